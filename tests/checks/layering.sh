@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 DIMO Tray developers
+# SPDX-License-Identifier: Apache-2.0
+#
+# The module dependency rule (README "Layout"), checked on #include lines and on link edges:
+#   dimo/ and mcp/ never include each other; ui/ never includes mcp/; nothing below app/ includes app/;
+#   mcp/transport/ includes no engine header; the shim includes only mcp/transport/endpoint.h from
+#   the tree and links QtCore + QtNetwork only; QtKeychain is used in app/ only.
+# Usage: layering.sh <source dir> [<link report file>] [<shim binary>]
+set -u
+src=${1:?source dir}
+links=${2:-}
+shim=${3:-}
+cd "$src" || exit 2
+fail=0
+
+# forbid <dir> <regex> <why>
+forbid() {
+    local dir=$1 pattern=$2 why=$3 hits
+    [ -d "$dir" ] || return 0
+    hits=$(grep -rnE --include='*.h' --include='*.cpp' "^[[:space:]]*#[[:space:]]*include[[:space:]]*${pattern}" "$dir" || true)
+    if [ -n "$hits" ]; then
+        echo "LAYERING: $why"
+        echo "$hits" | sed 's/^/  /'
+        fail=1
+    fi
+}
+
+gui='<(QtGui/|QtWidgets/|QtWebEngine|qt6keychain/|QWidget>|QApplication>|QGuiApplication>|QIcon>|QSystemTrayIcon>)'
+forbid dimo '"(mcp|ui|app)/' 'dimo/ must not include mcp/, ui/ or app/'
+forbid dimo "$gui" 'dimo/ must not use GUI modules or QtKeychain'
+forbid mcp '"(dimo|ui|app)/' 'mcp/ must not include dimo/, ui/ or app/'
+forbid mcp "$gui" 'mcp/ must not use GUI modules or QtKeychain'
+if [ -d mcp/transport ]; then
+    hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"mcp/' mcp/transport | grep -v '"mcp/transport/' || true)
+    [ -z "$hits" ] || { echo "LAYERING: mcp/transport/ must not include the MCP engine"; echo "$hits" | sed 's/^/  /'; fail=1; }
+fi
+forbid ui '"(mcp|app)/' 'ui/ must not include mcp/ or app/'
+forbid ui '<qt6keychain/' 'only app/ talks to the keychain'
+if [ -d app/shim ]; then
+    hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(dimo|mcp|ui|app)/' app/shim \
+        | grep -vE '"(mcp/transport/endpoint\.h|app/shim/)' || true)
+    [ -z "$hits" ] || { echo "LAYERING: the shim may include only mcp/transport/endpoint.h from the tree"; echo "$hits" | sed 's/^/  /'; fail=1; }
+    forbid app/shim "$gui" 'the shim links QtCore + QtNetwork only'
+fi
+
+# Link edges, as CMake resolved them (written at generate time by tests/checks/CMakeLists.txt).
+if [ -n "$links" ] && [ -f "$links" ]; then
+    while IFS='=' read -r target libs; do
+        case "$target" in
+        dimotray_dimo | dimotray_mcp | dimotray_mcp_transport | mcp-dimo)
+            bad=$(echo "$libs" | tr ';' '\n' | grep -E 'Gui|Widgets|WebEngine|Keychain|dimotray_ui|dimotray_app' || true)
+            [ -z "$bad" ] || { echo "LAYERING: $target links $bad"; fail=1; } ;;
+        esac
+        case "$target" in
+        dimotray_dimo) echo "$libs" | grep -qE 'dimotray_mcp' && { echo "LAYERING: dimotray_dimo links mcp"; fail=1; } ;;
+        dimotray_mcp | dimotray_mcp_transport) echo "$libs" | grep -qE 'dimotray_(dimo|core)' && { echo "LAYERING: $target links dimo"; fail=1; } ;;
+        dimotray_ui) echo "$libs" | grep -qE 'dimotray_mcp' && { echo "LAYERING: dimotray_ui links mcp"; fail=1; } ;;
+        mcp-dimo) echo "$libs" | grep -qE 'dimotray_' && { echo "LAYERING: the shim links a dimotray library"; fail=1; } ;;
+        esac
+    done <"$links"
+fi
+
+# The shim binary itself: only QtCore and QtNetwork among Qt libraries.
+if [ -n "$shim" ] && [ -f "$shim" ] && command -v readelf >/dev/null; then
+    qt=$(readelf -d "$shim" | sed -n 's/.*Shared library: \[\(libQt6[A-Za-z]*\).*/\1/p' | sort -u)
+    bad=$(echo "$qt" | grep -vE '^(libQt6Core|libQt6Network)$' || true)
+    [ -z "$bad" ] || { echo "LAYERING: mcp-dimo links $bad"; fail=1; }
+    echo "mcp-dimo links: $(echo $qt)"
+fi
+
+[ $fail -eq 0 ] && echo "layering: OK"
+exit $fail
