@@ -1,0 +1,45 @@
+// CLI entry: node src/main.mjs [--port N] [--seed N] [--environment-out FILE] [--verbose] [--exit-on-stdin-eof] [--check]
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createSim, PREFIXES } from './sim.mjs';
+
+function parseArgs(argv) {
+  const o = { port: 0, seed: 1, environmentOut: null, verbose: false, exitOnStdinEof: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [k, inline] = argv[i].split(/=(.*)/s, 2);
+    const val = () => (inline !== undefined ? inline : argv[++i]);
+    if (k === '--port') o.port = Number(val());
+    else if (k === '--seed') o.seed = Number(val());
+    else if (k === '--environment-out') o.environmentOut = val();
+    else if (k === '--verbose') o.verbose = true;
+    else if (k === '--exit-on-stdin-eof') o.exitOnStdinEof = true;
+    else if (k === '--help' || k === '-h') { process.stderr.write('usage: dimo-sim [--port N] [--seed N] [--environment-out FILE] [--verbose] [--exit-on-stdin-eof]\n'); process.exit(0); }
+    else { process.stderr.write(`dimosim: unknown argument ${argv[i]}\n`); process.exit(2); }
+  }
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) { process.stderr.write('dimosim: bad --port\n'); process.exit(2); }
+  if (!Number.isFinite(o.seed)) { process.stderr.write('dimosim: bad --seed\n'); process.exit(2); }
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const sim = await createSim(opts);
+const envFile = resolve(opts.environmentOut || join(mkdtempSync(join(tmpdir(), 'dimosim-')), 'environment.json'));
+writeFileSync(envFile, JSON.stringify(Object.fromEntries(Object.keys(PREFIXES).map((k) => [k, sim.urls[k]])), null, 2) + '\n');
+process.stdout.write(JSON.stringify({ baseUrl: sim.baseUrl, environmentFile: envFile, controlUrl: `${sim.baseUrl}/_control`, testCredentials: sim.testCredentials }) + '\n');
+if (opts.verbose) process.stderr.write(`[dimosim] listening on ${sim.baseUrl} (seed ${opts.seed})\n`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  await Promise.race([sim.close(), new Promise((ok) => setTimeout(ok, 1000))]);
+  process.exit(0);
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+if (opts.exitOnStdinEof) {
+  process.stdin.on('end', shutdown);
+  process.stdin.on('error', shutdown);
+  process.stdin.resume();
+}

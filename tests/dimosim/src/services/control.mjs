@@ -1,0 +1,61 @@
+// /_control: request log, reset, faults, token expiry, clock offset, state. Not logged.
+import { sendJson, parseJsonBody } from '../http.mjs';
+
+const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times'];
+
+export function controlHandler(sim) {
+  return async (r, res) => {
+    const p = r.path;
+    if (p === '/requests' && r.method === 'GET') {
+      const svc = r.query.get('service');
+      return sendJson(res, 200, { requests: sim.log.entries.filter((e) => !svc || e.service === svc) });
+    }
+    if (p === '/requests' && r.method === 'DELETE') { sim.log.entries.length = 0; return sendJson(res, 200, { ok: true }); }
+    if (p === '/reset' && r.method === 'POST') { sim.reset(); return sendJson(res, 200, { ok: true }); }
+    if (p === '/faults' && r.method === 'GET') return sendJson(res, 200, { faults: sim.faults });
+    if (p === '/faults' && r.method === 'DELETE') { sim.faults.length = 0; sim.http.releaseHung(); return sendJson(res, 200, { ok: true }); }
+    if (p === '/faults' && r.method === 'POST') {
+      const b = parseJsonBody(r);
+      const list = b.ok ? (Array.isArray(b.value) ? b.value : [b.value]) : null;
+      if (!list || list.some((f) => !f || typeof f !== 'object')) return sendJson(res, 400, { error: 'body must be a JSON fault object or array' });
+      const added = [];
+      for (const f of list) {
+        const unknown = Object.keys(f).filter((k) => !FAULT_KEYS.includes(k));
+        if (unknown.length) return sendJson(res, 400, { error: `unknown fault keys: ${unknown.join(', ')}` });
+        if (f.service && f.service !== '*' && !sim.services.some((s) => s.name === f.service)) {
+          return sendJson(res, 400, { error: `unknown service "${f.service}"`, services: sim.services.map((s) => s.name) });
+        }
+        const fault = { id: sim.nextFaultId++, ...f, remaining: Number.isInteger(f.times) && f.times > 0 ? f.times : null, hits: 0 };
+        sim.faults.push(fault);
+        added.push(fault);
+      }
+      return sendJson(res, 200, { faults: added });
+    }
+    if (p === '/expire-tokens' && r.method === 'POST') {
+      sim.authJwt.revokeAll(); sim.vehicleJwt.revokeAll();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (p === '/clock' && r.method === 'GET') return sendJson(res, 200, { offsetSeconds: sim.clockOffset, now: new Date(sim.now()).toISOString() });
+    if (p === '/clock' && r.method === 'POST') {
+      const b = parseJsonBody(r);
+      const off = b.ok ? b.value?.offsetSeconds : undefined;
+      if (typeof off !== 'number' || !Number.isFinite(off)) return sendJson(res, 400, { error: 'offsetSeconds (number) required' });
+      sim.clockOffset = off;
+      return sendJson(res, 200, { offsetSeconds: off, now: new Date(sim.now()).toISOString() });
+    }
+    if (p === '/state' && r.method === 'GET') {
+      return sendJson(res, 200, { commands: sim.commands, overrides: Object.fromEntries(sim.overrides),
+        vinVCs: Object.fromEntries([...sim.vinVCs].map(([k, v]) => [k, v.length])), attestations: sim.attestations.length });
+    }
+    if (p === '/fixtures' && r.method === 'GET') {
+      const fx = sim.fx;
+      return sendJson(res, 200, { seed: fx.seed, ids: fx.ids,
+        licenses: fx.licenses.map((l) => ({ tokenId: l.tokenId, clientId: l.clientId, alias: l.alias, apiKey: l.apiKey, signer: l.signers[0].address, redirectURIs: l.redirectURIs.map((u) => u.uri) })),
+        users: fx.users.map((u) => ({ index: u.index, name: u.name, wallet: u.wallet, email: u.email, signerKey: u.signerKey, signer: u.signer })),
+        vehicles: fx.vehicles.filter((v) => v.tokenId < 100000).map((v) => ({ tokenId: v.tokenId, owner: v.owner, make: v.make, model: v.model, year: v.year,
+          definitionId: v.definitionId, powertrain: v.powertrain, vin: v.vin, connection: v.connection, aftermarketDeviceId: v.aftermarketDeviceId, syntheticDeviceId: v.syntheticDeviceId })),
+        sacds: fx.sacds.filter((s) => s.vehicleId < 100000), fleetVehicles: fx.vehicles.filter((v) => v.tokenId >= 100000).length });
+    }
+    return sendJson(res, 404, { error: `unknown control route ${r.method} ${p}` });
+  };
+}

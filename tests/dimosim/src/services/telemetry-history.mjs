@@ -1,0 +1,212 @@
+// Telemetry history queries: signals (aggregations), events, segments, dailyActivity.
+import { SIGNAL_MODEL, hasSignal, stateAt, sampleTimes, dayTrips, lastSampleTime, historyStart } from '../signals.mjs';
+import { hash32 } from '../fixtures.mjs';
+import { checkPrivileges, checkSource } from './telemetry.mjs';
+
+const iso = (ms) => new Date(ms).toISOString();
+const DAY = 86400000;
+const UNITS = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+function parseDuration(s) {
+  if (typeof s !== 'string' || !/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(s)) return NaN;
+  let total = 0;
+  for (const [, n, , u] of s.matchAll(/(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(n) * UNITS[u];
+  return total;
+}
+function parseTime(s, what) {
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) throw new Error(`invalid argument: ${what} is not a valid time`);
+  return t;
+}
+
+function floatPass(f, x) {
+  if (!f) return true;
+  const own = (f.eq == null || x === f.eq) && (f.neq == null || x !== f.neq) && (f.gt == null || x > f.gt) && (f.lt == null || x < f.lt)
+    && (f.gte == null || x >= f.gte) && (f.lte == null || x <= f.lte) && (f.in == null || f.in.includes(x)) && (f.notIn == null || !f.notIn.includes(x));
+  return own && (!f.or?.length || f.or.some((o) => floatPass(o, x)));
+}
+function stringPass(f, x) {
+  if (!f) return true;
+  const own = (f.eq == null || x === f.eq) && (f.neq == null || x !== f.neq) && (f.in == null || f.in.includes(x))
+    && (f.notIn == null || !f.notIn.includes(x)) && (f.startsWith == null || String(x).startsWith(f.startsWith));
+  return own && (!f.or?.length || f.or.some((o) => stringPass(o, x)));
+}
+function locationPass(f, p) {
+  if (!f) return true;
+  if (f.inCircle) {
+    const { center, radius } = f.inCircle;
+    const dLat = ((p.latitude - center.latitude) * Math.PI) / 180;
+    const dLon = ((p.longitude - center.longitude) * Math.PI) / 180;
+    const a = Math.sin(dLat / 2) ** 2 + Math.cos((center.latitude * Math.PI) / 180) * Math.cos((p.latitude * Math.PI) / 180) * Math.sin(dLon / 2) ** 2;
+    if (6371 * 2 * Math.asin(Math.sqrt(a)) > radius) return false;
+  }
+  if (f.inPolygon?.length >= 3) {
+    let inside = false;
+    const poly = f.inPolygon;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi, xj, yj] = [poly[i].longitude, poly[i].latitude, poly[j].longitude, poly[j].latitude];
+      if ((yi > p.latitude) !== (yj > p.latitude) && p.longitude < ((xj - xi) * (p.latitude - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    if (!inside) return false;
+  }
+  return true;
+}
+
+export function aggregate(type, agg, values, seedKey) {
+  if (!values.length) return null;
+  switch (agg) {
+    case 'FIRST': return values[0];
+    case 'LAST': return values.at(-1);
+    case 'RAND': return values[hash32(seedKey) % values.length];
+    default: break;
+  }
+  if (type === 'float') {
+    if (agg === 'AVG') return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
+    if (agg === 'MAX') return Math.max(...values);
+    if (agg === 'MIN') return Math.min(...values);
+    if (agg === 'MED') { const s = [...values].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+  }
+  if (type === 'string') {
+    if (agg === 'UNIQUE') return [...new Set(values)].join(',');
+    if (agg === 'TOP') { const c = new Map(); for (const x of values) c.set(x, (c.get(x) || 0) + 1); return [...c].sort((a, b) => b[1] - a[1])[0][0]; }
+  }
+  if (type === 'location' && agg === 'AVG') {
+    const n = values.length;
+    return { latitude: values.reduce((a, p) => a + p.latitude, 0) / n, longitude: values.reduce((a, p) => a + p.longitude, 0) / n, hdop: values.reduce((a, p) => a + p.hdop, 0) / n };
+  }
+  return values.at(-1);
+}
+
+function signalValues(sim, v, name, samples, filter) {
+  if (!hasSignal(v, name)) return [];
+  const [type, fn] = SIGNAL_MODEL[name];
+  const pass = type === 'float' ? floatPass : type === 'string' ? stringPass : locationPass;
+  return samples.map((s) => fn(s.state, v)).filter((x) => x != null && pass(filter, x));
+}
+
+export function aggregationsResolver(sim, guard) {
+  return ({ tokenId, interval, from, to, filter }, ctx) => {
+    const v = guard(tokenId, ctx);
+    checkSource(filter);
+    const step = parseDuration(interval);
+    if (!(step > 0)) throw new Error(`invalid argument: invalid interval '${interval}'`);
+    const f = parseTime(from, 'from');
+    const t = parseTime(to, 'to');
+    if (f > t) throw new Error('invalid argument: from timestamp is after to timestamp');
+    if (!v) return [];
+    const now = sim.now();
+    const lo = Math.max(f, historyStart(now));
+    const hi = Math.min(t, lastSampleTime(sim.seed, v, now) + 1);
+    if ((hi - lo) / step > 20000) throw new Error('invalid argument: too many buckets, use a larger interval');
+    const buckets = new Map();
+    for (const ts of lo < hi ? sampleTimes(sim.seed, v, lo, hi) : []) {
+      const b = f + Math.floor((ts - f) / step) * step;
+      if (!buckets.has(b)) buckets.set(b, []);
+      buckets.get(b).push({ ts, state: stateAt(sim.seed, v, ts) });
+    }
+    const fields = Object.keys(SIGNAL_MODEL);
+    return [...buckets].map(([b, samples]) => {
+      const row = { timestamp: iso(b) };
+      for (const name of fields) {
+        row[name] = ({ agg, filter: vf }) => {
+          checkPrivileges(ctx, 'SignalAggregations', name);
+          return aggregate(SIGNAL_MODEL[name][0], agg, signalValues(sim, v, name, samples, vf), `${sim.seed}:${b}:${name}`);
+        };
+      }
+      return new Proxy(row, { get: (o, k) => (k in o ? o[k] : (typeof k === 'string' && k !== 'then' ? () => { checkPrivileges(ctx, 'SignalAggregations', k); return null; } : undefined)) });
+    });
+  };
+}
+
+/** Trips of a vehicle overlapping [from, to), capped at sim-now. */
+function tripsIn(sim, v, from, to) {
+  const now = lastSampleTime(sim.seed, v, sim.now());
+  const out = [];
+  for (let d = Math.floor(from / DAY) - 1; d <= Math.floor(Math.min(to, now) / DAY); d++) {
+    if (d * DAY < historyStart(sim.now()) - DAY) continue;
+    for (const tr of dayTrips(sim.seed, v, d)) if (tr.end > from && tr.start < to && tr.start <= now) out.push({ ...tr, ongoing: tr.end > now });
+  }
+  return out;
+}
+const locAt = (sim, v, t) => { const s = stateAt(sim.seed, v, t); return { timestamp: iso(t), value: { latitude: s.lat, longitude: s.lon, hdop: s.hdop } }; };
+function tripEvents(sim, v, tr) {
+  const n = hash32(sim.seed, 'events', v.tokenId, tr.start) % 3;
+  const names = ['behavior.harshBraking', 'behavior.harshAcceleration', 'behavior.harshCornering'];
+  return Array.from({ length: n }, (_, i) => {
+    const ts = tr.start + Math.floor(((i + 1) / (n + 1)) * (tr.end - tr.start));
+    return { timestamp: iso(ts), ts, name: names[hash32(sim.seed, 'evname', v.tokenId, ts) % 3], source: `did:ethr:137:${sim.fx.conn(v.connection || 'Tesla').address}`,
+      durationNs: 1500000000, metadata: JSON.stringify({ counterValue: i + 1 }) };
+  });
+}
+function checkRange(f, t) {
+  if (f > t) throw new Error('invalid argument: from timestamp is after to timestamp');
+  if (t - f > 31 * DAY) throw new Error('invalid argument: time range cannot exceed 31 days');
+}
+
+export function eventsResolver(sim, guard) {
+  return ({ tokenId, from, to, filter }, ctx) => {
+    const v = guard(tokenId, ctx);
+    const f = parseTime(from, 'from');
+    const t = parseTime(to, 'to');
+    if (f > t) throw new Error('invalid argument: from timestamp is after to timestamp');
+    if (!v) return [];
+    const out = [];
+    for (const tr of tripsIn(sim, v, f, t)) {
+      for (const e of tripEvents(sim, v, tr)) if (e.ts >= f && e.ts < t && stringPass(filter?.name, e.name) && stringPass(filter?.source, e.source)) out.push(e);
+    }
+    return out;
+  };
+}
+
+function segmentView(sim, v, tr, f, signalRequests, eventRequests) {
+  const endT = tr.ongoing ? null : tr.end;
+  const samples = [];
+  for (const ts of sampleTimes(sim.seed, v, tr.start, tr.ongoing ? lastSampleTime(sim.seed, v, sim.now()) + 1 : tr.end + 1)) samples.push({ ts, state: stateAt(sim.seed, v, ts) });
+  const evs = tripEvents(sim, v, tr);
+  return {
+    start: locAt(sim, v, tr.start), end: endT ? locAt(sim, v, endT) : null,
+    duration: Math.round(((endT ?? sim.now()) - tr.start) / 1000), isOngoing: tr.ongoing, startedBeforeRange: tr.start < f,
+    signals: (signalRequests || []).filter((r) => SIGNAL_MODEL[r.name]?.[0] === 'float')
+      .map((r) => ({ name: r.name, agg: r.agg, value: aggregate('float', r.agg, signalValues(sim, v, r.name, samples), `${tr.start}:${r.name}`) }))
+      .filter((x) => x.value != null),
+    eventCounts: (eventRequests || []).map((r) => ({ name: r.name, count: evs.filter((e) => e.name === r.name).length })),
+  };
+}
+
+const TRIP_MECHANISMS = ['ignitionDetection', 'frequencyAnalysis', 'changePointDetection'];
+export function segmentsResolver(sim, guard) {
+  return ({ tokenId, from, to, mechanism, signalRequests, eventRequests, limit = 100, after }, ctx) => {
+    const v = guard(tokenId, ctx);
+    const f = parseTime(from, 'from');
+    const t = parseTime(to, 'to');
+    checkRange(f, t);
+    if (limit < 1 || limit > 200) throw new Error('invalid argument: limit must be between 1 and 200');
+    if (!v || !TRIP_MECHANISMS.includes(mechanism)) return [];
+    const a = after ? parseTime(after, 'after') : -Infinity;
+    return tripsIn(sim, v, f, t).filter((tr) => tr.start > a).slice(0, limit).map((tr) => segmentView(sim, v, tr, f, signalRequests, eventRequests));
+  };
+}
+
+export function dailyActivityResolver(sim, guard) {
+  return ({ tokenId, from, to, mechanism, signalRequests, eventRequests }, ctx) => {
+    const v = guard(tokenId, ctx);
+    const f = parseTime(from, 'from');
+    const t = parseTime(to, 'to');
+    checkRange(f, t);
+    if (!TRIP_MECHANISMS.includes(mechanism)) throw new Error('invalid argument: dailyActivity supports ignitionDetection, frequencyAnalysis or changePointDetection');
+    if (!v) return [];
+    const days = new Map();
+    for (const tr of tripsIn(sim, v, f, t)) {
+      const d = Math.floor(tr.start / DAY);
+      if (!days.has(d)) days.set(d, []);
+      days.get(d).push(segmentView(sim, v, tr, f, signalRequests, eventRequests));
+    }
+    return [...days.values()].map((segs) => ({
+      start: segs[0].start, end: segs.at(-1).end, segmentCount: segs.length, duration: segs.reduce((a, s) => a + s.duration, 0),
+      signals: (signalRequests || []).map((r) => {
+        const vals = segs.flatMap((s) => s.signals.filter((x) => x.name === r.name && x.agg === r.agg).map((x) => x.value));
+        return { name: r.name, agg: r.agg, value: aggregate('float', r.agg, vals, r.name) };
+      }).filter((x) => x.value != null),
+      eventCounts: (eventRequests || []).map((r) => ({ name: r.name, count: segs.reduce((a, s) => a + (s.eventCounts.find((e) => e.name === r.name)?.count || 0), 0) })),
+    }));
+  };
+}

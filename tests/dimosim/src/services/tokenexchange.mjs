@@ -1,0 +1,81 @@
+// token-exchange-api: POST /v1/tokens/exchange -> vehicle JWT (600 s) from the SACD table.
+import { sendJson, send, parseJsonBody } from '../http.mjs';
+import { checksumAddress, isAddress, sameAddress } from '../eth.mjs';
+import { decodeDexSubject } from '../jwt.mjs';
+import { fiberJwt, parseErc721Did } from './common.mjs';
+import { VEHICLE_NFT, CHAIN_ID, PRIVILEGE_NAMES, activeSacds, permissionIds, did } from '../fixtures.mjs';
+import { findLicense } from './auth.mjs';
+
+export const VEHICLE_TOKEN_LIFETIME = 600;
+const NAME_TO_ID = Object.fromEntries(Object.entries(PRIVILEGE_NAMES).map(([id, n]) => [n, Number(id)]));
+const err = (res, code, message) => sendJson(res, code, { code, message });
+
+export function tokenExchangeService(sim) {
+  return async (r, res) => {
+    if (r.path === '/keys' && r.method === 'GET') return sendJson(res, 200, { keys: [sim.vehicleJwt.jwk()] });
+    if (r.path !== '/v1/tokens/exchange' || r.method !== 'POST') return send(res, 404, 'Cannot ' + r.method + ' ' + r.fullPath);
+    const claims = fiberJwt(sim, sim.authJwt, r, res);
+    if (!claims) return;
+    const sub = decodeDexSubject(String(claims.sub || ''));
+    if (!sub) return err(res, 400, 'failed to decode subject');
+    if (!isAddress(sub.userId)) return err(res, 400, 'user id is not valid hex address');
+    if (!claims.ethereum_address) return err(res, 401, 'No Ethereum address claim found.');
+    const lic = findLicense(sim, sub.userId);
+    if (!lic) return err(res, 403, `not a dev license: ${checksumAddress(sub.userId)}`);
+    const parsed = parseJsonBody(r);
+    if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+      return err(res, 400, "Couldn't parse request body.");
+    }
+    const b = parsed.value;
+    let contract;
+    let tokenId;
+    let asset;
+    if (b.asset !== undefined && b.asset !== '') {
+      const d = parseErc721Did(b.asset);
+      if (!d) return err(res, 400, `Invalid asset DID "${b.asset}": invalid DID format.`);
+      ({ contract, tokenId } = d);
+      asset = b.asset;
+    } else {
+      if (!isAddress(b.nftContractAddress)) return err(res, 400, `Invalid NFT contract address "${b.nftContractAddress ?? ''}".`);
+      if (!Number.isInteger(b.tokenId) || b.tokenId < 0) return err(res, 400, "Couldn't parse request body.");
+      contract = b.nftContractAddress;
+      tokenId = b.tokenId;
+      asset = did(checksumAddress(contract), tokenId);
+    }
+    let ids;
+    const namePath = Array.isArray(b.permissions) && b.permissions.length > 0;
+    if (namePath) {
+      const unknown = b.permissions.filter((p) => !(p in NAME_TO_ID));
+      if (unknown.length) return err(res, 400, `unknown permissions [${unknown.join(' ')}]`);
+      ids = b.permissions.map((p) => NAME_TO_ID[p]);
+    } else {
+      const privs = Array.isArray(b.privileges) ? b.privileges : [];
+      const unknown = privs.filter((p) => !PRIVILEGE_NAMES[p]);
+      if (unknown.length) return err(res, 400, `unknown privileges [${unknown.join(' ')}]`);
+      ids = privs;
+    }
+    const events = Array.isArray(b.cloudEvents?.events) ? b.cloudEvents.events : [];
+    if (ids.length === 0 && events.length === 0) return err(res, 400, 'Please provide at least one privilege or cloudevent');
+    ids = [...new Set(ids)];
+    const vehicleOk = sameAddress(contract, VEHICLE_NFT) && sim.fx.byId.has(tokenId);
+    const granted = new Set(vehicleOk ? activeSacds(sim.fx, tokenId, sim.now())
+      .filter((s) => sameAddress(s.grantee, lic.clientId)).flatMap((s) => permissionIds(s.permissions)) : []);
+    const missing = ids.filter((i) => !granted.has(i));
+    if (missing.length || (events.length && !vehicleOk)) {
+      const list = namePath ? missing.map((i) => PRIVILEGE_NAMES[i]).join(' ') : missing.join(' ');
+      return err(res, 403, `Address ${lic.clientId} lacks permissions [${list}] for asset ${asset}.`);
+    }
+    const iat = Math.floor(sim.now() / 1000);
+    const token = sim.vehicleJwt.sign({
+      asset: did(VEHICLE_NFT, tokenId),
+      aud: Array.isArray(b.audience) && b.audience.length ? b.audience : ['dimo.zone'],
+      cloud_events: { events: events.map((e) => ({ event_type: e.eventType ?? '*', source: e.source ?? '*', ids: e.ids ?? ['*'], tags: e.tags ?? ['*'] })) },
+      contract_address: VEHICLE_NFT.toLowerCase(),
+      exp: iat + VEHICLE_TOKEN_LIFETIME, iat, iss: sim.urls.vehicleIssuer,
+      permissions: ids.map((i) => PRIVILEGE_NAMES[i]), privilege_ids: ids,
+      sub: lic.clientId, token_id: String(tokenId),
+    });
+    return sendJson(res, 200, { token });
+  };
+}
+export { CHAIN_ID };

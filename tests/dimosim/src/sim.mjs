@@ -1,0 +1,52 @@
+// Assembles the simulator: fixtures, JWT issuers, services under path prefixes, control API.
+import { buildFixtures } from './fixtures.mjs';
+import { JwtIssuer } from './jwt.mjs';
+import { SimHttp } from './http.mjs';
+import { authService } from './services/auth.mjs';
+import { tokenExchangeService } from './services/tokenexchange.mjs';
+import { identityService } from './services/identity.mjs';
+import { telemetryService } from './services/telemetry.mjs';
+import { devicesService } from './services/devices.mjs';
+import { attestationService } from './services/attestation.mjs';
+import { devicedefinitionsService } from './services/devicedefinitions.mjs';
+import { loginService } from './services/login.mjs';
+import { controlHandler } from './services/control.mjs';
+import { sendJson } from './http.mjs';
+
+/** Environment-file key -> path prefix. */
+export const PREFIXES = {
+  auth: '/auth-api', tokenExchange: '/token-exchange', identity: '/identity', telemetry: '/telemetry', devices: '/devices',
+  attestation: '/attestation', deviceDefinitions: '/device-definitions-api', login: '/login',
+};
+
+export async function createSim({ port = 0, seed = 1, verbose = false } = {}) {
+  const sim = {
+    seed, fx: buildFixtures(seed), clockOffset: 0, faults: [], nextFaultId: 1, log: { entries: [], nextId: 1 },
+    challenges: new Map(), overrides: new Map(), vinVCs: new Map(), attestations: [], commands: [], replacedSacds: [],
+    authJwt: new JwtIssuer('auth'), vehicleJwt: new JwtIssuer('auth-roles-rights'), urls: {},
+  };
+  sim.now = () => Date.now() + sim.clockOffset * 1000;
+  sim.reset = () => {
+    sim.log.entries.length = 0; sim.faults.length = 0; sim.http.releaseHung(); sim.clockOffset = 0;
+    sim.challenges.clear(); sim.overrides.clear(); sim.vinVCs.clear(); sim.attestations.length = 0; sim.commands.length = 0;
+    for (let i = sim.fx.sacds.length - 1; i >= 0; i--) if (sim.fx.sacds[i].dynamic) sim.fx.sacds.splice(i, 1);
+    sim.fx.sacds.push(...sim.replacedSacds); sim.replacedSacds.length = 0;
+    sim.authJwt.revokeAll(); sim.vehicleJwt.revokeAll();
+  };
+  const handlers = { auth: authService, tokenExchange: tokenExchangeService, identity: identityService, telemetry: telemetryService,
+    devices: devicesService, attestation: attestationService, deviceDefinitions: devicedefinitionsService, login: loginService };
+  sim.services = Object.entries(PREFIXES).map(([name, prefix]) => ({ name, prefix, handle: handlers[name](sim) }));
+  sim.services.push({ name: 'vehicleIssuer', prefix: '/auth-roles-rights', handle: async (r, res) => (r.path === '/keys'
+    ? sendJson(res, 200, { keys: [sim.vehicleJwt.jwk()] }) : sendJson(res, 404, { message: 'Not Found' })) });
+  sim.control = controlHandler(sim);
+  sim.http = new SimHttp(sim, { verbose });
+  const bound = await sim.http.listen(port);
+  sim.baseUrl = `http://127.0.0.1:${bound}`;
+  for (const [k, p] of Object.entries(PREFIXES)) sim.urls[k] = sim.baseUrl + p;
+  sim.urls.vehicleIssuer = sim.baseUrl + '/auth-roles-rights';
+  sim.port = bound;
+  sim.close = () => sim.http.close();
+  sim.testCredentials = { clientId: sim.fx.main.clientId, redirectUri: sim.fx.main.redirectURIs[0].uri, apiKey: sim.fx.main.apiKey,
+    fleetClientId: sim.fx.fleet.clientId, fleetApiKey: sim.fx.fleet.apiKey };
+  return sim;
+}
