@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "dimo/commands.h"
+
+using namespace Qt::StringLiterals;
+
+namespace dimo::Commands {
+
+QString name(Command c)
+{
+    switch (c) {
+    case Command::LockDoors:
+        return u"doors/lock"_s;
+    case Command::UnlockDoors:
+        return u"doors/unlock"_s;
+    case Command::StartCharging:
+        return u"charge/start"_s;
+    case Command::StopCharging:
+        return u"charge/stop"_s;
+    case Command::OpenTrunk:
+        return u"trunk/open"_s;
+    case Command::OpenFrunk:
+        return u"frunk/open"_s;
+    }
+    return {};
+}
+
+QString path(Command c, qint64 tokenId)
+{
+    return u"/v1/vehicle/%1/commands/%2"_s.arg(tokenId).arg(name(c));
+}
+
+Result<Command> fromString(const QString &text)
+{
+    const QString n = text.trimmed().toLower().replace(u'_', u'/').replace(u'-', u'/');
+    const Command all[] = {Command::LockDoors,
+                           Command::UnlockDoors,
+                           Command::StartCharging,
+                           Command::StopCharging,
+                           Command::OpenTrunk,
+                           Command::OpenFrunk};
+    for (Command c : all)
+        if (n == name(c))
+            return c;
+    if (n == QLatin1String("lock"))
+        return Command::LockDoors;
+    if (n == QLatin1String("unlock"))
+        return Command::UnlockDoors;
+    return Error::make(Error::Kind::InvalidInput,
+                       u"unknown command \"%1\"; use doors/lock, doors/unlock, charge/start, charge/stop, "
+                       "trunk/open or frunk/open"_s.arg(text));
+}
+
+} // namespace dimo::Commands

@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace dimo {
+
+// DIMO vehicle privilege ids (dimo-api README §3.2) and the SACD permission bitmask (§3.3).
+namespace Privilege {
+enum Id : int {
+    NonLocationHistory = 1,
+    ExecuteCommands = 2,
+    CurrentLocation = 3, // deprecated, use AllTimeLocation
+    AllTimeLocation = 4,
+    VinCredential = 5,
+    LiveData = 6,
+    RawData = 7,
+    ApproximateLocation = 8,
+};
+
+QString permissionName(int id); // "privilege:GetLocationHistory"
+QString displayName(int id); // "All-time location"
+// "privilege 4 (All-time location)"
+QString describe(int id);
+
+// Privileges granted by a SACD `permissions` hex string ("0x3ffc" → 1..6); both bits of a pair must be set.
+QList<int> decodeMask(const QString &hex);
+QString encodeMask(const QList<int> &ids); // inverse, for tests and login URLs
+
+// Sorted, de-duplicated.
+QList<int> normalized(QList<int> ids);
+bool covers(const QList<int> &granted, const QList<int> &needed);
+QList<int> missing(const QList<int> &granted, const QList<int> &needed);
+} // namespace Privilege
+
+} // namespace dimo
