@@ -31,7 +31,7 @@ export function devicedefinitionsService(sim) {
       const year = num('year', 0);
       const page = num('page', 1);
       const pageSize = num('pageSize', 20);
-      const hits = defs.filter((d) => (!q || `${d.year} ${d.make} ${d.model} ${d.id}`.toLowerCase().includes(q) || q.split(/\s+/).every((w) => `${d.year} ${d.make} ${d.model}`.toLowerCase().includes(w)))
+      const hits = defs.filter((d) => (!q || d.id === q || q.split(/\s+/).every((w) => String(d.year) === w || `${d.make} ${d.model}`.toLowerCase().split(/[\s-]+/).some((x) => x.startsWith(w))))
         && (!makeSlug || d.id.split('_')[0] === makeSlug) && (!modelSlug || d.id.split('_')[1] === modelSlug) && (!year || d.year === year))
         .sort((a, b) => a.make.localeCompare(b.make) || a.model.localeCompare(b.model) || b.year - a.year);
       const facet = (key) => { const m = new Map(); for (const d of hits) m.set(String(d[key]), (m.get(String(d[key])) || 0) + 1); return [...m].map(([name, count]) => ({ name, count })); };
