@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+//
+// mcp-dimo: the stdio MCP server that AI clients launch. It pumps newline-delimited JSON-RPC
+// between stdin/stdout and the DIMO Tray app's local socket. Stdout carries MCP messages only.
+#include "mcp/transport/endpoint.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <iostream>
+
+#include "shim.h"
+
+#if defined(Q_OS_WIN)
+#include <fcntl.h>
+#include <io.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void logToStderr(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QByteArray text = qFormatLogMessage(type, context, message).toLocal8Bit();
+    std::fprintf(stderr, "mcp-dimo: %s\n", text.constData());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    std::ios::sync_with_stdio(false);
+#if defined(Q_OS_WIN)
+    _setmode(_fileno(stdin), _O_BINARY);
+    _setmode(_fileno(stdout), _O_BINARY);
+#endif
+    qInstallMessageHandler(logToStderr);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"mcp-dimo"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(DIMOTRAY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Stdio MCP server for DIMO: relays to the DIMO Tray app."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption socket(u"socket"_s, u"Socket name of the tray (default: per-user)."_s, u"name"_s);
+    const QCommandLineOption noAutoStart(u"no-autostart"_s, u"Do not start DIMO Tray if it is not running."_s);
+    parser.addOptions({socket, noAutoStart});
+    parser.process(app);
+
+    shim::Shim::Options options;
+    options.socketOverride = parser.value(socket);
+    options.socketName = mcp::transport::resolveSocketName(options.socketOverride);
+    options.autoStart = !parser.isSet(noAutoStart) && qEnvironmentVariable("DIMOTRAY_NO_AUTOSTART") != u"1";
+
+    shim::Shim shim(options);
+    QObject::connect(&shim, &shim::Shim::finished, &app, [](int code) {
+        QCoreApplication::exit(code);
+    });
+    shim.start();
+    return app.exec();
+}

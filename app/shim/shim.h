@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class QLocalSocket;
+class QTimer;
+
+namespace shim {
+
+class StdinReader;
+
+// The mcp-dimo line pump: stdin ⇄ the tray's local socket, one JSON-RPC message per line.
+//
+// Start-up: connect; if the socket is absent, launch `dimo-tray --background` and retry for up
+// to 10 s; then answer locally (fallback) while retrying once a second. After a tray restart the
+// client's initialize (answer swallowed) and notifications/initialized are replayed, and
+// requests that were in flight get an error answer. Stdout carries nothing but MCP lines.
+class Shim : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString socketName; // resolved name (see mcp::transport::resolveSocketName)
+        QString socketOverride; // passed on to an auto-started tray as --socket
+        bool autoStart = true;
+    };
+
+    explicit Shim(Options options, QObject *parent = nullptr);
+
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    enum class State { Connecting, Waiting, Connected, Offline };
+
+    void connectToTray();
+    void handleConnected();
+    void handleSocketError();
+    void handleDisconnected();
+    void handleRetry();
+    void goOffline();
+    void handleClientLine(const QByteArray &line);
+    void trackClientLine(const QByteArray &line, bool offline);
+    void forwardToTray(const QByteArray &line);
+    void answerOffline(const QByteArray &line);
+    void handleEndOfInput();
+    void finishIfDone();
+    void handleTrayData();
+    void handleTrayLine(const char *data, qsizetype size);
+    void replayHandshake();
+
+    Options m_options;
+    State m_state = State::Connecting;
+    QLocalSocket *m_socket = nullptr;
+    StdinReader *m_stdin = nullptr;
+    QTimer *m_retry = nullptr;
+    qint64 m_waitDeadline = 0;
+    bool m_launched = false;
+    bool m_closing = false; // stdin reached EOF; finish once nothing is due
+    bool m_finished = false;
+
+    QList<QByteArray> m_queue; // client lines waiting for a connection
+    QHash<QByteArray, bool> m_inFlight; // raw request id → is tools/call
+    QByteArray m_initializeLine; // the client's initialize, for replay
+    QByteArray m_initializedLine; // its notifications/initialized
+    bool m_initializeDone = false; // the initialize was sent or answered
+    bool m_answeredOffline = false; // the client saw the fallback tool list
+    QByteArray m_replayId; // id of a replayed initialize whose answer is swallowed
+    int m_replayCount = 0;
+    QByteArray m_trayBuffer;
+    bool m_discarding = false;
+};
+
+} // namespace shim

@@ -1,0 +1,66 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "traylauncher.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcShim)
+
+namespace shim {
+
+namespace {
+
+QString trayExecutable()
+{
+    if (qEnvironmentVariableIsSet("DIMOTRAY_TRAY_PATH"))
+        return qEnvironmentVariable("DIMOTRAY_TRAY_PATH");
+#if defined(Q_OS_WIN)
+    const QString name = u"dimo-tray.exe"_s;
+#else
+    const QString name = u"dimo-tray"_s;
+#endif
+    const QString beside = QCoreApplication::applicationDirPath() + u'/' + name;
+    if (QFileInfo(beside).isExecutable())
+        return beside;
+    return QStandardPaths::findExecutable(name);
+}
+
+} // namespace
+
+bool launchTray(const QString &socketOverride)
+{
+    const QString program = trayExecutable();
+    if (program.isEmpty() || !QFileInfo(program).isExecutable()) {
+        qCWarning(lcShim).noquote() << "cannot start DIMO Tray: no executable"
+                                    << (program.isEmpty() ? u"dimo-tray on PATH"_s : program);
+        return false;
+    }
+    QProcess process;
+    process.setProgram(program);
+    QStringList arguments{u"--background"_s};
+    if (!socketOverride.isEmpty())
+        arguments << u"--socket"_s << socketOverride;
+    process.setArguments(arguments);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(QProcess::nullDevice());
+    const QString log = qEnvironmentVariable("DIMOTRAY_TRAY_LOG");
+    if (log.isEmpty())
+        process.setStandardErrorFile(QProcess::nullDevice());
+    else
+        process.setStandardErrorFile(log, QIODevice::Append);
+    qint64 pid = 0;
+    if (!process.startDetached(&pid)) {
+        qCWarning(lcShim).noquote() << "cannot start" << program << ":" << process.errorString();
+        return false;
+    }
+    qCInfo(lcShim).noquote() << u"started %1 %2 (pid %3)"_s.arg(program, arguments.join(u' ')).arg(pid);
+    return true;
+}
+
+} // namespace shim

@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "mcp/transport/localserver.h"
+
+#include "mcp/transport/linechannel.h"
+
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTransport, "dimotray.mcp.transport", QtInfoMsg)
+
+namespace mcp::transport {
+
+LocalServer::LocalServer(QString name, QObject *parent)
+    : QObject(parent)
+    , m_name(std::move(name))
+    , m_server(new QLocalServer(this))
+{
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    m_server->setMaxPendingConnections(256);
+    connect(m_server, &QLocalServer::newConnection, this, &LocalServer::handleNewConnection);
+}
+
+LocalServer::~LocalServer()
+{
+    close();
+}
+
+void LocalServer::start()
+{
+    // Probe first: QLocalServer::listen() with socket options silently replaces an existing
+    // socket file, so a live instance must be detected before listening.
+    m_probe = new QLocalSocket(this);
+    connect(m_probe, &QLocalSocket::connected, this, [this] {
+        m_probe->disconnect(this);
+        m_probe->abort();
+        m_probe->deleteLater();
+        Q_EMIT alreadyRunning();
+    });
+    connect(m_probe, &QLocalSocket::errorOccurred, this, &LocalServer::handleProbeError);
+    m_probe->connectToServer(m_name);
+}
+
+void LocalServer::handleProbeError()
+{
+    if (!m_probe)
+        return;
+    const auto error = m_probe->error();
+    const QString text = m_probe->errorString();
+    m_probe->disconnect(this);
+    m_probe->deleteLater();
+    if (error == QLocalSocket::ServerNotFoundError) {
+        listen();
+    } else if (error == QLocalSocket::ConnectionRefusedError) {
+        // A socket file nobody accepts on: left behind by a crash.
+        qCInfo(lcTransport) << "removing stale socket" << m_name;
+        QLocalServer::removeServer(m_name);
+        listen();
+    } else {
+        Q_EMIT failed(u"%1 is in use and does not answer: %2"_s.arg(m_name, text));
+    }
+}
+
+void LocalServer::listen()
+{
+    if (!m_server->listen(m_name)) {
+        Q_EMIT failed(u"cannot listen on %1: %2"_s.arg(m_name, m_server->errorString()));
+        return;
+    }
+    qCDebug(lcTransport) << "listening on" << m_server->fullServerName();
+    Q_EMIT listening();
+}
+
+void LocalServer::close()
+{
+    if (m_server->isListening())
+        m_server->close();
+    const auto channels = findChildren<LineChannel *>(Qt::FindDirectChildrenOnly);
+    for (LineChannel *channel : channels)
+        channel->close();
+}
+
+QString LocalServer::fullServerName() const
+{
+    return m_server->isListening() ? m_server->fullServerName() : m_name;
+}
+
+bool LocalServer::isListening() const
+{
+    return m_server->isListening();
+}
+
+void LocalServer::handleNewConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        socket->setParent(nullptr); // the channel owns it
+        auto *channel = new LineChannel(socket, this);
+        connect(channel, &LineChannel::closed, this, [this, channel] {
+            handleChannelClosed(channel);
+        });
+        ++m_connectionCount;
+        Q_EMIT newChannel(channel);
+        Q_EMIT connectionCountChanged(m_connectionCount);
+    }
+}
+
+void LocalServer::handleChannelClosed(LineChannel *channel)
+{
+    channel->deleteLater();
+    --m_connectionCount;
+    Q_EMIT connectionCountChanged(m_connectionCount);
+}
+
+} // namespace mcp::transport

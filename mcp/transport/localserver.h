@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class QLocalServer;
+class QLocalSocket;
+
+namespace mcp::transport {
+
+class LineChannel;
+
+// A per-user QLocalServer (UserAccessOption) that hands out one LineChannel per connection.
+//
+// start() is asynchronous and ends in exactly one of listening(), alreadyRunning() or failed():
+// a probe connection first decides between a live instance (alreadyRunning(), the socket is left
+// alone), a stale socket left by a crash (refused: removed, then listen) and a free name.
+class LocalServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LocalServer(QString name, QObject *parent = nullptr);
+    ~LocalServer() override;
+
+    void start();
+    // Stops listening (removing the socket file) and closes every open channel.
+    void close();
+
+    QString name() const { return m_name; }
+
+    // The full path (Unix) or pipe name (Windows) once listening.
+    QString fullServerName() const;
+    bool isListening() const;
+
+    int connectionCount() const { return m_connectionCount; }
+
+Q_SIGNALS:
+    void listening();
+    void alreadyRunning();
+    void failed(const QString &error);
+    // The channel is owned by the server and deleted (deleteLater) after it emits closed().
+    void newChannel(mcp::transport::LineChannel *channel);
+    void connectionCountChanged(int count);
+
+private:
+    void listen();
+    void handleProbeError();
+    void handleNewConnection();
+    void handleChannelClosed(LineChannel *channel);
+
+    QString m_name;
+    QLocalServer *m_server = nullptr;
+    QPointer<QLocalSocket> m_probe;
+    int m_connectionCount = 0;
+};
+
+} // namespace mcp::transport

@@ -1,0 +1,238 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+//
+// The real dimo-tray binary as an MCP host: socket, sessions, single instance, signals, stdio.
+#include "mcp/transport/endpoint.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "hostprocess.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A line client on the tray's socket.
+class Client
+{
+public:
+    bool connect(const QString &socket)
+    {
+        m_socket.connectToServer(socket);
+        return m_socket.waitForConnected(HostProcess::timeoutMs(5000));
+    }
+
+    void send(const QByteArray &line)
+    {
+        m_socket.write(line + '\n');
+        m_socket.flush();
+    }
+
+    QJsonObject next()
+    {
+        QDeadlineTimer deadline(HostProcess::timeoutMs(10000));
+        while (!m_socket.canReadLine() && !deadline.hasExpired())
+            m_socket.waitForReadyRead(100);
+        return QJsonDocument::fromJson(m_socket.readLine()).object();
+    }
+
+    QLocalSocket &socket() { return m_socket; }
+
+private:
+    QLocalSocket m_socket;
+};
+
+} // namespace
+
+class TestTrayHost : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void printsEndpointsOnly();
+    void sessionsAreIndependent();
+    void oversizeLineGetsErrorAndConnectionSurvives();
+    void secondInstanceExitsZero();
+    void staleSocketAfterCrash();
+    void sigtermRemovesSocket();
+    void stdioMode();
+    void httpEndpoint();
+    void rejectsBadOptions();
+
+private:
+    QString socketPath(const QString &name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-th-XXXXXX"_s};
+};
+
+void TestTrayHost::printsEndpointsOnly()
+{
+    HostProcess tray;
+    QVERIFY(tray.startTray(socketPath(u"a.sock"_s)));
+    QCOMPARE(tray.endpoints().value(u"socket"_s).toString(), socketPath(u"a.sock"_s));
+    QVERIFY(!tray.endpoints().contains(u"http"_s));
+    QVERIFY(QFile::exists(socketPath(u"a.sock"_s)));
+    tray.terminate();
+    QVERIFY(tray.waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(tray.allStdout().count('\n'), 1); // the endpoint line and nothing else
+}
+
+void TestTrayHost::sessionsAreIndependent()
+{
+    HostProcess tray;
+    QVERIFY(tray.startTray(socketPath(u"b.sock"_s), {u"--conformance-fixtures"_s}));
+    Client a;
+    Client b;
+    QVERIFY(a.connect(socketPath(u"b.sock"_s)));
+    QVERIFY(b.connect(socketPath(u"b.sock"_s)));
+    // Only a initializes: b's requests must not see a's session state.
+    a.send(rpcInitialize(1));
+    QCOMPARE(a.next().value(u"id"_s).toInt(), 1);
+    a.send(rpcNotification(u"notifications/initialized"_s));
+    b.send(rpcRequest(u"x"_s, u"ping"_s));
+    a.send(rpcRequest(u"x"_s, u"tools/list"_s));
+    const QJsonObject fromB = b.next();
+    const QJsonObject fromA = a.next();
+    QCOMPARE(fromB.value(u"id"_s).toString(), u"x"_s);
+    QCOMPARE(fromB.value(u"result"_s).toObject(), QJsonObject());
+    QCOMPARE(fromA.value(u"id"_s).toString(), u"x"_s);
+    QVERIFY(fromA.value(u"result"_s)[u"tools"_s].toArray().size() > 0);
+    QVERIFY(!a.socket().canReadLine() && !b.socket().canReadLine());
+}
+
+void TestTrayHost::oversizeLineGetsErrorAndConnectionSurvives()
+{
+    HostProcess tray;
+    QVERIFY(tray.startTray(socketPath(u"c.sock"_s)));
+    Client client;
+    QVERIFY(client.connect(socketPath(u"c.sock"_s)));
+    client.send(QByteArray(mcp::transport::MaxLineBytes + 10, ' ') + "{}");
+    const QJsonObject error = client.next();
+    QCOMPARE(error.value(u"error"_s)[u"code"_s].toInt(), -32600);
+    client.send(rpcRequest(2, u"ping"_s));
+    QCOMPARE(client.next().value(u"id"_s).toInt(), 2);
+}
+
+void TestTrayHost::secondInstanceExitsZero()
+{
+    HostProcess first;
+    QVERIFY(first.startTray(socketPath(u"d.sock"_s)));
+    HostProcess second;
+    QVERIFY(second.start(HostProcess::trayPath(), {u"--headless"_s, u"--socket"_s, socketPath(u"d.sock"_s)}));
+    QVERIFY(second.waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(second.process().exitCode(), 0);
+    QVERIFY2(second.allStderr().contains("already running"), second.allStderr().constData());
+    Client client; // the first instance still serves
+    QVERIFY(client.connect(socketPath(u"d.sock"_s)));
+    client.send(rpcRequest(1, u"ping"_s));
+    QCOMPARE(client.next().value(u"id"_s).toInt(), 1);
+}
+
+void TestTrayHost::staleSocketAfterCrash()
+{
+    {
+        HostProcess crashed;
+        QVERIFY(crashed.startTray(socketPath(u"e.sock"_s)));
+        crashed.kill();
+    }
+#if defined(Q_OS_UNIX)
+    QVERIFY(QFile::exists(socketPath(u"e.sock"_s))); // left behind
+#endif
+    HostProcess tray;
+    QVERIFY(tray.startTray(socketPath(u"e.sock"_s)));
+    Client client;
+    QVERIFY(client.connect(socketPath(u"e.sock"_s)));
+    client.send(rpcRequest(1, u"ping"_s));
+    QCOMPARE(client.next().value(u"id"_s).toInt(), 1);
+}
+
+void TestTrayHost::sigtermRemovesSocket()
+{
+#if defined(Q_OS_UNIX)
+    HostProcess tray;
+    QVERIFY(tray.startTray(socketPath(u"f.sock"_s)));
+    Client client;
+    QVERIFY(client.connect(socketPath(u"f.sock"_s)));
+    tray.terminate();
+    QVERIFY(tray.waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(tray.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(tray.process().exitCode(), 0);
+    QVERIFY(!QFile::exists(socketPath(u"f.sock"_s)));
+    QTRY_COMPARE_WITH_TIMEOUT(client.socket().state(), QLocalSocket::UnconnectedState, HostProcess::timeoutMs(5000));
+#else
+    QSKIP("SIGTERM is Unix");
+#endif
+}
+
+void TestTrayHost::stdioMode()
+{
+    HostProcess tray;
+    QVERIFY(tray.start(HostProcess::trayPath(), {u"--stdio"_s, u"--conformance-fixtures"_s}));
+    tray.send(rpcInitialize(1));
+    QCOMPARE(
+        tray.waitForResponse("1", HostProcess::timeoutMs(10000))[u"result"_s][u"serverInfo"_s][u"name"_s].toString(),
+        u"dimo-tray"_s);
+    tray.send(rpcNotification(u"notifications/initialized"_s));
+    tray.send(rpcRequest(2, u"tools/call"_s, {{u"name"_s, u"test_simple_text"_s}}));
+    QCOMPARE(
+        tray.waitForResponse("2", HostProcess::timeoutMs(10000))[u"result"_s][u"content"_s][0][u"text"_s].toString(),
+        u"This is a simple text response for testing."_s);
+    tray.closeStdin();
+    QVERIFY(tray.waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(tray.process().exitCode(), 0);
+    QString why;
+    QVERIFY2(tray.stdoutIsPure(&why), qPrintable(why));
+}
+
+void TestTrayHost::httpEndpoint()
+{
+    HostProcess tray;
+    QVERIFY(tray.startTray(socketPath(u"g.sock"_s), {u"--http-port"_s, u"0"_s, u"--http-token"_s, u"s3cret"_s}));
+    const QUrl url(tray.endpoints().value(u"http"_s).toString());
+    QVERIFY2(url.isValid() && url.port() > 0, qPrintable(url.toString()));
+    QCOMPARE(url.host(), u"127.0.0.1"_s);
+    QNetworkAccessManager nam;
+    auto post = [&](const QByteArray &token) {
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        request.setRawHeader("Accept", "application/json, text/event-stream");
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token);
+        QNetworkReply *reply = nam.post(request, rpcInitialize(1));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(HostProcess::timeoutMs(10000));
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    QCOMPARE(post("wrong"), 401);
+    QCOMPARE(post("s3cret"), 200);
+}
+
+void TestTrayHost::rejectsBadOptions()
+{
+    HostProcess tray;
+    QVERIFY(tray.start(HostProcess::trayPath(), {u"--headless"_s, u"--stdio"_s}));
+    QVERIFY(tray.waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(tray.process().exitCode(), 2);
+    QCOMPARE(tray.allStdout(), QByteArray());
+    HostProcess version;
+    QVERIFY(version.start(HostProcess::trayPath(), {u"--version"_s}));
+    QVERIFY(version.waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(version.process().exitCode(), 0);
+    QVERIFY(version.allStdout().startsWith("dimo-tray "));
+}
+
+QTEST_GUILESS_MAIN(TestTrayHost)
+#include "tst_trayhost.moc"
