@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "mcp/jsonrpc.h"
+#include "mcp/loglevel.h"
+#include "mcp/outgoing.h"
+#include "mcp/protocolversion.h"
+#include "mcp/requestcontext.h"
+#include "mcp/responder.h"
+#include "mcp/server.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+class QTimer;
+
+namespace mcp {
+
+/// Per-connection protocol state (internal; Session is the public face).
+struct SessionState
+{
+    enum class Phase { New, Initialized, Ready, Closed };
+    Phase phase = Phase::New;
+    Revision revision = protocol::latest();
+    QJsonObject clientCapabilities;
+    QJsonObject clientInfo;
+    LogLevel logLevel = LogLevel::Info;
+    QSet<QString> subscriptions;
+};
+
+/// The JSON-RPC session engine behind mcp::Session: decoding, dispatch, in-flight requests,
+/// cancellation, progress, logging and server→client requests.
+class SessionCore : public std::enable_shared_from_this<SessionCore>
+{
+public:
+    using Emitter = std::function<void(const Outgoing &)>;
+
+    SessionCore(Server *server, QObject *owner, Emitter emitter);
+    ~SessionCore();
+
+    void receive(const QByteArray &bytes);
+    void close();
+
+    Server &server() const { return *m_server; }
+
+    SessionState &state() { return m_state; }
+
+    bool isClosed() const { return m_state.phase == SessionState::Phase::Closed; }
+
+    // Used by Responder.
+    void finish(RequestContext &ctx, const QByteArray &json);
+    void resolve(RequestContext &ctx, const QJsonObject &result);
+    void resolveTool(RequestContext &ctx, const ToolResult &result);
+    void reject(RequestContext &ctx, const RpcError &error);
+    void progress(RequestContext &ctx, double value, std::optional<double> total, const QString &message);
+    void log(LogLevel level, const QJsonValue &data, const QString &logger, const QByteArray &relatedTo);
+    void request(
+        Responder responder, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs);
+
+    static RequestContext *contextOf(Responder &responder) { return responder.m_ctx.get(); }
+
+    /// Sends an unsolicited notification (e.g. resources/updated).
+    void notify(const QString &method, const QJsonObject &params, const QByteArray &relatedTo = {});
+
+private:
+    struct Pending
+    {
+        ReplyCallback callback;
+        Responder responder;
+        QTimer *timer = nullptr;
+        QByteArray originKey;
+        bool sent = true; ///< false: refused locally (capability missing), answered by the timer
+    };
+
+    void handleMessage(const jsonrpc::Message &message, const std::shared_ptr<BatchState> &batch, int slot);
+    void handleRequest(const jsonrpc::Message &message, const std::shared_ptr<BatchState> &batch, int slot);
+    void handleNotification(const jsonrpc::Message &message);
+    void handleResponse(const jsonrpc::Message &message);
+    void handleBatch(const jsonrpc::Decoded &decoded);
+    void
+    answerDirect(const QByteArray &rawId, const RpcError &error, const std::shared_ptr<BatchState> &batch, int slot);
+    void completeBatchSlot(const std::shared_ptr<BatchState> &batch, int slot, const QByteArray &json);
+    void cancelRequest(const QByteArray &key, bool fromClient);
+    void finishPending(const QByteArray &key, const ClientReply &reply, bool notifyClient, bool invokeCallback = true);
+    void emitOut(Outgoing::Kind kind,
+                 const QByteArray &json,
+                 const QByteArray &relatedTo,
+                 const QList<QByteArray> &respondsTo = {});
+
+    QPointer<Server> m_server;
+    QPointer<QObject> m_owner;
+    Emitter m_emit;
+    SessionState m_state;
+    QHash<QByteArray, std::shared_ptr<RequestContext>> m_inFlight;
+    std::map<QByteArray, Pending> m_pending;
+    qint64 m_nextOutgoingId = 1;
+};
+
+} // namespace mcp

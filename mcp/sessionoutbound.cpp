@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+// SessionCore: what the server sends on its own — progress, log messages, server→client requests.
+#include "mcp/logging.h"
+#include "mcp/sessioncore.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace mcp {
+
+namespace {
+
+/// The client capability a server→client request needs.
+QString capabilityFor(const QString &method)
+{
+    if (method == "elicitation/create"_L1) {
+        return u"elicitation"_s;
+    }
+    if (method == "sampling/createMessage"_L1) {
+        return u"sampling"_s;
+    }
+    if (method == "roots/list"_L1) {
+        return u"roots"_s;
+    }
+    return {};
+}
+
+} // namespace
+
+void SessionCore::progress(RequestContext &ctx, double value, std::optional<double> total, const QString &message)
+{
+    if (ctx.progressToken.isEmpty() || ctx.finished || ctx.cancelled
+        || (ctx.sentProgress && value <= ctx.lastProgress)) {
+        return; // no token, already answered, or not increasing (the spec requires increasing values)
+    }
+    ctx.sentProgress = true;
+    ctx.lastProgress = value;
+    QJsonObject params{{u"progress"_s, value}};
+    if (total) {
+        params.insert(u"total"_s, *total);
+    }
+    if (!message.isEmpty() && protocol::has2025_03_26(m_state.revision)) {
+        params.insert(u"message"_s, message);
+    }
+    emitOut(Outgoing::Kind::Notification,
+            jsonrpc::encodeNotificationWithRaw(u"notifications/progress"_s, "progressToken", ctx.progressToken, params),
+            ctx.key);
+}
+
+void SessionCore::log(LogLevel level, const QJsonValue &data, const QString &logger, const QByteArray &relatedTo)
+{
+    if (level < m_state.logLevel) {
+        return;
+    }
+    QJsonObject params{{u"level"_s, toString(level)}, {u"data"_s, data}};
+    if (!logger.isEmpty()) {
+        params.insert(u"logger"_s, logger);
+    }
+    notify(u"notifications/message"_s, params, relatedTo);
+}
+
+void SessionCore::request(
+    Responder responder, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs)
+{
+    RequestContext *ctx = responder.m_ctx.get();
+    if (isClosed() || !m_owner || (ctx && (ctx->finished || ctx->cancelled))) {
+        return; // nobody is waiting for the answer any more
+    }
+    const QByteArray raw = QByteArray::number(m_nextOutgoingId++);
+    const QByteArray key = jsonrpc::idKey(raw);
+    const QString capability = capabilityFor(method);
+    const bool allowed = capability.isEmpty() || m_state.clientCapabilities.contains(capability);
+
+    auto *timer = new QTimer(m_owner);
+    timer->setSingleShot(true);
+    ClientReply refusal;
+    refusal.error = allowed
+        ? RpcError{ErrorCode::RequestTimeout, u"Request timed out: the client did not answer "_s + method, {}}
+        : RpcError{ErrorCode::MethodNotFound,
+                   u"The client did not declare the '%1' capability needed for %2"_s.arg(capability, method),
+                   {}};
+    QObject::connect(timer, &QTimer::timeout, m_owner, [weak = weak_from_this(), key, refusal, allowed] {
+        if (const auto core = weak.lock()) {
+            core->finishPending(key, refusal, allowed);
+        }
+    });
+    const QByteArray origin = ctx ? ctx->key : QByteArray();
+    m_pending.emplace(key, Pending{std::move(callback), std::move(responder), timer, origin, allowed});
+    if (ctx) {
+        ctx->outgoing.append(key);
+    }
+    timer->start(allowed ? qMax(timeoutMs, 0) : 0);
+    if (allowed) {
+        emitOut(Outgoing::Kind::Request, jsonrpc::encodeRequest(raw, method, params), origin);
+    }
+}
+
+void SessionCore::finishPending(const QByteArray &key, const ClientReply &reply, bool notifyClient, bool invokeCallback)
+{
+    auto it = m_pending.find(key);
+    if (it == m_pending.end()) {
+        return;
+    }
+    Pending p = std::move(it->second);
+    m_pending.erase(it);
+    if (p.timer) {
+        p.timer->stop();
+        p.timer->deleteLater();
+    }
+    if (const auto origin = m_inFlight.value(p.originKey)) {
+        origin->outgoing.removeAll(key);
+    }
+    if (notifyClient && p.sent) {
+        notify(u"notifications/cancelled"_s,
+               {{u"requestId"_s, key.mid(2).toLongLong()},
+                {u"reason"_s, reply.error.message.isEmpty() ? u"no longer needed"_s : reply.error.message}});
+    }
+    if (invokeCallback && p.callback) {
+        p.callback(std::move(p.responder), reply);
+    }
+}
+
+} // namespace mcp

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "mcp/tool.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace mcp {
+
+QJsonObject ToolAnnotations::toJson() const
+{
+    QJsonObject out{{u"readOnlyHint"_s, readOnlyHint},
+                    {u"destructiveHint"_s, destructiveHint},
+                    {u"idempotentHint"_s, idempotentHint},
+                    {u"openWorldHint"_s, openWorldHint}};
+    if (!title.isEmpty()) {
+        out.insert(u"title"_s, title);
+    }
+    return out;
+}
+
+bool Tool::isValidName(const QString &name)
+{
+    static const QRegularExpression re(u"^[A-Za-z0-9_.-]{1,128}$"_s);
+    return re.match(name).hasMatch();
+}
+
+QJsonObject Tool::effectiveInputSchema() const
+{
+    if (inputSchema.isEmpty()) {
+        return {{u"type"_s, u"object"_s}, {u"additionalProperties"_s, false}};
+    }
+    return inputSchema;
+}
+
+QJsonObject Tool::toJson(Revision revision) const
+{
+    QJsonObject out{{u"name"_s, name}, {u"description"_s, description}, {u"inputSchema"_s, effectiveInputSchema()}};
+    if (protocol::has2025_03_26(revision)) {
+        out.insert(u"annotations"_s, annotations.toJson());
+    }
+    if (protocol::has2025_06_18(revision)) {
+        if (!title.isEmpty()) {
+            out.insert(u"title"_s, title);
+        }
+        if (!outputSchema.isEmpty()) {
+            out.insert(u"outputSchema"_s, outputSchema);
+        }
+    }
+    if (protocol::has2025_11_25(revision) && !icons.isEmpty()) {
+        out.insert(u"icons"_s, icons);
+    }
+    return out;
+}
+
+} // namespace mcp

@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "mcp/protocolversion.h"
+#include "mcp/responder.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+
+namespace mcp {
+
+/// Tool annotations. All hints are always sent explicitly (the spec defaults are pessimistic).
+struct ToolAnnotations
+{
+    QString title;
+    bool readOnlyHint = false;
+    bool destructiveHint = true;
+    bool idempotentHint = false;
+    bool openWorldHint = true;
+
+    QJsonObject toJson() const;
+};
+
+/// Runs a tool: \a arguments already passed `inputSchema` validation; resolve \a responder once.
+using ToolHandler = std::function<void(const QJsonObject &arguments, Responder responder)>;
+
+/// One tool of the registry.
+struct Tool
+{
+    QString name; ///< 1-128 chars of [A-Za-z0-9_.-]
+    QString title;
+    QString description;
+    QJsonObject inputSchema; ///< empty = no arguments: {"type":"object","additionalProperties":false}
+    QJsonObject outputSchema; ///< optional; when set, results must carry matching structuredContent
+    ToolAnnotations annotations;
+    QJsonArray icons; ///< optional (2025-11-25)
+    ToolHandler handler;
+
+    static bool isValidName(const QString &name);
+    QJsonObject effectiveInputSchema() const;
+    /// The `tools/list` entry for \a revision (fields the revision lacks are left out).
+    QJsonObject toJson(Revision revision) const;
+};
+
+} // namespace mcp
