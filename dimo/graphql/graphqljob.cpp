@@ -1,0 +1,150 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "dimo/graphql/graphqljob.h"
+
+#include "dimo/net/apicalljob.h"
+#include "dimo/net/replyerror.h"
+#include "dimo/vehicles/privileges.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace dimo {
+namespace {
+
+int privilegeFromMessage(const QString &message)
+{
+    static const QRegularExpression re(QStringLiteral("privilege:([A-Za-z]+)"));
+    auto it = re.globalMatch(message);
+    int found = 0;
+    while (it.hasNext()) {
+        const QString name = u"privilege:"_s + it.next().captured(1);
+        for (int id = 1; id <= 8; ++id)
+            if (Privilege::permissionName(id) == name && (found == 0 || id == Privilege::AllTimeLocation))
+                found = id; // for "one of [8 4]" name 4, the full location privilege
+    }
+    return found;
+}
+
+} // namespace
+
+GraphQlJob::GraphQlJob(QNetworkAccessManager *nam,
+                       const TransportOptions &options,
+                       GraphQlRequest request,
+                       std::optional<TokenSource> token,
+                       QObject *parent)
+    : Job(parent)
+    , m_nam(nam)
+    , m_options(options)
+    , m_request(std::move(request))
+    , m_token(std::move(token))
+{}
+
+GraphQlJob::~GraphQlJob()
+{
+    doAbort();
+}
+
+Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &service)
+{
+    const QString detail = ReplyError::upstreamMessage(QJsonDocument(QJsonObject{{u"errors"_s, errors}}).toJson());
+    const QString label = ReplyError::serviceLabel(service);
+    for (const QJsonValue &v : errors) {
+        const QJsonObject o = v.toObject();
+        const QString msg = o.value(u"message"_s).toString();
+        if (msg.contains(u"missing required privilege"_s)
+            || msg.contains(u"requires at least one of the following"_s)) {
+            Error e = Error::make(Error::Kind::MissingPrivilege, {}, {}, detail);
+            e.privilege = privilegeFromMessage(msg);
+            e.message = u"the vehicle's data needs %1, which this app's token does not carry"_s.arg(
+                Privilege::describe(e.privilege));
+            e.hint =
+                u"Ask the vehicle owner to share %1 with this app via Login with DIMO, or leave those fields out."_s
+                    .arg(Privilege::describe(e.privilege));
+            return e;
+        }
+    }
+    for (const QJsonValue &v : errors) {
+        const QJsonObject o = v.toObject();
+        const QString msg = o.value(u"message"_s).toString();
+        const QJsonObject ext = o.value(u"extensions"_s).toObject();
+        if (msg.contains(u"insufficient credits"_s) || ext.value(u"code"_s).toInt() == 402)
+            return Error::make(Error::Kind::GraphQlExecution,
+                               u"the developer license has run out of DIMO credits"_s,
+                               u"Top up DIMO credits for the license in the DIMO developer console."_s,
+                               detail);
+        if (msg.contains(u"unauthorized"_s))
+            return Error::make(Error::Kind::GraphQlExecution,
+                               u"the %1 refused the query for this vehicle"_s.arg(label),
+                               u"The vehicle token does not match the requested vehicle; query the vehicle the "
+                               "token was issued for."_s,
+                               detail);
+        if (ext.value(u"code"_s).toString() == QLatin1String("NOT_FOUND"))
+            return Error::make(Error::Kind::GraphQlExecution,
+                               u"DIMO does not know the requested item"_s,
+                               u"Check the token id."_s,
+                               detail);
+    }
+    return Error::make(Error::Kind::GraphQlExecution,
+                       u"the %1 reported an error"_s.arg(label),
+                       u"See DIMO's message; adjust the query arguments."_s,
+                       detail);
+}
+
+void GraphQlJob::doStart()
+{
+    QJsonObject body{{u"query"_s, m_request.document}, {u"variables"_s, m_request.variables}};
+    if (!m_request.operationName.isEmpty())
+        body.insert(u"operationName"_s, m_request.operationName);
+    HttpRequest http;
+    http.method = QByteArrayLiteral("POST");
+    http.url = m_request.url;
+    http.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    http.contentType = QByteArrayLiteral("application/json");
+    http.service = m_request.service;
+    http.idempotent = true; // queries only: the library sends no mutations
+    m_call = new ApiCallJob(m_nam, m_options, std::move(http), m_token, this);
+    connect(m_call, &ApiCallJob::finished, this, [this](const Result<QJsonObject> &r) {
+        m_call = nullptr;
+        if (!r) {
+            finish(r.error());
+            return;
+        }
+        const QJsonObject obj = r.value();
+        const QJsonArray errors = obj.value(u"errors"_s).toArray();
+        if (!errors.isEmpty()) {
+            Error e = classifyErrors(errors, m_request.service);
+            e.httpStatus = 200;
+            e.partialData = obj.value(u"data"_s);
+            finish(e);
+            return;
+        }
+        if (!obj.value(u"data"_s).isObject()) {
+            finish(Error::make(Error::Kind::Parse,
+                               u"the %1 answered without data"_s.arg(ReplyError::serviceLabel(m_request.service))));
+            return;
+        }
+        finish(obj.value(u"data"_s).toObject());
+    });
+    m_call->start();
+}
+
+void GraphQlJob::doAbort()
+{
+    if (m_call) {
+        m_call->disconnect(this);
+        m_call->cancel();
+    }
+}
+
+void GraphQlJob::finish(const Result<QJsonObject> &result)
+{
+    if (!claimFinish())
+        return;
+    Q_EMIT finished(result);
+}
+
+} // namespace dimo

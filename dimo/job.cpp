@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "dimo/job.h"
+
+#include <QMetaObject>
+
+using namespace Qt::StringLiterals;
+
+namespace dimo {
+
+Job::Job(QObject *parent)
+    : QObject(parent)
+{}
+
+Job::~Job() = default;
+
+void Job::start()
+{
+    if (m_started || m_finished)
+        return;
+    m_started = true;
+    if (m_presetError) {
+        fail(*m_presetError);
+        return;
+    }
+    doStart();
+}
+
+void Job::startLater()
+{
+    QMetaObject::invokeMethod(this, &Job::start, Qt::QueuedConnection);
+}
+
+void Job::cancel()
+{
+    if (m_finished)
+        return;
+    doAbort();
+    fail(Error::make(Error::Kind::Cancelled, u"the operation was cancelled"_s));
+}
+
+bool Job::claimFinish()
+{
+    if (m_finished)
+        return false;
+    m_finished = true;
+    m_started = true;
+    deleteLater();
+    return true;
+}
+
+} // namespace dimo

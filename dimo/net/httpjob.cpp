@@ -1,0 +1,170 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "dimo/net/httpjob.h"
+
+#include "dimo/core/redact.h"
+#include "dimo/logging.h"
+#include "dimo/net/replyerror.h"
+#include "dimo/net/requestfactory.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace dimo {
+namespace {
+
+bool retryableNetworkError(QNetworkReply::NetworkError e)
+{
+    switch (e) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::UnknownNetworkError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Retry-After: delta-seconds or an HTTP date. -1 if absent or unparsable.
+qint64 retryAfterMs(const QByteArray &value)
+{
+    if (value.isEmpty())
+        return -1;
+    bool ok = false;
+    const qint64 seconds = value.trimmed().toLongLong(&ok);
+    if (ok)
+        return std::max<qint64>(0, seconds) * 1000;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+}
+
+} // namespace
+
+HttpJob::HttpJob(QNetworkAccessManager *nam, const TransportOptions &options, HttpRequest request, QObject *parent)
+    : Job(parent)
+    , m_nam(nam)
+    , m_options(options)
+    , m_request(std::move(request))
+    , m_requestId(RequestFactory::newRequestId())
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &HttpJob::send);
+}
+
+HttpJob::~HttpJob()
+{
+    doAbort();
+}
+
+void HttpJob::doStart()
+{
+    send();
+}
+
+void HttpJob::doAbort()
+{
+    m_retryTimer.stop();
+    if (m_reply) {
+        m_aborting = true;
+        QNetworkReply *r = m_reply;
+        m_reply = nullptr;
+        r->disconnect(this);
+        r->abort();
+        r->deleteLater();
+    }
+}
+
+void HttpJob::send()
+{
+    ++m_attempt;
+    m_elapsed.start();
+    const QNetworkRequest req = RequestFactory::build(m_request, m_options, m_requestId);
+    qCDebug(lcDimoApi).noquote() << "->" << m_request.method << redact(m_request.url) << "id" << m_requestId
+                                 << "attempt" << m_attempt;
+    m_reply = m_nam->sendCustomRequest(req, m_request.method, m_request.body);
+    connect(m_reply, &QNetworkReply::finished, this, &HttpJob::handleReply);
+}
+
+void HttpJob::handleReply()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    const auto netError = reply->error();
+    const QString upstreamId = QString::fromLatin1(reply->rawHeader(QByteArrayLiteral("X-Request-Id")));
+    qCInfo(lcDimoApi).noquote() << "<-" << (status ? QString::number(status) : reply->errorString()) << m_request.method
+                                << redact(m_request.url) << m_elapsed.elapsed() << "ms id" << m_requestId
+                                << (upstreamId.isEmpty() ? QString() : u"server-id "_s + upstreamId);
+
+    if (status == 0) { // no HTTP answer at all
+        const bool timedOut = netError == QNetworkReply::OperationCanceledError && !m_aborting;
+        if (!timedOut && retryableNetworkError(netError) && scheduleRetry(0, {}))
+            return;
+        Error e = ReplyError::fromNetwork(
+            netError, reply->errorString(), timedOut, m_request.service, m_options.transferTimeoutMs);
+        e.requestId = m_requestId;
+        finish(e);
+        return;
+    }
+    if (status >= 400) {
+        if ((status == 429 || (status >= 500 && status != 501))
+            && scheduleRetry(status, reply->rawHeader(QByteArrayLiteral("Retry-After"))))
+            return;
+        Error e = ReplyError::fromStatus(status, body, m_request.service);
+        e.requestId = m_requestId;
+        finish(e);
+        return;
+    }
+    HttpResponse response;
+    response.status = status;
+    response.body = body;
+    response.requestId = m_requestId;
+    response.headers = reply->rawHeaderPairs();
+    response.attempts = m_attempt;
+    finish(response);
+}
+
+bool HttpJob::scheduleRetry(int status, const QByteArray &retryAfter)
+{
+    if (!m_request.idempotent || m_attempt >= m_options.maxAttempts)
+        return false;
+    qint64 delay = -1;
+    if (status == 429 || status == 503)
+        delay = retryAfterMs(retryAfter);
+    if (delay >= 0) {
+        delay = std::min<qint64>(delay, m_options.maxRetryAfterMs);
+    } else {
+        const qint64 base =
+            std::min<qint64>(qint64(m_options.initialBackoffMs) << (m_attempt - 1), m_options.maxBackoffMs);
+        delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1); // "equal jitter"
+    }
+    qCInfo(lcDimoApi).noquote() << "retrying" << m_request.method << redact(m_request.url) << "in" << delay
+                                << "ms (attempt" << m_attempt + 1 << "of" << m_options.maxAttempts << ") id"
+                                << m_requestId;
+    m_retryTimer.start(static_cast<int>(delay));
+    return true;
+}
+
+void HttpJob::finish(const Result<HttpResponse> &result)
+{
+    if (!claimFinish())
+        return;
+    Q_EMIT finished(result);
+}
+
+} // namespace dimo

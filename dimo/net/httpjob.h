@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "dimo/core/result.h"
+#include "dimo/job.h"
+#include "dimo/net/httptypes.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace dimo {
+
+// One HTTP exchange through the shared QNetworkAccessManager. Idempotent requests are retried
+// with exponential backoff and jitter on network errors, 5xx and 429 (Retry-After honoured,
+// capped); non-idempotent ones (commands, attestations, submit_challenge) are sent exactly once.
+// Timeouts are not retried. Any status ≥ 400 finishes with a classified Error (ReplyError).
+class HttpJob : public Job
+{
+    Q_OBJECT
+public:
+    HttpJob(QNetworkAccessManager *nam,
+            const TransportOptions &options,
+            HttpRequest request,
+            QObject *parent = nullptr);
+    ~HttpJob() override;
+
+Q_SIGNALS:
+    void finished(const dimo::Result<dimo::HttpResponse> &result);
+
+protected:
+    void doStart() override;
+    void doAbort() override;
+
+    void fail(const Error &error) override { finish(error); }
+
+private:
+    void send();
+    void handleReply();
+    bool scheduleRetry(int status, const QByteArray &retryAfter);
+    void finish(const Result<HttpResponse> &result);
+
+    QNetworkAccessManager *m_nam;
+    TransportOptions m_options;
+    HttpRequest m_request;
+    QString m_requestId;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_retryTimer;
+    QElapsedTimer m_elapsed;
+    int m_attempt = 0;
+    bool m_aborting = false;
+};
+
+} // namespace dimo

@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "dimo/vehicles/vehicle.h"
+
+#include "dimo/vehicles/privileges.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace dimo {
+
+Vehicle Vehicle::fromJson(const QJsonObject &n)
+{
+    Vehicle v;
+    v.tokenId = static_cast<qint64>(n.value(u"tokenId"_s).toDouble());
+    v.tokenDid = n.value(u"tokenDID"_s).toString();
+    v.owner = n.value(u"owner"_s).toString();
+    v.name = n.value(u"name"_s).toString();
+    v.imageUri = n.value(u"imageURI"_s).toString();
+    v.mintedAt = QDateTime::fromString(n.value(u"mintedAt"_s).toString(), Qt::ISODateWithMs);
+    const QJsonObject def = n.value(u"definition"_s).toObject();
+    v.definitionId = def.value(u"id"_s).toString();
+    v.make = def.value(u"make"_s).toString();
+    v.model = def.value(u"model"_s).toString();
+    v.year = def.value(u"year"_s).toInt();
+    const QJsonObject sacd = n.value(u"sacd"_s).toObject();
+    if (!sacd.isEmpty()) {
+        v.grantExpiresAt = QDateTime::fromString(sacd.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
+        const bool active = !v.grantExpiresAt.isValid() || v.grantExpiresAt > QDateTime::currentDateTimeUtc();
+        v.privileges = active ? Privilege::decodeMask(sacd.value(u"permissions"_s).toString()) : QList<int>();
+        v.shared = active && !v.privileges.isEmpty();
+    }
+    return v;
+}
+
+QJsonObject Vehicle::toJson() const
+{
+    QJsonArray privs;
+    for (int p : privileges)
+        privs.append(p);
+    return QJsonObject{{u"tokenId"_s, tokenId},
+                       {u"tokenDID"_s, tokenDid},
+                       {u"owner"_s, owner},
+                       {u"name"_s, name},
+                       {u"make"_s, make},
+                       {u"model"_s, model},
+                       {u"year"_s, year},
+                       {u"definitionId"_s, definitionId},
+                       {u"imageURI"_s, imageUri},
+                       {u"shared"_s, shared},
+                       {u"privileges"_s, privs},
+                       {u"grantExpiresAt"_s, grantExpiresAt.toString(Qt::ISODate)}};
+}
+
+QString Vehicle::displayName() const
+{
+    QString s = year ? QString::number(year) + u" "_s : QString();
+    s += make.isEmpty() ? u"Vehicle"_s : make;
+    if (!model.isEmpty())
+        s += u" "_s + model;
+    if (!name.isEmpty())
+        s += u" ("_s + name + u")"_s;
+    return s;
+}
+
+} // namespace dimo

@@ -1,0 +1,293 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+// Developer JWT flow and user JWT verification against the DIMO simulator.
+#include "dimo/auth/jwt.h"
+#include "dimo/auth/tokenjob.h"
+#include "dimo/auth/userjwtverifier.h"
+#include "dimo/client.h"
+#include "tests/support/dimosim.h"
+#include "tests/support/jobwait.h"
+
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <openssl/evp.h>
+#include <openssl/rsa.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray b64(const QByteArray &b)
+{
+    return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+// A JWT signed with our own throwaway RSA key: the simulator never issued it.
+QString craftToken(EVP_PKEY *key, const QJsonObject &header, const QJsonObject &payload)
+{
+    const QByteArray input = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+        + b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    size_t len = 0;
+    EVP_DigestSignInit(md, nullptr, EVP_sha256(), nullptr, key);
+    EVP_DigestSign(md, nullptr, &len, reinterpret_cast<const unsigned char *>(input.constData()), input.size());
+    QByteArray sig(static_cast<qsizetype>(len), '\0');
+    EVP_DigestSign(md,
+                   reinterpret_cast<unsigned char *>(sig.data()),
+                   &len,
+                   reinterpret_cast<const unsigned char *>(input.constData()),
+                   input.size());
+    EVP_MD_CTX_free(md);
+    sig.resize(static_cast<qsizetype>(len));
+    return QString::fromLatin1(input + '.' + b64(sig));
+}
+
+} // namespace
+
+class TestDimoAuth : public QObject
+{
+    Q_OBJECT
+private:
+    DimoSim m_sim;
+    QNetworkAccessManager m_nam;
+    dimo::Environment m_env;
+    EVP_PKEY *m_ownKey = nullptr;
+
+    dimo::Credentials creds(const QString &clientId = {}, const QString &redirect = {}, const QString &key = {})
+    {
+        return dimo::Credentials{clientId.isEmpty() ? m_sim.credential(u"clientId"_s) : clientId,
+                                 redirect.isEmpty() ? m_sim.credential(u"redirectUri"_s) : redirect,
+                                 key.isEmpty() ? m_sim.credential(u"apiKey"_s) : key};
+    }
+
+    dimo::ClientOptions options()
+    {
+        dimo::ClientOptions o;
+        o.transport.transferTimeoutMs = DimoSim::scaled(5000);
+        o.transport.initialBackoffMs = 20;
+        return o;
+    }
+
+    // Logs in through the simulator's login page and returns the redirect URL.
+    QUrl login(const dimo::Credentials &c, int user = 1)
+    {
+        const auto url = dimo::buildLoginUrl(m_env, c, {});
+        return url ? m_sim.autoLogin(url.value(), user, true) : QUrl();
+    }
+
+private Q_SLOTS:
+
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_sim.start(&error), qPrintable(error));
+        auto env = dimo::Environment::fromFile(m_sim.environmentFile());
+        QVERIFY(env.ok());
+        m_env = env.value();
+        m_ownKey = EVP_RSA_gen(2048);
+        QVERIFY(m_ownKey);
+    }
+
+    void cleanupTestCase() { EVP_PKEY_free(m_ownKey); }
+
+    void init() { QVERIFY(m_sim.reset()); }
+
+    void cleanup() { m_sim.dumpOnFailure(); }
+
+    void developerJwtFlow()
+    {
+        dimo::Client client(&m_nam, m_env, creds(), options());
+        int emissions = 0;
+        const auto token = waitForJob<QString>(client.developerJwt(), 20000, &emissions);
+        QVERIFY(token.has_value());
+        QVERIFY2(token->ok(), qPrintable(token->ok() ? QString() : token->error().toString()));
+        QCOMPARE(emissions, 1);
+        const auto jwt = dimo::Jwt::decode(token->value());
+        QVERIFY(jwt.ok());
+        QCOMPARE(jwt.value().stringClaim(u"ethereum_address"_s), m_sim.credential(u"clientId"_s));
+        QCOMPARE(m_sim.count(u"auth"_s, u"/auth/web3/generate_challenge"_s), 1);
+        QCOMPARE(m_sim.count(u"auth"_s, u"/auth/web3/submit_challenge"_s), 1);
+
+        const QJsonArray log = m_sim.requests(u"auth"_s);
+        const QJsonObject submit = log.last().toObject();
+        const QUrlQuery form(submit.value(u"body"_s).toString());
+        QCOMPARE(form.queryItemValue(u"grant_type"_s), u"authorization_code"_s);
+        QCOMPARE(form.queryItemValue(u"signature"_s).size(), 132);
+        const QJsonObject headers = submit.value(u"headers"_s).toObject();
+        QVERIFY2(headers.value(u"user-agent"_s).toString().startsWith(u"dimo-tray/"_s),
+                 qPrintable(headers.value(u"user-agent"_s).toString()));
+        QVERIFY(!headers.value(u"x-request-id"_s).toString().isEmpty());
+        QVERIFY(headers.value(u"accept-encoding"_s).toString().contains(u"gzip"_s));
+
+        // Cached: no further round trip.
+        const auto again = waitForJob<QString>(client.developerJwt());
+        QVERIFY(again && again->ok());
+        QCOMPARE(again->value(), token->value());
+        QCOMPARE(m_sim.count(u"auth"_s), 2);
+    }
+
+    void wrongApiKey()
+    {
+        dimo::Client client(&m_nam, m_env, creds({}, {}, m_sim.credential(u"fleetApiKey"_s)), options());
+        const auto token = waitForJob<QString>(client.developerJwt());
+        QVERIFY(token && !token->ok());
+        QCOMPARE(token->error().kind, dimo::Error::Kind::Unauthorized);
+        QVERIFY2(token->error().detail.contains(u"Could not verify signature"_s), qPrintable(token->error().detail));
+        QVERIFY(token->error().hint.contains(u"API key"_s));
+        QVERIFY(token->error().hint.contains(u"client ID"_s));
+        QCOMPARE(m_sim.count(u"auth"_s, u"/auth/web3/submit_challenge"_s), 1); // never re-sent
+    }
+
+    void unknownClientId()
+    {
+        dimo::Client client(&m_nam, m_env, creds(u"0x1111111111111111111111111111111111111111"_s), options());
+        const auto token = waitForJob<QString>(client.developerJwt());
+        QVERIFY(token && !token->ok());
+        QCOMPARE(token->error().kind, dimo::Error::Kind::Unauthorized);
+        QVERIFY2(token->error().detail.contains(u"client_id"_s), qPrintable(token->error().detail));
+        QVERIFY2(token->error().hint.contains(u"client ID"_s), qPrintable(token->error().hint));
+    }
+
+    void unregisteredRedirectUri()
+    {
+        dimo::Client client(&m_nam, m_env, creds({}, u"https://unregistered.example.com/cb"_s), options());
+        const auto token = waitForJob<QString>(client.developerJwt());
+        QVERIFY(token && !token->ok());
+        QVERIFY2(token->error().detail.contains(u"redirect_uri"_s), qPrintable(token->error().detail));
+        QVERIFY2(token->error().hint.contains(u"redirect URI"_s), qPrintable(token->error().hint));
+    }
+
+    void userLoginAccepted()
+    {
+        dimo::Client client(&m_nam, m_env, creds(), options());
+        const QUrl redirect = login(creds());
+        QVERIFY2(redirect.isValid(), qPrintable(m_sim.stderrText()));
+        const auto session = waitForJob<dimo::UserSession>(client.completeLogin(redirect));
+        QVERIFY(session.has_value());
+        QVERIFY2(session->ok(), qPrintable(session->ok() ? QString() : session->error().toString()));
+        const QJsonObject alice = m_sim.fixtures().value(u"users"_s).toArray().at(0).toObject();
+        QCOMPARE(session->value().walletAddress, alice.value(u"wallet"_s).toString());
+        QCOMPARE(session->value().email, u"alice@example.com"_s);
+        QVERIFY(session->value().expiresAt > QDateTime::currentDateTimeUtc().addDays(13));
+        QVERIFY(client.session().has_value());
+        QCOMPARE(m_sim.count(u"auth"_s, u"/keys"_s), 1);
+    }
+
+    void userJwtRejections()
+    {
+        const QUrl redirect = login(creds());
+        const QUrlQuery q(redirect);
+        const QString token = q.queryItemValue(u"token"_s);
+        const QString wallet = q.queryItemValue(u"walletAddress"_s);
+        QVERIFY(!token.isEmpty());
+        const auto decoded = dimo::Jwt::decode(token);
+        QVERIFY(decoded.ok());
+        dimo::UserJwtVerifier verifier(&m_nam, options().transport, m_env, m_sim.credential(u"clientId"_s));
+        auto reason = [&](const QString &t, const QString &w) -> QString {
+            const auto r = waitForJob<dimo::UserSession>(verifier.verify(t, w));
+            if (!r)
+                return u"timeout"_s;
+            if (r->ok())
+                return u"accepted"_s;
+            return r->error().kind == dimo::Error::Kind::Unauthorized ? r->error().message : r->error().toString();
+        };
+        QCOMPARE(reason(token, wallet), u"accepted"_s);
+
+        // Mismatched wallet: a valid token, but the redirect named another wallet.
+        QVERIFY(reason(token, u"0xC857fBd2CA565D18c7afF18eeb7e5291Ed35863B"_s).contains(u"belongs to wallet"_s));
+
+        // Tampered payload (signature no longer matches).
+        QJsonObject payload = decoded.value().payload;
+        payload.insert(u"ethereum_address"_s, u"0xC857fBd2CA565D18c7afF18eeb7e5291Ed35863B"_s);
+        const QStringList parts = token.split(u'.');
+        const QString tampered = parts[0] + u'.'
+            + QString::fromLatin1(b64(QJsonDocument(payload).toJson(QJsonDocument::Compact))) + u'.' + parts[2];
+        QVERIFY(
+            reason(tampered, u"0xC857fBd2CA565D18c7afF18eeb7e5291Ed35863B"_s).contains(u"signature is not valid"_s));
+
+        // Forged with our own key under the simulator's kid.
+        const QString forged = craftToken(m_ownKey, decoded.value().header, decoded.value().payload);
+        QVERIFY(reason(forged, wallet).contains(u"signature is not valid"_s));
+        QCOMPARE(verifier.keyFetchCount(), 1);
+
+        // Unknown kid: the key set is fetched again once, then the token is rejected.
+        QJsonObject header = decoded.value().header;
+        header.insert(u"kid"_s, u"not-a-dimo-key"_s);
+        QVERIFY(reason(craftToken(m_ownKey, header, decoded.value().payload), wallet).contains(u"kid"_s));
+        QCOMPARE(verifier.keyFetchCount(), 2);
+        QCOMPARE(m_sim.count(u"auth"_s, u"/keys"_s), 2);
+
+        // Not RS256.
+        header.insert(u"alg"_s, u"none"_s);
+        QVERIFY(reason(craftToken(m_ownKey, header, decoded.value().payload), wallet).contains(u"RS256"_s));
+    }
+
+    void userJwtWrongAudience()
+    {
+        // A genuine token issued to another license (aud = its client id).
+        const QJsonArray licenses = m_sim.fixtures().value(u"licenses"_s).toArray();
+        const QJsonObject second = licenses.at(1).toObject();
+        const dimo::Credentials other{
+            second.value(u"clientId"_s).toString(), second.value(u"redirectURIs"_s).toArray().at(0).toString(), {}};
+        const QUrl redirect = login(other);
+        QVERIFY(redirect.isValid());
+        const QUrlQuery q(redirect);
+        dimo::UserJwtVerifier verifier(&m_nam, options().transport, m_env, m_sim.credential(u"clientId"_s));
+        const auto r = waitForJob<dimo::UserSession>(
+            verifier.verify(q.queryItemValue(u"token"_s), q.queryItemValue(u"walletAddress"_s)));
+        QVERIFY(r && !r->ok());
+        QVERIFY2(r->error().message.contains(u"issued for another app"_s), qPrintable(r->error().message));
+    }
+
+    void userJwtExpired()
+    {
+        QVERIFY(m_sim.setClockOffset(-20 * 24 * 3600)); // the simulator issues a token that expired 6 days ago
+        const QUrl redirect = login(creds());
+        QVERIFY(m_sim.setClockOffset(0));
+        dimo::Client client(&m_nam, m_env, creds(), options());
+        const auto r = waitForJob<dimo::UserSession>(client.completeLogin(redirect));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, dimo::Error::Kind::Unauthorized);
+        QVERIFY2(r->error().message.contains(u"expired"_s), qPrintable(r->error().message));
+        QVERIFY(!client.session().has_value());
+    }
+
+    void claimChecks()
+    {
+        dimo::UserJwtVerifier verifier(&m_nam, {}, m_env, m_sim.credential(u"clientId"_s), [] {
+            return qint64(1000);
+        });
+        const QString wallet = u"0xb00f091142070A68e0cBf9Db9Dfaf533603A4563"_s;
+        QJsonObject p{{u"iss"_s, m_env.authIssuer()},
+                      {u"aud"_s, m_sim.credential(u"clientId"_s).toLower()},
+                      {u"exp"_s, 2000},
+                      {u"ethereum_address"_s, wallet}};
+        QVERIFY(verifier.checkClaims(p, wallet).ok());
+        QJsonObject bad = p;
+        bad.insert(u"iss"_s, u"https://evil.example.com"_s);
+        QVERIFY(verifier.checkClaims(bad, wallet).error().message.contains(u"issued by"_s));
+        bad = p;
+        bad.insert(u"exp"_s, 900);
+        QVERIFY(verifier.checkClaims(bad, wallet).error().message.contains(u"expired"_s));
+        bad = p;
+        bad.insert(u"aud"_s, QJsonArray{u"dimo.zone"_s});
+        QVERIFY(verifier.checkClaims(bad, wallet).error().message.contains(u"another app"_s));
+    }
+
+    void redirectNotOurs()
+    {
+        dimo::Client client(&m_nam, m_env, creds(), options());
+        const auto r =
+            waitForJob<dimo::UserSession>(client.completeLogin(QUrl(u"https://evil.example.com/cb?token=x"_s)));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, dimo::Error::Kind::InvalidInput);
+        QCOMPARE(m_sim.count(u"auth"_s), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDimoAuth)
+#include "tst_dimo_auth.moc"
