@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "mcp/http/httpconnection.h"
+#include "mcp/outgoing.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <memory>
+
+namespace mcp {
+
+class Server;
+class Session;
+
+namespace http {
+
+/// One Streamable HTTP session (`Mcp-Session-Id`): an mcp::Session plus the streams its
+/// messages go to — each POST's response (JSON or SSE) and the optional GET stream.
+class HttpSession : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype MaxQueuedMessages = 256;
+
+    HttpSession(Server *server, QByteArray id, QObject *parent = nullptr);
+    ~HttpSession() override;
+
+    QByteArray id() const { return m_id; }
+
+    Session *session() const { return m_session; }
+
+    QDateTime lastActivity() const { return m_lastActivity; }
+
+    void handlePost(HttpConnection *connection, const HttpRequest &request);
+    void handleGet(HttpConnection *connection, const HttpRequest &request);
+    /// Ends the session (DELETE or eviction): cancels in-flight work, closes its streams.
+    void terminate();
+
+private:
+    struct Stream
+    {
+        QPointer<HttpConnection> connection;
+        QSet<QByteArray> expected; ///< idKeys still to be answered on this stream
+        QList<QByteArray> buffered; ///< messages captured before the response started
+        bool sse = false;
+        bool started = false;
+        bool hasNonResponse = false;
+    };
+
+    void handleRouted(const Outgoing &message);
+    Stream *streamFor(const Outgoing &message);
+    void deliver(Stream &stream, const Outgoing &message);
+    void sendUnsolicited(const QByteArray &json);
+    void startSse(Stream &stream);
+    void finishIfDone(const std::shared_ptr<Stream> &stream);
+    HeaderList baseHeaders() const;
+
+    QByteArray m_id;
+    Session *m_session = nullptr;
+    QList<std::shared_ptr<Stream>> m_streams;
+    std::shared_ptr<Stream> m_capturing;
+    QPointer<HttpConnection> m_getStream;
+    QList<QByteArray> m_queue;
+    QDateTime m_lastActivity;
+};
+
+} // namespace http
+} // namespace mcp
