@@ -14,14 +14,14 @@ void secureZero(void *data, std::size_t size)
 
 void secureZero(QByteArray &bytes)
 {
-    if (!bytes.isEmpty() && bytes.data_ptr().d_ptr())
+    if (!bytes.isEmpty() && bytes.data_ptr().d_ptr() && bytes.isDetached())
         secureZero(const_cast<char *>(bytes.constData()), static_cast<std::size_t>(bytes.size()));
     bytes.clear();
 }
 
 void secureZero(QString &text)
 {
-    if (!text.isEmpty() && text.data_ptr().d_ptr())
+    if (!text.isEmpty() && text.data_ptr().d_ptr() && text.isDetached())
         secureZero(const_cast<QChar *>(text.constData()), static_cast<std::size_t>(text.size()) * sizeof(QChar));
     text.clear();
 }

@@ -12,8 +12,8 @@ namespace dimo {
 // Overwrites memory in a way the optimiser may not remove (OPENSSL_cleanse).
 void secureZero(void *data, std::size_t size);
 
-// Wipes the buffer in place (all implicitly shared copies see zeros, which is the point for
-// secret material), then clears it. Read-only literal data is left alone.
+// Wipes the buffer in place if this object is its only owner, then clears it. A buffer still
+// shared with other copies is only released (the last owner wipes it); literals are left alone.
 void secureZero(QByteArray &bytes);
 void secureZero(QString &text);
 

@@ -19,13 +19,15 @@ inline Clock systemClock()
     };
 }
 
-// A cached JWT is reused until `exp - margin`, margin = a tenth of its lifetime, between 5 s and
-// 5 min (vehicle JWTs, 600 s: 60 s; developer JWTs, 14 days: 5 min).
-inline qint64 refreshAt(qint64 issuedAt, qint64 expiry, qint64 now)
+// A cached JWT is reused until shortly before it expires: margin = a tenth of its lifetime,
+// between 5 s and 5 min (vehicle JWTs, 600 s: 60 s; developer JWTs, 14 days: 5 min). The
+// lifetime is the token's own exp − iat counted from when we received it, so a skewed local
+// clock neither keeps a dead token nor throws away a fresh one. Without iat, exp is used as is.
+inline qint64 refreshAt(qint64 issuedAt, qint64 expiry, qint64 receivedAt)
 {
-    const qint64 lifetime = expiry - (issuedAt > 0 ? issuedAt : now);
+    const qint64 lifetime = issuedAt > 0 ? expiry - issuedAt : expiry - receivedAt;
     const qint64 margin = std::clamp<qint64>(lifetime / 10, 5, 300);
-    return expiry - margin;
+    return (issuedAt > 0 ? receivedAt + lifetime : expiry) - margin;
 }
 
 } // namespace dimo

@@ -140,16 +140,24 @@ private Q_SLOTS:
 
     void secureZeroWipes()
     {
+        unsigned char raw[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+        dimo::secureZero(raw, sizeof raw);
+        for (unsigned char c : raw)
+            QCOMPARE(int(c), 0);
         QByteArray secret("top secret key material");
-        const char *p = secret.constData();
-        QByteArray alias = secret; // shares the buffer
+        QByteArray alias = secret; // shared: must not be wiped under the other owner's feet
         dimo::secureZero(secret);
         QVERIFY(secret.isEmpty());
-        QVERIFY(alias.constData() == p);
-        QCOMPARE(alias, QByteArray(alias.size(), '\0'));
+        QCOMPARE(alias, QByteArray("top secret key material"));
+        dimo::secureZero(alias); // last owner: wiped and cleared
+        QVERIFY(alias.isEmpty());
         QByteArray literal = QByteArrayLiteral("literal");
         dimo::secureZero(literal); // must not crash on read-only data
         QVERIFY(literal.isEmpty());
+        QString text = u"0xsecret"_s;
+        QString textAlias = text;
+        dimo::secureZero(text);
+        QCOMPARE(textAlias, u"0xsecret"_s);
     }
 
     void checksumAddresses()

@@ -1,0 +1,246 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+// Token caching, single flight, expiry refresh and least privilege, asserted on the simulator's request log.
+#include "dimo/client.h"
+#include "dimo/graphql/graphqljob.h"
+#include "dimo/net/apicalljob.h"
+#include "tests/support/dimosim.h"
+#include "tests/support/jobwait.h"
+
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 Tesla = 24567; // privileges 1-6
+constexpr qint64 Rav4 = 24565; // 1,2,5,6: no location
+constexpr qint64 NotShared = 24564;
+constexpr qint64 ExpiredGrant = 24560;
+} // namespace
+
+class TestDimoCache : public QObject
+{
+    Q_OBJECT
+private:
+    DimoSim m_sim;
+    QNetworkAccessManager m_nam;
+    dimo::Environment m_env;
+    qint64 m_clockOffset = 0;
+
+    std::unique_ptr<dimo::Client> client()
+    {
+        dimo::ClientOptions o;
+        o.transport.transferTimeoutMs = DimoSim::scaled(5000);
+        o.transport.initialBackoffMs = 20;
+        o.clock = [this] {
+            return QDateTime::currentSecsSinceEpoch() + m_clockOffset;
+        };
+        const dimo::Credentials c{
+            m_sim.credential(u"clientId"_s), m_sim.credential(u"redirectUri"_s), m_sim.credential(u"apiKey"_s)};
+        return std::make_unique<dimo::Client>(&m_nam, m_env, c, o);
+    }
+
+    QList<QList<int>> exchangedPrivileges()
+    {
+        QList<QList<int>> out;
+        const QJsonArray log = m_sim.requests(u"tokenExchange"_s);
+        for (const QJsonValue &v : log) {
+            const QJsonObject body =
+                QJsonDocument::fromJson(v.toObject().value(u"body"_s).toString().toUtf8()).object();
+            QList<int> ids;
+            for (const QJsonValue &p : body.value(u"privileges"_s).toArray())
+                ids << p.toInt();
+            out << ids;
+        }
+        return out;
+    }
+
+    void expectCounts(int challenges, int submits, int sacds, int exchanges, int telemetry)
+    {
+        QCOMPARE(m_sim.count(u"auth"_s, u"/auth/web3/generate_challenge"_s), challenges);
+        QCOMPARE(m_sim.count(u"auth"_s, u"/auth/web3/submit_challenge"_s), submits);
+        QCOMPARE(m_sim.count(u"identity"_s), sacds);
+        QCOMPARE(m_sim.count(u"tokenExchange"_s), exchanges);
+        QCOMPARE(m_sim.count(u"telemetry"_s), telemetry);
+    }
+
+private Q_SLOTS:
+
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_sim.start(&error), qPrintable(error));
+        m_env = dimo::Environment::fromFile(m_sim.environmentFile()).value();
+    }
+
+    void init()
+    {
+        QVERIFY(m_sim.reset());
+        m_clockOffset = 0;
+    }
+
+    void cleanup() { m_sim.dumpOnFailure(); }
+
+    void hundredQueriesOneExchange()
+    {
+        auto c = client();
+        for (int i = 0; i < 100; ++i) {
+            const auto r = waitForJob<QJsonObject>(c->latestSignals(Tesla));
+            QVERIFY(r.has_value());
+            QVERIFY2(r->ok(), qPrintable(r->ok() ? QString() : r->error().toString()));
+            QVERIFY(r->value().value(u"signalsLatest"_s).isObject());
+        }
+        expectCounts(1, 1, 1, 1, 100);
+        // Every telemetry call carried the vehicle JWT.
+        const QJsonObject last = m_sim.requests(u"telemetry"_s).last().toObject();
+        QVERIFY(last.value(u"headers"_s).toObject().value(u"authorization"_s).toString().startsWith(u"Bearer ey"_s));
+    }
+
+    void concurrentFirstCallsSingleFlight()
+    {
+        auto c = client();
+        int finished = 0;
+        int ok = 0;
+        for (int i = 0; i < 20; ++i) {
+            auto *job = c->latestSignals(Tesla);
+            connect(job, &dimo::GraphQlJob::finished, this, [&](const dimo::Result<QJsonObject> &r) {
+                ++finished;
+                ok += r.ok() ? 1 : 0;
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished, 20, DimoSim::scaled(30000));
+        QTest::qWait(50);
+        QCOMPARE(finished, 20); // each job finished exactly once
+        QCOMPARE(ok, 20);
+        expectCounts(1, 1, 1, 1, 20);
+    }
+
+    void expiredTokensRefreshOnce()
+    {
+        auto c = client();
+        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        QVERIFY(m_sim.expireTokens()); // both cached JWTs are now refused upstream
+        const auto r = waitForJob<QJsonObject>(c->latestSignals(Tesla));
+        QVERIFY2(r && r->ok(), r ? qPrintable(r->ok() ? QString() : r->error().toString()) : "timeout");
+        // telemetry 401 → exchange 401 → ONE developer refresh → exchange → telemetry again.
+        expectCounts(2, 2, 2, 3, 3);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        expectCounts(2, 2, 2, 3, 8);
+    }
+
+    void localExpiryRefreshesVehicleJwtOnly()
+    {
+        auto c = client();
+        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        m_clockOffset = 590; // past the vehicle JWT's refresh point (exp 600 s − 60 s), not the developer JWT's
+        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        expectCounts(1, 1, 2, 2, 3);
+    }
+
+    void leastPrivilege()
+    {
+        auto c = client();
+        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob<QJsonObject>(c->latestLocation(Tesla))->ok());
+        QVERIFY(waitForJob<QJsonObject>(c->sendCommand(Tesla, dimo::Command::LockDoors))->ok());
+        QCOMPARE(exchangedPrivileges(), (QList<QList<int>>{{1}, {4}, {2}}));
+        // The SACD lookup asks for OUR grant only.
+        const QJsonObject sacd =
+            QJsonDocument::fromJson(
+                m_sim.requests(u"identity"_s).first().toObject().value(u"body"_s).toString().toUtf8())
+                .object();
+        QCOMPARE(sacd.value(u"variables"_s).toObject().value(u"grantee"_s).toString(), m_sim.credential(u"clientId"_s));
+        QVERIFY(sacd.value(u"query"_s).toString().contains(u"sacd(grantee: $grantee)"_s));
+    }
+
+    void supersetTokenReused()
+    {
+        auto c = client();
+        const auto both = waitForJob<QJsonObject>(c->telemetryQuery(
+            Tesla, u"query Q($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { lastSeen } }"_s, {}, {1, 4}));
+        QVERIFY(both && both->ok());
+        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob<QJsonObject>(c->latestLocation(Tesla))->ok());
+        QCOMPARE(exchangedPrivileges(), (QList<QList<int>>{{1, 4}}));
+    }
+
+    void missingLocationGrant()
+    {
+        auto c = client();
+        const auto r = waitForJob<QJsonObject>(c->latestLocation(Rav4));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, dimo::Error::Kind::MissingPrivilege);
+        QCOMPARE(r->error().privilege, 4);
+        QVERIFY2(r->error().message.contains(u"privilege 4 (All-time location)"_s), qPrintable(r->error().message));
+        QVERIFY(r->error().hint.contains(u"owner"_s));
+        QCOMPARE(m_sim.count(u"tokenExchange"_s), 0); // refused before asking for a token
+        QCOMPARE(m_sim.count(u"telemetry"_s), 0);
+    }
+
+    void notSharedVehicles()
+    {
+        auto c = client();
+        for (qint64 id : {NotShared, ExpiredGrant}) {
+            const auto r = waitForJob<QJsonObject>(c->latestSignals(id));
+            QVERIFY(r && !r->ok());
+            QCOMPARE(r->error().kind, dimo::Error::Kind::NotShared);
+            QVERIFY(r->error().message.contains(QString::number(id)));
+        }
+        QCOMPARE(m_sim.count(u"tokenExchange"_s), 0);
+    }
+
+    void partialDataKept()
+    {
+        auto c = client();
+        const QString doc = u"query Q($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { lastSeen speed { value } "
+                            "currentLocationCoordinates { value { latitude } } } }"_s;
+        const auto r = waitForJob<QJsonObject>(c->telemetryQuery(Tesla, doc, {}, {1}));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, dimo::Error::Kind::MissingPrivilege);
+        QCOMPARE(r->error().privilege, 4);
+        QVERIFY(r->error().detail.contains(u"signalsLatest.currentLocationCoordinates"_s));
+        const QJsonObject latest = r->error().partialData.toObject().value(u"signalsLatest"_s).toObject();
+        QVERIFY(latest.value(u"speed"_s).isObject()); // the data that was allowed is not lost
+    }
+
+    void validationError()
+    {
+        auto c = client();
+        const auto r = waitForJob<QJsonObject>(c->telemetryQuery(
+            Tesla,
+            u"query Q($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { currentLocationLatitude } }"_s,
+            {},
+            {1}));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, dimo::Error::Kind::GraphQlValidation);
+        QCOMPARE(r->error().httpStatus, 422);
+        QVERIFY(r->error().detail.contains(u"Cannot query field \"currentLocationLatitude\""_s));
+        QCOMPARE(m_sim.count(u"telemetry"_s), 1); // a 422 is not retried
+    }
+
+    void cancelFinishesOnce()
+    {
+        auto c = client();
+        auto *job = c->latestSignals(Tesla);
+        int emissions = 0;
+        dimo::Error::Kind kind = dimo::Error::Kind::Network;
+        connect(job, &dimo::GraphQlJob::finished, this, [&](const dimo::Result<QJsonObject> &r) {
+            ++emissions;
+            kind = r.ok() ? dimo::Error::Kind::Network : r.error().kind;
+        });
+        job->start();
+        job->cancel();
+        job->cancel();
+        QTest::qWait(DimoSim::scaled(300));
+        QCOMPARE(emissions, 1);
+        QCOMPARE(kind, dimo::Error::Kind::Cancelled);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDimoCache)
+#include "tst_dimo_cache.moc"
