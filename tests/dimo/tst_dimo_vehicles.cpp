@@ -1,0 +1,253 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+// Vehicle listing (pagination), ownership/access, commands, attestations, device definitions.
+#include "dimo/client.h"
+#include "dimo/graphql/graphqljob.h"
+#include "dimo/net/apicalljob.h"
+#include "dimo/vehicles/vehiclejob.h"
+#include "dimo/vehicles/vehiclelistjob.h"
+#include "tests/support/dimosim.h"
+#include "tests/support/jobwait.h"
+
+#include <QJsonDocument>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 Tesla = 24567; // Alice, 1-6, Tesla commands
+constexpr qint64 F150 = 24566; // Alice, 1,3,4,5,6: no commands privilege
+constexpr qint64 Rav4 = 24565; // Bob, 1,2,5,6, Smartcar (no command integration)
+constexpr qint64 Bmw = 24564; // not shared
+constexpr qint64 ModelY = 24561; // Bob, no commands privilege
+} // namespace
+
+class TestDimoVehicles : public QObject
+{
+    Q_OBJECT
+private:
+    DimoSim m_sim;
+    QNetworkAccessManager m_nam;
+    dimo::Environment m_env;
+
+    std::unique_ptr<dimo::Client> client(bool fleet = false)
+    {
+        dimo::ClientOptions o;
+        o.transport.transferTimeoutMs = DimoSim::scaled(10000);
+        o.transport.initialBackoffMs = 20;
+        o.fleetMode = fleet;
+        const dimo::Credentials c{m_sim.credential(fleet ? u"fleetClientId"_s : u"clientId"_s),
+                                  fleet ? u"https://fleet.example.com/callback"_s : m_sim.credential(u"redirectUri"_s),
+                                  m_sim.credential(fleet ? u"fleetApiKey"_s : u"apiKey"_s)};
+        return std::make_unique<dimo::Client>(&m_nam, m_env, c, o);
+    }
+
+    QString wallet(int user)
+    {
+        return m_sim.fixtures().value(u"users"_s).toArray().at(user - 1)[u"wallet"_s].toString();
+    }
+
+    bool signIn(dimo::Client &c, int user)
+    {
+        const QUrl redirect = m_sim.autoLogin(c.loginUrl({}).value(), user);
+        const auto s = waitForJob<dimo::UserSession>(c.completeLogin(redirect));
+        return s && s->ok();
+    }
+
+private Q_SLOTS:
+
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_sim.start(&error), qPrintable(error));
+        m_env = dimo::Environment::fromFile(m_sim.environmentFile()).value();
+    }
+
+    void init() { QVERIFY(m_sim.reset()); }
+
+    void cleanup() { m_sim.dumpOnFailure(); }
+
+    void fleetListsAllPages()
+    {
+        auto c = client(true);
+        const auto r = waitForJob<QList<dimo::Vehicle>>(c->sharedVehicles(), 30000);
+        QVERIFY(r.has_value());
+        QVERIFY2(r->ok(), qPrintable(r->ok() ? QString() : r->error().toString()));
+        QCOMPARE(r->value().size(), 250);
+        QSet<qint64> ids;
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (const dimo::Vehicle &v : r->value()) {
+            ids.insert(v.tokenId);
+            QVERIFY(v.tokenId < previous); // descending, no duplicates across pages
+            previous = v.tokenId;
+            QVERIFY(v.shared);
+        }
+        QCOMPARE(ids.size(), 250);
+        QVERIFY(ids.contains(100001) && ids.contains(100250));
+        QCOMPARE(m_sim.count(u"identity"_s), 3); // 100 + 100 + 50
+    }
+
+    void mainLicenseListAndOwnerFilter()
+    {
+        auto c = client();
+        const auto all = waitForJob<QList<dimo::Vehicle>>(c->sharedVehicles());
+        QVERIFY(all && all->ok());
+        QSet<qint64> ids;
+        for (const dimo::Vehicle &v : all->value())
+            ids.insert(v.tokenId);
+        QVERIFY(ids.contains(Tesla));
+        QVERIFY(!ids.contains(Bmw));
+        const dimo::Vehicle tesla =
+            *std::find_if(all->value().cbegin(), all->value().cend(), [](const dimo::Vehicle &v) {
+                return v.tokenId == Tesla;
+            });
+        QCOMPARE(tesla.make, u"Tesla"_s);
+        QCOMPARE(tesla.privileges, (QList<int>{1, 2, 3, 4, 5, 6}));
+
+        const QString alice = wallet(1);
+        const auto mine = waitForJob<QList<dimo::Vehicle>>(c->sharedVehicles(alice));
+        QVERIFY(mine && mine->ok());
+        QVERIFY(!mine->value().isEmpty());
+        for (const dimo::Vehicle &v : mine->value())
+            QCOMPARE(v.owner.toLower(), alice.toLower());
+        QVERIFY(mine->value().size() < all->value().size());
+    }
+
+    void myVehiclesNeedsSignIn()
+    {
+        auto c = client();
+        const auto r = waitForJob<QList<dimo::Vehicle>>(c->myVehicles());
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, dimo::Error::Kind::NotSignedIn);
+        QCOMPARE(m_sim.count(u"identity"_s), 0);
+    }
+
+    void ownershipAndAccess()
+    {
+        auto c = client();
+        QCOMPARE(waitForJob<dimo::Vehicle>(c->checkAccess(Tesla))->error().kind, dimo::Error::Kind::NotSignedIn);
+        QVERIFY(signIn(*c, 1)); // Alice
+        const auto own = waitForJob<dimo::Vehicle>(c->checkAccess(Tesla));
+        QVERIFY(own && own->ok());
+        const auto bobs = waitForJob<dimo::Vehicle>(c->checkAccess(Rav4));
+        QVERIFY(bobs && !bobs->ok());
+        QCOMPARE(bobs->error().kind, dimo::Error::Kind::NotOwner);
+        const auto mine = waitForJob<QList<dimo::Vehicle>>(c->myVehicles());
+        QVERIFY(mine && mine->ok() && !mine->value().isEmpty());
+
+        // A failed lookup is reported as that failure, never as "not the owner".
+        QVERIFY(m_sim.fault({{u"service"_s, u"identity"_s}, {u"status"_s, 500}}).contains(u"faults"_s));
+        const auto broken = waitForJob<dimo::Vehicle>(c->checkAccess(Rav4));
+        QVERIFY(broken && !broken->ok());
+        QCOMPARE(broken->error().kind, dimo::Error::Kind::HttpStatus);
+        QCOMPARE(broken->error().httpStatus, 500);
+    }
+
+    void fleetModeSkipsOwnershipNotGrant()
+    {
+        auto c = client();
+        c->setFleetMode(true);
+        const auto bobs = waitForJob<dimo::Vehicle>(c->checkAccess(Rav4));
+        QVERIFY(bobs && bobs->ok());
+        const auto unshared = waitForJob<dimo::Vehicle>(c->checkAccess(Bmw));
+        QVERIFY(unshared && !unshared->ok());
+        QCOMPARE(unshared->error().kind, dimo::Error::Kind::NotShared);
+    }
+
+    void commands()
+    {
+        auto c = client();
+        const auto lock = waitForJob<QJsonObject>(c->sendCommand(Tesla, dimo::Command::LockDoors));
+        QVERIFY2(lock && lock->ok(), lock && !lock->ok() ? qPrintable(lock->error().toString()) : "");
+        QVERIFY(!lock->value().value(u"requestId"_s).toString().isEmpty());
+        QCOMPARE(m_sim.count(u"devices"_s, u"/v1/vehicle/24567/commands/doors/lock"_s, "POST"), 1);
+
+        // Shared with privilege 2 but connected through Smartcar: DIMO's 404 message comes through.
+        const auto rav4 = waitForJob<QJsonObject>(c->sendCommand(Rav4, dimo::Command::StartCharging));
+        QVERIFY(rav4 && !rav4->ok());
+        QCOMPARE(rav4->error().httpStatus, 404);
+        QVERIFY2(rav4->error().detail.contains(u"No command-capable integrations"_s), qPrintable(rav4->error().detail));
+
+        const auto ford = waitForJob<QJsonObject>(c->sendCommand(F150, dimo::Command::StartCharging));
+        QVERIFY(ford && !ford->ok());
+        QCOMPARE(ford->error().kind, dimo::Error::Kind::MissingPrivilege);
+
+        const auto noPrivilege = waitForJob<QJsonObject>(c->sendCommand(ModelY, dimo::Command::OpenTrunk));
+        QVERIFY(noPrivilege && !noPrivilege->ok());
+        QCOMPARE(noPrivilege->error().kind, dimo::Error::Kind::MissingPrivilege);
+        QCOMPARE(noPrivilege->error().privilege, 2);
+    }
+
+    void attestations()
+    {
+        auto c = client();
+        using K = dimo::AttestationRequest::Kind;
+        const auto vin = waitForJob<QJsonObject>(c->requestAttestation({K::Vin, Tesla, {}, {}, {}}));
+        QVERIFY2(vin && vin->ok(), vin && !vin->ok() ? qPrintable(vin->error().toString()) : "");
+        QVERIFY(vin->value().value(u"vcQuery"_s).toString().contains(u"vinVCLatest"_s));
+        const auto vc = waitForJob<QJsonObject>(c->vinCredential(Tesla));
+        QVERIFY2(vc && vc->ok(), vc && !vc->ok() ? qPrintable(vc->error().toString()) : "");
+        QCOMPARE(vc->value().value(u"vinVCLatest"_s).toObject().value(u"vin"_s).toString().size(), 17);
+
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        const auto pos = waitForJob<QJsonObject>(c->requestAttestation({K::VehiclePosition, Tesla, now, {}, {}}));
+        QVERIFY2(pos && pos->ok(), pos && !pos->ok() ? qPrintable(pos->error().toString()) : "");
+
+        const int before = m_sim.count(u"attestation"_s);
+        const auto tooLong = waitForJob<QJsonObject>(
+            c->requestAttestation({K::VehicleHealth, Tesla, {}, u"2025-01-01T00:00:00Z"_s, u"2025-03-01T00:00:00Z"_s}));
+        QVERIFY(tooLong && !tooLong->ok());
+        QCOMPARE(tooLong->error().kind, dimo::Error::Kind::InvalidInput);
+        QCOMPARE(m_sim.count(u"attestation"_s), before); // checked before sending
+    }
+
+    void deviceDefinitions()
+    {
+        auto c = client();
+        const auto decoded = waitForJob<QJsonObject>(c->decodeVin(u"1FTFW1E50MFA00000"_s, u"USA"_s));
+        QVERIFY2(decoded && decoded->ok(), decoded && !decoded->ok() ? qPrintable(decoded->error().toString()) : "");
+        QVERIFY(!decoded->value().value(u"deviceDefinitionId"_s).toString().isEmpty());
+        const QJsonObject req = m_sim.requests(u"deviceDefinitions"_s).last().toObject();
+        QVERIFY(req.value(u"headers"_s).toObject().value(u"authorization"_s).toString().startsWith(u"Bearer "_s));
+
+        const auto bad = waitForJob<QJsonObject>(c->decodeVin(u"1FTFW1E50MFA00000"_s, u"US"_s));
+        QVERIFY(bad && !bad->ok());
+        QCOMPARE(bad->error().kind, dimo::Error::Kind::InvalidInput);
+        QVERIFY(bad->error().message.contains(u"alpha-3"_s));
+
+        dimo::DeviceDefinitions::Search s;
+        s.query = u"Model 3"_s;
+        s.makeSlug = u"Tesla"_s;
+        s.year = 2023;
+        const auto found = waitForJob<QJsonObject>(c->searchDeviceDefinitions(s));
+        QVERIFY2(found && found->ok(), found && !found->ok() ? qPrintable(found->error().toString()) : "");
+        QVERIFY(found->value().value(u"deviceDefinitions"_s).isArray());
+        const QJsonObject query = m_sim.requests(u"deviceDefinitions"_s).last()[u"query"_s].toObject();
+        QCOMPARE(query.value(u"makeSlug"_s).toString(), u"tesla"_s);
+        QCOMPARE(query.value(u"year"_s).toString(), u"2023"_s);
+        QCOMPARE(query.value(u"query"_s).toString(), u"Model 3"_s);
+    }
+
+    void detailsAndIntrospection()
+    {
+        auto c = client();
+        const auto v = waitForJob<dimo::Vehicle>(c->vehicle(Tesla));
+        QVERIFY(v && v->ok());
+        QCOMPARE(v->value().year, 2023);
+        QVERIFY(v->value().displayName().contains(u"Tesla"_s));
+        const auto missing = waitForJob<dimo::Vehicle>(c->vehicle(999999999));
+        QVERIFY(missing && !missing->ok());
+        QCOMPARE(missing->error().kind, dimo::Error::Kind::GraphQlExecution);
+        QVERIFY(missing->error().detail.contains(u"No vehicle with token id 999999999"_s));
+
+        const auto schema = waitForJob<QJsonObject>(c->introspect(u"identity"_s));
+        QVERIFY(schema && schema->ok());
+        QCOMPARE(schema->value()[u"__schema"_s][u"queryType"_s][u"name"_s].toString(), u"Query"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDimoVehicles)
+#include "tst_dimo_vehicles.moc"
