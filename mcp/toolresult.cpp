@@ -128,11 +128,16 @@ qsizetype blockBytes(const QJsonObject &block)
 QString cutUtf8(const QString &text, qsizetype maxBytes)
 {
     QByteArray bytes = text.toUtf8().left(maxBytes);
-    while (!bytes.isEmpty() && (static_cast<unsigned char>(bytes.back()) & 0xC0) == 0x80) {
-        bytes.chop(1); // drop a cut multi-byte sequence's continuation bytes
+    qsizetype lead = bytes.size() - 1;
+    while (lead > 0 && (static_cast<unsigned char>(bytes.at(lead)) & 0xC0) == 0x80) {
+        --lead; // back to the first byte of the last character
     }
-    if (!bytes.isEmpty() && static_cast<unsigned char>(bytes.back()) >= 0xC0) {
-        bytes.chop(1);
+    if (lead >= 0) {
+        const auto first = static_cast<unsigned char>(bytes.at(lead));
+        const qsizetype length = first < 0x80 ? 1 : (first >> 5) == 0x6 ? 2 : (first >> 4) == 0xE ? 3 : 4;
+        if (bytes.size() - lead < length) {
+            bytes.truncate(lead); // the cut split this character
+        }
     }
     return QString::fromUtf8(bytes);
 }
