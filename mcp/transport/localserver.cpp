@@ -4,8 +4,10 @@
 
 #include "mcp/transport/linechannel.h"
 
+#include <QDir>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QLockFile>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +33,19 @@ LocalServer::~LocalServer()
 
 void LocalServer::start()
 {
+    // The instance lock closes the race of two instances starting at once (e.g. two shims
+    // auto-starting the tray): listen() with socket options would replace the other's socket.
+    m_lock = std::make_unique<QLockFile>(lockPath());
+    m_lock->setStaleLockTime(0); // held for the instance's lifetime; stale only if its owner died
+    if (!m_lock->tryLock(0)) {
+        const bool held = m_lock->error() == QLockFile::LockFailedError;
+        m_lock.reset();
+        if (held)
+            Q_EMIT alreadyRunning();
+        else
+            Q_EMIT failed(u"cannot create the instance lock %1"_s.arg(lockPath()));
+        return;
+    }
     // Probe first: QLocalServer::listen() with socket options silently replaces an existing
     // socket file, so a live instance must be detected before listening.
     m_probe = new QLocalSocket(this);
@@ -60,6 +75,7 @@ void LocalServer::handleProbeError()
         QLocalServer::removeServer(m_name);
         listen();
     } else {
+        m_lock.reset();
         Q_EMIT failed(u"%1 is in use and does not answer: %2"_s.arg(m_name, text));
     }
 }
@@ -67,6 +83,7 @@ void LocalServer::handleProbeError()
 void LocalServer::listen()
 {
     if (!m_server->listen(m_name)) {
+        m_lock.reset();
         Q_EMIT failed(u"cannot listen on %1: %2"_s.arg(m_name, m_server->errorString()));
         return;
     }
@@ -81,6 +98,16 @@ void LocalServer::close()
     const auto channels = findChildren<LineChannel *>(Qt::FindDirectChildrenOnly);
     for (LineChannel *channel : channels)
         channel->close();
+    m_lock.reset(); // unlocks
+}
+
+QString LocalServer::lockPath() const
+{
+    // Beside the socket file; bare names (and Windows pipe names) resolve to the temp directory,
+    // as QLocalServer does for them.
+    if (m_name.contains(u'/'))
+        return m_name + u".lock"_s;
+    return QDir::tempPath() + u'/' + m_name + u".lock"_s;
 }
 
 QString LocalServer::fullServerName() const

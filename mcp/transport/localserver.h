@@ -6,6 +6,9 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
+
+class QLockFile;
 class QLocalServer;
 class QLocalSocket;
 
@@ -15,8 +18,9 @@ class LineChannel;
 
 // A per-user QLocalServer (UserAccessOption) that hands out one LineChannel per connection.
 //
-// start() is asynchronous and ends in exactly one of listening(), alreadyRunning() or failed():
-// a probe connection first decides between a live instance (alreadyRunning(), the socket is left
+// start() is asynchronous and ends in exactly one of listening(), alreadyRunning() or failed().
+// An instance lock file beside the socket (held while the server lives) settles concurrent starts;
+// then a probe connection decides between a live instance (alreadyRunning(), the socket is left
 // alone), a stale socket left by a crash (refused: removed, then listen) and a free name.
 class LocalServer : public QObject
 {
@@ -47,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void listen();
+    QString lockPath() const;
     void handleProbeError();
     void handleNewConnection();
     void handleChannelClosed(LineChannel *channel);
@@ -54,6 +59,7 @@ private:
     QString m_name;
     QLocalServer *m_server = nullptr;
     QPointer<QLocalSocket> m_probe;
+    std::unique_ptr<QLockFile> m_lock;
     int m_connectionCount = 0;
 };
 

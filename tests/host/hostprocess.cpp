@@ -3,6 +3,7 @@
 #include "hostprocess.h"
 
 #include <QDeadlineTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void listensAndRemovesSocketOnClose();
     void staleSocketIsReplaced();
     void liveInstanceIsLeftAlone();
+    void concurrentStartsYieldOneInstance();
     void manyConcurrentConnections();
 
 private:
@@ -124,6 +125,25 @@ void TestLocalServer::liveInstanceIsLeftAlone()
     client.connectToServer(socketPath());
     QVERIFY(client.waitForConnected(timeoutMs(5000)));
     QVERIFY(channels.wait(timeoutMs(5000)));
+}
+
+void TestLocalServer::concurrentStartsYieldOneInstance()
+{
+    LocalServer first(socketPath());
+    LocalServer second(socketPath());
+    QSignalSpy firstListening(&first, &LocalServer::listening);
+    QSignalSpy secondListening(&second, &LocalServer::listening);
+    QSignalSpy firstRunning(&first, &LocalServer::alreadyRunning);
+    QSignalSpy secondRunning(&second, &LocalServer::alreadyRunning);
+    first.start();
+    second.start(); // before the first one had a chance to listen
+    QTRY_COMPARE_WITH_TIMEOUT(firstListening.size() + secondListening.size() + firstRunning.size()
+                                  + secondRunning.size(),
+                              2,
+                              timeoutMs(5000));
+    QCOMPARE(firstListening.size() + secondListening.size(), 1);
+    QCOMPARE(firstRunning.size() + secondRunning.size(), 1);
+    QVERIFY(first.isListening() != second.isListening());
 }
 
 void TestLocalServer::manyConcurrentConnections()

@@ -4,6 +4,7 @@
 // The real mcp-dimo binary against a real headless dimo-tray (both started as processes).
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>

@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tray/application.h"
+
+#include "app/tray/mcphost.h"
+#include "app/tray/stdiohost.h"
+#include "app/tray/terminationwatcher.h"
+#include "app/tray/trayicon.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "dimotray.app", QtInfoMsg)
+
+namespace app {
+
+namespace {
+
+// Whether a QApplication can start here: on X11/Wayland systems it aborts without a display.
+bool hasDesktop()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+} // namespace
+
+Application::Application(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_host(new McpHost(m_options, this))
+    , m_termination(new TerminationWatcher(this))
+{
+    connect(m_host, &McpHost::ready, this, &Application::handleReady);
+    connect(m_host, &McpHost::alreadyRunning, this, &Application::handleAlreadyRunning);
+    connect(m_host, &McpHost::failed, this, &Application::handleFailed);
+    connect(m_termination, &TerminationWatcher::terminationRequested, this, [this] {
+        qCInfo(lcApp) << "terminating";
+        quit(0);
+    });
+}
+
+Application::~Application() = default;
+
+void Application::start()
+{
+    if (m_options.demo || !m_options.environmentFile.isEmpty())
+        qCInfo(lcApp) << "note: the DIMO tools are not registered yet; --demo and --environment are accepted"
+                         " and stored, but have no effect in this version";
+    if (m_options.mode == Options::Mode::Stdio) {
+        m_stdio = new StdioHost(m_host->server(), this);
+        connect(m_stdio, &StdioHost::finished, this, &Application::quit);
+        m_stdio->start();
+        return;
+    }
+    m_host->start();
+}
+
+void Application::handleReady()
+{
+    if (m_options.wantsGui())
+        showTrayOrStayHeadless();
+    if (m_options.printEndpoints)
+        printEndpoints();
+}
+
+void Application::showTrayOrStayHeadless()
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        qCInfo(lcApp) << "note: no desktop session; running headless";
+        return;
+    }
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        qCInfo(lcApp) << "note: no system tray available; running headless";
+        return;
+    }
+    m_tray = new TrayIcon(*m_host, this);
+    connect(m_tray, &TrayIcon::quitRequested, this, [this] {
+        quit(0);
+    });
+    m_tray->show();
+}
+
+void Application::printEndpoints()
+{
+    QJsonObject endpoints{{u"socket"_s, m_host->socketPath()}};
+    if (m_host->httpUrl().isValid())
+        endpoints.insert(u"http"_s, m_host->httpUrl().toString());
+    const QByteArray line = QJsonDocument(endpoints).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void Application::handleAlreadyRunning()
+{
+    qCInfo(lcApp).noquote() << "DIMO Tray is already running (socket" << m_options.socketName
+                            << "answers); nothing to do";
+    quit(0);
+}
+
+void Application::handleFailed(const QString &error)
+{
+    qCCritical(lcApp).noquote() << "cannot start the MCP server:" << error;
+    quit(1);
+}
+
+void Application::quit(int exitCode)
+{
+    m_host->stop(); // removes the socket
+    Q_EMIT finished(exitCode);
+}
+
+int run(int &argc, char **argv, const Options &options)
+{
+    if (options.mode == Options::Mode::Stdio)
+        std::ios::sync_with_stdio(false); // before any stdin read; stdout is written with stdio
+    std::unique_ptr<QCoreApplication> qtApp;
+    if (options.wantsGui() && hasDesktop()) {
+        auto *gui = new QApplication(argc, argv);
+        gui->setQuitOnLastWindowClosed(false);
+        qtApp.reset(gui);
+    } else {
+        qtApp = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication::setApplicationName(u"dimo-tray"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(DIMOTRAY_VERSION));
+
+    int exitCode = 0;
+    {
+        Application application(options);
+        QObject::connect(&application, &Application::finished, qtApp.get(), [](int code) {
+            QCoreApplication::exit(code);
+        });
+        // Started from the event loop, so that an immediate outcome can end it.
+        QTimer::singleShot(0, &application, &Application::start);
+        exitCode = qtApp->exec();
+    }
+    return exitCode;
+}
+
+} // namespace app

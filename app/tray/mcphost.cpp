@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tray/mcphost.h"
+
+#include "app/tray/serverinfo.h"
+#include "mcp/conformance/fixtures.h"
+#include "mcp/http/httpserver.h"
+#include "mcp/server.h"
+#include "mcp/session.h"
+#include "mcp/transport/endpoint.h"
+#include "mcp/transport/linechannel.h"
+#include "mcp/transport/localserver.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHost, "dimotray.app.host", QtInfoMsg)
+
+namespace app {
+
+using mcp::transport::LineChannel;
+using mcp::transport::LocalServer;
+
+McpHost::McpHost(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_server(new mcp::Server(serverInfo(), this))
+    , m_local(new LocalServer(options.socketName, this))
+{
+    if (options.conformanceFixtures)
+        mcp::conformance::registerFixtures(*m_server);
+    connect(m_local, &LocalServer::listening, this, &McpHost::handleListening);
+    connect(m_local, &LocalServer::alreadyRunning, this, &McpHost::alreadyRunning);
+    connect(m_local, &LocalServer::failed, this, &McpHost::failed);
+    connect(m_local, &LocalServer::newChannel, this, &McpHost::attach);
+    connect(m_local, &LocalServer::connectionCountChanged, this, &McpHost::clientCountChanged);
+}
+
+McpHost::~McpHost()
+{
+    stop();
+}
+
+void McpHost::start()
+{
+    m_local->start();
+}
+
+void McpHost::stop()
+{
+    m_local->close();
+}
+
+void McpHost::handleListening()
+{
+    qCInfo(lcHost).noquote() << "MCP server listening on" << m_local->fullServerName();
+    if (m_options.httpPort) {
+        mcp::HttpServer::Options httpOptions;
+        httpOptions.port = *m_options.httpPort;
+        httpOptions.bearerToken = m_options.httpToken;
+        m_http = new mcp::HttpServer(m_server, httpOptions, this);
+        QString error;
+        if (!m_http->listen(&error)) {
+            Q_EMIT failed(u"cannot serve HTTP on port %1: %2"_s.arg(*m_options.httpPort).arg(error));
+            return;
+        }
+        qCInfo(lcHost).noquote() << "MCP over HTTP at" << m_http->url().toString();
+    }
+    Q_EMIT ready();
+}
+
+void McpHost::attach(LineChannel *channel)
+{
+    // The session lives as long as its connection (the channel is deleted after closed()).
+    mcp::Session *session = m_server->createSession(channel);
+    connect(channel, &LineChannel::lineReceived, session, &mcp::Session::receive);
+    connect(session, &mcp::Session::send, channel, &LineChannel::sendLine);
+    connect(channel, &LineChannel::oversizeLine, channel, [channel] {
+        channel->sendLine(mcp::transport::oversizeErrorLine());
+    });
+    connect(channel, &LineChannel::closed, session, &mcp::Session::close);
+}
+
+QString McpHost::socketPath() const
+{
+    return m_local->fullServerName();
+}
+
+QUrl McpHost::httpUrl() const
+{
+    return m_http ? m_http->url() : QUrl();
+}
+
+int McpHost::clientCount() const
+{
+    return m_local->connectionCount();
+}
+
+} // namespace app

