@@ -9,6 +9,7 @@
 #include "tests/support/jobwait.h"
 
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTest>
 #include <QUrlQuery>
@@ -276,6 +277,34 @@ private Q_SLOTS:
         bad = p;
         bad.insert(u"aud"_s, QJsonArray{u"dimo.zone"_s});
         QVERIFY(verifier.checkClaims(bad, wallet).error().message.contains(u"another app"_s));
+    }
+
+    void logsCarryNoSecrets()
+    {
+        static QStringList captured;
+        captured.clear();
+        QLoggingCategory::setFilterRules(u"dimotray.*=true"_s);
+        const QtMessageHandler previous =
+            qInstallMessageHandler([](QtMsgType, const QMessageLogContext &ctx, const QString &msg) {
+                if (QByteArray(ctx.category).startsWith("dimotray"))
+                    captured << msg;
+            });
+        dimo::Client client(&m_nam, m_env, creds(), options());
+        const auto dev = waitForJob<QString>(client.developerJwt());
+        const auto vehicle = waitForJob<QString>(client.vehicleJwt(24567, {1}));
+        const QUrl redirect = login(creds());
+        const auto session = waitForJob<dimo::UserSession>(client.completeLogin(redirect));
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(u"dimotray.*.debug=false"_s);
+        QVERIFY(dev && dev->ok() && vehicle && vehicle->ok() && session && session->ok());
+        const QString all = captured.join(u'\n');
+        QVERIFY(captured.size() >= 5);
+        QVERIFY(all.contains(u"id "_s)); // request ids are logged
+        for (const QString &secret :
+             {dev->value(), vehicle->value(), session->value().token, m_sim.credential(u"apiKey"_s)})
+            QVERIFY2(!all.contains(secret), "a secret reached the log");
+        QVERIFY(!all.contains(u"eyJ"_s));
+        QVERIFY(!all.contains(u"signature=0x"_s));
     }
 
     void redirectNotOurs()
