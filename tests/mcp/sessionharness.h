@@ -46,6 +46,14 @@ public:
         return replies.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(replies.last()).object();
     }
 
+    /// Sends request \a method with \a params (JSON text of an object) and returns the reply.
+    QJsonObject request(int id, const char *method, const QByteArray &params = QByteArrayLiteral("{}"))
+    {
+        return call(QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":") + QByteArray::number(id)
+                    + QByteArrayLiteral(",\"method\":\"") + method + QByteArrayLiteral("\",\"params\":") + params
+                    + '}');
+    }
+
     QJsonObject initialize(const QString &version = QStringLiteral("2025-11-25"),
                            const QByteArray &capabilities = QByteArrayLiteral("{}"))
     {
