@@ -14,6 +14,7 @@
 #include "dimo/vehicles/vehiclelistjob.h"
 
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -178,6 +179,37 @@ GraphQlJob *Client::availableSignals(qint64 tokenId)
                           {},
                           {Privilege::NonLocationHistory},
                           u"AvailableSignals"_s);
+}
+
+GraphQlJob *Client::signalHistory(qint64 tokenId, const QString &from, const QString &to, const QString &interval)
+{
+    static const QRegularExpression duration(QStringLiteral("^[1-9][0-9]*(ms|s|m|h)$"));
+    const auto start = parseRfc3339(from, u"from"_s);
+    const auto end = parseRfc3339(to, u"to"_s);
+    std::optional<Error> invalid;
+    if (!start)
+        invalid = start.error();
+    else if (!end)
+        invalid = end.error();
+    else if (start.value() >= end.value())
+        invalid = Error::make(Error::Kind::InvalidInput, u"from must be before to"_s);
+    else if (start.value().secsTo(end.value()) > 31LL * 86400)
+        invalid = Error::make(Error::Kind::InvalidInput, u"the history range cannot exceed 31 days"_s);
+    else if (!duration.match(interval).hasMatch())
+        invalid = Error::make(Error::Kind::InvalidInput,
+                              u"the interval must be a duration such as 15m, 1h or 24h (units ms, s, m, h; no d); "
+                              "you gave \"%1\""_s.arg(interval));
+    const QJsonObject vars{{u"interval"_s, interval},
+                           {u"from"_s, start ? start.value().toString(Qt::ISODate) : from},
+                           {u"to"_s, end ? end.value().toString(Qt::ISODate) : to}};
+    auto *job = telemetryQuery(tokenId,
+                               GraphQlDocuments::load(u"telemetry/SignalsHistory.graphql"_s),
+                               vars,
+                               {Privilege::NonLocationHistory},
+                               u"SignalsHistory"_s);
+    if (invalid)
+        job->failOnStart(*invalid);
+    return job;
 }
 
 GraphQlJob *Client::introspect(const QString &service)

@@ -87,6 +87,9 @@ public:
     GraphQlJob *latestLocation(qint64 tokenId); // privilege 4
     GraphQlJob *vinCredential(qint64 tokenId); // privilege 5
     GraphQlJob *availableSignals(qint64 tokenId); // privilege 1
+    // Aggregated history (privilege 1): interval a Go duration ("1h", "15m"), RFC 3339 times, from < to ≤ from + 31
+    // days.
+    GraphQlJob *signalHistory(qint64 tokenId, const QString &from, const QString &to, const QString &interval);
     GraphQlJob *introspect(const QString &service); // "identity" or "telemetry" (telemetry unauthenticated)
 
     // Actions: sent exactly once, never retried automatically.

@@ -231,6 +231,25 @@ private Q_SLOTS:
         QCOMPARE(query.value(u"query"_s).toString(), u"Model 3"_s);
     }
 
+    void signalHistory()
+    {
+        auto c = client();
+        const QDateTime to = QDateTime::currentDateTimeUtc();
+        const auto rows = waitForJob<QJsonObject>(
+            c->signalHistory(Tesla, to.addDays(-2).toString(Qt::ISODate), to.toString(Qt::ISODate), u"1h"_s));
+        QVERIFY2(rows && rows->ok(), rows && !rows->ok() ? qPrintable(rows->error().toString()) : "");
+        QVERIFY(!rows->value().value(u"signals"_s).toArray().isEmpty());
+        const auto bad = waitForJob<QJsonObject>(
+            c->signalHistory(Tesla, to.toString(Qt::ISODate), to.addDays(-1).toString(Qt::ISODate), u"1h"_s));
+        QVERIFY(bad && !bad->ok());
+        QCOMPARE(bad->error().kind, dimo::Error::Kind::InvalidInput);
+        const auto days = waitForJob<QJsonObject>(
+            c->signalHistory(Tesla, to.addDays(-1).toString(Qt::ISODate), to.toString(Qt::ISODate), u"1d"_s));
+        QVERIFY(days && !days->ok());
+        QVERIFY(days->error().message.contains(u"no d"_s));
+        QCOMPARE(m_sim.count(u"telemetry"_s), 1);
+    }
+
     void detailsAndIntrospection()
     {
         auto c = client();
