@@ -1,0 +1,368 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+// Streamable HTTP transport over real loopback sockets: sessions, JSON and SSE responses, GET
+// stream, DELETE, header checks, DNS-rebinding 403, bearer token, size caps, keep-alive.
+#include "mcp/conformance/fixtures.h"
+#include "mcp/http/httpserver.h"
+#include "mcp/server.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int factor()
+{
+    const int f = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
+    return f > 0 ? f : 1;
+}
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+    QByteArray sessionId;
+
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+
+    QHash<QByteArray, QByteArray> headers;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+const QByteArray InitializeBody = QByteArrayLiteral(
+    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+    "\"capabilities\":{\"elicitation\":{}},\"clientInfo\":{\"name\":\"tst\",\"version\":\"1\"}}}");
+
+QByteArray rpc(int id, const char *method, const QByteArray &params = QByteArrayLiteral("{}"))
+{
+    return QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":") + QByteArray::number(id)
+        + QByteArrayLiteral(",\"method\":\"") + method + QByteArrayLiteral("\",\"params\":") + params + '}';
+}
+
+/// How many complete Content-Length-framed responses \a in holds.
+int completeResponses(const QByteArray &in)
+{
+    int count = 0;
+    qsizetype pos = 0;
+    while (true) {
+        const qsizetype end = in.indexOf("\r\n\r\n", pos);
+        if (end < 0) {
+            return count;
+        }
+        const QByteArray head = in.mid(pos, end - pos).toLower();
+        const qsizetype at = head.indexOf("content-length: ");
+        const qsizetype length = at < 0 ? 0 : head.mid(at + 16, head.indexOf('\r', at) - at - 16).toLongLong();
+        if (in.size() < end + 4 + length) {
+            return count;
+        }
+        pos = end + 4 + length;
+        ++count;
+    }
+}
+
+/// The JSON payloads of the `data:` lines of an SSE body.
+QList<QJsonObject> sseMessages(const QByteArray &body)
+{
+    QList<QJsonObject> out;
+    for (const QByteArray &line : body.split('\n')) {
+        if (line.startsWith("data: ")) {
+            out.append(QJsonDocument::fromJson(line.mid(6)).object());
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class TestMcpHttp : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_server = std::make_unique<mcp::Server>(mcp::ServerInfo{u"http-test"_s, {}, u"1"_s, {}});
+        mcp::conformance::registerFixtures(*m_server);
+        startHttp({});
+    }
+
+    void cleanup()
+    {
+        m_http.reset();
+        m_server.reset();
+    }
+
+    void healthAndNotFound()
+    {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/healthz"_s.arg(m_http->port())));
+        Reply r = finish(m_nam.get(request));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("ok\n"));
+        request.setUrl(QUrl(u"http://127.0.0.1:%1/other"_s.arg(m_http->port())));
+        QCOMPARE(finish(m_nam.get(request)).status, 404);
+    }
+
+    void sessionLifecycle()
+    {
+        const Reply init = post(InitializeBody);
+        QCOMPARE(init.status, 200);
+        QVERIFY(init.contentType.startsWith("application/json"));
+        QVERIFY(!init.sessionId.isEmpty());
+        QCOMPARE(init.json()["result"_L1]["protocolVersion"_L1].toString(), u"2025-11-25"_s);
+        QCOMPARE(m_http->sessionCount(), 1);
+
+        QCOMPARE(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", init.sessionId).status, 202);
+        Reply list = post(rpc(2, "tools/list"), init.sessionId);
+        QCOMPARE(list.status, 200);
+        QVERIFY(list.json()["result"_L1]["tools"_L1].toArray().size() > 10);
+
+        QCOMPARE(post(rpc(3, "tools/list")).status, 400); // no session id, not initialize
+        QCOMPARE(post(rpc(4, "tools/list"), "0123456789abcdef").status, 404);
+        QCOMPARE(post("{not json", init.sessionId).status, 400);
+
+        const Reply second = post(InitializeBody);
+        QVERIFY(second.sessionId != init.sessionId);
+        QCOMPARE(m_http->sessionCount(), 2);
+
+        QNetworkRequest del(m_http->url());
+        del.setRawHeader("Mcp-Session-Id", init.sessionId);
+        QCOMPARE(finish(m_nam.sendCustomRequest(del, "DELETE")).status, 200);
+        QCOMPARE(post(rpc(5, "tools/list"), init.sessionId).status, 404);
+        QCOMPARE(post(rpc(6, "tools/list"), second.sessionId).status, 200);
+    }
+
+    void headerChecks()
+    {
+        const QByteArray sid = post(InitializeBody).sessionId;
+        QCOMPARE(post(rpc(2, "ping"), sid, {{"MCP-Protocol-Version", "1999-01-01"}}).status, 400);
+        QCOMPARE(post(rpc(3, "ping"), sid, {{"MCP-Protocol-Version", "2025-03-26"}}).status, 200);
+        QCOMPARE(post(rpc(4, "ping"), sid, {{"Origin", "http://evil.example.com"}}).status, 403);
+        QCOMPARE(post(rpc(5, "ping"), sid, {{"Origin", "http://localhost:6274"}}).status, 200);
+        QCOMPARE(post(rpc(6, "ping"), sid, {{"Content-Type", "text/plain"}}).status, 415);
+    }
+
+    void dnsRebindingHostRejected_data()
+    {
+        QTest::addColumn<QByteArray>("host");
+        QTest::addColumn<int>("status");
+        QTest::newRow("evil") << QByteArray("evil.example.com") << 403;
+        QTest::newRow("evil with port") << QByteArray("evil.example.com:%1") << 403;
+        QTest::newRow("localhost.evil") << QByteArray("localhost.evil.com") << 403;
+        QTest::newRow("missing") << QByteArray() << 403;
+        QTest::newRow("localhost") << QByteArray("localhost:%1") << 200;
+        QTest::newRow("127.0.0.1") << QByteArray("127.0.0.1:%1") << 200;
+        QTest::newRow("[::1]") << QByteArray("[::1]:%1") << 200;
+    }
+
+    void dnsRebindingHostRejected()
+    {
+        QFETCH(QByteArray, host);
+        QFETCH(int, status);
+        host.replace("%1", QByteArray::number(m_http->port()));
+        const QByteArray headers = host.isEmpty() ? QByteArray() : "Host: " + host + "\r\n";
+        const QByteArray raw = rawExchange("POST /mcp HTTP/1.1\r\n" + headers
+                                           + "Content-Type: application/json\r\nAccept: application/json, "
+                                             "text/event-stream\r\nContent-Length: "
+                                           + QByteArray::number(InitializeBody.size()) + "\r\n\r\n" + InitializeBody);
+        QVERIFY2(raw.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status))), raw.left(40).constData());
+    }
+
+    void bearerToken()
+    {
+        mcp::HttpServer::Options options;
+        options.bearerToken = "s3cret";
+        startHttp(options);
+        Reply r = post(InitializeBody);
+        QCOMPARE(r.status, 401);
+        QVERIFY(r.header("www-authenticate").startsWith("Bearer"));
+        QCOMPARE(post(InitializeBody, {}, {{"Authorization", "Bearer wrong"}}).status, 401);
+        QCOMPARE(post(InitializeBody, {}, {{"Authorization", "Bearer s3cret"}}).status, 200);
+    }
+
+    void sseCarriesProgressThenResponse()
+    {
+        const QByteArray sid = post(InitializeBody).sessionId;
+        const Reply r = post(
+            rpc(7, "tools/call", "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":\"p1\"}}"), sid);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.contentType.startsWith("text/event-stream"));
+        const QList<QJsonObject> messages = sseMessages(r.body);
+        QCOMPARE(messages.size(), 4);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(messages.at(i)["method"_L1].toString(), u"notifications/progress"_s);
+            QCOMPARE(messages.at(i)["params"_L1]["progressToken"_L1].toString(), u"p1"_s);
+        }
+        QCOMPARE(messages.at(2)["params"_L1]["progress"_L1].toInt(), 100);
+        QCOMPARE(messages.at(3)["id"_L1].toInt(), 7);
+        QVERIFY(messages.at(3).contains("result"_L1));
+    }
+
+    void elicitationOverHttp()
+    {
+        const QByteArray sid = post(InitializeBody).sessionId;
+        QNetworkReply *stream = m_nam.post(
+            request(sid), rpc(9, "tools/call", "{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"who?\"}}"));
+        QByteArray received;
+        connect(stream, &QNetworkReply::readyRead, this, [&] {
+            received += stream->readAll();
+        });
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return received.contains("elicitation/create");
+            },
+            5000 * factor()));
+        const QJsonObject ask = sseMessages(received).front();
+        const QByteArray answer = "{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray::number(ask["id"_L1].toInteger())
+            + ",\"result\":{\"action\":\"accept\",\"content\":{\"username\":\"u\",\"email\":\"e@x.org\"}}}";
+        QCOMPARE(post(answer, sid).status, 202);
+        const Reply done = finish(stream, &received);
+        const QList<QJsonObject> messages = sseMessages(received);
+        QCOMPARE(messages.last()["id"_L1].toInt(), 9);
+        QVERIFY(messages.last()["result"_L1]["content"_L1][0]["text"_L1].toString().contains("e@x.org"_L1));
+        QCOMPARE(done.status, 200);
+    }
+
+    void getStreamCarriesUnsolicitedNotifications()
+    {
+        const QByteArray sid = post(InitializeBody).sessionId;
+        QCOMPARE(post(rpc(2, "resources/subscribe", "{\"uri\":\"test://watched-resource\"}"), sid).status, 200);
+        QNetworkRequest get = request(sid);
+        QNetworkReply *stream = m_nam.get(get);
+        QByteArray received;
+        connect(stream, &QNetworkReply::readyRead, this, [&] {
+            received += stream->readAll();
+        });
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return received.contains("stream open");
+            },
+            5000 * factor()));
+        QCOMPARE(finish(m_nam.get(get)).status, 409); // one GET stream per session
+        m_server->registry().notifyResourceUpdated(u"test://watched-resource"_s);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return received.contains("notifications/resources/updated");
+            },
+            5000 * factor()));
+        stream->abort();
+        stream->deleteLater();
+    }
+
+    void keepAliveAndCaps()
+    {
+        const QByteArray health = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        const QByteArray both = rawExchange(health + health, 2);
+        QCOMPARE(both.count("HTTP/1.1 200 OK"), 2);
+        const QByteArray tooBig =
+            rawExchange("POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        "Content-Length: 99999999\r\n\r\n{");
+        QVERIFY2(tooBig.startsWith("HTTP/1.1 413"), tooBig.constData());
+        const QByteArray chunked =
+            rawExchange("POST /mcp HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n");
+        QVERIFY(chunked.startsWith("HTTP/1.1 501"));
+        const QByteArray hugeHeader = rawExchange("GET /healthz HTTP/1.1\r\nX: " + QByteArray(20000, 'a') + "\r\n\r\n");
+        QVERIFY(hugeHeader.startsWith("HTTP/1.1 431"));
+    }
+
+private:
+    void startHttp(const mcp::HttpServer::Options &options)
+    {
+        m_http = std::make_unique<mcp::HttpServer>(m_server.get(), options);
+        QString error;
+        QVERIFY2(m_http->listen(&error), qPrintable(error));
+        QCOMPARE(m_http->url().host(), u"127.0.0.1"_s);
+    }
+
+    QNetworkRequest request(const QByteArray &sessionId, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        QNetworkRequest r(m_http->url());
+        r.setRawHeader("Content-Type", "application/json");
+        r.setRawHeader("Accept", "application/json, text/event-stream");
+        if (!sessionId.isEmpty()) {
+            r.setRawHeader("Mcp-Session-Id", sessionId);
+        }
+        for (const auto &[name, value] : headers) {
+            r.setRawHeader(name, value);
+        }
+        return r;
+    }
+
+    Reply post(const QByteArray &body,
+               const QByteArray &sessionId = {},
+               const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return finish(m_nam.post(request(sessionId, headers), body));
+    }
+
+    Reply finish(QNetworkReply *reply, QByteArray *streamed = nullptr)
+    {
+        if (!reply->isFinished()) {
+            QSignalSpy spy(reply, &QNetworkReply::finished);
+            spy.wait(10000 * factor());
+        }
+        Reply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        if (streamed) {
+            *streamed += r.body;
+        }
+        r.contentType = reply->rawHeader("Content-Type");
+        r.sessionId = reply->rawHeader("Mcp-Session-Id");
+        for (const auto &[name, value] : reply->rawHeaderPairs()) {
+            r.headers.insert(name.toLower(), value);
+        }
+        reply->deleteLater();
+        return r;
+    }
+
+    /// Sends \a bytes on a fresh socket and returns what arrives until \a responses responses or close.
+    QByteArray rawExchange(const QByteArray &bytes, int responses = 1)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_http->port());
+        QByteArray in;
+        connect(&socket, &QTcpSocket::readyRead, this, [&] {
+            in += socket.readAll();
+        });
+        const bool connected = QTest::qWaitFor(
+            [&] {
+                return socket.state() == QAbstractSocket::ConnectedState;
+            },
+            5000 * factor());
+        if (!connected) {
+            return {};
+        }
+        socket.write(bytes);
+        const bool complete = QTest::qWaitFor(
+            [&] {
+                return completeResponses(in) >= responses;
+            },
+            5000 * factor());
+        if (complete) {
+            QTest::qWait(20); // let a wrongly sent extra response show up too
+        }
+        return in + socket.readAll();
+    }
+
+    std::unique_ptr<mcp::Server> m_server;
+    std::unique_ptr<mcp::HttpServer> m_http;
+    QNetworkAccessManager m_nam;
+};
+
+QTEST_GUILESS_MAIN(TestMcpHttp)
+#include "tst_mcphttp.moc"
