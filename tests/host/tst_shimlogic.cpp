@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+//
+// The shim's pure parts, compiled in from app/shim/: the one-pass message scanner and the
+// answers it gives on its own (tray not running, request interrupted by a tray restart).
+// (No backslash or odd quote count inside raw strings here: moc 6.4 misreads them and drops the class.)
+#include "app/shim/fallback.h"
+#include "app/shim/messageinfo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject parse(const QByteArray &line)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+    return error.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
+}
+
+} // namespace
+
+class TestShimLogic : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void scan_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<bool>("isObject");
+        QTest::addColumn<QByteArray>("id");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<bool>("isResponse");
+        QTest::newRow("request") << R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"x"}})"_ba << true
+                                 << "7"_ba
+                                 << "tools/call"_ba << false;
+        QTest::newRow("string id, spaces")
+            << " { \"method\" : \"ping\" , \"id\" : \"a\\\"b\" } "_ba << true << "\"a\\\"b\""_ba
+            << "ping"_ba << false;
+        QTest::newRow("notification") << R"({"jsonrpc":"2.0","method":"notifications/initialized"})"_ba << true
+                                      << QByteArray() << "notifications/initialized"_ba << false;
+        QTest::newRow("result before id")
+            << "{\"result\":{\"content\":[{\"text\":\"id \\\"method\\\": {]\"}]},\"id\":12,\"jsonrpc\":\"2.0\"}"_ba
+            << true << "12"_ba << QByteArray() << true;
+        QTest::newRow("error response") << R"({"jsonrpc":"2.0","id":"q","error":{"code":-32601,"message":"m"}})"_ba
+                                        << true << R"("q")"_ba << QByteArray() << true;
+        QTest::newRow("nested id ignored")
+            << R"({"params":{"id":5,"method":"x"},"method":"y"})"_ba << true << QByteArray() << "y"_ba << false;
+        QTest::newRow("array") << R"([{"id":1}])"_ba << false << QByteArray() << QByteArray() << false;
+        QTest::newRow("garbage") << "not json"_ba << false << QByteArray() << QByteArray() << false;
+        QTest::newRow("truncated") << "{\"id\":1,\"method\":\"pi"_ba << true << "1"_ba << QByteArray() << false;
+    }
+
+    void scan()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(bool, isObject);
+        QFETCH(QByteArray, id);
+        QFETCH(QByteArray, method);
+        QFETCH(bool, isResponse);
+        const shim::MessageInfo info = shim::scanMessage(line);
+        QCOMPARE(info.isObject, isObject);
+        QCOMPARE(info.id.toByteArray(), id);
+        QCOMPARE(info.method.toByteArray(), method);
+        QCOMPARE(info.isResponse, isResponse);
+    }
+
+    void initializeNegotiatesVersion_data()
+    {
+        QTest::addColumn<QString>("requested");
+        QTest::addColumn<QString>("answered");
+        QTest::newRow("2025-06-18") << u"2025-06-18"_s << u"2025-06-18"_s;
+        QTest::newRow("2024-11-05") << u"2024-11-05"_s << u"2024-11-05"_s;
+        QTest::newRow("future") << u"2031-01-01"_s << u"2025-11-25"_s;
+    }
+
+    void initializeNegotiatesVersion()
+    {
+        QFETCH(QString, requested);
+        QFETCH(QString, answered);
+        const QByteArray line =
+            QJsonDocument(QJsonObject{{u"jsonrpc"_s, u"2.0"_s},
+                                      {u"id"_s, 1},
+                                      {u"method"_s, u"initialize"_s},
+                                      {u"params"_s, QJsonObject{{u"protocolVersion"_s, requested}}}})
+                .toJson(QJsonDocument::Compact);
+        const QJsonObject result = parse(shim::fallback::answer(line)).value(u"result"_s).toObject();
+        QCOMPARE(result[u"protocolVersion"_s].toString(), answered);
+        QVERIFY(result[u"instructions"_s].toString().contains(u"not running"_s));
+        QCOMPARE(result[u"serverInfo"_s][u"name"_s].toString(), u"dimo-tray"_s);
+    }
+
+    void fallbackAnswers()
+    {
+        using shim::fallback::answer;
+        QVERIFY(answer(R"({"jsonrpc":"2.0","method":"notifications/initialized"})"_ba).isEmpty());
+        QVERIFY(answer(R"({"jsonrpc":"2.0","id":1,"result":{}})"_ba).isEmpty()); // a client response
+        QCOMPARE(parse(answer(R"({"jsonrpc":"2.0","id":"s","method":"tools/list"})"_ba))[u"result"_s][u"tools"_s]
+                     .toArray()
+                     .size(),
+                 0);
+        const QJsonObject call = parse(answer(R"({"jsonrpc":"2.0","id":2,"method":"tools/call"})"_ba));
+        QCOMPARE(call[u"id"_s].toInt(), 2);
+        QCOMPARE(call[u"result"_s][u"isError"_s].toBool(), true);
+        QVERIFY(call[u"result"_s][u"content"_s][0][u"text"_s].toString().contains(u"not running"_s));
+        QCOMPARE(parse(answer(R"({"jsonrpc":"2.0","id":3,"method":"ping"})"_ba))[u"result"_s].toObject(),
+                 QJsonObject());
+        QCOMPARE(
+            parse(answer(R"({"jsonrpc":"2.0","id":4,"method":"server/discover"})"_ba))[u"error"_s][u"code"_s].toInt(),
+            -32601);
+        QCOMPARE(parse(answer("{oops"_ba))[u"error"_s][u"code"_s].toInt(), -32700);
+        QCOMPARE(parse(answer("[1,2]"_ba))[u"error"_s][u"code"_s].toInt(), -32600);
+    }
+
+    void interruptedAnswers()
+    {
+        const QJsonObject call = parse(shim::fallback::interrupted(R"("abc")", true));
+        QCOMPARE(call[u"id"_s].toString(), u"abc"_s);
+        QCOMPARE(call[u"result"_s][u"isError"_s].toBool(), true);
+        QVERIFY(call[u"result"_s][u"content"_s][0][u"text"_s].toString().contains(u"restarted"_s));
+        const QJsonObject other = parse(shim::fallback::interrupted("42", false));
+        QCOMPARE(other[u"id"_s].toInt(), 42);
+        QCOMPARE(other[u"error"_s][u"code"_s].toInt(), -32603);
+        QVERIFY(other[u"error"_s][u"message"_s].toString().contains(u"restarted"_s));
+    }
+
+    void replayAndCancel()
+    {
+        const QByteArray replay = shim::fallback::withId(
+            R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})"_ba,
+            "mcp-dimo-replay-1");
+        const QJsonObject message = parse(replay);
+        QCOMPARE(message[u"id"_s].toString(), u"mcp-dimo-replay-1"_s);
+        QCOMPARE(message[u"params"_s][u"protocolVersion"_s].toString(), u"2025-11-25"_s);
+        QCOMPARE(shim::fallback::cancelledId(R"({"method":"notifications/cancelled","params":{"requestId":17}})"_ba),
+                 "17"_ba);
+        QCOMPARE(shim::fallback::cancelledId(R"({"method":"notifications/cancelled","params":{"requestId":"r"}})"_ba),
+                 R"("r")"_ba);
+    }
+
+    void oversizeIsJsonRpcError()
+    {
+        const QJsonObject error = parse(shim::fallback::oversize());
+        QVERIFY(error[u"id"_s].isNull());
+        QCOMPARE(error[u"error"_s][u"code"_s].toInt(), -32600);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestShimLogic)
+#include "tst_shimlogic.moc"
