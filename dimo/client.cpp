@@ -27,13 +27,13 @@ Client::Client(QNetworkAccessManager *nam,
                QObject *parent)
     : QObject(parent)
     , m_nam(nam)
-    , m_env(env)
+    , m_env(env.withOverrides())
     , m_credentials(credentials)
     , m_options(options)
-    , m_developerJwt(new DeveloperJwtCache(nam, options.transport, env, credentials, options.clock, this))
+    , m_developerJwt(new DeveloperJwtCache(nam, options.transport, m_env, credentials, options.clock, this))
     , m_vehicleJwt(new VehicleJwtCache(
-          nam, options.transport, env, credentials.clientId, m_developerJwt->source(), options.clock, this))
-    , m_verifier(new UserJwtVerifier(nam, options.transport, env, credentials.clientId, options.clock, this))
+          nam, options.transport, m_env, credentials.clientId, m_developerJwt->source(), options.clock, this))
+    , m_verifier(new UserJwtVerifier(nam, options.transport, m_env, credentials.clientId, options.clock, this))
 {}
 
 Client::~Client()

@@ -39,6 +39,7 @@ struct ClientOptions
 // The DIMO façade: one injected QNetworkAccessManager, the environment, the license
 // credentials, the developer/vehicle JWT caches and the user session. Every method returns a
 // job that starts by itself once control returns to the event loop (see dimo::Job).
+// The environment's login URL honours DIMO_LOGIN_BASE_URL.
 class Client : public QObject
 {
     Q_OBJECT

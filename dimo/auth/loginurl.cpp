@@ -67,7 +67,8 @@ Result<QUrl> buildLoginUrl(const Environment &env, const Credentials &creds, con
         }
     }
     QUrl url = env.login;
-    url.setPath(url.path().isEmpty() ? u"/"_s : url.path());
+    if (!url.path().endsWith(u'/'))
+        url.setPath(url.path() + u'/'); // https://login.dimo.org/?clientId=…
     url.setQuery(q);
     return url;
 }
