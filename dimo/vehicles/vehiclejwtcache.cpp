@@ -117,7 +117,7 @@ void VehicleJwtCache::serve(TokenJob *job, qint64 tokenId, const QList<int> &pri
     pending.waiters << job;
     if (pending.job)
         return;
-    qCInfo(lcDimoAuth).noquote() << "exchanging a vehicle JWT for" << key;
+    qCInfo(lcDimoAuth).noquote() << "fetching a vehicle JWT for" << key;
     pending.job = new VehicleJwtJob(m_nam, m_options, m_env, m_clientId, tokenId, privileges, m_developerToken, this);
     connect(pending.job, &VehicleJwtJob::finished, this, [this, key, tokenId, privileges](const Result<QString> &r) {
         handleFetched(key, tokenId, privileges, r);

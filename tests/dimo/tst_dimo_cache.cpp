@@ -7,6 +7,7 @@
 #include "tests/support/dimosim.h"
 #include "tests/support/jobwait.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTest>
@@ -87,12 +88,15 @@ private Q_SLOTS:
     void hundredQueriesOneExchange()
     {
         auto c = client();
+        QElapsedTimer timer;
+        timer.start();
         for (int i = 0; i < 100; ++i) {
             const auto r = waitForJob<QJsonObject>(c->latestSignals(Tesla));
             QVERIFY(r.has_value());
             QVERIFY2(r->ok(), qPrintable(r->ok() ? QString() : r->error().toString()));
             QVERIFY(r->value().value(u"signalsLatest"_s).isObject());
         }
+        qInfo("100 sequential telemetry queries (1 sign-in + 1 exchange included): %lld ms", timer.elapsed());
         expectCounts(1, 1, 1, 1, 100);
         // Every telemetry call carried the vehicle JWT.
         const QJsonObject last = m_sim.requests(u"telemetry"_s).last().toObject();
@@ -130,6 +134,19 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
         expectCounts(2, 2, 2, 3, 8);
+    }
+
+    void simulatorClockExpiresVehicleJwt()
+    {
+        auto c = client();
+        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        QVERIFY(m_sim.setClockOffset(700)); // upstream, the 600 s vehicle JWT is now expired
+        const auto r = waitForJob<QJsonObject>(c->latestSignals(Tesla));
+        QVERIFY2(r && r->ok(), r && !r->ok() ? qPrintable(r->error().toString()) : "");
+        // telemetry 401 → exactly one new exchange (the developer JWT is still valid) → telemetry again.
+        expectCounts(1, 1, 2, 2, 3);
+        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        expectCounts(1, 1, 2, 2, 4);
     }
 
     void localExpiryRefreshesVehicleJwtOnly()
