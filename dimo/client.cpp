@@ -7,6 +7,7 @@
 #include "dimo/auth/securezero.h"
 #include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
+#include "dimo/job.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/vehicles/privileges.h"
 #include "dimo/vehicles/vehiclejob.h"
@@ -38,6 +39,10 @@ Client::Client(QNetworkAccessManager *nam,
 
 Client::~Client()
 {
+    // Unfinished jobs still finish exactly once (Cancelled) instead of vanishing silently.
+    const auto jobs = findChildren<Job *>(Qt::FindDirectChildrenOnly);
+    for (Job *job : jobs)
+        job->cancel();
     secureZero(m_credentials.apiKey);
 }
 

@@ -39,7 +39,8 @@ struct ClientOptions
 // The DIMO façade: one injected QNetworkAccessManager, the environment, the license
 // credentials, the developer/vehicle JWT caches and the user session. Every method returns a
 // job that starts by itself once control returns to the event loop (see dimo::Job).
-// The environment's login URL honours DIMO_LOGIN_BASE_URL.
+// The environment's login URL honours DIMO_LOGIN_BASE_URL. Destroying the Client cancels its
+// unfinished jobs (each finishes with Error::Kind::Cancelled).
 class Client : public QObject
 {
     Q_OBJECT

@@ -41,6 +41,11 @@ UserJwtVerifier::~UserJwtVerifier()
 {
     if (m_fetch)
         m_fetch->disconnect(this);
+    // Jobs waiting for the key set still finish exactly once.
+    const auto waiters = std::exchange(m_waiters, {});
+    for (const auto &w : waiters)
+        if (w.first)
+            w.second(Error::make(Error::Kind::Cancelled, u"the DIMO client was shut down"_s));
 }
 
 UserJwtVerifyJob *UserJwtVerifier::verify(const QString &token, const QString &wallet, const QString &email)

@@ -4,6 +4,7 @@
 #include "dimo/client.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
+#include "dimo/vehicles/vehiclelistjob.h"
 #include "tests/support/dimosim.h"
 #include "tests/support/jobwait.h"
 
@@ -238,6 +239,30 @@ private Q_SLOTS:
         QCOMPARE(r->error().httpStatus, 422);
         QVERIFY(r->error().detail.contains(u"Cannot query field \"currentLocationLatitude\""_s));
         QCOMPARE(m_sim.count(u"telemetry"_s), 1); // a 422 is not retried
+    }
+
+    void destroyingClientCancelsJobs()
+    {
+        auto c = client();
+        int emissions = 0;
+        int cancelled = 0;
+        auto count = [&](bool isCancelled) {
+            ++emissions;
+            cancelled += isCancelled ? 1 : 0;
+        };
+        auto *signals = c->latestSignals(Tesla);
+        connect(signals, &dimo::GraphQlJob::finished, this, [&](const dimo::Result<QJsonObject> &r) {
+            count(!r.ok() && r.error().kind == dimo::Error::Kind::Cancelled);
+        });
+        auto *list = c->sharedVehicles();
+        connect(list, &dimo::VehicleListJob::finished, this, [&](const dimo::Result<QList<dimo::Vehicle>> &r) {
+            count(!r.ok() && r.error().kind == dimo::Error::Kind::Cancelled);
+        });
+        QCoreApplication::processEvents(); // both jobs start and go on the wire
+        c.reset();
+        QTest::qWait(DimoSim::scaled(200));
+        QCOMPARE(emissions, 2);
+        QCOMPARE(cancelled, 2);
     }
 
     void cancelFinishesOnce()
