@@ -265,6 +265,11 @@ private Q_SLOTS:
         const auto schema = waitForJob<QJsonObject>(c->introspect(u"identity"_s));
         QVERIFY(schema && schema->ok());
         QCOMPARE(schema->value()[u"__schema"_s][u"queryType"_s][u"name"_s].toString(), u"Query"_s);
+        const auto telemetry = waitForJob<QJsonObject>(c->introspect(u"telemetry"_s));
+        QVERIFY2(telemetry && telemetry->ok(),
+                 telemetry && !telemetry->ok() ? qPrintable(telemetry->error().toString()) : "");
+        QVERIFY(telemetry->value()[u"__schema"_s][u"types"_s].toArray().size() > 10);
+        QCOMPARE(m_sim.count(u"telemetry"_s), 1);
     }
 };
 
