@@ -38,7 +38,14 @@ int main(int argc, char *argv[])
     _setmode(_fileno(stdout), _O_BINARY);
 #endif
     qInstallMessageHandler(logToStderr);
+    // The plain Unix event dispatcher is enough for a line pump and touches less memory than
+    // glib's; unset again so that an auto-started tray gets the user's environment.
+    const bool setNoGlib = !qEnvironmentVariableIsSet("QT_NO_GLIB");
+    if (setNoGlib)
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
+    if (setNoGlib)
+        qunsetenv("QT_NO_GLIB");
     QCoreApplication::setApplicationName(u"mcp-dimo"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(DIMOTRAY_VERSION));
 
