@@ -93,6 +93,7 @@ void Application::showTrayOrStayHeadless()
         quit(0);
     });
     m_tray->show();
+    qCInfo(lcApp) << "system tray icon shown";
 }
 
 void Application::printEndpoints()
