@@ -71,7 +71,9 @@ void SessionCore::request(
     const QByteArray raw = QByteArray::number(m_nextOutgoingId++);
     const QByteArray key = jsonrpc::idKey(raw);
     const QString capability = capabilityFor(method);
-    const bool allowed = capability.isEmpty() || m_state.clientCapabilities.contains(capability);
+    // Elicitation only exists from 2025-06-18: a client on an older revision cannot answer it.
+    const bool revisionOk = capability != "elicitation"_L1 || protocol::has2025_06_18(m_state.revision);
+    const bool allowed = capability.isEmpty() || (revisionOk && m_state.clientCapabilities.contains(capability));
 
     auto *timer = new QTimer(m_owner);
     timer->setSingleShot(true);

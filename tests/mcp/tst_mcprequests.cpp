@@ -253,6 +253,22 @@ private Q_SLOTS:
                  u"code -32601"_s);
     }
 
+    void elicitationNeedsRevision2025_06_18()
+    {
+        SessionHarness h;
+        h.server.registry().addTool(
+            mcp::Tool{u"confirm"_s, {}, u"asks"_s, {}, {}, Hints, {}, [](const QJsonObject &, mcp::Responder r) {
+                          std::move(r).elicit(u"?"_s, {}, [](mcp::Responder responder, const mcp::ClientReply &reply) {
+                              responder.fail(u"code %1"_s.arg(reply.error.code));
+                          });
+                      }});
+        h.initialize(u"2025-03-26"_s, "{\"elicitation\":{}}");
+        const qsizetype before = h.sent.size();
+        QVERIFY(h.feed(callTool(1, "confirm")).isEmpty());
+        QVERIFY(h.waitForSent(before + 1));
+        QVERIFY(h.sent.at(before).contains("code -32601"));
+    }
+
     void cancellingDropsPendingClientRequest()
     {
         SessionHarness h;
