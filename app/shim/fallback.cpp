@@ -92,6 +92,13 @@ QByteArray interrupted(QByteArrayView rawId, bool toolsCall)
     return out;
 }
 
+QByteArray tooLarge(QByteArrayView rawId)
+{
+    return QByteArrayLiteral(R"({"jsonrpc":"2.0","id":)") + rawId.toByteArray()
+        + QByteArrayLiteral(R"(,"error":{"code":-32603,"message":"The response from DIMO Tray exceeded )")
+        + QByteArray::number(mcp::transport::MaxLineBytes) + QByteArrayLiteral(R"( bytes and was dropped"}})");
+}
+
 QByteArray oversize()
 {
     return mcp::transport::oversizeErrorLine();

@@ -17,6 +17,9 @@ QByteArray answer(const QByteArray &line);
 // result for tools/call, a JSON-RPC error otherwise.
 QByteArray interrupted(QByteArrayView rawId, bool toolsCall);
 
+// The answer to a request whose response from the tray exceeded MaxLineBytes (dropped).
+QByteArray tooLarge(QByteArrayView rawId);
+
 // The answer to a client line that exceeded MaxLineBytes.
 QByteArray oversize();
 

@@ -228,7 +228,7 @@ void Shim::handleTrayData()
     }
     m_trayBuffer.remove(0, from);
     if (m_trayBuffer.size() > mcp::transport::MaxLineBytes) {
-        qCWarning(lcShim) << "dropping an oversize line from DIMO Tray";
+        dropOversizeTrayLine(m_trayBuffer);
         m_trayBuffer.clear();
         m_discarding = true;
     }
@@ -242,7 +242,7 @@ void Shim::handleTrayLine(const char *data, qsizetype size)
     if (size == 0)
         return;
     if (size > mcp::transport::MaxLineBytes) {
-        qCWarning(lcShim) << "dropping an oversize line from DIMO Tray";
+        dropOversizeTrayLine(QByteArrayView(data, size));
         return;
     }
     const QByteArrayView view(data, size);
@@ -259,6 +259,18 @@ void Shim::handleTrayLine(const char *data, qsizetype size)
         m_inFlight.remove(QByteArray::fromRawData(info.id.data(), info.id.size()));
     }
     writeStdout(data, size);
+}
+
+void Shim::dropOversizeTrayLine(QByteArrayView start)
+{
+    // The id comes early in the tray's messages, so even a cut line usually names its request.
+    qCWarning(lcShim) << "dropping an oversize line from DIMO Tray";
+    const MessageInfo info = scanMessage(start);
+    const auto it = m_inFlight.constFind(info.id.toByteArray());
+    if (info.id.isEmpty() || !info.method.isEmpty() || it == m_inFlight.cend())
+        return;
+    writeStdout(fallback::tooLarge(info.id));
+    m_inFlight.erase(it);
 }
 
 void Shim::handleEndOfInput()

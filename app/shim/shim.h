@@ -56,6 +56,7 @@ private:
     void finishIfDone();
     void handleTrayData();
     void handleTrayLine(const char *data, qsizetype size);
+    void dropOversizeTrayLine(QByteArrayView start);
     void replayHandshake();
 
     Options m_options;

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void trayRestartMidSession();
     void severalShimsHaveOwnSessions();
     void oversizeClientLine();
+    void oversizeTrayResponse();
     void stdinEofExitsZero();
 
 private:
@@ -264,6 +267,38 @@ void TestShim::oversizeClientLine()
     shim->closeStdin();
     QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
     QCOMPARE(shim->process().exitCode(), 0);
+    verifyPure(*shim);
+}
+
+void TestShim::oversizeTrayResponse()
+{
+    // The test plays the tray: an answer over the line cap must not leave the request hanging.
+    QLocalServer fakeTray;
+    QVERIFY(fakeTray.listen(socketPath(u"fake.sock"_s)));
+    auto shim = startShim(fakeTray.fullServerName());
+    QVERIFY(shim);
+    QVERIFY(fakeTray.waitForNewConnection(HostProcess::timeoutMs(10000)));
+    QLocalSocket *tray = fakeTray.nextPendingConnection();
+    shim->send(rpcRequest(u"big"_s, u"tools/call"_s, {{u"name"_s, u"huge"_s}}));
+    shim->send(rpcRequest(2, u"ping"_s));
+    QVERIFY(shim->process().waitForBytesWritten(HostProcess::timeoutMs(5000)));
+    QDeadlineTimer deadline(HostProcess::timeoutMs(10000));
+    while (QByteArray(tray->peek(1 << 16)).count('\n') < 2 && !deadline.hasExpired())
+        tray->waitForReadyRead(100);
+    QVERIFY(tray->readLine().contains("\"big\""));
+    QVERIFY(tray->readLine().contains("\"ping\""));
+    const QByteArray huge(5 * 1024 * 1024, 'x');
+    tray->write(R"({"jsonrpc":"2.0","id":"big","result":{"content":[{"type":"text","text":")" + huge + "\"}]}}\n");
+    tray->write(R"({"jsonrpc":"2.0","id":2,"result":{}})"
+                "\n");
+    while (tray->bytesToWrite() > 0 && tray->waitForBytesWritten(HostProcess::timeoutMs(10000))) {}
+    const QJsonObject tooLarge = shim->waitForResponse("\"big\"", HostProcess::timeoutMs(10000));
+    QCOMPARE(tooLarge[u"error"_s][u"code"_s].toInt(), -32603);
+    QVERIFY(!shim->waitForResponse("2", HostProcess::timeoutMs(10000)).isEmpty());
+    shim->closeStdin();
+    QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(shim->process().exitCode(), 0);
+    QVERIFY(shim->allStdout().size() < 4096); // the huge line never reached stdout
     verifyPure(*shim);
 }
 

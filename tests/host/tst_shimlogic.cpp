@@ -148,6 +148,18 @@ private Q_SLOTS:
                  R"("r")"_ba);
     }
 
+    void tooLargeNamesTheRequest()
+    {
+        const QJsonObject error = parse(shim::fallback::tooLarge("\"big\""));
+        QCOMPARE(error[u"id"_s].toString(), u"big"_s);
+        QCOMPARE(error[u"error"_s][u"code"_s].toInt(), -32603);
+        // A cut line still yields its id when the id comes first.
+        const shim::MessageInfo info =
+            shim::scanMessage("{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"result\":{\"content\":[{\"te");
+        QCOMPARE(info.id.toByteArray(), "\"big\""_ba);
+        QVERIFY(info.isResponse);
+    }
+
     void oversizeIsJsonRpcError()
     {
         const QJsonObject error = parse(shim::fallback::oversize());
