@@ -263,6 +263,47 @@ private Q_SLOTS:
         stream->deleteLater();
     }
 
+    void jsonOnlyClientGetsAsyncResponseAsJson()
+    {
+        const QByteArray sid = post(InitializeBody).sessionId;
+        const Reply r =
+            post(rpc(8, "tools/call", "{\"name\":\"test_tool_with_logging\"}"), sid, {{"Accept", "application/json"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.contentType.startsWith("application/json"));
+        QCOMPARE(r.json()["id"_L1].toInt(), 8);
+        QVERIFY(r.json()["result"_L1]["content"_L1][0]["text"_L1].toString().contains("successfully"_L1));
+    }
+
+    void batchOverHttpOn2025_03_26()
+    {
+        QByteArray init = InitializeBody;
+        init.replace("2025-11-25", "2025-03-26");
+        const QByteArray sid = post(init).sessionId;
+        const Reply r = post("[" + rpc(2, "ping") + "," + rpc(3, "tools/list") + "]", sid);
+        QCOMPARE(r.status, 200);
+        const QJsonArray answers = QJsonDocument::fromJson(r.body).array();
+        QCOMPARE(answers.size(), 2);
+        QCOMPARE(answers.at(0)["id"_L1].toInt(), 2);
+        QCOMPARE(answers.at(1)["id"_L1].toInt(), 3);
+    }
+
+    void disconnectMidStreamIsNotCancellationAndHarmless()
+    {
+        const QByteArray sid = post(InitializeBody).sessionId;
+        QNetworkReply *stream =
+            m_nam.post(request(sid),
+                       rpc(9, "tools/call", "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":1}}"));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return stream->bytesAvailable() > 0;
+            },
+            5000 * factor()));
+        stream->abort();
+        stream->deleteLater();
+        QTest::qWait(200); // the tool finishes and its response has nowhere to go
+        QCOMPARE(post(rpc(10, "ping"), sid).status, 200);
+    }
+
     void keepAliveAndCaps()
     {
         const QByteArray health = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
