@@ -48,7 +48,7 @@ void HttpSession::handlePost(HttpConnection *connection, const HttpRequest &requ
     }
     const bool hasRequests = !stream->expected.isEmpty();
     m_streams.append(stream);
-    connect(connection, &HttpConnection::closed, this, [this, weak = std::weak_ptr(stream)] {
+    stream->closedConnection = connect(connection, &HttpConnection::closed, this, [this, weak = std::weak_ptr(stream)] {
         if (const auto s = weak.lock()) {
             m_streams.removeAll(s); // disconnection is not cancellation: later messages are dropped
         }
@@ -65,7 +65,7 @@ void HttpSession::handlePost(HttpConnection *connection, const HttpRequest &requ
         }
         return; // JSON-only client: answered when the response arrives
     }
-    m_streams.removeAll(stream);
+    removeStream(stream);
     if (stream->buffered.isEmpty()) {
         connection->respond(202, baseHeaders());
     } else if (!stream->hasNonResponse || !stream->sse) {
@@ -170,7 +170,7 @@ void HttpSession::deliver(Stream &stream, const Outgoing &message)
         stream.hasNonResponse = stream.hasNonResponse || !isResponse;
         stream.buffered.append(message.json);
         if (owner && m_capturing != owner && stream.expected.isEmpty() && stream.connection) {
-            m_streams.removeAll(owner); // the asynchronous answer of a JSON-only POST
+            removeStream(owner); // the asynchronous answer of a JSON-only POST
             stream.connection->respond(200, baseHeaders(), stream.buffered.last(), "application/json");
         }
         return;
@@ -188,7 +188,7 @@ void HttpSession::finishIfDone(const std::shared_ptr<Stream> &stream)
     if (!stream->expected.isEmpty() || m_capturing == stream) {
         return;
     }
-    m_streams.removeAll(stream);
+    removeStream(stream);
     if (!stream->connection) {
         return;
     }
@@ -197,6 +197,12 @@ void HttpSession::finishIfDone(const std::shared_ptr<Stream> &stream)
     } else {
         stream->connection->respond(202, baseHeaders()); // every request of the POST was cancelled
     }
+}
+
+void HttpSession::removeStream(const std::shared_ptr<Stream> &stream)
+{
+    disconnect(stream->closedConnection); // keep-alive connections carry many POSTs
+    m_streams.removeAll(stream);
 }
 
 void HttpSession::startSse(Stream &stream)

@@ -51,6 +51,7 @@ private:
         bool sse = false;
         bool started = false;
         bool hasNonResponse = false;
+        QMetaObject::Connection closedConnection;
     };
 
     void handleRouted(const Outgoing &message);
@@ -58,6 +59,7 @@ private:
     void deliver(Stream &stream, const Outgoing &message);
     void sendUnsolicited(const QByteArray &json);
     void startSse(Stream &stream);
+    void removeStream(const std::shared_ptr<Stream> &stream);
     void finishIfDone(const std::shared_ptr<Stream> &stream);
     HeaderList baseHeaders() const;
 
