@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QString>
 
@@ -34,6 +35,7 @@ struct RequestContext
     bool finished = false;
     std::function<void()> onCancel;
     QString toolName; ///< set for tools/call: the result gets post-processed
+    QElapsedTimer started;
     std::shared_ptr<BatchState> batch;
     int batchSlot = -1;
     QList<QByteArray> outgoing; ///< keys of server→client requests this request started

@@ -156,6 +156,7 @@ void SessionCore::handleRequest(const jsonrpc::Message &message, const std::shar
     ctx->key = key;
     ctx->batch = batch;
     ctx->batchSlot = slot;
+    ctx->started.start();
     const QByteArray token = jsonrpc::rawPath(message.raw, {"params", "_meta", "progressToken"});
     if (jsonrpc::isValidIdToken(token)) {
         ctx->progressToken = token;
@@ -203,7 +204,8 @@ void SessionCore::cancelRequest(const QByteArray &key, bool fromClient)
     for (const QByteArray &out : std::as_const(ctx->outgoing)) {
         finishPending(out, {}, true, false);
     }
-    qCDebug(lcMcp) << "request cancelled" << ctx->rawId << (fromClient ? "by the client" : "on close");
+    qCInfo(lcMcp) << "request" << ctx->rawId << (ctx->toolName.isEmpty() ? QString() : ctx->toolName) << "cancelled"
+                  << (fromClient ? "by the client" : "on close") << "after" << ctx->started.elapsed() << "ms";
     if (ctx->batch) {
         completeBatchSlot(ctx->batch, ctx->batchSlot, {});
     } else if (fromClient) {
@@ -268,6 +270,8 @@ void SessionCore::resolveTool(RequestContext &ctx, const ToolResult &result)
     if (ctx.finished || ctx.cancelled) {
         return;
     }
+    qCInfo(lcMcp).nospace() << "tool " << ctx.toolName << " answered in " << ctx.started.elapsed() << " ms"
+                            << (result.isError ? " (isError)" : "");
     resolve(ctx, methods::finalizeToolResult(*this, ctx.toolName, result));
 }
 

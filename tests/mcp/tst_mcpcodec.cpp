@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // JSON-RPC codec through a Session: ids, error codes, notifications, batches.
+#include "mcp/conformance/fixtures.h"
 #include "mcp/jsonrpc.h"
 #include "mcp/jsonscan.h"
 #include "tests/mcp/sessionharness.h"
@@ -160,6 +161,31 @@ private Q_SLOTS:
         QCOMPARE(mcp::jsonscan::elements(R"([1, "a,b" ,{"c":[2]}])").size(), 3);
         QCOMPARE(mcp::jsonrpc::idKey("\"\\u0031\""), mcp::jsonrpc::idKey(R"("1")"));
         QVERIFY(mcp::jsonrpc::idKey("1") != mcp::jsonrpc::idKey(R"("1")"));
+    }
+
+    // Benchmarks print numbers; nothing is asserted about time.
+    void benchmarkPing()
+    {
+        SessionHarness h;
+        h.initialize();
+        const QByteArray ping = "{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"method\":\"ping\"}";
+        QBENCHMARK {
+            h.session->receive(ping);
+        }
+        QVERIFY(h.sent.size() > 1);
+    }
+
+    void benchmarkToolsCallSimpleText()
+    {
+        SessionHarness h;
+        mcp::conformance::registerFixtures(h.server);
+        h.initialize();
+        const QByteArray call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+                                "\"test_simple_text\",\"arguments\":{}}}";
+        QBENCHMARK {
+            h.session->receive(call);
+        }
+        QVERIFY(h.sent.last().contains("simple text response"));
     }
 };
 
