@@ -16,6 +16,7 @@ struct Outgoing
         Notification,
         Request, ///< a server→client request
         Dropped, ///< no json: the requests in respondsTo will never be answered (cancelled)
+        CloseStream, ///< no json: close relatedTo's HTTP stream now (SSE polling); the client resumes it
     };
     Kind kind = Kind::Notification;
     QByteArray json;

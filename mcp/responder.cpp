@@ -112,6 +112,13 @@ void Responder::log(LogLevel level, const QJsonValue &data, const QString &logge
     }
 }
 
+void Responder::closeStream()
+{
+    if (const auto c = core()) {
+        c->closeStream(*m_ctx);
+    }
+}
+
 Revision Responder::revision() const
 {
     const auto c = core();

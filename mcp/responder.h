@@ -62,6 +62,10 @@ public:
     /// notifications/message when \a level reaches the session's logging level.
     void log(LogLevel level, const QJsonValue &data, const QString &logger = {});
 
+    /// Streamable HTTP only (SSE polling, 2025-11-25): closes the stream that carries this
+    /// request; the client reconnects with Last-Event-ID and still gets the result. No-op elsewhere.
+    void closeStream();
+
     Revision revision() const;
     /// True when the client declared capability \a name ("elicitation", "sampling", "roots").
     bool clientSupports(const QString &name) const;

@@ -13,7 +13,7 @@ Session::Session(Server *server, QObject *parent)
     : QObject(parent)
 {
     m_core = std::make_shared<SessionCore>(server, this, [this](const Outgoing &out) {
-        if (out.kind != Outgoing::Kind::Dropped) {
+        if (out.kind != Outgoing::Kind::Dropped && out.kind != Outgoing::Kind::CloseStream) {
             Q_EMIT send(out.json);
         }
         Q_EMIT routed(out);

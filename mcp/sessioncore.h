@@ -61,6 +61,7 @@ public:
     void resolveTool(RequestContext &ctx, const ToolResult &result);
     void reject(RequestContext &ctx, const RpcError &error);
     void progress(RequestContext &ctx, double value, std::optional<double> total, const QString &message);
+    void closeStream(RequestContext &ctx);
     void log(LogLevel level, const QJsonValue &data, const QString &logger, const QByteArray &relatedTo);
     void request(
         Responder responder, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs);

@@ -49,6 +49,13 @@ void SessionCore::progress(RequestContext &ctx, double value, std::optional<doub
             ctx.key);
 }
 
+void SessionCore::closeStream(RequestContext &ctx)
+{
+    if (!ctx.finished && !ctx.cancelled) {
+        emitOut(Outgoing::Kind::CloseStream, {}, ctx.key);
+    }
+}
+
 void SessionCore::log(LogLevel level, const QJsonValue &data, const QString &logger, const QByteArray &relatedTo)
 {
     if (level < m_state.logLevel) {

@@ -155,6 +155,21 @@ void registerFixtureTools(Server &server)
                           }},
                          50);
             });
+    addTool(server,
+            u"test_reconnection"_s,
+            u"Closes its HTTP stream mid-call; the result arrives after the client resumes"_s,
+            [&server](const QJsonObject &, Responder r) {
+                runSteps(server,
+                         std::move(r),
+                         {[](Responder &) {},
+                          [](Responder &x) {
+                              x.closeStream();
+                          },
+                          [](Responder &x) {
+                              x.resolve(ToolResult::text(u"Reconnection test completed successfully"_s));
+                          }},
+                         100);
+            });
     const QJsonObject address{{u"type"_s, u"object"_s},
                               {u"properties"_s,
                                QJsonObject{{u"street"_s, QJsonObject{{u"type"_s, u"string"_s}}},

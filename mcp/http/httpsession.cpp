@@ -48,15 +48,12 @@ void HttpSession::handlePost(HttpConnection *connection, const HttpRequest &requ
     }
     const bool hasRequests = !stream->expected.isEmpty();
     m_streams.append(stream);
-    stream->closedConnection = connect(connection, &HttpConnection::closed, this, [this, weak = std::weak_ptr(stream)] {
-        if (const auto s = weak.lock()) {
-            m_streams.removeAll(s); // disconnection is not cancellation: later messages are dropped
-        }
-    });
+    stream->number = ++m_nextStream;
+    attach(stream, connection);
     m_capturing = stream;
     m_session->receive(request.body);
     m_capturing.reset();
-    if (!m_streams.contains(stream) || !connection->isOpen()) {
+    if (!m_streams.contains(stream) || !connection->isOpen() || stream->started) {
         return;
     }
     if (!stream->expected.isEmpty()) {
@@ -81,6 +78,9 @@ void HttpSession::handleGet(HttpConnection *connection, const HttpRequest &reque
     m_lastActivity = QDateTime::currentDateTimeUtc();
     if (!request.header("accept").contains("text/event-stream")) {
         connection->respond(406, baseHeaders(), "Not Acceptable: GET needs Accept: text/event-stream\n", "text/plain");
+        return;
+    }
+    if (resume(connection, request.header("last-event-id"))) {
         return;
     }
     if (m_getStream && m_getStream->isOpen()) {
@@ -124,6 +124,16 @@ void HttpSession::handleRouted(const Outgoing &message)
         }
         return;
     }
+    if (message.kind == Outgoing::Kind::CloseStream) {
+        Stream *stream = streamFor(message);
+        const auto owner = ownerOf(stream);
+        if (owner && owner->started && owner->connection) {
+            HttpConnection *connection = owner->connection;
+            detach(owner);
+            connection->endStream(); // the client resumes with GET + Last-Event-ID
+        }
+        return;
+    }
     if (Stream *stream = streamFor(message)) {
         deliver(*stream, message);
     } else if (message.kind != Outgoing::Kind::Response) {
@@ -156,12 +166,7 @@ void HttpSession::deliver(Stream &stream, const Outgoing &message)
     for (const QByteArray &key : message.respondsTo) {
         stream.expected.remove(key);
     }
-    std::shared_ptr<Stream> owner;
-    for (const auto &s : std::as_const(m_streams)) {
-        if (s.get() == &stream) {
-            owner = s;
-        }
-    }
+    const std::shared_ptr<Stream> owner = ownerOf(&stream);
     if (!stream.started) {
         if (!isResponse && !stream.sse) {
             sendUnsolicited(message.json); // a JSON-only POST cannot carry it
@@ -175,9 +180,7 @@ void HttpSession::deliver(Stream &stream, const Outgoing &message)
         }
         return;
     }
-    if (stream.connection) {
-        stream.connection->write(sse::event(message.json));
-    }
+    writeEvent(stream, message.json);
     if (owner) {
         finishIfDone(owner);
     }
@@ -187,6 +190,9 @@ void HttpSession::finishIfDone(const std::shared_ptr<Stream> &stream)
 {
     if (!stream->expected.isEmpty() || m_capturing == stream) {
         return;
+    }
+    if (stream->started && !stream->connection) {
+        return; // detached and complete: kept until the client resumes it (or it ages out)
     }
     removeStream(stream);
     if (!stream->connection) {
@@ -211,9 +217,100 @@ void HttpSession::startSse(Stream &stream)
     headers.append(qMakePair(QByteArray("X-Accel-Buffering"), QByteArray("no")));
     stream.connection->startStream(200, headers, "text/event-stream");
     stream.started = true;
+    stream.connection->write(sse::priming(QByteArray::number(stream.number) + "-0", RetryMs));
     for (const QByteArray &json : std::exchange(stream.buffered, {})) {
-        stream.connection->write(sse::event(json));
+        writeEvent(stream, json);
     }
+}
+
+void HttpSession::writeEvent(Stream &stream, const QByteArray &json)
+{
+    stream.history.append({++stream.seq, json});
+    if (stream.history.size() > MaxHistory) {
+        stream.history.removeFirst();
+    }
+    if (stream.connection) {
+        stream.connection->write(
+            sse::event(json, QByteArray::number(stream.number) + '-' + QByteArray::number(stream.seq)));
+    }
+}
+
+std::shared_ptr<HttpSession::Stream> HttpSession::ownerOf(const Stream *stream) const
+{
+    for (const auto &s : m_streams) {
+        if (s.get() == stream) {
+            return s;
+        }
+    }
+    return nullptr;
+}
+
+void HttpSession::attach(const std::shared_ptr<Stream> &stream, HttpConnection *connection)
+{
+    stream->connection = connection;
+    stream->closedConnection = connect(connection, &HttpConnection::closed, this, [this, weak = std::weak_ptr(stream)] {
+        const auto s = weak.lock();
+        if (!s) {
+            return;
+        }
+        // Disconnection is not cancellation: a started SSE stream stays resumable.
+        if (s->started && !s->expected.isEmpty()) {
+            detach(s);
+        } else {
+            removeStream(s);
+        }
+    });
+}
+
+void HttpSession::detach(const std::shared_ptr<Stream> &stream)
+{
+    disconnect(stream->closedConnection);
+    stream->connection = nullptr;
+    qsizetype detached = 0;
+    for (const auto &s : std::as_const(m_streams)) {
+        detached += s->started && !s->connection ? 1 : 0;
+    }
+    for (qsizetype i = 0; i < m_streams.size() && detached > MaxDetachedStreams; ++i) {
+        if (m_streams.at(i)->started && !m_streams.at(i)->connection) {
+            m_streams.removeAt(i--); // the oldest detached streams age out
+            --detached;
+        }
+    }
+}
+
+/*!
+    GET with `Last-Event-ID: <stream>-<seq>` resumes a POST stream that was closed (by the server
+    for SSE polling, or by a network drop): replays the events after \a lastEventId on
+    \a connection, then carries the rest of the stream.
+*/
+bool HttpSession::resume(HttpConnection *connection, const QByteArray &lastEventId)
+{
+    const qsizetype dash = lastEventId.indexOf('-');
+    if (dash <= 0) {
+        return false;
+    }
+    const int number = lastEventId.left(dash).toInt();
+    const int seq = lastEventId.mid(dash + 1).toInt();
+    for (const auto &stream : std::as_const(m_streams)) {
+        if (stream->number != number || !stream->started || stream->connection) {
+            continue;
+        }
+        HeaderList headers = baseHeaders();
+        headers.append(qMakePair(QByteArray("X-Accel-Buffering"), QByteArray("no")));
+        connection->startStream(200, headers, "text/event-stream");
+        attach(stream, connection);
+        for (const auto &[eventSeq, json] : std::as_const(stream->history)) {
+            if (eventSeq > seq) {
+                connection->write(sse::event(json, QByteArray::number(number) + '-' + QByteArray::number(eventSeq)));
+            }
+        }
+        if (stream->expected.isEmpty()) {
+            removeStream(stream);
+            connection->endStream();
+        }
+        return true;
+    }
+    return false;
 }
 
 void HttpSession::sendUnsolicited(const QByteArray &json)

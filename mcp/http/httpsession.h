@@ -27,6 +27,9 @@ class HttpSession : public QObject
     Q_OBJECT
 public:
     static constexpr qsizetype MaxQueuedMessages = 256;
+    static constexpr qsizetype MaxHistory = 256; ///< events kept per stream for Last-Event-ID resumption
+    static constexpr qsizetype MaxDetachedStreams = 16;
+    static constexpr int RetryMs = 500; ///< the SSE `retry` the client waits before resuming
 
     HttpSession(Server *server, QByteArray id, QObject *parent = nullptr);
     ~HttpSession() override;
@@ -52,6 +55,9 @@ private:
         bool started = false;
         bool hasNonResponse = false;
         QMetaObject::Connection closedConnection;
+        int number = 0; ///< event ids are "<number>-<seq>"
+        int seq = 0;
+        QList<QPair<int, QByteArray>> history; ///< sent events, replayed on resumption
     };
 
     void handleRouted(const Outgoing &message);
@@ -60,6 +66,11 @@ private:
     void sendUnsolicited(const QByteArray &json);
     void startSse(Stream &stream);
     void removeStream(const std::shared_ptr<Stream> &stream);
+    void writeEvent(Stream &stream, const QByteArray &json);
+    void attach(const std::shared_ptr<Stream> &stream, HttpConnection *connection);
+    void detach(const std::shared_ptr<Stream> &stream);
+    bool resume(HttpConnection *connection, const QByteArray &lastEventId);
+    std::shared_ptr<Stream> ownerOf(const Stream *stream) const;
     void finishIfDone(const std::shared_ptr<Stream> &stream);
     HeaderList baseHeaders() const;
 
@@ -69,6 +80,7 @@ private:
     std::shared_ptr<Stream> m_capturing;
     QPointer<HttpConnection> m_getStream;
     QList<QByteArray> m_queue;
+    int m_nextStream = 0;
     QDateTime m_lastActivity;
 };
 

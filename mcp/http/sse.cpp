@@ -20,6 +20,11 @@ QByteArray event(const QByteArray &json, const QByteArray &id)
     return out + '\n';
 }
 
+QByteArray priming(const QByteArray &id, int retryMs)
+{
+    return "id: " + id + "\nretry: " + QByteArray::number(retryMs) + "\ndata: \n\n";
+}
+
 QByteArray comment(const QByteArray &text)
 {
     return ": " + text + "\n\n";

@@ -9,6 +9,8 @@ namespace mcp::http::sse {
 
 /// One `message` event carrying \a json (a compact JSON-RPC message: never contains newlines).
 QByteArray event(const QByteArray &json, const QByteArray &id = {});
+/// The priming event of a resumable stream: an id, no data, and the client's reconnect delay.
+QByteArray priming(const QByteArray &id, int retryMs);
 /// A comment line, used as keep-alive.
 QByteArray comment(const QByteArray &text);
 

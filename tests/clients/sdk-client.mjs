@@ -64,6 +64,10 @@ await check('callTool with elicitation round trip', async () => {
   assert.match(r.content[0].text, /action=accept/);
   assert.match(r.content[0].text, /sdk@example.com/);
 });
+await check('callTool survives a server-closed stream (SSE polling resume)', async () => {
+  const r = await client.callTool({ name: 'test_reconnection', arguments: {} });
+  assert.equal(r.content[0].text, 'Reconnection test completed successfully');
+});
 await check('readResource test://static-text', async () => {
   const r = await client.readResource({ uri: 'test://static-text' });
   assert.equal(r.contents[0].text, 'This is the content of the static text resource.');

@@ -78,7 +78,7 @@ QList<QJsonObject> sseMessages(const QByteArray &body)
 {
     QList<QJsonObject> out;
     for (const QByteArray &line : body.split('\n')) {
-        if (line.startsWith("data: ")) {
+        if (line.startsWith("data: ") && line.size() > 6) { // skips the priming event
             out.append(QJsonDocument::fromJson(line.mid(6)).object());
         }
     }
@@ -302,6 +302,27 @@ private Q_SLOTS:
         stream->deleteLater();
         QTest::qWait(200); // the tool finishes and its response has nowhere to go
         QCOMPARE(post(rpc(10, "ping"), sid).status, 200);
+    }
+
+    void closedStreamResumesWithLastEventId()
+    {
+        const QByteArray sid = post(InitializeBody).sessionId;
+        const Reply first = post(rpc(11, "tools/call", "{\"name\":\"test_reconnection\"}"), sid);
+        QCOMPARE(first.status, 200);
+        QVERIFY(first.body.startsWith("id: "));
+        QVERIFY(first.body.contains("retry: "));
+        QVERIFY(sseMessages(first.body).isEmpty()); // closed by the server before the result
+        const QByteArray lastId = first.body.mid(4, first.body.indexOf('\n') - 4);
+
+        QNetworkRequest get = request(sid);
+        get.setRawHeader("Last-Event-ID", lastId);
+        const Reply resumed = finish(m_nam.get(get));
+        QCOMPARE(resumed.status, 200);
+        const QList<QJsonObject> messages = sseMessages(resumed.body);
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.front()["id"_L1].toInt(), 11);
+        QVERIFY(messages.front()["result"_L1]["content"_L1][0]["text"_L1].toString().contains("successfully"_L1));
+        QVERIFY(resumed.body.contains(QByteArray("id: " + lastId.left(lastId.indexOf('-')) + "-1")));
     }
 
     void keepAliveAndCaps()
