@@ -25,9 +25,12 @@ using http::HttpSession;
 
 namespace {
 
+/// The JSON-RPC code of transport-level rejections (what the TypeScript SDK server uses too).
+constexpr int TransportErrorCode = -32000;
+
 void reject(HttpConnection *connection, int status, const QString &message, const http::HeaderList &headers = {})
 {
-    const QByteArray body = jsonrpc::encodeError({}, {ErrorCode::ConnectionClosed, message, {}});
+    const QByteArray body = jsonrpc::encodeError({}, {TransportErrorCode, message, {}});
     connection->respond(status, headers, body, "application/json");
 }
 
