@@ -12,7 +12,7 @@ DT_APT_PACKAGES=(
     qt6-base-dev qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev libsecret-1-0 libsecp256k1-dev libssl-dev
     cmake ninja-build g++ pkg-config git
-    xvfb xauth dbus gnome-keyring fonts-dejavu-core
+    xvfb xauth dbus gnome-keyring fonts-dejavu-core trayer
     clang libclang-rt-14-dev clang-format
 )
 
