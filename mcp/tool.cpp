@@ -8,6 +8,16 @@ using namespace Qt::StringLiterals;
 
 namespace mcp {
 
+ToolAnnotations ToolAnnotations::readOnly(const QString &title, bool openWorld)
+{
+    return ToolAnnotations{title, true, false, true, openWorld};
+}
+
+ToolAnnotations ToolAnnotations::action(const QString &title, bool destructive, bool idempotent, bool openWorld)
+{
+    return ToolAnnotations{title, false, destructive, idempotent, openWorld};
+}
+
 QJsonObject ToolAnnotations::toJson() const
 {
     QJsonObject out{{u"readOnlyHint"_s, readOnlyHint},

@@ -22,6 +22,11 @@ struct ToolAnnotations
     bool idempotentHint = false;
     bool openWorldHint = true;
 
+    /// A read-only, idempotent, non-destructive tool (lookups, queries).
+    static ToolAnnotations readOnly(const QString &title, bool openWorld = true);
+    /// A tool that changes something (e.g. a vehicle command).
+    static ToolAnnotations action(const QString &title, bool destructive, bool idempotent, bool openWorld = true);
+
     QJsonObject toJson() const;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // inputSchema validation: each rule, and violations as isError tool results (never a crash).
+#include "mcp/schema.h"
 #include "mcp/schemavalidator.h"
 #include "tests/mcp/sessionharness.h"
 
@@ -125,6 +126,31 @@ private Q_SLOTS:
         QCOMPARE(calls, 1);
         r = h.call(R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"vehicle","arguments":"nope"}})");
         QCOMPARE(r.value("error"_L1)["code"_L1].toInt(), -32602);
+    }
+
+    void buildersProduceValidatingSchemas()
+    {
+        namespace s = mcp::schema;
+        const QJsonObject schema = s::object({{u"vin"_s, s::string(u"VIN"_s, u"^[A-Z0-9]{17}$"_s)},
+                                              {u"hours"_s, s::integer(u"Window"_s, 1, 48)},
+                                              {u"unit"_s, s::enumeration(u"Unit"_s, {u"km"_s, u"mi"_s})},
+                                              {u"ids"_s, s::array(u"Ids"_s, s::number({}), 2)},
+                                              {u"raw"_s, s::boolean(u"Raw"_s)}},
+                                             {u"vin"_s});
+        QCOMPARE(schema.value("additionalProperties"_L1), QJsonValue(false));
+        QCOMPARE(schema.value("required"_L1).toArray(), QJsonArray{u"vin"_s});
+        QVERIFY(
+            !mcp::SchemaValidator::validate(json("{\"vin\":\"1HGCM82633A004352\",\"hours\":2,\"ids\":[1.5]}"), schema));
+        QCOMPARE(mcp::SchemaValidator::validate(json("{\"vin\":\"1HGCM82633A004352\",\"hours\":49}"), schema)->rule,
+                 u"maximum"_s);
+        QCOMPARE(mcp::SchemaValidator::validate(json("{\"vin\":\"1HGCM82633A004352\",\"unit\":\"m\"}"), schema)->rule,
+                 u"enum"_s);
+        QCOMPARE(mcp::SchemaValidator::validate(json("{\"vin\":\"1HGCM82633A004352\",\"ids\":[1,2,3]}"), schema)->rule,
+                 u"maxItems"_s);
+        const mcp::ToolAnnotations lookup = mcp::ToolAnnotations::readOnly(u"Look up"_s);
+        QVERIFY(lookup.readOnlyHint && !lookup.destructiveHint && lookup.idempotentHint && lookup.openWorldHint);
+        const mcp::ToolAnnotations unlock = mcp::ToolAnnotations::action(u"Unlock"_s, true, false);
+        QVERIFY(!unlock.readOnlyHint && unlock.destructiveHint && !unlock.idempotentHint);
     }
 
     void deepNestingDoesNotCrash()
