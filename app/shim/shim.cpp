@@ -3,6 +3,7 @@
 #include "shim.h"
 
 #include "mcp/transport/endpoint.h"
+#include "mcp/transport/stdinreader.h"
 
 #include <QDateTime>
 #include <QLocalSocket>
@@ -13,7 +14,6 @@
 
 #include "fallback.h"
 #include "messageinfo.h"
-#include "stdinreader.h"
 #include "traylauncher.h"
 
 Q_LOGGING_CATEGORY(lcShim, "dimotray.shim", QtInfoMsg)
@@ -50,7 +50,7 @@ Shim::Shim(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_socket(new QLocalSocket(this))
-    , m_stdin(new StdinReader(this))
+    , m_stdin(new mcp::transport::StdinReader(this))
     , m_retry(new QTimer(this))
 {
     connect(m_socket, &QLocalSocket::connected, this, &Shim::handleConnected);
@@ -58,11 +58,11 @@ Shim::Shim(Options options, QObject *parent)
     connect(m_socket, &QLocalSocket::disconnected, this, &Shim::handleDisconnected);
     connect(m_socket, &QLocalSocket::readyRead, this, &Shim::handleTrayData);
     connect(m_retry, &QTimer::timeout, this, &Shim::handleRetry);
-    connect(m_stdin, &StdinReader::lineRead, this, &Shim::handleClientLine);
-    connect(m_stdin, &StdinReader::oversizeLine, this, [] {
+    connect(m_stdin, &mcp::transport::StdinReader::lineRead, this, &Shim::handleClientLine);
+    connect(m_stdin, &mcp::transport::StdinReader::oversizeLine, this, [] {
         writeStdout(fallback::oversize());
     });
-    connect(m_stdin, &StdinReader::endOfInput, this, &Shim::handleEndOfInput);
+    connect(m_stdin, &mcp::transport::StdinReader::endOfInput, this, &Shim::handleEndOfInput);
 }
 
 void Shim::start()

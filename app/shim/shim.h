@@ -11,9 +11,11 @@
 class QLocalSocket;
 class QTimer;
 
-namespace shim {
-
+namespace mcp::transport {
 class StdinReader;
+} // namespace mcp::transport
+
+namespace shim {
 
 // The mcp-dimo line pump: stdin ⇄ the tray's local socket, one JSON-RPC message per line.
 //
@@ -62,7 +64,7 @@ private:
     Options m_options;
     State m_state = State::Connecting;
     QLocalSocket *m_socket = nullptr;
-    StdinReader *m_stdin = nullptr;
+    mcp::transport::StdinReader *m_stdin = nullptr;
     QTimer *m_retry = nullptr;
     qint64 m_waitDeadline = 0;
     bool m_launched = false;

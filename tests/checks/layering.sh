@@ -4,8 +4,8 @@
 #
 # The module dependency rule (README "Layout"), checked on #include lines and on link edges:
 #   dimo/ and mcp/ never include each other; ui/ never includes mcp/; nothing below app/ includes app/;
-#   mcp/transport/ includes no engine header; the shim includes only mcp/transport/endpoint.h from
-#   the tree and links QtCore + QtNetwork only; QtKeychain is used in app/ only.
+#   mcp/transport/ includes no engine header; the shim includes only mcp/transport/endpoint.h and
+#   stdinreader.h (QtCore-only) from the tree and links QtCore + QtNetwork only; QtKeychain is used in app/ only.
 # Usage: layering.sh <source dir> [<link report file>] [<shim binary>]
 set -u
 src=${1:?source dir}
@@ -39,8 +39,8 @@ forbid ui '"(mcp|app)/' 'ui/ must not include mcp/ or app/'
 forbid ui '<qt6keychain/' 'only app/ talks to the keychain'
 if [ -d app/shim ]; then
     hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(dimo|mcp|ui|app)/' app/shim \
-        | grep -vE '"(mcp/transport/endpoint\.h|app/shim/)' || true)
-    [ -z "$hits" ] || { echo "LAYERING: the shim may include only mcp/transport/endpoint.h from the tree"; echo "$hits" | sed 's/^/  /'; fail=1; }
+        | grep -vE '"(mcp/transport/(endpoint|stdinreader)\.h|app/shim/)' || true)
+    [ -z "$hits" ] || { echo "LAYERING: the shim may include only mcp/transport/{endpoint,stdinreader}.h from the tree"; echo "$hits" | sed 's/^/  /'; fail=1; }
     forbid app/shim "$gui" 'the shim links QtCore + QtNetwork only'
 fi
 
