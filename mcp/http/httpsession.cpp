@@ -8,6 +8,8 @@
 #include "mcp/server.h"
 #include "mcp/session.h"
 
+#include <QTimer>
+
 namespace mcp::http {
 
 HttpSession::HttpSession(Server *server, QByteArray id, QObject *parent)
@@ -17,6 +19,10 @@ HttpSession::HttpSession(Server *server, QByteArray id, QObject *parent)
     , m_lastActivity(QDateTime::currentDateTimeUtc())
 {
     connect(m_session, &Session::routed, this, &HttpSession::handleRouted);
+    m_keepAlive = new QTimer(this);
+    m_keepAlive->setInterval(KeepAliveMs);
+    connect(m_keepAlive, &QTimer::timeout, this, &HttpSession::sendKeepAlive);
+    m_keepAlive->start();
 }
 
 HttpSession::~HttpSession()
@@ -202,6 +208,19 @@ void HttpSession::finishIfDone(const std::shared_ptr<Stream> &stream)
         stream->connection->endStream();
     } else {
         stream->connection->respond(202, baseHeaders()); // every request of the POST was cancelled
+    }
+}
+
+void HttpSession::sendKeepAlive()
+{
+    const QByteArray comment = sse::comment("keep-alive");
+    if (m_getStream && m_getStream->isOpen() && m_getStream->isStreaming()) {
+        m_getStream->write(comment);
+    }
+    for (const auto &stream : std::as_const(m_streams)) {
+        if (stream->started && stream->connection) {
+            stream->connection->write(comment);
+        }
     }
 }
 

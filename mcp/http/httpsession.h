@@ -13,6 +13,8 @@
 
 #include <memory>
 
+class QTimer;
+
 namespace mcp {
 
 class Server;
@@ -30,6 +32,7 @@ public:
     static constexpr qsizetype MaxHistory = 256; ///< events kept per stream for Last-Event-ID resumption
     static constexpr qsizetype MaxDetachedStreams = 16;
     static constexpr int RetryMs = 500; ///< the SSE `retry` the client waits before resuming
+    static constexpr int KeepAliveMs = 20 * 1000; ///< `:` comments on idle streams (proxies, client body timeouts)
 
     HttpSession(Server *server, QByteArray id, QObject *parent = nullptr);
     ~HttpSession() override;
@@ -66,6 +69,7 @@ private:
     void sendUnsolicited(const QByteArray &json);
     void startSse(Stream &stream);
     void removeStream(const std::shared_ptr<Stream> &stream);
+    void sendKeepAlive();
     void writeEvent(Stream &stream, const QByteArray &json);
     void attach(const std::shared_ptr<Stream> &stream, HttpConnection *connection);
     void detach(const std::shared_ptr<Stream> &stream);
@@ -81,6 +85,7 @@ private:
     QPointer<HttpConnection> m_getStream;
     QList<QByteArray> m_queue;
     int m_nextStream = 0;
+    QTimer *m_keepAlive = nullptr;
     QDateTime m_lastActivity;
 };
 
