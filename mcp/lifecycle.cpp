@@ -114,8 +114,23 @@ void ping(SessionCore &, const jsonrpc::Message &, Responder responder)
     initialize handshake, so it answers at once with a plain -32601: dual-era clients treat any
     non-modern error as "legacy" and fall back to initialize without waiting for a timeout.
 */
-void discover(SessionCore &, const jsonrpc::Message &, Responder responder)
+void discover(SessionCore &core, const jsonrpc::Message &, Responder responder)
 {
+    if (core.server().modernEraEnabled()) {
+        QJsonObject caps = capabilities(core.server().registry(), Revision::V2025_11_25);
+        caps.remove(u"logging"_s); // 2026-07-28: logging is per request (_meta logLevel)
+        QJsonArray versions{QString::fromUtf16(protocol::ModernVersion)};
+        for (const QString &v : protocol::supportedVersions()) {
+            versions.append(v);
+        }
+        QJsonObject result{{u"supportedVersions"_s, versions}, {u"capabilities"_s, caps}};
+        if (!core.server().info().instructions.isEmpty()) {
+            result.insert(u"instructions"_s, core.server().info().instructions);
+        }
+        SessionCore::contextOf(responder)->modern = true; // a DiscoverResult is always a modern result
+        responder.resolve(result);
+        return;
+    }
     responder.reject({ErrorCode::MethodNotFound,
                       u"Method not found: server/discover (MCP %1); this server uses the initialize handshake"_s.arg(
                           QStringView(protocol::ModernVersion)),

@@ -28,7 +28,7 @@ void setLogLevel(SessionCore &core, const jsonrpc::Message &message, Responder r
 void toolsList(SessionCore &core, const jsonrpc::Message &message, Responder responder);
 void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder responder);
 /// Revision stripping, outputSchema check, text mirror and size cap of a tool result.
-QJsonObject finalizeToolResult(SessionCore &core, const QString &toolName, ToolResult result);
+QJsonObject finalizeToolResult(SessionCore &core, const QString &toolName, Revision revision, ToolResult result);
 // resourcemethods.cpp
 void resourcesList(SessionCore &core, const jsonrpc::Message &message, Responder responder);
 void resourceTemplatesList(SessionCore &core, const jsonrpc::Message &message, Responder responder);

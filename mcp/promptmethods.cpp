@@ -33,7 +33,7 @@ void promptsList(SessionCore &core, const jsonrpc::Message &message, Responder r
     }
     QJsonArray list;
     for (const Prompt &p : core.server().registry().prompts()) {
-        list.append(p.toJson(core.state().revision));
+        list.append(p.toJson(SessionCore::contextOf(responder)->revision));
     }
     responder.resolve(QJsonObject{{u"prompts"_s, list}});
 }
@@ -62,7 +62,8 @@ void promptsGet(SessionCore &core, const jsonrpc::Message &message, Responder re
     QJsonArray messages;
     for (const PromptMessage &m : result.messages) {
         messages.append(
-            QJsonObject{{u"role"_s, m.role}, {u"content"_s, content::forRevision(m.content, core.state().revision)}});
+            QJsonObject{{u"role"_s, m.role},
+                        {u"content"_s, content::forRevision(m.content, SessionCore::contextOf(responder)->revision)}});
     }
     QJsonObject out{{u"messages"_s, messages}};
     if (!result.description.isEmpty()) {

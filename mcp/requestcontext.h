@@ -2,13 +2,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "mcp/loglevel.h"
+#include "mcp/protocolversion.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace mcp {
 
@@ -36,6 +41,11 @@ struct RequestContext
     std::function<void()> onCancel;
     QString toolName; ///< set for tools/call: the result gets post-processed
     QElapsedTimer started;
+    QString method;
+    Revision revision = protocol::latest(); ///< what fields the answer may carry
+    bool modern = false; ///< a stateless 2026-07-28 request (its own _meta envelope)
+    QJsonObject clientCapabilities; ///< modern: from the envelope
+    std::optional<LogLevel> logLevel; ///< modern: the envelope's opt-in (none = no log messages)
     std::shared_ptr<BatchState> batch;
     int batchSlot = -1;
     QList<QByteArray> outgoing; ///< keys of server→client requests this request started

@@ -38,7 +38,7 @@ void resourcesList(SessionCore &core, const jsonrpc::Message &message, Responder
     }
     QJsonArray list;
     for (const Resource &r : core.server().registry().resources()) {
-        list.append(r.toJson(core.state().revision));
+        list.append(r.toJson(SessionCore::contextOf(responder)->revision));
     }
     responder.resolve(QJsonObject{{u"resources"_s, list}});
 }
@@ -50,7 +50,7 @@ void resourceTemplatesList(SessionCore &core, const jsonrpc::Message &message, R
     }
     QJsonArray list;
     for (const ResourceTemplate &t : core.server().registry().resourceTemplates()) {
-        list.append(t.toJson(core.state().revision));
+        list.append(t.toJson(SessionCore::contextOf(responder)->revision));
     }
     responder.resolve(QJsonObject{{u"resourceTemplates"_s, list}});
 }

@@ -108,7 +108,7 @@ void Responder::progress(double progress, std::optional<double> total, const QSt
 void Responder::log(LogLevel level, const QJsonValue &data, const QString &logger)
 {
     if (const auto c = core(); c && !m_ctx->finished && !m_ctx->cancelled) {
-        c->log(level, data, logger, m_ctx->key);
+        c->log(level, data, logger, *m_ctx);
     }
 }
 
@@ -122,13 +122,13 @@ void Responder::closeStream()
 Revision Responder::revision() const
 {
     const auto c = core();
-    return c ? c->state().revision : protocol::latest();
+    return m_ctx ? m_ctx->revision : protocol::latest();
 }
 
 bool Responder::clientSupports(const QString &name) const
 {
     const auto c = core();
-    return c && c->state().clientCapabilities.contains(name);
+    return c && (m_ctx->modern ? m_ctx->clientCapabilities : c->state().clientCapabilities).contains(name);
 }
 
 void Responder::request(const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs) &&

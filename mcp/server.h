@@ -44,10 +44,18 @@ public:
 
     qsizetype maxResultBytes() const { return m_maxResultBytes; }
 
+    /// Dual-era: also serve stateless MCP 2026-07-28 requests (their own `_meta` envelope) and
+    /// answer `server/discover` with a DiscoverResult. Off by default: `server/discover` then
+    /// gets an immediate -32601 and dual-era clients use the initialize handshake.
+    void setModernEraEnabled(bool enabled) { m_modernEra = enabled; }
+
+    bool modernEraEnabled() const { return m_modernEra; }
+
 private:
     ServerInfo m_info;
     Registry m_registry;
     qsizetype m_maxResultBytes = DefaultMaxResultBytes;
+    bool m_modernEra = false;
 };
 
 } // namespace mcp

@@ -141,7 +141,15 @@ void SessionCore::handleRequest(const jsonrpc::Message &message, const std::shar
             message.rawId, {ErrorCode::MethodNotFound, u"Method not found: "_s + message.method, {}}, batch, slot);
         return;
     }
-    if (m_state.phase == SessionState::Phase::New && !methods::allowedBeforeInitialize(message.method)) {
+    auto ctx = std::make_shared<RequestContext>();
+    ctx->method = message.method;
+    ctx->revision = m_state.revision;
+    if (const std::optional<RpcError> error = readEnvelope(message, *ctx)) {
+        answerDirect(message.rawId, *error, batch, slot);
+        return;
+    }
+    if (m_state.phase == SessionState::Phase::New && !ctx->modern
+        && !methods::allowedBeforeInitialize(message.method)) {
         answerDirect(message.rawId,
                      {ErrorCode::InvalidRequest,
                       u"Invalid Request: the session is not initialized; send initialize first"_s,
@@ -150,7 +158,6 @@ void SessionCore::handleRequest(const jsonrpc::Message &message, const std::shar
                      slot);
         return;
     }
-    auto ctx = std::make_shared<RequestContext>();
     ctx->core = weak_from_this();
     ctx->rawId = message.rawId;
     ctx->key = key;
@@ -262,7 +269,7 @@ void SessionCore::finish(RequestContext &ctx, const QByteArray &json)
 
 void SessionCore::resolve(RequestContext &ctx, const QJsonObject &result)
 {
-    finish(ctx, jsonrpc::encodeResult(ctx.rawId, result));
+    finish(ctx, jsonrpc::encodeResult(ctx.rawId, ctx.modern ? decorateModern(ctx, result) : result));
 }
 
 void SessionCore::resolveTool(RequestContext &ctx, const ToolResult &result)
@@ -272,12 +279,16 @@ void SessionCore::resolveTool(RequestContext &ctx, const ToolResult &result)
     }
     qCInfo(lcMcp).nospace() << "tool " << ctx.toolName << " answered in " << ctx.started.elapsed() << " ms"
                             << (result.isError ? " (isError)" : "");
-    resolve(ctx, methods::finalizeToolResult(*this, ctx.toolName, result));
+    resolve(ctx, methods::finalizeToolResult(*this, ctx.toolName, ctx.revision, result));
 }
 
 void SessionCore::reject(RequestContext &ctx, const RpcError &error)
 {
-    finish(ctx, jsonrpc::encodeError(ctx.rawId, error));
+    RpcError e = error;
+    if (ctx.modern && e.code == ErrorCode::ResourceNotFound) {
+        e.code = ErrorCode::InvalidParams; // 2026-07-28 MUST NOT emit -32002
+    }
+    finish(ctx, jsonrpc::encodeError(ctx.rawId, e));
 }
 
 void SessionCore::emitOut(Outgoing::Kind kind,

@@ -62,7 +62,7 @@ public:
     void reject(RequestContext &ctx, const RpcError &error);
     void progress(RequestContext &ctx, double value, std::optional<double> total, const QString &message);
     void closeStream(RequestContext &ctx);
-    void log(LogLevel level, const QJsonValue &data, const QString &logger, const QByteArray &relatedTo);
+    void log(LogLevel level, const QJsonValue &data, const QString &logger, const RequestContext &ctx);
     void request(
         Responder responder, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs);
 
@@ -83,6 +83,9 @@ private:
 
     void handleMessage(const jsonrpc::Message &message, const std::shared_ptr<BatchState> &batch, int slot);
     void handleRequest(const jsonrpc::Message &message, const std::shared_ptr<BatchState> &batch, int slot);
+    /// Reads a 2026-07-28 `_meta` envelope into \a ctx; the error to answer when it is invalid.
+    std::optional<RpcError> readEnvelope(const jsonrpc::Message &message, RequestContext &ctx) const;
+    QJsonObject decorateModern(const RequestContext &ctx, QJsonObject result) const;
     void handleNotification(const jsonrpc::Message &message);
     void handleResponse(const jsonrpc::Message &message);
     void handleBatch(const jsonrpc::Decoded &decoded);

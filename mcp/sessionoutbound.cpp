@@ -41,7 +41,7 @@ void SessionCore::progress(RequestContext &ctx, double value, std::optional<doub
     if (total) {
         params.insert(u"total"_s, *total);
     }
-    if (!message.isEmpty() && protocol::has2025_03_26(m_state.revision)) {
+    if (!message.isEmpty() && protocol::has2025_03_26(ctx.revision)) {
         params.insert(u"message"_s, message);
     }
     emitOut(Outgoing::Kind::Notification,
@@ -56,11 +56,14 @@ void SessionCore::closeStream(RequestContext &ctx)
     }
 }
 
-void SessionCore::log(LogLevel level, const QJsonValue &data, const QString &logger, const QByteArray &relatedTo)
+void SessionCore::log(LogLevel level, const QJsonValue &data, const QString &logger, const RequestContext &ctx)
 {
-    if (level < m_state.logLevel) {
+    // Legacy: the session's logging/setLevel. Modern (2026-07-28): only when the request opted in.
+    const std::optional<LogLevel> threshold = ctx.modern ? ctx.logLevel : std::optional(m_state.logLevel);
+    if (!threshold || level < *threshold) {
         return;
     }
+    const QByteArray &relatedTo = ctx.key;
     QJsonObject params{{u"level"_s, toString(level)}, {u"data"_s, data}};
     if (!logger.isEmpty()) {
         params.insert(u"logger"_s, logger);
@@ -80,7 +83,10 @@ void SessionCore::request(
     const QString capability = capabilityFor(method);
     // Elicitation only exists from 2025-06-18: a client on an older revision cannot answer it.
     const bool revisionOk = capability != "elicitation"_L1 || protocol::has2025_06_18(m_state.revision);
-    const bool allowed = capability.isEmpty() || (revisionOk && m_state.clientCapabilities.contains(capability));
+    // The 2026-07-28 era has no server→client requests on the wire (MRTR is not implemented here).
+    const bool modern = ctx && ctx->modern;
+    const bool allowed =
+        !modern && (capability.isEmpty() || (revisionOk && m_state.clientCapabilities.contains(capability)));
 
     auto *timer = new QTimer(m_owner);
     timer->setSingleShot(true);
@@ -88,7 +94,8 @@ void SessionCore::request(
     refusal.error = allowed
         ? RpcError{ErrorCode::RequestTimeout, u"Request timed out: the client did not answer "_s + method, {}}
         : RpcError{ErrorCode::MethodNotFound,
-                   u"The client did not declare the '%1' capability needed for %2"_s.arg(capability, method),
+                   modern ? u"%1 is not available to 2026-07-28 (stateless) requests"_s.arg(method)
+                          : u"The client did not declare the '%1' capability needed for %2"_s.arg(capability, method),
                    {}};
     QObject::connect(timer, &QTimer::timeout, m_owner, [weak = weak_from_this(), key, refusal, allowed] {
         if (const auto core = weak.lock()) {

@@ -22,7 +22,7 @@ void toolsList(SessionCore &core, const jsonrpc::Message &message, Responder res
     }
     QJsonArray tools;
     for (const Tool &tool : core.server().registry().tools()) {
-        tools.append(tool.toJson(core.state().revision));
+        tools.append(tool.toJson(SessionCore::contextOf(responder)->revision));
     }
     responder.resolve(QJsonObject{{u"tools"_s, tools}});
 }
@@ -58,7 +58,7 @@ void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder res
     }
 }
 
-QJsonObject finalizeToolResult(SessionCore &core, const QString &toolName, ToolResult result)
+QJsonObject finalizeToolResult(SessionCore &core, const QString &toolName, Revision revision, ToolResult result)
 {
     const Tool *tool = toolName.isEmpty() ? nullptr : core.server().registry().tool(toolName);
     if (tool && !tool->outputSchema.isEmpty() && !result.isError) {
@@ -71,7 +71,7 @@ QJsonObject finalizeToolResult(SessionCore &core, const QString &toolName, ToolR
     if (result.hasStructuredContent && result.content.isEmpty()) {
         result.content.append(content::text(QString::fromUtf8(jsonrpc::compact(result.structuredContent))));
     }
-    return capToolResult(std::move(result), core.server().maxResultBytes()).toJson(core.state().revision);
+    return capToolResult(std::move(result), core.server().maxResultBytes()).toJson(revision);
 }
 
 } // namespace mcp::methods

@@ -3,10 +3,15 @@
 // mcp-testserver: the MCP engine with the conformance fixtures on the Streamable HTTP endpoint,
 // without the tray app. Same command line shape as `dimo-tray --headless` for what it supports:
 //   mcp-testserver [--http-port N] [--token T] [--print-endpoints] [--conformance-fixtures] [--socket NAME]
+//                  [--modern-era] [--stdio]
+// --stdio serves one session on stdin/stdout (NDJSON) instead of HTTP; --modern-era enables the
+// stateless 2026-07-28 era (Server::setModernEraEnabled).
 // With --print-endpoints it prints one JSON line {"socket":"","http":"http://127.0.0.1:PORT/mcp"}.
 #include "mcp/conformance/fixtures.h"
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
+#include "mcp/session.h"
+#include "mcp/transport/stdinreader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,7 +31,9 @@ int main(int argc, char **argv)
                        {u"print-endpoints"_s, u"Print the endpoints as one JSON line"_s},
                        {u"conformance-fixtures"_s, u"Accepted for compatibility (always on)"_s},
                        {u"headless"_s, u"Accepted for compatibility"_s},
-                       {u"socket"_s, u"Ignored (no local socket here)"_s, u"name"_s}});
+                       {u"socket"_s, u"Ignored (no local socket here)"_s, u"name"_s},
+                       {u"modern-era"_s, u"Also serve stateless MCP 2026-07-28 requests"_s},
+                       {u"stdio"_s, u"Serve one session on stdin/stdout instead of HTTP"_s}});
     parser.addHelpOption();
     parser.process(app);
 
@@ -35,6 +42,20 @@ int main(int argc, char **argv)
                         QStringLiteral(DIMOTRAY_VERSION),
                         u"Conformance fixtures of the DIMO Tray MCP engine."_s});
     mcp::conformance::registerFixtures(server);
+    server.setModernEraEnabled(parser.isSet(u"modern-era"_s));
+    if (parser.isSet(u"stdio"_s)) {
+        mcp::Session *session = server.createSession(&app);
+        QObject::connect(session, &mcp::Session::send, &app, [](const QByteArray &json) {
+            std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
+            std::fputc('\n', stdout);
+            std::fflush(stdout);
+        });
+        auto *reader = new mcp::transport::StdinReader(&app);
+        QObject::connect(reader, &mcp::transport::StdinReader::lineRead, session, &mcp::Session::receive);
+        QObject::connect(reader, &mcp::transport::StdinReader::endOfInput, &app, &QCoreApplication::quit);
+        reader->start();
+        return QCoreApplication::exec();
+    }
     mcp::HttpServer::Options options;
     options.port = static_cast<quint16>(parser.value(u"http-port"_s).toUInt());
     options.bearerToken = parser.value(u"token"_s).toUtf8();

@@ -53,6 +53,7 @@ mcp::Server *server()
                                      });
                                  }});
         srv->setMaxResultBytes(64);
+        srv->setModernEraEnabled(true); // dual-era: both eras are reachable from the input
         return srv;
     }();
     return s;
