@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+//
+// Dual-era check with the official Inspector CLI (whose client is the v2 TypeScript SDK): the
+// engine's stdio test server with --modern-era, reached with --protocol-era modern (stateless
+// 2026-07-28, no initialize), auto (server/discover probe) and legacy (initialize).
+// Usage: node modern-era.mjs <inspector bin> <server binary>
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+
+const [inspector, server] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+
+function inspect(era, ...args) {
+  const r = spawnSync(inspector, ['--cli', server, '--stdio', '--modern-era', '--protocol-era', era,
+                                  '--format', 'json', '-q', ...args],
+                      { encoding: 'utf8', timeout: 60000, env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+  return { status: r.status, json: r.stdout ? JSON.parse(r.stdout.trim().split('\n').pop()) : null, stderr: r.stderr };
+}
+
+function check(name, fn) {
+  try {
+    fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}: ${e && e.stack ? e.stack : e}`);
+  }
+}
+
+for (const era of ['modern', 'auto', 'legacy']) {
+  check(`${era}: tools/list`, () => {
+    const r = inspect(era, '--method', 'tools/list');
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.json.result.tools.some((t) => t.name === 'test_simple_text'));
+  });
+  check(`${era}: tools/call test_simple_text`, () => {
+    const r = inspect(era, '--method', 'tools/call', '--tool-name', 'test_simple_text');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.json.result.content[0].text, 'This is a simple text response for testing.');
+    if (era !== 'legacy') {
+      assert.equal(r.json.result._meta['io.modelcontextprotocol/serverInfo'].name, 'mcp-testserver');
+    }
+  });
+  check(`${era}: tools/call isError`, () => {
+    const r = inspect(era, '--method', 'tools/call', '--tool-name', 'test_error_handling');
+    assert.equal(r.status, 5);
+    assert.equal(r.json.result.isError, true);
+  });
+}
+check('modern: resources/read and prompts/get', () => {
+  let r = inspect('modern', '--method', 'resources/read', '--uri', 'test://static-text');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.json.result.contents[0].text, 'This is the content of the static text resource.');
+  r = inspect('modern', '--method', 'prompts/get', '--prompt-name', 'test_prompt_with_arguments',
+              '--prompt-args', 'arg1=a', 'arg2=b');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.json.result.messages[0].content.text, /arg1='a'/);
+});
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
