@@ -12,6 +12,9 @@ class SessionCore;
 /// The MCP request handlers, one per method (internal). Each resolves its Responder once.
 namespace methods {
 
+/// The key of the single embedded input request of an MRTR `input_required` result.
+inline constexpr QStringView MrtrInputKey = u"input";
+
 using Handler = void (*)(SessionCore &core, const jsonrpc::Message &message, Responder responder);
 
 /// The handler of \a method, or nullptr.

@@ -4,7 +4,8 @@
 // initialize handshake (dual-era) when Server::setModernEraEnabled(true). Each modern request
 // carries its own `_meta` envelope (protocol version, client capabilities, optional log level);
 // results get `resultType`, the server info `_meta` and, where cacheable, `ttlMs`/`cacheScope`.
-// Not implemented: MRTR (input_required results), subscriptions/listen, the HTTP flavour.
+// Server→client requests of a modern tools/call become MRTR `input_required` results
+// (sessionoutbound.cpp, toolmethods.cpp). Not implemented: subscriptions/listen, the HTTP flavour.
 #include "mcp/logging.h"
 #include "mcp/sessioncore.h"
 
@@ -90,7 +91,9 @@ std::optional<RpcError> SessionCore::readEnvelope(const jsonrpc::Message &messag
 
 QJsonObject SessionCore::decorateModern(const RequestContext &ctx, QJsonObject result) const
 {
-    result.insert(u"resultType"_s, u"complete"_s);
+    if (!result.contains("resultType"_L1)) {
+        result.insert(u"resultType"_s, u"complete"_s);
+    }
     QJsonObject meta = result.value("_meta"_L1).toObject();
     const ServerInfo &info = m_server->info();
     QJsonObject serverInfo{{u"name"_s, info.name}, {u"version"_s, info.version}};

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "mcp/continuations.h"
 #include "mcp/registry.h"
 
 #include <QObject>
@@ -51,11 +52,15 @@ public:
 
     bool modernEraEnabled() const { return m_modernEra; }
 
+    /// Multi-round-trip continuations of 2026-07-28 tool calls (internal).
+    ContinuationStore &continuations() { return m_continuations; }
+
 private:
     ServerInfo m_info;
     Registry m_registry;
     qsizetype m_maxResultBytes = DefaultMaxResultBytes;
     bool m_modernEra = false;
+    ContinuationStore m_continuations;
 };
 
 } // namespace mcp

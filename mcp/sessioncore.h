@@ -93,6 +93,8 @@ private:
     answerDirect(const QByteArray &rawId, const RpcError &error, const std::shared_ptr<BatchState> &batch, int slot);
     void completeBatchSlot(const std::shared_ptr<BatchState> &batch, int slot, const QByteArray &json);
     void cancelRequest(const QByteArray &key, bool fromClient);
+    void requestInput(
+        RequestContext &ctx, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs);
     void finishPending(const QByteArray &key, const ClientReply &reply, bool notifyClient, bool invokeCallback = true);
     void emitOut(Outgoing::Kind kind,
                  const QByteArray &json,

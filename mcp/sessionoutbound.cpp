@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SessionCore: what the server sends on its own — progress, log messages, server→client requests.
 #include "mcp/logging.h"
+#include "mcp/methods.h"
 #include "mcp/sessioncore.h"
 
 #include <QTimer>
@@ -78,6 +79,11 @@ void SessionCore::request(
     if (isClosed() || !m_owner || (ctx && (ctx->finished || ctx->cancelled))) {
         return; // nobody is waiting for the answer any more
     }
+    if (ctx && ctx->modern && ctx->method == "tools/call"_L1 && !capabilityFor(method).isEmpty()
+        && ctx->clientCapabilities.contains(capabilityFor(method))) {
+        requestInput(*ctx, method, params, std::move(callback), timeoutMs);
+        return; // the Responder goes out of scope answered; the retry gets a new one
+    }
     const QByteArray raw = QByteArray::number(m_nextOutgoingId++);
     const QByteArray key = jsonrpc::idKey(raw);
     const QString capability = capabilityFor(method);
@@ -111,6 +117,22 @@ void SessionCore::request(
     if (allowed) {
         emitOut(Outgoing::Kind::Request, jsonrpc::encodeRequest(raw, method, params), origin);
     }
+}
+
+/*!
+    MRTR (2026-07-28): instead of a server→client request, answers the tool call with
+    `input_required`; the client fulfils it and retries with `inputResponses` + `requestState`,
+    and toolmethods.cpp resumes \a callback with the retry's Responder.
+*/
+void SessionCore::requestInput(
+    RequestContext &ctx, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs)
+{
+    const QByteArray token = m_server->continuations().add(ctx.toolName, std::move(callback), timeoutMs);
+    const QJsonObject input{{u"method"_s, method}, {u"params"_s, params}};
+    resolve(ctx,
+            QJsonObject{{u"resultType"_s, u"input_required"_s},
+                        {u"inputRequests"_s, QJsonObject{{methods::MrtrInputKey.toString(), input}}},
+                        {u"requestState"_s, QString::fromLatin1(token)}});
 }
 
 void SessionCore::finishPending(const QByteArray &key, const ClientReply &reply, bool notifyClient, bool invokeCallback)

@@ -27,6 +27,29 @@ void toolsList(SessionCore &core, const jsonrpc::Message &message, Responder res
     responder.resolve(QJsonObject{{u"tools"_s, tools}});
 }
 
+namespace {
+
+/// An MRTR retry (2026-07-28): hands the client's input response to the stored continuation.
+void resumeWithInput(SessionCore &core, const jsonrpc::Message &message, const QString &toolName, Responder responder)
+{
+    auto entry =
+        core.server().continuations().take(message.params.value("requestState"_L1).toString().toLatin1(), toolName);
+    if (!entry) {
+        responder.fail(u"This request state expired or was already used; call the tool again."_s);
+        return;
+    }
+    const QJsonValue input = message.params.value("inputResponses"_L1).toObject().value(MrtrInputKey);
+    ClientReply reply;
+    reply.ok = input.isObject();
+    reply.result = input.toObject();
+    if (!reply.ok) {
+        reply.error = {ErrorCode::InvalidParams, u"The retry carried no input response"_s, {}};
+    }
+    entry->callback(std::move(responder), reply);
+}
+
+} // namespace
+
 void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder responder)
 {
     const QJsonValue name = message.params.value("name"_L1);
@@ -50,6 +73,10 @@ void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder res
         return;
     }
     SessionCore::contextOf(responder)->toolName = tool->name;
+    if (SessionCore::contextOf(responder)->modern && message.params.contains("requestState"_L1)) {
+        resumeWithInput(core, message, tool->name, std::move(responder));
+        return;
+    }
     const ToolHandler handler = tool->handler; // a copy: the handler may outlive registry changes
     try {
         handler(args.toObject(), std::move(responder));

@@ -7,6 +7,8 @@
 // Usage: node modern-era.mjs <inspector bin> <server binary>
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
 const [inspector, server] = process.argv.slice(2);
 let passed = 0;
@@ -19,9 +21,9 @@ function inspect(era, ...args) {
   return { status: r.status, json: r.stdout ? JSON.parse(r.stdout.trim().split('\n').pop()) : null, stderr: r.stderr };
 }
 
-function check(name, fn) {
+async function check(name, fn) {
   try {
-    fn();
+    await fn();
     passed++;
     console.log(`ok - ${name}`);
   } catch (e) {
@@ -31,12 +33,12 @@ function check(name, fn) {
 }
 
 for (const era of ['modern', 'auto', 'legacy']) {
-  check(`${era}: tools/list`, () => {
+  await check(`${era}: tools/list`, () => {
     const r = inspect(era, '--method', 'tools/list');
     assert.equal(r.status, 0, r.stderr);
     assert.ok(r.json.result.tools.some((t) => t.name === 'test_simple_text'));
   });
-  check(`${era}: tools/call test_simple_text`, () => {
+  await check(`${era}: tools/call test_simple_text`, () => {
     const r = inspect(era, '--method', 'tools/call', '--tool-name', 'test_simple_text');
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.json.result.content[0].text, 'This is a simple text response for testing.');
@@ -44,13 +46,13 @@ for (const era of ['modern', 'auto', 'legacy']) {
       assert.equal(r.json.result._meta['io.modelcontextprotocol/serverInfo'].name, 'mcp-testserver');
     }
   });
-  check(`${era}: tools/call isError`, () => {
+  await check(`${era}: tools/call isError`, () => {
     const r = inspect(era, '--method', 'tools/call', '--tool-name', 'test_error_handling');
     assert.equal(r.status, 5);
     assert.equal(r.json.result.isError, true);
   });
 }
-check('modern: resources/read and prompts/get', () => {
+await check('modern: resources/read and prompts/get', () => {
   let r = inspect('modern', '--method', 'resources/read', '--uri', 'test://static-text');
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.json.result.contents[0].text, 'This is the content of the static text resource.');
@@ -58,6 +60,28 @@ check('modern: resources/read and prompts/get', () => {
               '--prompt-args', 'arg1=a', 'arg2=b');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.json.result.messages[0].content.text, /arg1='a'/);
+});
+
+// MRTR: the v2 SDK client fulfils `input_required` with its elicitation handler and retries.
+await check('modern (v2 SDK client): elicitation through input_required', async () => {
+  const client = new Client({ name: 'mrtr-test', version: '1.0.0' },
+                            { capabilities: { elicitation: {} }, versionNegotiation: { mode: 'auto' } });
+  let asked = 0;
+  client.setRequestHandler('elicitation/create', async (request) => {
+    asked++;
+    assert.equal(request.params.message, 'Who are you?');
+    return { action: 'accept', content: { username: 'mrtr', email: 'mrtr@example.com' } };
+  });
+  const transport = new StdioClientTransport({ command: server, args: ['--stdio', '--modern-era'], stderr: 'ignore',
+                                               env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+  await client.connect(transport);
+  try {
+    const r = await client.callTool({ name: 'test_elicitation', arguments: { message: 'Who are you?' } });
+    assert.equal(asked, 1);
+    assert.match(r.content[0].text, /mrtr@example.com/);
+  } finally {
+    await client.close();
+  }
 });
 
 console.log(`${passed} passed, ${failed} failed`);

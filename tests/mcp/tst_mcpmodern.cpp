@@ -99,18 +99,41 @@ private Q_SLOTS:
         QVERIFY(m_h->sent.at(again).contains("notifications/message"));
     }
 
-    void serverToClientRequestsRefused()
+    void elicitationBecomesInputRequiredAndResumes()
+    {
+        const QByteArray caps =
+            envelope().replace("clientCapabilities\":{}", "clientCapabilities\":{\"elicitation\":{}}");
+        const QByteArray call = "{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"who?\"}," + caps;
+        const QJsonObject first = m_h->request(1, "tools/call", call + "}")["result"_L1].toObject();
+        QCOMPARE(first["resultType"_L1].toString(), u"input_required"_s);
+        const QJsonObject input = first["inputRequests"_L1]["input"_L1].toObject();
+        QCOMPARE(input["method"_L1].toString(), u"elicitation/create"_s);
+        QCOMPARE(input["params"_L1]["message"_L1].toString(), u"who?"_s);
+        const QByteArray state = first["requestState"_L1].toString().toLatin1();
+        QVERIFY(state.size() >= 32);
+
+        const QByteArray retry = call + ",\"requestState\":\"" + state
+            + "\",\"inputResponses\":{\"input\":{\"action\":\"accept\",\"content\":{\"username\":\"u\",\"email\":\"e@x."
+              "org\"}}}}";
+        const QJsonObject done = m_h->request(2, "tools/call", retry)["result"_L1].toObject();
+        QCOMPARE(done["resultType"_L1].toString(), u"complete"_s);
+        QVERIFY(done["content"_L1][0]["text"_L1].toString().contains("e@x.org"_L1));
+
+        const QJsonObject replay = m_h->request(3, "tools/call", retry)["result"_L1].toObject();
+        QCOMPARE(replay["isError"_L1].toBool(), true); // single use
+        QVERIFY(replay["content"_L1][0]["text"_L1].toString().contains("expired"_L1));
+        QCOMPARE(m_h->server.continuations().size(), std::size_t(0));
+    }
+
+    void inputRequestNeedsTheDeclaredCapability()
     {
         const qsizetype before = m_h->sent.size();
-        m_h->request(1,
-                     "tools/call",
-                     "{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"?\"},"
-                         + envelope("2026-07-28", "")
-                               .replace("\"clientCapabilities\":{}", "\"clientCapabilities\":{\"elicitation\":{}}")
-                         + "}");
+        m_h->request(
+            1, "tools/call", "{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"?\"}," + envelope() + "}");
         QVERIFY(m_h->waitForSent(before + 1));
         const QJsonObject r = SessionHarness::parse(m_h->sent.at(before));
-        QCOMPARE(r["result"_L1]["isError"_L1].toBool(), true); // no elicitation/create on the wire
+        QCOMPARE(r["result"_L1]["isError"_L1].toBool(), true); // no elicitation capability in the envelope
+        QCOMPARE(r["result"_L1]["resultType"_L1].toString(), u"complete"_s);
     }
 
     void legacyHandshakeStillWorksOnTheSameServer()
