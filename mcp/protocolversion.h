@@ -29,6 +29,7 @@ Revision negotiate(const QString &requested);
 
 /// The newest revision, answered to server/discover probes as not spoken here.
 inline constexpr char16_t ModernVersion[] = u"2026-07-28";
+inline constexpr char ModernVersionLatin1[] = "2026-07-28";
 
 /// JSON-RPC batches: only 2025-03-26 (MUST receive there; removed in 2025-06-18).
 inline bool allowsBatches(Revision r)

@@ -53,6 +53,8 @@ private:
     void handleRequest(http::HttpConnection *connection, const http::HttpRequest &request);
     void handleMcp(http::HttpConnection *connection, const http::HttpRequest &request);
     void handlePost(http::HttpConnection *connection, const http::HttpRequest &request);
+    /// A stateless 2026-07-28 POST (its own `_meta` envelope, no session); false if \a request is not one.
+    bool handleModernPost(http::HttpConnection *connection, const http::HttpRequest &request);
     http::HttpSession *createSession();
     void removeSession(const QByteArray &id);
     void sweepIdleSessions();

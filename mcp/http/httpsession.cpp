@@ -8,7 +8,11 @@
 #include "mcp/server.h"
 #include "mcp/session.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace mcp::http {
 
@@ -32,7 +36,11 @@ HttpSession::~HttpSession()
 
 HeaderList HttpSession::baseHeaders() const
 {
-    return {{"Mcp-Session-Id", m_id}, {"Cache-Control", "no-cache, no-store"}};
+    HeaderList headers{{"Cache-Control", "no-cache, no-store"}};
+    if (!m_id.isEmpty()) {
+        headers.append(qMakePair(QByteArray("Mcp-Session-Id"), m_id));
+    }
+    return headers;
 }
 
 /*!
@@ -72,11 +80,30 @@ void HttpSession::handlePost(HttpConnection *connection, const HttpRequest &requ
     if (stream->buffered.isEmpty()) {
         connection->respond(202, baseHeaders());
     } else if (!stream->hasNonResponse || !stream->sse) {
-        connection->respond(hasRequests ? 200 : 400, baseHeaders(), stream->buffered.last(), "application/json");
+        connection->respond(hasRequests ? statusFor(stream->buffered.last()) : 400,
+                            baseHeaders(),
+                            stream->buffered.last(),
+                            "application/json");
     } else {
         startSse(*stream);
         connection->endStream();
     }
+}
+
+/*!
+    The HTTP status of a synchronous answer: stateless (2026-07-28) requests map protocol
+    errors onto HTTP (unknown method 404, envelope and header problems 400); sessions use 200.
+*/
+int HttpSession::statusFor(const QByteArray &response) const
+{
+    if (!isStateless()) {
+        return 200;
+    }
+    const int code = QJsonDocument::fromJson(response).object().value("error"_L1).toObject().value("code"_L1).toInt();
+    if (code == ErrorCode::MethodNotFound) {
+        return 404;
+    }
+    return code == -32020 || code == -32022 ? 400 : 200;
 }
 
 void HttpSession::handleGet(HttpConnection *connection, const HttpRequest &request)
@@ -129,6 +156,9 @@ void HttpSession::handleRouted(const Outgoing &message)
             finishIfDone(stream);
         }
         return;
+    }
+    if (message.kind == Outgoing::Kind::CloseStream && isStateless()) {
+        return; // a stateless request has no stream to resume
     }
     if (message.kind == Outgoing::Kind::CloseStream) {
         Stream *stream = streamFor(message);
@@ -228,6 +258,9 @@ void HttpSession::removeStream(const std::shared_ptr<Stream> &stream)
 {
     disconnect(stream->closedConnection); // keep-alive connections carry many POSTs
     m_streams.removeAll(stream);
+    if (isStateless() && m_streams.isEmpty() && !m_capturing) {
+        Q_EMIT drained();
+    }
 }
 
 void HttpSession::startSse(Stream &stream)
@@ -270,6 +303,11 @@ void HttpSession::attach(const std::shared_ptr<Stream> &stream, HttpConnection *
     stream->closedConnection = connect(connection, &HttpConnection::closed, this, [this, weak = std::weak_ptr(stream)] {
         const auto s = weak.lock();
         if (!s) {
+            return;
+        }
+        if (isStateless()) {
+            removeStream(s);
+            m_session->close(); // 2026-07-28: closing the response stream cancels the request
             return;
         }
         // Disconnection is not cancellation: a started SSE stream stays resumable.

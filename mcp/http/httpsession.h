@@ -34,6 +34,8 @@ public:
     static constexpr int RetryMs = 500; ///< the SSE `retry` the client waits before resuming
     static constexpr int KeepAliveMs = 20 * 1000; ///< `:` comments on idle streams (proxies, client body timeouts)
 
+    /// An empty \a id makes a stateless (2026-07-28) session: one POST, no Mcp-Session-Id, and
+    /// closing its stream cancels the request; it emits drained() when done.
     HttpSession(Server *server, QByteArray id, QObject *parent = nullptr);
     ~HttpSession() override;
 
@@ -47,6 +49,12 @@ public:
     void handleGet(HttpConnection *connection, const HttpRequest &request);
     /// Ends the session (DELETE or eviction): cancels in-flight work, closes its streams.
     void terminate();
+
+    bool isStateless() const { return m_id.isEmpty(); }
+
+Q_SIGNALS:
+    /// A stateless session answered its request (or lost its client): delete it.
+    void drained();
 
 private:
     struct Stream
@@ -77,6 +85,7 @@ private:
     std::shared_ptr<Stream> ownerOf(const Stream *stream) const;
     void finishIfDone(const std::shared_ptr<Stream> &stream);
     HeaderList baseHeaders() const;
+    int statusFor(const QByteArray &response) const;
 
     QByteArray m_id;
     Session *m_session = nullptr;

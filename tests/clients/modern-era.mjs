@@ -6,8 +6,9 @@
 // 2026-07-28, no initialize), auto (server/discover probe) and legacy (initialize).
 // Usage: node modern-era.mjs <inspector bin> <server binary>
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { Client } from '@modelcontextprotocol/client';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
 const [inspector, server] = process.argv.slice(2);
@@ -81,6 +82,36 @@ await check('modern (v2 SDK client): elicitation through input_required', async 
     assert.match(r.content[0].text, /mrtr@example.com/);
   } finally {
     await client.close();
+  }
+});
+
+// The stateless HTTP flavour: POST-only, no session, the envelope plus MCP-Protocol-Version /
+// Mcp-Method / Mcp-Name headers; the v2 client's `auto` probe must pick the modern era.
+await check('modern over Streamable HTTP (v2 SDK client, auto): MRTR and progress', async () => {
+  const child = spawn(server, ['--http-port', '0', '--print-endpoints', '--modern-era'],
+                      { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+  try {
+    const [line] = await once(child.stdout, 'data');
+    const url = new URL(JSON.parse(String(line).split('\n')[0]).http);
+    const client = new Client({ name: 'http-modern', version: '1.0.0' },
+                              { capabilities: { elicitation: {} }, versionNegotiation: { mode: 'auto' } });
+    client.setRequestHandler('elicitation/create', async () => ({
+      action: 'accept', content: { username: 'web', email: 'web@example.com' } }));
+    await client.connect(new StreamableHTTPClientTransport(url));
+    try {
+      let r = await client.callTool({ name: 'test_simple_text', arguments: {} });
+      assert.equal(r._meta['io.modelcontextprotocol/serverInfo'].name, 'mcp-testserver'); // modern results only
+      r = await client.callTool({ name: 'test_elicitation', arguments: { message: 'm' } });
+      assert.match(r.content[0].text, /web@example.com/);
+      const progress = [];
+      r = await client.callTool({ name: 'test_tool_with_progress', arguments: {} },
+                                { onprogress: (p) => progress.push(p.progress) });
+      assert.deepEqual(progress, [0, 50, 100]);
+    } finally {
+      await client.close();
+    }
+  } finally {
+    child.kill();
   }
 });
 

@@ -325,6 +325,46 @@ private Q_SLOTS:
         QVERIFY(resumed.body.contains(QByteArray("id: " + lastId.left(lastId.indexOf('-')) + "-1")));
     }
 
+    void statelessModernPosts()
+    {
+        m_server->setModernEraEnabled(true);
+        const QByteArray envelope = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                                    "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+        const QList<QPair<QByteArray, QByteArray>> modern{{"MCP-Protocol-Version", "2026-07-28"},
+                                                          {"Mcp-Method", "tools/list"}};
+        Reply r = post(rpc(1, "tools/list", "{" + envelope + "}"), {}, modern);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.sessionId.isEmpty()); // stateless: no session
+        QCOMPARE(r.json()["result"_L1]["resultType"_L1].toString(), u"complete"_s);
+        QCOMPARE(m_http->sessionCount(), 0);
+
+        r = post(rpc(2, "tools/list", "{" + envelope + "}"), {}, {{"Mcp-Method", "tools/call"}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json()["error"_L1]["code"_L1].toInt(), -32020);
+        r = post(
+            rpc(3, "tools/call", "{\"name\":\"test_simple_text\"," + envelope + "}"), {}, {{"Mcp-Name", "other_tool"}});
+        QCOMPARE(r.json()["error"_L1]["code"_L1].toInt(), -32020);
+        r = post(rpc(4, "tools/list"), {}, modern);
+        QCOMPARE(r.status, 400); // modern header, no envelope
+        r = post(rpc(5, "ping", "{" + envelope + "}"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json()["error"_L1]["code"_L1].toInt(), -32601);
+
+        const Reply sse = post(rpc(6,
+                                   "tools/call",
+                                   "{\"name\":\"test_tool_with_progress\",\"_meta\":{\"progressToken\":1,"
+                                   "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                                   "\"io.modelcontextprotocol/clientCapabilities\":{}}}"));
+        QVERIFY(sse.contentType.startsWith("text/event-stream"));
+        const QList<QJsonObject> messages = sseMessages(sse.body);
+        QCOMPARE(messages.size(), 4);
+        QCOMPARE(messages.last()["result"_L1]["resultType"_L1].toString(), u"complete"_s);
+        QCOMPARE(m_http->sessionCount(), 0);
+
+        m_server->setModernEraEnabled(false);
+        QCOMPARE(post(rpc(7, "tools/list", "{" + envelope + "}"), {}, modern).status, 400);
+    }
+
     void keepAliveAndCaps()
     {
         const QByteArray health = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
