@@ -28,6 +28,7 @@ McpHost::McpHost(const Options &options, QObject *parent)
     , m_server(new mcp::Server(serverInfo(), this))
     , m_local(new LocalServer(options.socketName, this))
 {
+    m_server->setModernEraEnabled(options.modernEra);
     if (options.conformanceFixtures)
         mcp::conformance::registerFixtures(*m_server);
     connect(m_local, &LocalServer::listening, this, &McpHost::handleListening);

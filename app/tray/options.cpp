@@ -37,6 +37,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
         u"http-port"_s, u"Also serve MCP over HTTP on 127.0.0.1:<port> (0: any)."_s, u"port"_s);
     const QCommandLineOption httpToken(u"http-token"_s, u"Bearer token required on the HTTP endpoint."_s, u"token"_s);
     const QCommandLineOption fixtures(u"conformance-fixtures"_s, u"Register the MCP conformance test_* fixtures."_s);
+    const QCommandLineOption modernEra(u"modern-era"_s,
+                                       u"Also serve stateless MCP 2026-07-28 requests (off: legacy era only)."_s);
     const QCommandLineOption printEndpoints(u"print-endpoints"_s,
                                             u"Print one JSON line with the endpoints once listening."_s);
     const QCommandLineOption demo(u"demo"_s, u"Use the DIMO demo data."_s);
@@ -50,6 +52,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
                        httpPort,
                        httpToken,
                        fixtures,
+                       modernEra,
                        printEndpoints,
                        demo,
                        environment});
@@ -96,6 +99,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     if (!o.httpToken.isEmpty() && !o.httpPort)
         o.httpToken.clear(); // only meaningful with HTTP
     o.conformanceFixtures = parser.isSet(fixtures);
+    o.modernEra = parser.isSet(modernEra);
     o.printEndpoints = parser.isSet(printEndpoints);
     o.demo = parser.isSet(demo);
     o.environmentFile = parser.value(environment);

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void staleSocketAfterCrash();
     void sigtermRemovesSocket();
     void stdioMode();
+    void discoverFollowsEraFlag();
     void httpEndpoint();
     void rejectsBadOptions();
 
@@ -194,6 +195,26 @@ void TestTrayHost::stdioMode()
     QCOMPARE(tray.process().exitCode(), 0);
     QString why;
     QVERIFY2(tray.stdoutIsPure(&why), qPrintable(why));
+}
+
+void TestTrayHost::discoverFollowsEraFlag()
+{
+    // Legacy only (default): server/discover is refused at once, so probing clients fall back.
+    HostProcess legacy;
+    QVERIFY(legacy.start(HostProcess::trayPath(), {u"--stdio"_s}));
+    legacy.send(rpcRequest(1, u"server/discover"_s));
+    QCOMPARE(legacy.waitForResponse("1", HostProcess::timeoutMs(10000))[u"error"_s][u"code"_s].toInt(), -32601);
+    legacy.closeStdin();
+    QVERIFY(legacy.waitForExit(HostProcess::timeoutMs(10000)));
+
+    // --modern-era: a DiscoverResult naming 2026-07-28 first.
+    HostProcess modern;
+    QVERIFY(modern.start(HostProcess::trayPath(), {u"--stdio"_s, u"--modern-era"_s}));
+    modern.send(rpcRequest(1, u"server/discover"_s));
+    const QJsonObject result = modern.waitForResponse("1", HostProcess::timeoutMs(10000))[u"result"_s].toObject();
+    QCOMPARE(result[u"supportedVersions"_s][0].toString(), u"2026-07-28"_s);
+    modern.closeStdin();
+    QVERIFY(modern.waitForExit(HostProcess::timeoutMs(10000)));
 }
 
 void TestTrayHost::httpEndpoint()

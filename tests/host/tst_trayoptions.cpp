@@ -32,6 +32,7 @@ private Q_SLOTS:
         QVERIFY(parsed.options.socketName.endsWith(u"/app/dimo-tray/mcp.sock"_s));
         QVERIFY(!parsed.options.httpPort);
         QVERIFY(!parsed.options.conformanceFixtures);
+        QVERIFY(!parsed.options.modernEra);
     }
 
     void modes_data()
@@ -61,6 +62,7 @@ private Q_SLOTS:
                                                         u"--http-token"_s,
                                                         u"tok"_s,
                                                         u"--conformance-fixtures"_s,
+                                                        u"--modern-era"_s,
                                                         u"--print-endpoints"_s,
                                                         u"--demo"_s,
                                                         u"--environment"_s,
@@ -70,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(o.socketName, u"/tmp/x.sock"_s);
         QVERIFY(o.httpPort && *o.httpPort == 0);
         QCOMPARE(o.httpToken, "tok"_ba);
-        QVERIFY(o.conformanceFixtures && o.printEndpoints && o.demo);
+        QVERIFY(o.conformanceFixtures && o.modernEra && o.printEndpoints && o.demo);
         QCOMPARE(o.environmentFile, u"env.json"_s);
     }
 
