@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The real dimo-tray binary as an MCP host: socket, sessions, single instance, signals, stdio.
-#include "mcp/transport/endpoint.h"
+#include "mcp/wire/lineframer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -119,7 +119,7 @@ void TestTrayHost::oversizeLineGetsErrorAndConnectionSurvives()
     QVERIFY(tray.startTray(socketPath(u"c.sock"_s)));
     Client client;
     QVERIFY(client.connect(socketPath(u"c.sock"_s)));
-    client.send(QByteArray(mcp::transport::MaxLineBytes + 10, ' ') + "{}");
+    client.send(QByteArray(mcp::wire::MaxLineBytes + 10, ' ') + "{}");
     const QJsonObject error = client.next();
     QCOMPARE(error.value(u"error"_s)[u"code"_s].toInt(), -32600);
     client.send(rpcRequest(2, u"ping"_s));

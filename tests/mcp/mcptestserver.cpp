@@ -11,7 +11,7 @@
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
 #include "mcp/session.h"
-#include "mcp/transport/stdinreader.h"
+#include "mcp/wire/stdinreader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -50,9 +50,9 @@ int main(int argc, char **argv)
             std::fputc('\n', stdout);
             std::fflush(stdout);
         });
-        auto *reader = new mcp::transport::StdinReader(&app);
-        QObject::connect(reader, &mcp::transport::StdinReader::lineRead, session, &mcp::Session::receive);
-        QObject::connect(reader, &mcp::transport::StdinReader::endOfInput, &app, &QCoreApplication::quit);
+        auto *reader = new mcp::wire::StdinReader(&app);
+        QObject::connect(reader, &mcp::wire::StdinReader::lineRead, session, &mcp::Session::receive);
+        QObject::connect(reader, &mcp::wire::StdinReader::endOfInput, &app, &QCoreApplication::quit);
         reader->start();
         return QCoreApplication::exec();
     }
