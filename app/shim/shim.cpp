@@ -66,11 +66,13 @@ void Shim::handleConnected()
     qCDebug(lcShim) << "connected to" << m_socket->fullServerName();
     m_state = State::Connected;
     m_retry->stop();
-    replayHandshake(); // if the client's initialize was sent or answered before
+    for (const QByteArray &line : m_client.replay()) {
+        m_socket->write(line + '\n');
+    }
     for (const QByteArray &line : std::exchange(m_queue, {})) {
         forwardToTray(line);
     }
-    if (std::exchange(m_answeredOffline, false)) {
+    if (m_client.takeAnsweredOffline()) {
         writeStdoutLine(R"({"jsonrpc":"2.0","method":"notifications/tools/list_changed"})");
     }
     finishIfDone();
@@ -117,7 +119,7 @@ void Shim::handleDisconnected()
     }
     qCWarning(lcShim) << "lost the connection to DIMO Tray; reconnecting";
     answerInFlight();
-    m_replayId.clear();
+    m_client.disconnected();
     m_trayFramer.clear();
     waitForTray();
     finishIfDone();
@@ -132,10 +134,9 @@ void Shim::waitForTray()
 
 void Shim::answerInFlight()
 {
-    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
-        writeStdoutLine(fallback::interrupted(it.key(), it.value()));
+    for (const QByteArray &answer : m_client.interruptAll()) {
+        writeStdoutLine(answer);
     }
-    m_inFlight.clear();
 }
 
 void Shim::handleClientLine(const QByteArray &line)
@@ -149,48 +150,17 @@ void Shim::handleClientLine(const QByteArray &line)
     }
 }
 
-void Shim::trackClientLine(const QByteArray &line, bool offline)
-{
-    const mcp::jsonscan::Envelope message = mcp::jsonscan::envelope(line);
-    if (message.isRequest() && message.method == "initialize") {
-        m_initializeLine = line;
-        m_answeredOffline = offline;
-    }
-    if (message.isRequest() && !offline) {
-        m_inFlight.insert(message.id.toByteArray(), message.method == "tools/call");
-    } else if (message.isNotification() && message.method == "notifications/initialized") {
-        m_initializedLine = line;
-    } else if (message.isNotification() && message.method == "notifications/cancelled") {
-        m_inFlight.remove(fallback::cancelledId(line));
-    }
-}
-
 void Shim::forwardToTray(const QByteArray &line)
 {
-    trackClientLine(line, false);
+    m_client.track(line, false);
     m_socket->write(line + '\n');
 }
 
 void Shim::answerOffline(const QByteArray &line)
 {
-    trackClientLine(line, true);
+    m_client.track(line, true);
     if (const QByteArray reply = fallback::answer(line); !reply.isEmpty()) {
         writeStdoutLine(reply);
-    }
-}
-
-void Shim::replayHandshake()
-{
-    const QByteArray id = "\"mcp-dimo-replay-" + QByteArray::number(++m_replayCount) + '"';
-    const QByteArray replay = fallback::withId(m_initializeLine, id);
-    if (replay.isEmpty()) {
-        return;
-    }
-    qCInfo(lcShim) << "replaying the client's initialize to the restarted tray";
-    m_replayId = id;
-    m_socket->write(replay + '\n');
-    if (!m_initializedLine.isEmpty()) {
-        m_socket->write(m_initializedLine + '\n');
     }
 }
 
@@ -198,10 +168,11 @@ void Shim::handleTrayData()
 {
     m_trayFramer.append(m_socket->readAll());
     while (const std::optional<Frame> frame = m_trayFramer.next()) {
-        if (frame->kind == Frame::Kind::Oversize) {
-            dropOversizeTrayLine(frame->bytes);
-        } else {
+        if (frame->kind == Frame::Kind::Line) {
             handleTrayLine(frame->bytes);
+        } else if (const QByteArray answer = m_client.dropped(frame->bytes); !answer.isEmpty()) {
+            qCWarning(lcShim) << "dropped an oversize answer from DIMO Tray";
+            writeStdoutLine(answer);
         }
     }
     finishIfDone();
@@ -209,29 +180,11 @@ void Shim::handleTrayData()
 
 void Shim::handleTrayLine(QByteArrayView line)
 {
-    const mcp::jsonscan::Envelope message = mcp::jsonscan::envelope(line);
-    if (!message.isObject && !line.startsWith('[')) {
+    const qsizetype start = mcp::jsonscan::skipSpace(line, 0);
+    if (start >= line.size() || (line.at(start) != '{' && line.at(start) != '[')) {
         qCWarning(lcShim) << "dropping a non-JSON line from DIMO Tray";
-        return;
-    }
-    if (message.isResponse && !message.id.isEmpty()) {
-        if (!m_replayId.isEmpty() && message.id == m_replayId) {
-            m_replayId.clear(); // the answer to our replayed initialize: the client has its own
-            return;
-        }
-        m_inFlight.remove(QByteArray::fromRawData(message.id.data(), message.id.size()));
-    }
-    writeStdoutLine(line);
-}
-
-void Shim::dropOversizeTrayLine(QByteArrayView head)
-{
-    // The id comes early in the tray's messages, so even a cut line usually names its request.
-    qCWarning(lcShim) << "dropping an oversize line from DIMO Tray";
-    const mcp::jsonscan::Envelope message = mcp::jsonscan::envelope(head);
-    const QByteArray id = message.id.toByteArray();
-    if (message.method.isEmpty() && m_inFlight.remove(id) > 0) {
-        writeStdoutLine(fallback::tooLarge(id));
+    } else if (m_client.settle(line)) {
+        writeStdoutLine(line);
     }
 }
 
@@ -251,7 +204,7 @@ void Shim::handleEndOfInput()
 
 void Shim::finishIfDone()
 {
-    if (m_closing && m_queue.isEmpty() && m_inFlight.isEmpty() && !m_finished) {
+    if (m_closing && m_queue.isEmpty() && !m_client.hasInFlight() && !m_finished) {
         m_finished = true;
         Q_EMIT finished(0);
     }

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/shim/clientstate.h"
 #include "mcp/wire/lineframer.h"
 
 #include <QByteArray>
 #include <QDeadlineTimer>
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -55,16 +55,13 @@ private:
     void waitForTray();
     void goOffline();
     void handleClientLine(const QByteArray &line);
-    void trackClientLine(const QByteArray &line, bool offline);
     void forwardToTray(const QByteArray &line);
     void answerOffline(const QByteArray &line);
     void handleEndOfInput();
     void finishIfDone();
     void handleTrayData();
     void handleTrayLine(QByteArrayView line);
-    void dropOversizeTrayLine(QByteArrayView head);
     void answerInFlight();
-    void replayHandshake();
 
     Options m_options;
     State m_state = State::Connecting;
@@ -77,12 +74,7 @@ private:
     bool m_finished = false;
 
     QList<QByteArray> m_queue; // client lines waiting for a connection
-    QHash<QByteArray, bool> m_inFlight; // raw request id → is tools/call
-    QByteArray m_initializeLine; // the client's initialize, for replay
-    QByteArray m_initializedLine; // its notifications/initialized
-    bool m_answeredOffline = false; // the client saw the fallback tool list
-    QByteArray m_replayId; // id of a replayed initialize whose answer is swallowed
-    int m_replayCount = 0;
+    ClientState m_client;
     mcp::wire::LineFramer m_trayFramer; // lines from the tray
 };
 

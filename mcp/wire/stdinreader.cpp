@@ -8,6 +8,7 @@
 #include <QMutex>
 
 #include <thread>
+#include <utility>
 
 namespace mcp::wire {
 

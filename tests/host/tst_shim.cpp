@@ -41,8 +41,10 @@ QByteArray rawRequest(const QByteArray &rawId, const QByteArray &method, const Q
 // The answer line carries the id exactly as it was sent.
 bool echoes(const QByteArray &line, const QByteArray &rawId)
 {
-    return line.startsWith("{\"jsonrpc\":\"2.0\",\"id\":" + rawId + ',') || line.contains(",\"id\":" + rawId + ',')
-        || line.contains(",\"id\":" + rawId + '}');
+    const QByteArray first = "{\"jsonrpc\":\"2.0\",\"id\":" + rawId + ',';
+    const QByteArray inside = ",\"id\":" + rawId + ',';
+    const QByteArray last = ",\"id\":" + rawId + '}';
+    return line.startsWith(first) || line.contains(inside) || line.contains(last);
 }
 
 } // namespace

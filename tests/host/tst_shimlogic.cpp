@@ -5,6 +5,7 @@
 // answers it gives on its own (tray not running, request interrupted by a tray restart), which
 // echo every id byte for byte.
 // (No backslash or odd quote count inside raw strings here: moc 6.4 misreads them and drops the class.)
+#include "app/shim/clientstate.h"
 #include "app/shim/fallback.h"
 #include "mcp/wire/jsonscan.h"
 #include "mcp/wire/lineframer.h"
@@ -14,6 +15,8 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -183,22 +186,22 @@ private Q_SLOTS:
     void idsEchoedByteForByte()
     {
         QFETCH(QByteArray, id);
-        const QByteArray prefix = R"({"jsonrpc":"2.0","id":)"_ba + id;
+        const QByteArray prefix = R"({"jsonrpc":"2.0","id":)"_ba + id + ',';
         for (const char *method : {"initialize", "ping", "tools/list", "tools/call", "resources/list"}) {
-            const QByteArray answer = shim::fallback::answer(prefix + ",\"method\":\"" + method + "\"}");
-            QVERIFY2(answer.startsWith(prefix + ','), answer.constData());
+            const QByteArray answer = shim::fallback::answer(prefix + "\"method\":\"" + method + "\"}");
+            QVERIFY2(answer.startsWith(prefix), answer.constData());
             QVERIFY2(!parse(answer).isEmpty(), answer.constData());
         }
-        QVERIFY(shim::fallback::interrupted(id, true).startsWith(prefix + ','));
-        QVERIFY(shim::fallback::interrupted(id, false).startsWith(prefix + ','));
-        QVERIFY(shim::fallback::tooLarge(id).startsWith(prefix + ','));
+        QVERIFY(shim::fallback::interrupted(id, true).startsWith(prefix));
+        QVERIFY(shim::fallback::interrupted(id, false).startsWith(prefix));
+        QVERIFY(shim::fallback::tooLarge(id).startsWith(prefix));
         QCOMPARE(
             shim::fallback::cancelledId(R"({"method":"notifications/cancelled","params":{"requestId":)" + id + "}}"),
             id);
         // An oversize request: the id is scanned from the line's first bytes.
         const QByteArray head =
-            prefix + ",\"method\":\"tools/call\",\"params\":{\"arguments\":{\"x\":\"" + QByteArray(100, 'x');
-        QVERIFY(mcp::wire::oversizeErrorLine(head).startsWith(prefix + ','));
+            prefix + "\"method\":\"tools/call\",\"params\":{\"arguments\":{\"x\":\"" + QByteArray(100, 'x');
+        QVERIFY(mcp::wire::oversizeErrorLine(head).startsWith(prefix));
         QCOMPARE(mcp::jsonscan::envelope(head).id.toByteArray(), id);
     }
 
@@ -222,6 +225,55 @@ private Q_SLOTS:
         QCOMPARE(shim::fallback::withId(line, R"("r")"),
                  R"({"jsonrpc":"2.0","id":"r","method":"initialize","params":{"n":9007199254740995}})"_ba);
         QVERIFY(shim::fallback::withId(R"({"method":"x"})", R"("r")").isEmpty());
+    }
+
+    // Calls in flight when the tray goes away get an answer each, with their ids as sent.
+    void clientStateAnswersInFlightByteForByte()
+    {
+        shim::ClientState client;
+        client.track(R"({"jsonrpc":"2.0","id":9007199254740993,"method":"tools/call","params":{}})", false);
+        client.track(R"({"jsonrpc":"2.0","id":"9007199254740993","method":"ping"})", false);
+        client.track(R"({"jsonrpc":"2.0","id":7,"method":"ping"})", false);
+        client.track(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7}})", false);
+        client.track(R"({"jsonrpc":"2.0","id":8,"method":"ping"})", false);
+        QVERIFY(client.settle(R"({"jsonrpc":"2.0","id":8,"result":{}})"));
+        QList<QByteArray> answers = client.interruptAll();
+        std::sort(answers.begin(), answers.end());
+        QCOMPARE(answers.size(), 2);
+        QVERIFY2(answers[0].startsWith(R"({"jsonrpc":"2.0","id":"9007199254740993","error":{"code":-32603,)"),
+                 answers[0].constData());
+        QVERIFY2(answers[1].startsWith(R"({"jsonrpc":"2.0","id":9007199254740993,"result":{)"), answers[1].constData());
+        QVERIFY(parse(answers[1])[u"result"_s][u"isError"_s].toBool());
+        QVERIFY(!client.hasInFlight());
+    }
+
+    void clientStateReplaysAndHidesTheReplayAnswer()
+    {
+        shim::ClientState client;
+        QVERIFY(client.replay().isEmpty()); // nothing to replay before the client's initialize
+        client.track(R"({"jsonrpc":"2.0","id":9007199254740993,"method":"initialize","params":{}})", true);
+        client.track(R"({"jsonrpc":"2.0","method":"notifications/initialized"})", true);
+        QVERIFY(!client.hasInFlight()); // answered locally
+        QVERIFY(client.takeAnsweredOffline());
+        QVERIFY(!client.takeAnsweredOffline());
+        const QList<QByteArray> replay = client.replay();
+        QCOMPARE(replay.size(), 2);
+        QCOMPARE(replay[0], R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","method":"initialize","params":{}})"_ba);
+        QCOMPARE(replay[1], R"({"jsonrpc":"2.0","method":"notifications/initialized"})"_ba);
+        QVERIFY(!client.settle(R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","result":{}})")); // hidden
+        QVERIFY(client.settle(R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","result":{}})")); // once
+    }
+
+    void clientStateAnswersADroppedResponse()
+    {
+        shim::ClientState client;
+        client.track(R"({"jsonrpc":"2.0","id":9007199254740993,"method":"tools/call"})", false);
+        QVERIFY(client.dropped("{\"jsonrpc\":\"2.0\",\"id\":12,\"result\":{\"content\":[{\"te").isEmpty());
+        const QByteArray answer =
+            client.dropped("{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"result\":{\"content\":[{\"te");
+        QVERIFY2(answer.startsWith(R"({"jsonrpc":"2.0","id":9007199254740993,"error":{"code":-32603,)"),
+                 answer.constData());
+        QVERIFY(!client.hasInFlight());
     }
 };
 
