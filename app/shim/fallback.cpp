@@ -25,8 +25,8 @@ const QString NotRunning = u"The DIMO Tray app is not running, so the DIMO tools
 
 QByteArray message(QByteArrayView rawId, QByteArrayView member, const QJsonObject &value)
 {
-    return "{\"jsonrpc\":\"2.0\",\"id\":" + rawId.toByteArray() + ",\"" + member.toByteArray()
-        + "\":" + QJsonDocument(value).toJson(QJsonDocument::Compact) + '}';
+    return R"({"jsonrpc":"2.0","id":)" + rawId.toByteArray() + R"(,")" + member.toByteArray() + R"(":)"
+        + QJsonDocument(value).toJson(QJsonDocument::Compact) + '}';
 }
 
 QByteArray result(QByteArrayView rawId, const QJsonObject &value)

@@ -42,7 +42,7 @@ QString resolveSocketName(const QString &override)
     if (!override.isEmpty()) {
         return override;
     }
-    const QString env = qEnvironmentVariable(SocketEnvVar);
+    QString env = qEnvironmentVariable(SocketEnvVar);
     if (!env.isEmpty()) {
         return env;
     }

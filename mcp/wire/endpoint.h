@@ -8,7 +8,7 @@
 namespace mcp::wire {
 
 // Environment variable that overrides the socket name (tests, several instances).
-inline constexpr char SocketEnvVar[] = "DIMOTRAY_MCP_SOCKET";
+inline constexpr const char *SocketEnvVar = "DIMOTRAY_MCP_SOCKET";
 
 // Application id used for the runtime directory and the Windows pipe name.
 QString appId();

@@ -10,9 +10,9 @@
 namespace mcp::wire {
 
 /// Largest accepted NDJSON line (without the newline). Longer lines are dropped.
-inline constexpr qsizetype MaxLineBytes = 4 * 1024 * 1024;
+inline constexpr qsizetype MaxLineBytes = qsizetype{4} * 1024 * 1024;
 /// How much of a dropped line is kept to find its id.
-inline constexpr qsizetype OversizeHeadBytes = 64 * 1024;
+inline constexpr qsizetype OversizeHeadBytes = qsizetype{64} * 1024;
 
 /// The one NDJSON line framer (LineChannel, the stdin reader, the shim's tray socket): one message
 /// per line, CRLF tolerated, empty lines skipped. A line longer than maxLineBytes() is dropped as

@@ -14,7 +14,7 @@ namespace mcp::wire {
 
 namespace {
 
-constexpr qint64 ChunkBytes = 64 * 1024;
+constexpr qint64 ChunkBytes = qint64{64} * 1024;
 
 } // namespace
 
