@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mcp/jsonrpc.h"
 
-#include "mcp/jsonscan.h"
+#include "mcp/wire/jsonscan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,7 +15,7 @@ namespace {
 
 RpcError invalid(const QString &why)
 {
-    return RpcError{ErrorCode::InvalidRequest, u"Invalid Request: "_s + why, QJsonValue::Undefined};
+    return RpcError{errc::InvalidRequest, u"Invalid Request: "_s + why, QJsonValue::Undefined};
 }
 
 Message decodeResponse(Message m, const QJsonObject &obj)
@@ -24,7 +24,7 @@ Message decodeResponse(Message m, const QJsonObject &obj)
     if (obj.contains("error"_L1)) {
         const QJsonObject err = obj.value("error"_L1).toObject();
         m.isError = true;
-        m.error.code = err.value("code"_L1).toInt(ErrorCode::InternalError);
+        m.error.code = err.value("code"_L1).toInt(errc::InternalError);
         m.error.message = err.value("message"_L1).toString();
         m.error.data = err.value("data"_L1);
     } else {
@@ -73,7 +73,7 @@ Message decodeOne(QByteArrayView raw, const QJsonValue &value)
     const QJsonValue params = obj.value("params"_L1);
     if (!params.isUndefined() && !params.isObject()) {
         if (params.isArray()) {
-            m.error = RpcError{ErrorCode::InvalidParams, u"Invalid params: \"params\" must be an object"_s, {}};
+            m.error = RpcError{errc::InvalidParams, u"Invalid params: \"params\" must be an object"_s, {}};
         } else {
             m.error = invalid(u"\"params\" must be an object"_s);
         }

@@ -45,7 +45,7 @@ bool rejectCursor(const QJsonObject &params, Responder &responder)
     if (!params.contains("cursor"_L1)) {
         return false;
     }
-    responder.reject({ErrorCode::InvalidParams, u"Invalid params: invalid cursor (every list is a single page)"_s, {}});
+    responder.reject({errc::InvalidParams, u"Invalid params: invalid cursor (every list is a single page)"_s, {}});
     return true;
 }
 
@@ -73,12 +73,12 @@ void initialize(SessionCore &core, const jsonrpc::Message &message, Responder re
 {
     SessionState &state = core.state();
     if (state.phase != SessionState::Phase::New) {
-        responder.reject({ErrorCode::InvalidRequest, u"Invalid Request: the session is already initialized"_s, {}});
+        responder.reject({errc::InvalidRequest, u"Invalid Request: the session is already initialized"_s, {}});
         return;
     }
     const QJsonValue requested = message.params.value("protocolVersion"_L1);
     if (!requested.isString()) {
-        responder.reject({ErrorCode::InvalidParams,
+        responder.reject({errc::InvalidParams,
                           u"Invalid params: protocolVersion (string) is required"_s,
                           QJsonObject{{u"supported"_s, QJsonArray::fromStringList(protocol::supportedVersions())}}});
         return;
@@ -131,7 +131,7 @@ void discover(SessionCore &core, const jsonrpc::Message &, Responder responder)
         responder.resolve(result);
         return;
     }
-    responder.reject({ErrorCode::MethodNotFound,
+    responder.reject({errc::MethodNotFound,
                       u"Method not found: server/discover (MCP %1); this server uses the initialize handshake"_s.arg(
                           QStringView(protocol::ModernVersion)),
                       QJsonObject{{u"supported"_s, QJsonArray::fromStringList(protocol::supportedVersions())}}});
@@ -141,7 +141,7 @@ void setLogLevel(SessionCore &core, const jsonrpc::Message &message, Responder r
 {
     const auto level = parseLogLevel(message.params.value("level"_L1).toString());
     if (!level) {
-        responder.reject({ErrorCode::InvalidParams,
+        responder.reject({errc::InvalidParams,
                           u"Invalid params: level must be one of debug, info, notice, warning, error, critical, "
                           "alert, emergency"_s,
                           {}});

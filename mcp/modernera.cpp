@@ -22,7 +22,6 @@ const QString VersionKey = u"io.modelcontextprotocol/protocolVersion"_s;
 const QString CapabilitiesKey = u"io.modelcontextprotocol/clientCapabilities"_s;
 const QString LogLevelKey = u"io.modelcontextprotocol/logLevel"_s;
 const QString ServerInfoKey = u"io.modelcontextprotocol/serverInfo"_s;
-constexpr int UnsupportedProtocolVersion = -32022;
 
 bool isModernMethod(const QString &method)
 {
@@ -61,25 +60,25 @@ std::optional<RpcError> SessionCore::readEnvelope(const jsonrpc::Message &messag
     }
     const QString version = meta.value(VersionKey).toString();
     if (version != QStringView(protocol::ModernVersion)) {
-        return RpcError{UnsupportedProtocolVersion,
+        return RpcError{errc::UnsupportedProtocolVersion,
                         u"Unsupported protocol version: "_s + version,
                         QJsonObject{{u"supported"_s, QJsonArray{QString::fromUtf16(protocol::ModernVersion)}},
                                     {u"requested"_s, meta.value(VersionKey)}}};
     }
     if (!isModernMethod(message.method)) {
         return RpcError{
-            ErrorCode::MethodNotFound,
+            errc::MethodNotFound,
             u"Method not found: %1 (not part of MCP %2)"_s.arg(message.method, QStringView(protocol::ModernVersion)),
             {}};
     }
     if (!meta.value(CapabilitiesKey).isObject()) {
-        return RpcError{ErrorCode::InvalidParams, u"Invalid params: _meta is missing "_s + CapabilitiesKey, {}};
+        return RpcError{errc::InvalidParams, u"Invalid params: _meta is missing "_s + CapabilitiesKey, {}};
     }
     std::optional<LogLevel> level;
     if (meta.contains(LogLevelKey)) {
         level = parseLogLevel(meta.value(LogLevelKey).toString());
         if (!level) {
-            return RpcError{ErrorCode::InvalidParams, u"Invalid params: invalid "_s + LogLevelKey, {}};
+            return RpcError{errc::InvalidParams, u"Invalid params: invalid "_s + LogLevelKey, {}};
         }
     }
     ctx.modern = true;

@@ -43,14 +43,14 @@ void promptsGet(SessionCore &core, const jsonrpc::Message &message, Responder re
     const QString name = message.params.value("name"_L1).toString();
     const Prompt *prompt = core.server().registry().prompt(name);
     if (!prompt) {
-        responder.reject({ErrorCode::InvalidParams, u"Unknown prompt: "_s + name, {}});
+        responder.reject({errc::InvalidParams, u"Unknown prompt: "_s + name, {}});
         return;
     }
     const QHash<QString, QString> args = stringMap(message.params.value("arguments"_L1).toObject());
     for (const PromptArgument &a : prompt->arguments) {
         if (a.required && !args.contains(a.name)) {
             responder.reject(
-                {ErrorCode::InvalidParams, u"Invalid params: missing required argument '%1'"_s.arg(a.name), {}});
+                {errc::InvalidParams, u"Invalid params: missing required argument '%1'"_s.arg(a.name), {}});
             return;
         }
     }
@@ -90,7 +90,7 @@ void complete(SessionCore &core, const jsonrpc::Message &message, Responder resp
         completer = t ? t->complete : Completer();
     }
     if (!known || !argument.value("name"_L1).isString()) {
-        responder.reject({ErrorCode::InvalidParams, u"Invalid params: unknown completion reference or argument"_s, {}});
+        responder.reject({errc::InvalidParams, u"Invalid params: unknown completion reference or argument"_s, {}});
         return;
     }
     QStringList values;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mcp/protocolversion.h"
 
+#include "mcp/wire/protocolversions.h"
+
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -10,40 +12,36 @@ namespace mcp::protocol {
 
 namespace {
 
-struct Entry
-{
-    Revision revision;
-    QStringView name;
+/// The revision of each entry of wire::ProtocolVersions, in the same order (newest first).
+constexpr std::array<Revision, 4> Revisions{
+    Revision::V2025_11_25,
+    Revision::V2025_06_18,
+    Revision::V2025_03_26,
+    Revision::V2024_11_05,
 };
-
-constexpr std::array<Entry, 4> Entries{{
-    {Revision::V2025_11_25, u"2025-11-25"},
-    {Revision::V2025_06_18, u"2025-06-18"},
-    {Revision::V2025_03_26, u"2025-03-26"},
-    {Revision::V2024_11_05, u"2024-11-05"},
-}};
+static_assert(Revisions.size() == wire::ProtocolVersions.size());
 
 } // namespace
 
 QStringList supportedVersions()
 {
     QStringList out;
-    for (const Entry &e : Entries) {
-        out.append(e.name.toString());
+    for (const QStringView name : wire::ProtocolVersions) {
+        out.append(name.toString());
     }
     return out;
 }
 
 Revision latest()
 {
-    return Entries.front().revision;
+    return Revisions.front();
 }
 
 std::optional<Revision> parse(QStringView version)
 {
-    for (const Entry &e : Entries) {
-        if (e.name == version) {
-            return e.revision;
+    for (std::size_t i = 0; i < Revisions.size(); ++i) {
+        if (wire::ProtocolVersions[i] == version) {
+            return Revisions[i];
         }
     }
     return std::nullopt;
@@ -51,9 +49,9 @@ std::optional<Revision> parse(QStringView version)
 
 QString toString(Revision revision)
 {
-    for (const Entry &e : Entries) {
-        if (e.revision == revision) {
-            return e.name.toString();
+    for (std::size_t i = 0; i < Revisions.size(); ++i) {
+        if (Revisions[i] == revision) {
+            return wire::ProtocolVersions[i].toString();
         }
     }
     return {};

@@ -25,7 +25,7 @@ QJsonObject ResourceContents::toJson() const
 ResourceReadResult ResourceReadResult::notFound(const QString &uri)
 {
     ResourceReadResult r;
-    r.error = RpcError{ErrorCode::ResourceNotFound, u"Resource not found: "_s + uri, QJsonObject{{u"uri"_s, uri}}};
+    r.error = RpcError{errc::ResourceNotFound, u"Resource not found: "_s + uri, QJsonObject{{u"uri"_s, uri}}};
     return r;
 }
 

@@ -18,7 +18,7 @@ QString requireUri(const jsonrpc::Message &message, Responder &responder)
 {
     const QJsonValue uri = message.params.value("uri"_L1);
     if (!uri.isString() || uri.toString().isEmpty()) {
-        responder.reject({ErrorCode::InvalidParams, u"Invalid params: uri (string) is required"_s, {}});
+        responder.reject({errc::InvalidParams, u"Invalid params: uri (string) is required"_s, {}});
         return {};
     }
     return uri.toString();

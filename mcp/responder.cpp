@@ -35,7 +35,7 @@ Responder::~Responder()
     if (const auto c = core()) {
         qCWarning(lcMcp) << "request handler dropped its Responder unresolved; answering an internal error";
         c->reject(*m_ctx,
-                  {ErrorCode::InternalError, u"Internal error: the request handler finished without a result"_s, {}});
+                  {errc::InternalError, u"Internal error: the request handler finished without a result"_s, {}});
     }
 }
 

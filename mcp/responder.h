@@ -24,7 +24,7 @@ struct ClientReply
 {
     bool ok = false;
     QJsonObject result;
-    RpcError error; ///< when !ok: the client's error, or RequestTimeout / ConnectionClosed
+    RpcError error; ///< when !ok: the client's error, or errc::RequestTimeout / errc::MethodNotFound
 };
 
 class Responder;

@@ -30,7 +30,7 @@ void SessionCore::receive(const QByteArray &bytes)
     }
     const jsonrpc::Decoded decoded = jsonrpc::decode(bytes);
     if (decoded.parseError) {
-        emitOut(Outgoing::Kind::Response, jsonrpc::encodeError({}, {ErrorCode::ParseError, u"Parse error"_s, {}}), {});
+        emitOut(Outgoing::Kind::Response, jsonrpc::encodeError({}, {errc::ParseError, u"Parse error"_s, {}}), {});
         return;
     }
     if (decoded.isBatch) {
@@ -52,7 +52,7 @@ void SessionCore::handleBatch(const jsonrpc::Decoded &decoded)
     }
     if (decoded.isEmptyBatch || m_state.phase == SessionState::Phase::New
         || !protocol::allowsBatches(m_state.revision)) {
-        const RpcError error{ErrorCode::InvalidRequest,
+        const RpcError error{errc::InvalidRequest,
                              u"Invalid Request: JSON-RPC batches are accepted only under protocol version "
                              "2025-03-26, after initialize"_s,
                              {}};
@@ -131,14 +131,13 @@ void SessionCore::handleRequest(const jsonrpc::Message &message, const std::shar
     const methods::Handler handler = methods::find(message.method);
     if (m_inFlight.contains(key)) {
         answerDirect(message.rawId,
-                     {ErrorCode::InvalidRequest, u"Invalid Request: id is already used by a request in flight"_s, {}},
+                     {errc::InvalidRequest, u"Invalid Request: id is already used by a request in flight"_s, {}},
                      batch,
                      slot);
         return;
     }
     if (!handler) {
-        answerDirect(
-            message.rawId, {ErrorCode::MethodNotFound, u"Method not found: "_s + message.method, {}}, batch, slot);
+        answerDirect(message.rawId, {errc::MethodNotFound, u"Method not found: "_s + message.method, {}}, batch, slot);
         return;
     }
     auto ctx = std::make_shared<RequestContext>();
@@ -150,12 +149,11 @@ void SessionCore::handleRequest(const jsonrpc::Message &message, const std::shar
     }
     if (m_state.phase == SessionState::Phase::New && !ctx->modern
         && !methods::allowedBeforeInitialize(message.method)) {
-        answerDirect(message.rawId,
-                     {ErrorCode::InvalidRequest,
-                      u"Invalid Request: the session is not initialized; send initialize first"_s,
-                      {}},
-                     batch,
-                     slot);
+        answerDirect(
+            message.rawId,
+            {errc::InvalidRequest, u"Invalid Request: the session is not initialized; send initialize first"_s, {}},
+            batch,
+            slot);
         return;
     }
     ctx->core = weak_from_this();
@@ -285,8 +283,8 @@ void SessionCore::resolveTool(RequestContext &ctx, const ToolResult &result)
 void SessionCore::reject(RequestContext &ctx, const RpcError &error)
 {
     RpcError e = error;
-    if (ctx.modern && e.code == ErrorCode::ResourceNotFound) {
-        e.code = ErrorCode::InvalidParams; // 2026-07-28 MUST NOT emit -32002
+    if (ctx.modern && e.code == errc::ResourceNotFound) {
+        e.code = errc::InvalidParams; // 2026-07-28 MUST NOT emit -32002
     }
     finish(ctx, jsonrpc::encodeError(ctx.rawId, e));
 }

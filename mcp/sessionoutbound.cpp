@@ -98,8 +98,8 @@ void SessionCore::request(
     timer->setSingleShot(true);
     ClientReply refusal;
     refusal.error = allowed
-        ? RpcError{ErrorCode::RequestTimeout, u"Request timed out: the client did not answer "_s + method, {}}
-        : RpcError{ErrorCode::MethodNotFound,
+        ? RpcError{errc::RequestTimeout, u"Request timed out: the client did not answer "_s + method, {}}
+        : RpcError{errc::MethodNotFound,
                    modern ? u"%1 is not available to 2026-07-28 (stateless) requests"_s.arg(method)
                           : u"The client did not declare the '%1' capability needed for %2"_s.arg(capability, method),
                    {}};

@@ -43,7 +43,7 @@ void resumeWithInput(SessionCore &core, const jsonrpc::Message &message, const Q
     reply.ok = input.isObject();
     reply.result = input.toObject();
     if (!reply.ok) {
-        reply.error = {ErrorCode::InvalidParams, u"The retry carried no input response"_s, {}};
+        reply.error = {errc::InvalidParams, u"The retry carried no input response"_s, {}};
     }
     entry->callback(std::move(responder), reply);
 }
@@ -54,17 +54,17 @@ void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder res
 {
     const QJsonValue name = message.params.value("name"_L1);
     if (!name.isString()) {
-        responder.reject({ErrorCode::InvalidParams, u"Invalid params: name (string) is required"_s, {}});
+        responder.reject({errc::InvalidParams, u"Invalid params: name (string) is required"_s, {}});
         return;
     }
     const Tool *tool = core.server().registry().tool(name.toString());
     if (!tool) {
-        responder.reject({ErrorCode::InvalidParams, u"Unknown tool: "_s + name.toString(), {}});
+        responder.reject({errc::InvalidParams, u"Unknown tool: "_s + name.toString(), {}});
         return;
     }
     const QJsonValue args = message.params.value("arguments"_L1);
     if (!args.isUndefined() && !args.isNull() && !args.isObject()) {
-        responder.reject({ErrorCode::InvalidParams, u"Invalid params: arguments must be an object"_s, {}});
+        responder.reject({errc::InvalidParams, u"Invalid params: arguments must be an object"_s, {}});
         return;
     }
     // Input validation failures are tool errors the model can fix (MCP 2025-11-25), not protocol errors.

@@ -3,15 +3,13 @@
 //
 // mcp-dimo: the stdio MCP server that AI clients launch. It pumps newline-delimited JSON-RPC
 // between stdin/stdout and the DIMO Tray app's local socket. Stdout carries MCP messages only.
-#include "mcp/transport/endpoint.h"
+#include "app/shim/shim.h"
+#include "mcp/wire/endpoint.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <cstdio>
-#include <iostream>
-
-#include "shim.h"
 
 #if defined(Q_OS_WIN)
 #include <fcntl.h>
@@ -32,20 +30,20 @@ void logToStderr(QtMsgType type, const QMessageLogContext &context, const QStrin
 
 int main(int argc, char *argv[])
 {
-    std::ios::sync_with_stdio(false);
 #if defined(Q_OS_WIN)
-    _setmode(_fileno(stdin), _O_BINARY);
-    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stdout), _O_BINARY); // stdin is read from its raw handle (mcp/wire/stdio.h)
 #endif
     qInstallMessageHandler(logToStderr);
     // The plain Unix event dispatcher is enough for a line pump and touches less memory than
     // glib's; unset again so that an auto-started tray gets the user's environment.
     const bool setNoGlib = !qEnvironmentVariableIsSet("QT_NO_GLIB");
-    if (setNoGlib)
+    if (setNoGlib) {
         qputenv("QT_NO_GLIB", "1");
+    }
     QCoreApplication app(argc, argv);
-    if (setNoGlib)
+    if (setNoGlib) {
         qunsetenv("QT_NO_GLIB");
+    }
     QCoreApplication::setApplicationName(u"mcp-dimo"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(DIMOTRAY_VERSION));
 
@@ -60,7 +58,7 @@ int main(int argc, char *argv[])
 
     shim::Shim::Options options;
     options.socketOverride = parser.value(socket);
-    options.socketName = mcp::transport::resolveSocketName(options.socketOverride);
+    options.socketName = mcp::wire::resolveSocketName(options.socketOverride);
     options.autoStart = !parser.isSet(noAutoStart) && qEnvironmentVariable("DIMOTRAY_NO_AUTOSTART") != u"1";
 
     shim::Shim shim(options);

@@ -1,20 +1,16 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-#include "shim.h"
+#include "app/shim/shim.h"
 
-#include "mcp/transport/endpoint.h"
-#include "mcp/transport/stdinreader.h"
+#include "app/shim/fallback.h"
+#include "app/shim/traylauncher.h"
+#include "mcp/wire/jsonscan.h"
+#include "mcp/wire/stdinreader.h"
+#include "mcp/wire/stdio.h"
 
-#include <QDateTime>
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QTimer>
-
-#include <cstdio>
-
-#include "fallback.h"
-#include "messageinfo.h"
-#include "traylauncher.h"
 
 Q_LOGGING_CATEGORY(lcShim, "dimotray.shim", QtInfoMsg)
 
@@ -27,22 +23,8 @@ constexpr int FastRetryMs = 50;
 constexpr int SlowRetryMs = 1000; // while answering locally
 constexpr int EofGraceMs = 2000; // answers still due after stdin EOF
 
-void writeStdout(const char *data, qsizetype size)
-{
-    std::fwrite(data, 1, size_t(size), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-void writeStdout(const QByteArray &line)
-{
-    writeStdout(line.constData(), line.size());
-}
-
-qint64 now()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
+using mcp::wire::writeStdoutLine;
+using Frame = mcp::wire::LineFramer::Frame;
 
 } // namespace
 
@@ -50,7 +32,7 @@ Shim::Shim(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_socket(new QLocalSocket(this))
-    , m_stdin(new mcp::transport::StdinReader(this))
+    , m_stdin(new mcp::wire::StdinReader(this))
     , m_retry(new QTimer(this))
 {
     connect(m_socket, &QLocalSocket::connected, this, &Shim::handleConnected);
@@ -58,11 +40,11 @@ Shim::Shim(Options options, QObject *parent)
     connect(m_socket, &QLocalSocket::disconnected, this, &Shim::handleDisconnected);
     connect(m_socket, &QLocalSocket::readyRead, this, &Shim::handleTrayData);
     connect(m_retry, &QTimer::timeout, this, &Shim::handleRetry);
-    connect(m_stdin, &mcp::transport::StdinReader::lineRead, this, &Shim::handleClientLine);
-    connect(m_stdin, &mcp::transport::StdinReader::oversizeLine, this, [] {
-        writeStdout(fallback::oversize());
+    connect(m_stdin, &mcp::wire::StdinReader::lineRead, this, &Shim::handleClientLine);
+    connect(m_stdin, &mcp::wire::StdinReader::oversizeLine, this, [](const QByteArray &head) {
+        writeStdoutLine(mcp::wire::oversizeErrorLine(head));
     });
-    connect(m_stdin, &mcp::transport::StdinReader::endOfInput, this, &Shim::handleEndOfInput);
+    connect(m_stdin, &mcp::wire::StdinReader::endOfInput, this, &Shim::handleEndOfInput);
 }
 
 void Shim::start()
@@ -73,8 +55,9 @@ void Shim::start()
 
 void Shim::connectToTray()
 {
-    if (m_socket->state() != QLocalSocket::UnconnectedState)
+    if (m_socket->state() != QLocalSocket::UnconnectedState) {
         m_socket->abort();
+    }
     m_socket->connectToServer(m_options.socketName);
 }
 
@@ -83,194 +66,126 @@ void Shim::handleConnected()
     qCDebug(lcShim) << "connected to" << m_socket->fullServerName();
     m_state = State::Connected;
     m_retry->stop();
-    if (m_initializeDone)
-        replayHandshake();
-    const QList<QByteArray> queued = std::exchange(m_queue, {});
-    for (const QByteArray &line : queued)
+    for (const QByteArray &line : m_client.replay()) {
+        m_socket->write(line + '\n');
+    }
+    for (const QByteArray &line : std::exchange(m_queue, {})) {
         forwardToTray(line);
-    if (m_answeredOffline) {
-        m_answeredOffline = false;
-        writeStdout(QByteArrayLiteral(R"({"jsonrpc":"2.0","method":"notifications/tools/list_changed"})"));
+    }
+    if (m_client.takeAnsweredOffline()) {
+        writeStdoutLine(R"({"jsonrpc":"2.0","method":"notifications/tools/list_changed"})");
     }
     finishIfDone();
 }
 
 void Shim::handleSocketError()
 {
-    if (m_state == State::Connected)
-        return; // handleDisconnected() takes over
-    if (m_state == State::Connecting) {
-        if (m_options.autoStart && !m_launched) {
-            m_launched = true;
-            if (launchTray(m_options.socketOverride)) {
-                m_state = State::Waiting;
-                m_waitDeadline = now() + StartupWaitMs;
-                m_retry->start(FastRetryMs);
-                return;
-            }
-        }
-        goOffline();
+    if (m_state != State::Connecting) {
+        return; // Connected: handleDisconnected() takes over; Waiting/Offline: the timer retries
     }
+    if (m_options.autoStart && !std::exchange(m_launched, true) && launchTray(m_options.socketOverride)) {
+        waitForTray();
+        return;
+    }
+    goOffline();
 }
 
 void Shim::handleRetry()
 {
-    if (m_state == State::Waiting && now() > m_waitDeadline) {
+    if (m_state == State::Waiting && m_waitDeadline.hasExpired()) {
         goOffline();
-        return;
-    }
-    if (m_socket->state() == QLocalSocket::UnconnectedState)
+    } else if (m_socket->state() == QLocalSocket::UnconnectedState) {
         connectToTray();
+    }
 }
 
 void Shim::goOffline()
 {
-    if (m_state != State::Offline)
+    if (m_state != State::Offline) {
         qCWarning(lcShim) << "DIMO Tray is not reachable at" << m_options.socketName << "- answering locally";
+    }
     m_state = State::Offline;
     m_retry->start(SlowRetryMs);
-    const QList<QByteArray> queued = std::exchange(m_queue, {});
-    for (const QByteArray &line : queued)
+    for (const QByteArray &line : std::exchange(m_queue, {})) {
         answerOffline(line);
+    }
     finishIfDone();
 }
 
 void Shim::handleDisconnected()
 {
-    if (m_state != State::Connected)
+    if (m_state != State::Connected) {
         return;
+    }
     qCWarning(lcShim) << "lost the connection to DIMO Tray; reconnecting";
-    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it)
-        writeStdout(fallback::interrupted(it.key(), it.value()));
-    m_inFlight.clear();
-    m_replayId.clear();
-    m_trayBuffer.clear();
-    m_discarding = false;
-    m_state = State::Waiting;
-    m_waitDeadline = now() + StartupWaitMs;
-    m_retry->start(FastRetryMs);
+    answerInFlight();
+    m_client.disconnected();
+    m_trayFramer.clear();
+    waitForTray();
     finishIfDone();
+}
+
+void Shim::waitForTray()
+{
+    m_state = State::Waiting;
+    m_waitDeadline.setRemainingTime(StartupWaitMs);
+    m_retry->start(FastRetryMs);
+}
+
+void Shim::answerInFlight()
+{
+    for (const QByteArray &answer : m_client.interruptAll()) {
+        writeStdoutLine(answer);
+    }
 }
 
 void Shim::handleClientLine(const QByteArray &line)
 {
-    switch (m_state) {
-    case State::Connected:
+    if (m_state == State::Connected) {
         forwardToTray(line);
-        break;
-    case State::Offline:
+    } else if (m_state == State::Offline) {
         answerOffline(line);
-        break;
-    default:
+    } else {
         m_queue.append(line);
-        break;
-    }
-}
-
-void Shim::trackClientLine(const QByteArray &line, bool offline)
-{
-    const MessageInfo info = scanMessage(line);
-    if (info.isRequest()) {
-        if (info.method == "initialize") {
-            m_initializeLine = line;
-            m_initializeDone = true;
-            m_answeredOffline = offline;
-        }
-        if (!offline)
-            m_inFlight.insert(info.id.toByteArray(), info.method == "tools/call");
-    } else if (info.isNotification()) {
-        if (info.method == "notifications/initialized")
-            m_initializedLine = line;
-        else if (info.method == "notifications/cancelled")
-            m_inFlight.remove(fallback::cancelledId(line));
     }
 }
 
 void Shim::forwardToTray(const QByteArray &line)
 {
-    trackClientLine(line, false);
-    QByteArray framed;
-    framed.reserve(line.size() + 1);
-    framed.append(line).append('\n');
-    m_socket->write(framed);
+    m_client.track(line, false);
+    m_socket->write(line + '\n');
 }
 
 void Shim::answerOffline(const QByteArray &line)
 {
-    trackClientLine(line, true);
-    const QByteArray reply = fallback::answer(line);
-    if (!reply.isEmpty())
-        writeStdout(reply);
-}
-
-void Shim::replayHandshake()
-{
-    const QByteArray id = "mcp-dimo-replay-" + QByteArray::number(++m_replayCount);
-    const QByteArray replay = fallback::withId(m_initializeLine, id);
-    if (replay.isEmpty())
-        return;
-    qCInfo(lcShim) << "replaying the client's initialize to the restarted tray";
-    m_replayId = '"' + id + '"';
-    m_socket->write(replay + '\n');
-    if (!m_initializedLine.isEmpty())
-        m_socket->write(m_initializedLine + '\n');
+    m_client.track(line, true);
+    if (const QByteArray reply = fallback::answer(line); !reply.isEmpty()) {
+        writeStdoutLine(reply);
+    }
 }
 
 void Shim::handleTrayData()
 {
-    m_trayBuffer.append(m_socket->readAll());
-    qsizetype from = 0;
-    for (qsizetype nl; (nl = m_trayBuffer.indexOf('\n', from)) >= 0; from = nl + 1) {
-        if (m_discarding)
-            m_discarding = false;
-        else
-            handleTrayLine(m_trayBuffer.constData() + from, nl - from);
-    }
-    m_trayBuffer.remove(0, from);
-    if (m_trayBuffer.size() > mcp::transport::MaxLineBytes) {
-        dropOversizeTrayLine(m_trayBuffer);
-        m_trayBuffer.clear();
-        m_discarding = true;
+    m_trayFramer.append(m_socket->readAll());
+    while (const std::optional<Frame> frame = m_trayFramer.next()) {
+        if (frame->kind == Frame::Kind::Line) {
+            handleTrayLine(frame->bytes);
+        } else if (const QByteArray answer = m_client.dropped(frame->bytes); !answer.isEmpty()) {
+            qCWarning(lcShim) << "dropped an oversize answer from DIMO Tray";
+            writeStdoutLine(answer);
+        }
     }
     finishIfDone();
 }
 
-void Shim::handleTrayLine(const char *data, qsizetype size)
+void Shim::handleTrayLine(QByteArrayView line)
 {
-    if (size > 0 && data[size - 1] == '\r')
-        --size;
-    if (size == 0)
-        return;
-    if (size > mcp::transport::MaxLineBytes) {
-        dropOversizeTrayLine(QByteArrayView(data, size));
-        return;
-    }
-    const QByteArrayView view(data, size);
-    const MessageInfo info = scanMessage(view);
-    if (!info.isObject && data[0] != '[') {
+    const qsizetype start = mcp::jsonscan::skipSpace(line, 0);
+    if (start >= line.size() || (line.at(start) != '{' && line.at(start) != '[')) {
         qCWarning(lcShim) << "dropping a non-JSON line from DIMO Tray";
-        return;
+    } else if (m_client.settle(line)) {
+        writeStdoutLine(line);
     }
-    if (info.isResponse && !info.id.isEmpty()) {
-        if (!m_replayId.isEmpty() && info.id == m_replayId) {
-            m_replayId.clear(); // the answer to our replayed initialize: the client has its own
-            return;
-        }
-        m_inFlight.remove(QByteArray::fromRawData(info.id.data(), info.id.size()));
-    }
-    writeStdout(data, size);
-}
-
-void Shim::dropOversizeTrayLine(QByteArrayView start)
-{
-    // The id comes early in the tray's messages, so even a cut line usually names its request.
-    qCWarning(lcShim) << "dropping an oversize line from DIMO Tray";
-    const MessageInfo info = scanMessage(start);
-    const auto it = m_inFlight.constFind(info.id.toByteArray());
-    if (info.id.isEmpty() || !info.method.isEmpty() || it == m_inFlight.cend())
-        return;
-    writeStdout(fallback::tooLarge(info.id));
-    m_inFlight.erase(it);
 }
 
 void Shim::handleEndOfInput()
@@ -278,23 +193,18 @@ void Shim::handleEndOfInput()
     m_closing = true;
     QTimer::singleShot(EofGraceMs, this, [this] {
         // Never leave a request unanswered: what is still due gets an answer of its own.
-        const QList<QByteArray> queued = std::exchange(m_queue, {});
-        for (const QByteArray &line : queued)
+        for (const QByteArray &line : std::exchange(m_queue, {})) {
             answerOffline(line);
-        for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it)
-            writeStdout(fallback::interrupted(it.key(), it.value()));
-        m_inFlight.clear();
-        if (!m_finished) {
-            m_finished = true;
-            Q_EMIT finished(0);
         }
+        answerInFlight();
+        finishIfDone();
     });
     finishIfDone();
 }
 
 void Shim::finishIfDone()
 {
-    if (m_closing && m_queue.isEmpty() && m_inFlight.isEmpty() && !m_finished) {
+    if (m_closing && m_queue.isEmpty() && !m_client.hasInFlight() && !m_finished) {
         m_finished = true;
         Q_EMIT finished(0);
     }

@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/shim/clientstate.h"
+#include "mcp/wire/lineframer.h"
+
 #include <QByteArray>
-#include <QHash>
+#include <QDeadlineTimer>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -11,9 +14,9 @@
 class QLocalSocket;
 class QTimer;
 
-namespace mcp::transport {
+namespace mcp::wire {
 class StdinReader;
-} // namespace mcp::transport
+} // namespace mcp::wire
 
 namespace shim {
 
@@ -29,7 +32,7 @@ class Shim : public QObject
 public:
     struct Options
     {
-        QString socketName; // resolved name (see mcp::transport::resolveSocketName)
+        QString socketName; // resolved name (see mcp::wire::resolveSocketName)
         QString socketOverride; // passed on to an auto-started tray as --socket
         bool autoStart = true;
     };
@@ -49,38 +52,30 @@ private:
     void handleSocketError();
     void handleDisconnected();
     void handleRetry();
+    void waitForTray();
     void goOffline();
     void handleClientLine(const QByteArray &line);
-    void trackClientLine(const QByteArray &line, bool offline);
     void forwardToTray(const QByteArray &line);
     void answerOffline(const QByteArray &line);
     void handleEndOfInput();
     void finishIfDone();
     void handleTrayData();
-    void handleTrayLine(const char *data, qsizetype size);
-    void dropOversizeTrayLine(QByteArrayView start);
-    void replayHandshake();
+    void handleTrayLine(QByteArrayView line);
+    void answerInFlight();
 
     Options m_options;
     State m_state = State::Connecting;
     QLocalSocket *m_socket = nullptr;
-    mcp::transport::StdinReader *m_stdin = nullptr;
+    mcp::wire::StdinReader *m_stdin = nullptr;
     QTimer *m_retry = nullptr;
-    qint64 m_waitDeadline = 0;
+    QDeadlineTimer m_waitDeadline;
     bool m_launched = false;
     bool m_closing = false; // stdin reached EOF; finish once nothing is due
     bool m_finished = false;
 
     QList<QByteArray> m_queue; // client lines waiting for a connection
-    QHash<QByteArray, bool> m_inFlight; // raw request id → is tools/call
-    QByteArray m_initializeLine; // the client's initialize, for replay
-    QByteArray m_initializedLine; // its notifications/initialized
-    bool m_initializeDone = false; // the initialize was sent or answered
-    bool m_answeredOffline = false; // the client saw the fallback tool list
-    QByteArray m_replayId; // id of a replayed initialize whose answer is swallowed
-    int m_replayCount = 0;
-    QByteArray m_trayBuffer;
-    bool m_discarding = false;
+    ClientState m_client;
+    mcp::wire::LineFramer m_trayFramer; // lines from the tray
 };
 
 } // namespace shim

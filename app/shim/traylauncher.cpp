@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-#include "traylauncher.h"
+#include "app/shim/traylauncher.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -6,6 +6,7 @@
 #include "app/tray/stdiohost.h"
 #include "app/tray/terminationwatcher.h"
 #include "app/tray/trayicon.h"
+#include "mcp/wire/stdio.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -14,8 +15,6 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
-#include <cstdio>
-#include <iostream>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -101,10 +100,7 @@ void Application::printEndpoints()
     QJsonObject endpoints{{u"socket"_s, m_host->socketPath()}};
     if (m_host->httpUrl().isValid())
         endpoints.insert(u"http"_s, m_host->httpUrl().toString());
-    const QByteArray line = QJsonDocument(endpoints).toJson(QJsonDocument::Compact);
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
+    mcp::wire::writeStdoutLine(QJsonDocument(endpoints).toJson(QJsonDocument::Compact));
 }
 
 void Application::handleAlreadyRunning()
@@ -128,8 +124,6 @@ void Application::quit(int exitCode)
 
 int run(int &argc, char **argv, const Options &options)
 {
-    if (options.mode == Options::Mode::Stdio)
-        std::ios::sync_with_stdio(false); // before any stdin read; stdout is written with stdio
     std::unique_ptr<QCoreApplication> qtApp;
     if (options.wantsGui() && hasDesktop()) {
         auto *gui = new QApplication(argc, argv);

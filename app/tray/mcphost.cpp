@@ -7,9 +7,9 @@
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
 #include "mcp/session.h"
-#include "mcp/transport/endpoint.h"
 #include "mcp/transport/linechannel.h"
 #include "mcp/transport/localserver.h"
+#include "mcp/wire/lineframer.h"
 
 #include <QLoggingCategory>
 
@@ -77,8 +77,8 @@ void McpHost::attach(LineChannel *channel)
     mcp::Session *session = m_server->createSession(channel);
     connect(channel, &LineChannel::lineReceived, session, &mcp::Session::receive);
     connect(session, &mcp::Session::send, channel, &LineChannel::sendLine);
-    connect(channel, &LineChannel::oversizeLine, channel, [channel] {
-        channel->sendLine(mcp::transport::oversizeErrorLine());
+    connect(channel, &LineChannel::oversizeLine, channel, [channel](const QByteArray &head) {
+        channel->sendLine(mcp::wire::oversizeErrorLine(head));
     });
     connect(channel, &LineChannel::closed, session, &mcp::Session::close);
 }

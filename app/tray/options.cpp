@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/options.h"
 
-#include "mcp/transport/endpoint.h"
+#include "mcp/wire/endpoint.h"
 
 #include <QCommandLineParser>
 
@@ -87,7 +87,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     else if (parser.isSet(stdio))
         o.mode = Options::Mode::Stdio;
 
-    o.socketName = mcp::transport::resolveSocketName(parser.value(socket));
+    o.socketName = mcp::wire::resolveSocketName(parser.value(socket));
     if (parser.isSet(httpPort)) {
         bool ok = false;
         const uint port = parser.value(httpPort).toUInt(&ok);

@@ -4,38 +4,28 @@
 
 #include "mcp/server.h"
 #include "mcp/session.h"
-#include "mcp/transport/endpoint.h"
-#include "mcp/transport/stdinreader.h"
-
-#include <cstdio>
+#include "mcp/wire/lineframer.h"
+#include "mcp/wire/stdinreader.h"
+#include "mcp/wire/stdio.h"
 
 namespace app {
-
-namespace {
-
-void writeLine(const QByteArray &line)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-} // namespace
 
 StdioHost::StdioHost(mcp::Server &server, QObject *parent)
     : QObject(parent)
     , m_session(server.createSession(this))
-    , m_stdin(new mcp::transport::StdinReader(this))
+    , m_stdin(new mcp::wire::StdinReader(this))
 {
-    connect(m_stdin, &mcp::transport::StdinReader::lineRead, m_session, &mcp::Session::receive);
-    connect(m_stdin, &mcp::transport::StdinReader::oversizeLine, this, [] {
-        writeLine(mcp::transport::oversizeErrorLine());
+    connect(m_stdin, &mcp::wire::StdinReader::lineRead, m_session, &mcp::Session::receive);
+    connect(m_stdin, &mcp::wire::StdinReader::oversizeLine, this, [](const QByteArray &head) {
+        mcp::wire::writeStdoutLine(mcp::wire::oversizeErrorLine(head));
     });
-    connect(m_stdin, &mcp::transport::StdinReader::endOfInput, this, [this] {
+    connect(m_stdin, &mcp::wire::StdinReader::endOfInput, this, [this] {
         m_session->close();
         Q_EMIT finished(0);
     });
-    connect(m_session, &mcp::Session::send, this, &writeLine);
+    connect(m_session, &mcp::Session::send, this, [](const QByteArray &line) {
+        mcp::wire::writeStdoutLine(line);
+    });
 }
 
 void StdioHost::start()

@@ -8,7 +8,7 @@ namespace mcp {
 class Server;
 class Session;
 
-namespace transport {
+namespace wire {
 class StdinReader;
 }
 } // namespace mcp
@@ -31,7 +31,7 @@ Q_SIGNALS:
 
 private:
     mcp::Session *m_session = nullptr;
-    mcp::transport::StdinReader *m_stdin = nullptr;
+    mcp::wire::StdinReader *m_stdin = nullptr;
 };
 
 } // namespace app

@@ -26,12 +26,9 @@ using http::HttpSession;
 
 namespace {
 
-/// The JSON-RPC code of transport-level rejections (what the TypeScript SDK server uses too).
-constexpr int TransportErrorCode = -32000;
-
 void reject(HttpConnection *connection, int status, const QString &message, const http::HeaderList &headers = {})
 {
-    const QByteArray body = jsonrpc::encodeError({}, {TransportErrorCode, message, {}});
+    const QByteArray body = jsonrpc::encodeError({}, {errc::TransportError, message, {}});
     connection->respond(status, headers, body, "application/json");
 }
 
@@ -232,7 +229,8 @@ bool HttpServer::handleModernPost(HttpConnection *connection, const HttpRequest 
         return false; // legacy traffic
     }
     auto mismatch = [&](const QString &what) {
-        const QByteArray body = jsonrpc::encodeError(message.rawId, {-32020, u"Header mismatch: "_s + what, {}});
+        const QByteArray body =
+            jsonrpc::encodeError(message.rawId, {errc::HeaderMismatch, u"Header mismatch: "_s + what, {}});
         connection->respond(400, {}, body, "application/json");
         return true;
     };
@@ -251,7 +249,7 @@ bool HttpServer::handleModernPost(HttpConnection *connection, const HttpRequest 
     if (message.kind == jsonrpc::Kind::Request
         && !meta.value("io.modelcontextprotocol/clientCapabilities"_L1).isObject()) {
         const QByteArray body = jsonrpc::encodeError(
-            message.rawId, {ErrorCode::InvalidParams, u"Invalid params: _meta is missing clientCapabilities"_s, {}});
+            message.rawId, {errc::InvalidParams, u"Invalid params: _meta is missing clientCapabilities"_s, {}});
         connection->respond(400, {}, body, "application/json");
         return true;
     }

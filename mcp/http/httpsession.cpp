@@ -100,10 +100,10 @@ int HttpSession::statusFor(const QByteArray &response) const
         return 200;
     }
     const int code = QJsonDocument::fromJson(response).object().value("error"_L1).toObject().value("code"_L1).toInt();
-    if (code == ErrorCode::MethodNotFound) {
+    if (code == errc::MethodNotFound) {
         return 404;
     }
-    return code == -32020 || code == -32022 ? 400 : 200;
+    return code == errc::HeaderMismatch || code == errc::UnsupportedProtocolVersion ? 400 : 200;
 }
 
 void HttpSession::handleGet(HttpConnection *connection, const HttpRequest &request)

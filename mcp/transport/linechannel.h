@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "mcp/transport/endpoint.h"
+#include "mcp/wire/lineframer.h"
 
 #include <QByteArray>
 #include <QIODevice>
@@ -11,9 +11,10 @@
 
 namespace mcp::transport {
 
-// Newline-delimited framing over a QIODevice: one message per line, UTF-8, CRLF tolerated,
-// empty lines ignored. Lines longer than maxLineBytes() are dropped (oversizeLine() once per
-// dropped line) and reading goes on with the next line. Everything runs on the device's thread.
+// Newline-delimited framing (wire::LineFramer) over a QIODevice: one message per line, UTF-8,
+// CRLF tolerated, empty lines ignored. Lines longer than maxLineBytes() are dropped
+// (oversizeLine(head) once per dropped line, head being its first bytes) and reading goes on with
+// the next line. Everything runs on the device's thread.
 class LineChannel : public QObject
 {
     Q_OBJECT
@@ -27,9 +28,9 @@ public:
 
     bool isOpen() const { return !m_closed; }
 
-    qsizetype maxLineBytes() const { return m_maxLineBytes; }
+    qsizetype maxLineBytes() const { return m_framer.maxLineBytes(); }
 
-    void setMaxLineBytes(qsizetype bytes) { m_maxLineBytes = bytes; }
+    void setMaxLineBytes(qsizetype bytes) { m_framer.setMaxLineBytes(bytes); }
 
     // Writes the line followed by '\n'. The line must not contain a newline.
     void sendLine(const QByteArray &line);
@@ -39,20 +40,18 @@ public:
 
 Q_SIGNALS:
     void lineReceived(const QByteArray &line);
-    void oversizeLine();
+    void oversizeLine(const QByteArray &head);
     void closed();
 
 private:
     void handleReadyRead();
     void handleDeviceGone();
-    // Returns false if the channel was destroyed by a receiver.
+    // Returns false if the channel was closed or destroyed by a receiver.
     bool consume(const QByteArray &data);
-    bool deliver(QByteArray line);
+    bool deliver(const wire::LineFramer::Frame &frame);
 
     QPointer<QIODevice> m_device;
-    QByteArray m_buffer;
-    qsizetype m_maxLineBytes = MaxLineBytes;
-    bool m_discarding = false;
+    wire::LineFramer m_framer;
     bool m_closed = false;
 };
 

@@ -4,8 +4,10 @@
 #
 # The module dependency rule (README "Layout"), checked on #include lines and on link edges:
 #   dimo/ and mcp/ never include each other; ui/ never includes mcp/; nothing below app/ includes app/;
-#   mcp/transport/ includes no engine header; the shim includes only mcp/transport/endpoint.h and
-#   stdinreader.h (QtCore-only) from the tree and links QtCore + QtNetwork only; QtKeychain is used in app/ only.
+#   mcp/wire/ (the wire library) includes only itself and QtCore, and links QtCore only;
+#   mcp/transport/ includes no engine header (only itself and mcp/wire/); the shim includes only
+#   mcp/wire/ and app/shim/ from the tree and links QtCore, QtNetwork and dimotray_mcp_wire, never the
+#   engine; QtKeychain is used in app/ only.
 # Usage: layering.sh <source dir> [<link report file>] [<shim binary>]
 set -u
 src=${1:?source dir}
@@ -32,15 +34,20 @@ forbid dimo "$gui" 'dimo/ must not use GUI modules or QtKeychain'
 forbid mcp '"(dimo|ui|app)/' 'mcp/ must not include dimo/, ui/ or app/'
 forbid mcp "$gui" 'mcp/ must not use GUI modules or QtKeychain'
 if [ -d mcp/transport ]; then
-    hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"mcp/' mcp/transport | grep -v '"mcp/transport/' || true)
+    hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"mcp/' mcp/transport | grep -vE '"mcp/(transport|wire)/' || true)
     [ -z "$hits" ] || { echo "LAYERING: mcp/transport/ must not include the MCP engine"; echo "$hits" | sed 's/^/  /'; fail=1; }
+fi
+if [ -d mcp/wire ]; then
+    hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' mcp/wire | grep -v '"mcp/wire/' || true)
+    [ -z "$hits" ] || { echo "LAYERING: mcp/wire/ includes only mcp/wire/"; echo "$hits" | sed 's/^/  /'; fail=1; }
+    forbid mcp/wire '<(QtNetwork/|QLocal|QTcp|QNetwork|QAbstractSocket|QHostAddress)' 'mcp/wire/ is QtCore only'
 fi
 forbid ui '"(mcp|app)/' 'ui/ must not include mcp/ or app/'
 forbid ui '<qt6keychain/' 'only app/ talks to the keychain'
 if [ -d app/shim ]; then
     hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(dimo|mcp|ui|app)/' app/shim \
-        | grep -vE '"(mcp/transport/(endpoint|stdinreader)\.h|app/shim/)' || true)
-    [ -z "$hits" ] || { echo "LAYERING: the shim may include only mcp/transport/{endpoint,stdinreader}.h from the tree"; echo "$hits" | sed 's/^/  /'; fail=1; }
+        | grep -vE '"(mcp/wire|app/shim)/' || true)
+    [ -z "$hits" ] || { echo "LAYERING: the shim may include only mcp/wire/ (and itself) from the tree"; echo "$hits" | sed 's/^/  /'; fail=1; }
     forbid app/shim "$gui" 'the shim links QtCore + QtNetwork only'
 fi
 
@@ -48,7 +55,7 @@ fi
 if [ -n "$links" ] && [ -f "$links" ]; then
     while IFS='=' read -r target libs; do
         case "$target" in
-        dimotray_dimo | dimotray_mcp | dimotray_mcp_transport | mcp-dimo)
+        dimotray_dimo | dimotray_mcp_wire | dimotray_mcp | dimotray_mcp_transport | mcp-dimo)
             bad=$(echo "$libs" | tr ';' '\n' | grep -E 'Gui|Widgets|WebEngine|Keychain|dimotray_ui|dimotray_app' || true)
             [ -z "$bad" ] || { echo "LAYERING: $target links $bad"; fail=1; } ;;
         esac
@@ -56,7 +63,12 @@ if [ -n "$links" ] && [ -f "$links" ]; then
         dimotray_dimo) echo "$libs" | grep -qE 'dimotray_mcp' && { echo "LAYERING: dimotray_dimo links mcp"; fail=1; } ;;
         dimotray_mcp | dimotray_mcp_transport) echo "$libs" | grep -qE 'dimotray_(dimo|core)' && { echo "LAYERING: $target links dimo"; fail=1; } ;;
         dimotray_ui) echo "$libs" | grep -qE 'dimotray_mcp' && { echo "LAYERING: dimotray_ui links mcp"; fail=1; } ;;
-        mcp-dimo) echo "$libs" | grep -qE 'dimotray_' && { echo "LAYERING: the shim links a dimotray library"; fail=1; } ;;
+        dimotray_mcp_wire)
+            bad=$(echo "$libs" | tr ';' '\n' | grep -vE '^(Qt6::Core|)$' || true)
+            [ -z "$bad" ] || { echo "LAYERING: dimotray_mcp_wire links more than QtCore:" $bad; fail=1; } ;;
+        mcp-dimo)
+            bad=$(echo "$libs" | tr ';' '\n' | grep -E 'dimotray' | grep -vxE 'dimotray_mcp_wire|dimotray::mcp_wire' || true)
+            [ -z "$bad" ] || { echo "LAYERING: the shim links" $bad "(only dimotray_mcp_wire, never the engine)"; fail=1; } ;;
         esac
     done <"$links"
 fi

@@ -94,8 +94,10 @@ QJsonObject HostProcess::waitForResponse(const QByteArray &rawId, int timeoutMs)
         if (line.isEmpty())
             break;
         const QJsonObject message = QJsonDocument::fromJson(line).object();
-        if (message.value(u"id"_s) == wanted && !message.contains(u"method"_s))
+        if (message.value(u"id"_s) == wanted && !message.contains(u"method"_s)) {
+            m_lastResponse = line;
             return message;
+        }
         m_skipped.append(line);
     }
     return {};

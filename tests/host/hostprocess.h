@@ -41,6 +41,9 @@ public:
     // Other lines are kept in skipped().
     QJsonObject waitForResponse(const QByteArray &rawId, int timeoutMs);
 
+    // The raw line of the last response waitForResponse() found (to check ids byte for byte).
+    QByteArray lastResponseLine() const { return m_lastResponse; }
+
     QList<QByteArray> skipped() const { return m_skipped; }
 
     bool waitForExit(int timeoutMs);
@@ -65,6 +68,7 @@ private:
     QByteArray m_stderr;
     QList<QByteArray> m_lines;
     QList<QByteArray> m_skipped;
+    QByteArray m_lastResponse;
     QJsonObject m_endpoints;
 };
 

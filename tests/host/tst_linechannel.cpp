@@ -163,6 +163,7 @@ void TestLineChannel::oversizeCompleteLine()
     writeRaw("{\"this line is\":\"too long\"}\n{\"ok\":1}\n"_ba);
     QCOMPARE(waitForLines(1), QList<QByteArray>{"{\"ok\":1}"_ba});
     QCOMPARE(oversize.size(), 1);
+    QCOMPARE(oversize.at(0).at(0).toByteArray(), "{\"this line is\":\"too long\"}"_ba); // its head, for the id
 }
 
 void TestLineChannel::sendLineAppendsNewline()

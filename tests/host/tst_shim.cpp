@@ -29,6 +29,24 @@ QString textOf(const QJsonObject &response)
     return response.value(u"result"_s)[u"content"_s][0][u"text"_s].toString();
 }
 
+// 2^53 + 1: a QJsonValue (a double) would turn it into 9007199254740992.
+const QByteArray BigId = "9007199254740993"_ba;
+
+// A request with a raw id (rpcRequest() takes a QJsonValue, which would round big ids).
+QByteArray rawRequest(const QByteArray &rawId, const QByteArray &method, const QByteArray &params = "{}")
+{
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + rawId + ",\"method\":\"" + method + "\",\"params\":" + params + '}';
+}
+
+// The answer line carries the id exactly as it was sent.
+bool echoes(const QByteArray &line, const QByteArray &rawId)
+{
+    const QByteArray first = "{\"jsonrpc\":\"2.0\",\"id\":" + rawId + ',';
+    const QByteArray inside = ",\"id\":" + rawId + ',';
+    const QByteArray last = ",\"id\":" + rawId + '}';
+    return line.startsWith(first) || line.contains(inside) || line.contains(last);
+}
+
 } // namespace
 
 class TestShim : public QObject
@@ -46,6 +64,7 @@ private Q_SLOTS:
     void trayRestartMidSession();
     void severalShimsHaveOwnSessions();
     void oversizeClientLine();
+    void idsEchoedByteForByteOffline();
     void oversizeTrayResponse();
     void stdinEofExitsZero();
 
@@ -191,15 +210,15 @@ void TestShim::trayRestartMidSession()
     shim->send(rpcRequest(2, u"tools/call"_s, {{u"name"_s, u"test_simple_text"_s}}));
     QCOMPARE(textOf(shim->waitForResponse("2", HostProcess::timeoutMs(10000))),
              u"This is a simple text response for testing."_s);
-    shim->send(rpcRequest(
-        3, u"tools/call"_s, {{u"name"_s, u"test_sampling"_s}, {u"arguments"_s, QJsonObject{{u"prompt"_s, u"hi"_s}}}}));
-    shim->send(rpcRequest(4, u"ping"_s));
-    QVERIFY(!shim->waitForResponse("4", HostProcess::timeoutMs(10000)).isEmpty()); // call 3 is in flight now
+    shim->send(rawRequest(BigId, "tools/call", R"({"name":"test_sampling","arguments":{"prompt":"hi"}})"));
+    shim->send(rawRequest(R"("4")", "ping"));
+    QVERIFY(!shim->waitForResponse(R"("4")", HostProcess::timeoutMs(10000)).isEmpty()); // the call is in flight now
 
     tray->kill(); // a crash: the socket file stays behind
-    const QJsonObject interrupted = shim->waitForResponse("3", HostProcess::timeoutMs(10000));
+    const QJsonObject interrupted = shim->waitForResponse(BigId, HostProcess::timeoutMs(10000));
     QCOMPARE(interrupted.value(u"result"_s)[u"isError"_s].toBool(), true);
     QVERIFY2(textOf(interrupted).contains(u"restarted"_s), qPrintable(textOf(interrupted)));
+    QVERIFY2(echoes(shim->lastResponseLine(), BigId), shim->lastResponseLine().constData());
 
     tray = std::make_unique<HostProcess>();
     QVERIFY(tray->startTray(socket, {u"--conformance-fixtures"_s}));
@@ -264,6 +283,35 @@ void TestShim::oversizeClientLine()
     QCOMPARE(error[u"error"_s][u"code"_s].toInt(), -32600);
     shim->send(rpcRequest(9, u"ping"_s));
     QVERIFY(!shim->waitForResponse("9", HostProcess::timeoutMs(5000)).isEmpty());
+    shim->closeStdin();
+    QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(shim->process().exitCode(), 0);
+    verifyPure(*shim);
+}
+
+void TestShim::idsEchoedByteForByteOffline()
+{
+    // Every answer the shim writes itself echoes the id as sent: above 2^53, and strings.
+    auto shim = startShim(socketPath(u"ids.sock"_s), false);
+    QVERIFY(shim);
+    const QByteArray stringId = R"("9007199254740993")";
+    const QByteArray otherBig = "-9007199254740995";
+    shim->send(rawRequest(BigId, "initialize", R"({"protocolVersion":"2025-06-18","capabilities":{}})"));
+    QCOMPARE(shim->waitForResponse(BigId, HostProcess::timeoutMs(10000))[u"result"_s][u"protocolVersion"_s].toString(),
+             u"2025-06-18"_s);
+    QVERIFY2(echoes(shim->lastResponseLine(), BigId), shim->lastResponseLine().constData());
+    shim->send(rawRequest(stringId, "tools/call", R"({"name":"x"})"));
+    QVERIFY(!shim->waitForResponse(stringId, HostProcess::timeoutMs(5000)).isEmpty());
+    QVERIFY2(echoes(shim->lastResponseLine(), stringId), shim->lastResponseLine().constData());
+    shim->send(rawRequest(otherBig, "resources/list"));
+    QCOMPARE(shim->waitForResponse(otherBig, HostProcess::timeoutMs(5000))[u"error"_s][u"code"_s].toInt(), -32601);
+    QVERIFY2(echoes(shim->lastResponseLine(), otherBig), shim->lastResponseLine().constData());
+    // An oversize request: the id is read from the line's first bytes.
+    shim->send(rawRequest(BigId, "tools/call", "{\"x\":\"" + QByteArray(4 * 1024 * 1024, 'x') + "\"}"));
+    QCOMPARE(shim->waitForResponse(BigId, HostProcess::timeoutMs(15000))[u"error"_s][u"code"_s].toInt(), -32600);
+    QVERIFY2(echoes(shim->lastResponseLine(), BigId), shim->lastResponseLine().constData());
+    shim->send(rawRequest(stringId, "ping"));
+    QVERIFY(!shim->waitForResponse(stringId, HostProcess::timeoutMs(5000)).isEmpty()); // the session goes on
     shim->closeStdin();
     QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
     QCOMPARE(shim->process().exitCode(), 0);

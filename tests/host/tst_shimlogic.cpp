@@ -1,17 +1,22 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 //
-// The shim's pure parts, compiled in from app/shim/: the one-pass message scanner and the
-// answers it gives on its own (tray not running, request interrupted by a tray restart).
+// The shim's pure parts: the one-pass envelope scanner it uses from the wire library, and the
+// answers it gives on its own (tray not running, request interrupted by a tray restart), which
+// echo every id byte for byte.
 // (No backslash or odd quote count inside raw strings here: moc 6.4 misreads them and drops the class.)
+#include "app/shim/clientstate.h"
 #include "app/shim/fallback.h"
-#include "app/shim/messageinfo.h"
+#include "mcp/wire/jsonscan.h"
+#include "mcp/wire/lineframer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -68,7 +73,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, id);
         QFETCH(QByteArray, method);
         QFETCH(bool, isResponse);
-        const shim::MessageInfo info = shim::scanMessage(line);
+        const mcp::jsonscan::Envelope info = mcp::jsonscan::envelope(line);
         QCOMPARE(info.isObject, isObject);
         QCOMPARE(info.id.toByteArray(), id);
         QCOMPARE(info.method.toByteArray(), method);
@@ -138,7 +143,7 @@ private Q_SLOTS:
     {
         const QByteArray replay = shim::fallback::withId(
             R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})"_ba,
-            "mcp-dimo-replay-1");
+            R"("mcp-dimo-replay-1")");
         const QJsonObject message = parse(replay);
         QCOMPARE(message[u"id"_s].toString(), u"mcp-dimo-replay-1"_s);
         QCOMPARE(message[u"params"_s][u"protocolVersion"_s].toString(), u"2025-11-25"_s);
@@ -154,17 +159,121 @@ private Q_SLOTS:
         QCOMPARE(error[u"id"_s].toString(), u"big"_s);
         QCOMPARE(error[u"error"_s][u"code"_s].toInt(), -32603);
         // A cut line still yields its id when the id comes first.
-        const shim::MessageInfo info =
-            shim::scanMessage("{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"result\":{\"content\":[{\"te");
+        const mcp::jsonscan::Envelope info =
+            mcp::jsonscan::envelope("{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"result\":{\"content\":[{\"te");
         QCOMPARE(info.id.toByteArray(), "\"big\""_ba);
         QVERIFY(info.isResponse);
     }
 
     void oversizeIsJsonRpcError()
     {
-        const QJsonObject error = parse(shim::fallback::oversize());
+        const QJsonObject error = parse(mcp::wire::oversizeErrorLine());
         QVERIFY(error[u"id"_s].isNull());
         QCOMPARE(error[u"error"_s][u"code"_s].toInt(), -32600);
+    }
+
+    // Ids above 2^53 (9007199254740993 is not a double) and string ids come back as they were sent.
+    void idsEchoedByteForByte_data()
+    {
+        QTest::addColumn<QByteArray>("id");
+        QTest::newRow("above 2^53") << "9007199254740993"_ba;
+        QTest::newRow("negative, large") << "-9223372036854775807"_ba;
+        QTest::newRow("exponent") << "1e3"_ba;
+        QTest::newRow("string") << R"("9007199254740993")"_ba;
+        QTest::newRow("string with escapes") << "\"a\\u00e9\\\"b\""_ba;
+    }
+
+    void idsEchoedByteForByte()
+    {
+        QFETCH(QByteArray, id);
+        const QByteArray prefix = R"({"jsonrpc":"2.0","id":)"_ba + id + ',';
+        for (const char *method : {"initialize", "ping", "tools/list", "tools/call", "resources/list"}) {
+            const QByteArray answer = shim::fallback::answer(prefix + "\"method\":\"" + method + "\"}");
+            QVERIFY2(answer.startsWith(prefix), answer.constData());
+            QVERIFY2(!parse(answer).isEmpty(), answer.constData());
+        }
+        QVERIFY(shim::fallback::interrupted(id, true).startsWith(prefix));
+        QVERIFY(shim::fallback::interrupted(id, false).startsWith(prefix));
+        QVERIFY(shim::fallback::tooLarge(id).startsWith(prefix));
+        QCOMPARE(
+            shim::fallback::cancelledId(R"({"method":"notifications/cancelled","params":{"requestId":)" + id + "}}"),
+            id);
+        // An oversize request: the id is scanned from the line's first bytes.
+        const QByteArray head =
+            prefix + "\"method\":\"tools/call\",\"params\":{\"arguments\":{\"x\":\"" + QByteArray(100, 'x');
+        QVERIFY(mcp::wire::oversizeErrorLine(head).startsWith(prefix));
+        QCOMPARE(mcp::jsonscan::envelope(head).id.toByteArray(), id);
+    }
+
+    void oversizeWithoutVisibleIdIsNull()
+    {
+        // The id is cut off, comes after the cap, or the line is not a request: id null.
+        for (const QByteArray &head : {R"({"jsonrpc":"2.0","id":900719925)"_ba,
+                                       "{\"jsonrpc\":\"2.0\",\"params\":{\"x\":\"xxxxxxxx"_ba,
+                                       "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"x\":\"xxxxxxxx"_ba,
+                                       QByteArray(64, ' ')}) {
+            const QJsonObject error = parse(mcp::wire::oversizeErrorLine(head));
+            QVERIFY2(error[u"id"_s].isNull(), head.constData());
+            QCOMPARE(error[u"error"_s][u"code"_s].toInt(), -32600);
+        }
+    }
+
+    void replayKeepsTheRestByteForByte()
+    {
+        const QByteArray line =
+            R"({"jsonrpc":"2.0","id":9007199254740993,"method":"initialize","params":{"n":9007199254740995}})";
+        QCOMPARE(shim::fallback::withId(line, R"("r")"),
+                 R"({"jsonrpc":"2.0","id":"r","method":"initialize","params":{"n":9007199254740995}})"_ba);
+        QVERIFY(shim::fallback::withId(R"({"method":"x"})", R"("r")").isEmpty());
+    }
+
+    // Calls in flight when the tray goes away get an answer each, with their ids as sent.
+    void clientStateAnswersInFlightByteForByte()
+    {
+        shim::ClientState client;
+        client.track(R"({"jsonrpc":"2.0","id":9007199254740993,"method":"tools/call","params":{}})", false);
+        client.track(R"({"jsonrpc":"2.0","id":"9007199254740993","method":"ping"})", false);
+        client.track(R"({"jsonrpc":"2.0","id":7,"method":"ping"})", false);
+        client.track(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7}})", false);
+        client.track(R"({"jsonrpc":"2.0","id":8,"method":"ping"})", false);
+        QVERIFY(client.settle(R"({"jsonrpc":"2.0","id":8,"result":{}})"));
+        QList<QByteArray> answers = client.interruptAll();
+        std::sort(answers.begin(), answers.end());
+        QCOMPARE(answers.size(), 2);
+        QVERIFY2(answers[0].startsWith(R"({"jsonrpc":"2.0","id":"9007199254740993","error":{"code":-32603,)"),
+                 answers[0].constData());
+        QVERIFY2(answers[1].startsWith(R"({"jsonrpc":"2.0","id":9007199254740993,"result":{)"), answers[1].constData());
+        QVERIFY(parse(answers[1])[u"result"_s][u"isError"_s].toBool());
+        QVERIFY(!client.hasInFlight());
+    }
+
+    void clientStateReplaysAndHidesTheReplayAnswer()
+    {
+        shim::ClientState client;
+        QVERIFY(client.replay().isEmpty()); // nothing to replay before the client's initialize
+        client.track(R"({"jsonrpc":"2.0","id":9007199254740993,"method":"initialize","params":{}})", true);
+        client.track(R"({"jsonrpc":"2.0","method":"notifications/initialized"})", true);
+        QVERIFY(!client.hasInFlight()); // answered locally
+        QVERIFY(client.takeAnsweredOffline());
+        QVERIFY(!client.takeAnsweredOffline());
+        const QList<QByteArray> replay = client.replay();
+        QCOMPARE(replay.size(), 2);
+        QCOMPARE(replay[0], R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","method":"initialize","params":{}})"_ba);
+        QCOMPARE(replay[1], R"({"jsonrpc":"2.0","method":"notifications/initialized"})"_ba);
+        QVERIFY(!client.settle(R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","result":{}})")); // hidden
+        QVERIFY(client.settle(R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","result":{}})")); // once
+    }
+
+    void clientStateAnswersADroppedResponse()
+    {
+        shim::ClientState client;
+        client.track(R"({"jsonrpc":"2.0","id":9007199254740993,"method":"tools/call"})", false);
+        QVERIFY(client.dropped("{\"jsonrpc\":\"2.0\",\"id\":12,\"result\":{\"content\":[{\"te").isEmpty());
+        const QByteArray answer =
+            client.dropped("{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"result\":{\"content\":[{\"te");
+        QVERIFY2(answer.startsWith(R"({"jsonrpc":"2.0","id":9007199254740993,"error":{"code":-32603,)"),
+                 answer.constData());
+        QVERIFY(!client.hasInFlight());
     }
 };
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The real dimo-tray binary as an MCP host: socket, sessions, single instance, signals, stdio.
-#include "mcp/transport/endpoint.h"
+#include "mcp/wire/lineframer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -37,13 +37,16 @@ public:
         m_socket.flush();
     }
 
-    QJsonObject next()
+    QByteArray nextLine()
     {
         QDeadlineTimer deadline(HostProcess::timeoutMs(10000));
-        while (!m_socket.canReadLine() && !deadline.hasExpired())
+        while (!m_socket.canReadLine() && !deadline.hasExpired()) {
             m_socket.waitForReadyRead(100);
-        return QJsonDocument::fromJson(m_socket.readLine()).object();
+        }
+        return m_socket.readLine();
     }
+
+    QJsonObject next() { return QJsonDocument::fromJson(nextLine()).object(); }
 
     QLocalSocket &socket() { return m_socket; }
 
@@ -119,11 +122,18 @@ void TestTrayHost::oversizeLineGetsErrorAndConnectionSurvives()
     QVERIFY(tray.startTray(socketPath(u"c.sock"_s)));
     Client client;
     QVERIFY(client.connect(socketPath(u"c.sock"_s)));
-    client.send(QByteArray(mcp::transport::MaxLineBytes + 10, ' ') + "{}");
+    client.send(QByteArray(mcp::wire::MaxLineBytes + 10, ' ') + "{}");
     const QJsonObject error = client.next();
     QCOMPARE(error.value(u"error"_s)[u"code"_s].toInt(), -32600);
     client.send(rpcRequest(2, u"ping"_s));
     QCOMPARE(client.next().value(u"id"_s).toInt(), 2);
+    // A request over the cap is answered with its id (read from the line's first bytes), as sent.
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"method\":\"ping\",\"params\":{\"x\":\""
+                + QByteArray(mcp::wire::MaxLineBytes, 'x') + "\"}}");
+    const QByteArray named = client.nextLine();
+    QVERIFY2(named.startsWith(R"({"jsonrpc":"2.0","id":9007199254740993,"error":{"code":-32600,)"), named.constData());
+    client.send(rpcRequest(3, u"ping"_s));
+    QCOMPARE(client.next().value(u"id"_s).toInt(), 3);
 }
 
 void TestTrayHost::secondInstanceExitsZero()

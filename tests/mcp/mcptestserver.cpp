@@ -11,7 +11,8 @@
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
 #include "mcp/session.h"
-#include "mcp/transport/stdinreader.h"
+#include "mcp/wire/stdinreader.h"
+#include "mcp/wire/stdio.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,13 +47,11 @@ int main(int argc, char **argv)
     if (parser.isSet(u"stdio"_s)) {
         mcp::Session *session = server.createSession(&app);
         QObject::connect(session, &mcp::Session::send, &app, [](const QByteArray &json) {
-            std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
-            std::fputc('\n', stdout);
-            std::fflush(stdout);
+            mcp::wire::writeStdoutLine(json);
         });
-        auto *reader = new mcp::transport::StdinReader(&app);
-        QObject::connect(reader, &mcp::transport::StdinReader::lineRead, session, &mcp::Session::receive);
-        QObject::connect(reader, &mcp::transport::StdinReader::endOfInput, &app, &QCoreApplication::quit);
+        auto *reader = new mcp::wire::StdinReader(&app);
+        QObject::connect(reader, &mcp::wire::StdinReader::lineRead, session, &mcp::Session::receive);
+        QObject::connect(reader, &mcp::wire::StdinReader::endOfInput, &app, &QCoreApplication::quit);
         reader->start();
         return QCoreApplication::exec();
     }
@@ -67,8 +66,7 @@ int main(int argc, char **argv)
     }
     if (parser.isSet(u"print-endpoints"_s)) {
         const QJsonObject endpoints{{u"socket"_s, QString()}, {u"http"_s, http.url().toString()}};
-        std::printf("%s\n", QJsonDocument(endpoints).toJson(QJsonDocument::Compact).constData());
-        std::fflush(stdout);
+        mcp::wire::writeStdoutLine(QJsonDocument(endpoints).toJson(QJsonDocument::Compact));
     }
     return QCoreApplication::exec();
 }

@@ -3,7 +3,7 @@
 // JSON-RPC codec through a Session: ids, error codes, notifications, batches.
 #include "mcp/conformance/fixtures.h"
 #include "mcp/jsonrpc.h"
-#include "mcp/jsonscan.h"
+#include "mcp/wire/jsonscan.h"
 #include "tests/mcp/sessionharness.h"
 
 #include <QJsonArray>

@@ -9,9 +9,10 @@
 // Built by scripts/fuzz in a separate clang build (-DDIMOTRAY_FUZZ=ON).
 #include "mcp/http/httprequest.h"
 #include "mcp/jsonrpc.h"
-#include "mcp/jsonscan.h"
 #include "mcp/server.h"
 #include "mcp/session.h"
+#include "mcp/wire/jsonscan.h"
+#include "mcp/wire/lineframer.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -90,6 +91,15 @@ void fuzzScanner(const QByteArray &input)
     (void)mcp::jsonscan::member(input, "id");
     (void)mcp::jsonscan::path(input, {"params", "_meta", "progressToken"});
     (void)mcp::jsonscan::elements(input);
+    (void)mcp::jsonscan::envelope(input);
+    (void)mcp::wire::oversizeErrorLine(input);
+    mcp::wire::LineFramer framer(64); // small cap: lines over it, cut in two pieces
+    const qsizetype half = input.size() / 2;
+    framer.append(input.left(half));
+    while (framer.next()) {}
+    framer.append(input.mid(half));
+    while (framer.next()) {}
+    (void)framer.finish();
     (void)mcp::jsonrpc::idKey(input);
 }
 

@@ -1,15 +1,14 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-#include "mcp/transport/endpoint.h"
+#include "mcp/wire/endpoint.h"
 
-#include <QByteArray>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
-namespace mcp::transport {
+namespace mcp::wire {
 
 QString appId()
 {
@@ -21,35 +20,33 @@ QString defaultSocketName()
 #if defined(Q_OS_WIN)
     // Named pipes live in one global namespace: suffix the user so two accounts never meet.
     QString user = qEnvironmentVariable("USERNAME");
-    if (user.isEmpty())
+    if (user.isEmpty()) {
         user = u"user"_s;
+    }
     return appId() + u"-mcp-"_s + user;
 #else
     QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (runtime.isEmpty())
+    if (runtime.isEmpty()) {
         runtime = QDir::tempPath();
+    }
     const QString dir = runtime + u"/app/"_s + appId();
-    if (QDir().mkpath(dir))
+    if (QDir().mkpath(dir)) {
         QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
     return dir + u"/mcp.sock"_s;
 #endif
 }
 
 QString resolveSocketName(const QString &override)
 {
-    if (!override.isEmpty())
+    if (!override.isEmpty()) {
         return override;
-    const QString env = qEnvironmentVariable(SocketEnvVar);
-    if (!env.isEmpty())
+    }
+    QString env = qEnvironmentVariable(SocketEnvVar);
+    if (!env.isEmpty()) {
         return env;
+    }
     return defaultSocketName();
 }
 
-QByteArray oversizeErrorLine()
-{
-    return QByteArrayLiteral(R"({"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Message too large: )")
-        + QByteArray::number(MaxLineBytes)
-        + QByteArrayLiteral(R"( bytes per line at most; the message was dropped"}})");
-}
-
-} // namespace mcp::transport
+} // namespace mcp::wire

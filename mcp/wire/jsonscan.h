@@ -22,4 +22,22 @@ QByteArrayView path(QByteArrayView object, std::initializer_list<QByteArrayView>
 /// Raw text of each element of \a array.
 QList<QByteArrayView> elements(QByteArrayView array);
 
+/// What a relay needs to know about one JSON-RPC message, from the raw text of its top-level
+/// members (no full parse; the first occurrence of a key counts).
+struct Envelope
+{
+    bool isObject = false; ///< the text starts with '{'
+    QByteArrayView id; ///< raw JSON text of "id" (e.g. 7, "a" with its quotes), empty if absent
+    QByteArrayView method; ///< contents of the "method" string, escapes not decoded
+    bool isResponse = false; ///< has "result" or "error"
+
+    bool isRequest() const { return !id.isEmpty() && !method.isEmpty(); }
+
+    bool isNotification() const { return id.isEmpty() && !method.isEmpty(); }
+};
+
+/// One pass over the top-level members that stops as soon as id and method (or, for a response,
+/// the id) are known. Works on a cut prefix of a line too: a value cut off is never reported.
+Envelope envelope(QByteArrayView message);
+
 } // namespace mcp::jsonscan

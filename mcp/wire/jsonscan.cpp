@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-#include "mcp/jsonscan.h"
+#include "mcp/wire/jsonscan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -150,6 +150,52 @@ QList<QByteArrayView> elements(QByteArrayView array)
         i = skipSpace(array, end);
         if (i < array.size() && array[i] == ',') {
             i = skipSpace(array, i + 1);
+        }
+    }
+    return out;
+}
+
+Envelope envelope(QByteArrayView text)
+{
+    Envelope out;
+    qsizetype i = skipSpace(text, 0);
+    if (i >= text.size() || text[i] != '{') {
+        return out;
+    }
+    out.isObject = true;
+    i = skipSpace(text, i + 1);
+    while (i < text.size() && text[i] == '"') {
+        const qsizetype keyEnd = stringEnd(text, i);
+        if (keyEnd < 0) {
+            return out;
+        }
+        const QByteArrayView keyToken = text.sliced(i, keyEnd - i);
+        i = skipSpace(text, keyEnd);
+        if (i >= text.size() || text[i] != ':') {
+            return out;
+        }
+        i = skipSpace(text, i + 1);
+        if (keyEquals(keyToken, "result") || keyEquals(keyToken, "error")) {
+            out.isResponse = true;
+            if (!out.id.isEmpty()) {
+                return out; // a response needs nothing beyond its id
+            }
+        }
+        const qsizetype end = valueEnd(text, i);
+        if (end < 0 || end >= text.size()) {
+            return out; // cut off (a complete object still has its closing brace)
+        }
+        if (out.id.isEmpty() && keyEquals(keyToken, "id")) {
+            out.id = text.sliced(i, end - i);
+        } else if (out.method.isEmpty() && text[i] == '"' && keyEquals(keyToken, "method")) {
+            out.method = text.sliced(i + 1, end - i - 2);
+        }
+        if (!out.id.isEmpty() && !out.method.isEmpty()) {
+            return out;
+        }
+        i = skipSpace(text, end);
+        if (i < text.size() && text[i] == ',') {
+            i = skipSpace(text, i + 1);
         }
     }
     return out;
