@@ -49,9 +49,7 @@ bool rejectCursor(const QJsonObject &params, Responder &responder)
     return true;
 }
 
-namespace {
-
-QJsonObject capabilities(const Registry &registry, Revision revision)
+QJsonObject serverCapabilities(const Registry &registry, Revision revision)
 {
     QJsonObject caps{{u"logging"_s, QJsonObject()}, {u"tools"_s, QJsonObject{{u"listChanged"_s, false}}}};
     const bool hasResources = !registry.resources().isEmpty() || !registry.resourceTemplates().isEmpty();
@@ -66,8 +64,6 @@ QJsonObject capabilities(const Registry &registry, Revision revision)
     }
     return caps;
 }
-
-} // namespace
 
 void initialize(SessionCore &core, const jsonrpc::Message &message, Responder responder)
 {
@@ -94,7 +90,7 @@ void initialize(SessionCore &core, const jsonrpc::Message &message, Responder re
         serverInfo.insert(u"title"_s, info.title);
     }
     QJsonObject result{{u"protocolVersion"_s, protocol::toString(state.revision)},
-                       {u"capabilities"_s, capabilities(core.server().registry(), state.revision)},
+                       {u"capabilities"_s, serverCapabilities(core.server().registry(), state.revision)},
                        {u"serverInfo"_s, serverInfo}};
     if (!info.instructions.isEmpty()) {
         result.insert(u"instructions"_s, info.instructions);
@@ -109,32 +105,10 @@ void ping(SessionCore &, const jsonrpc::Message &, Responder responder)
     responder.resolve(QJsonObject());
 }
 
-/*!
-    server/discover is the 2026-07-28 (stateless era) probe. This engine speaks the legacy
-    initialize handshake, so it answers at once with a plain -32601: dual-era clients treat any
-    non-modern error as "legacy" and fall back to initialize without waiting for a timeout.
-*/
 void discover(SessionCore &core, const jsonrpc::Message &, Responder responder)
 {
-    if (core.server().modernEraEnabled()) {
-        QJsonObject caps = capabilities(core.server().registry(), Revision::V2025_11_25);
-        caps.remove(u"logging"_s); // 2026-07-28: logging is per request (_meta logLevel)
-        QJsonArray versions{QString::fromUtf16(protocol::ModernVersion)};
-        for (const QString &v : protocol::supportedVersions()) {
-            versions.append(v);
-        }
-        QJsonObject result{{u"supportedVersions"_s, versions}, {u"capabilities"_s, caps}};
-        if (!core.server().info().instructions.isEmpty()) {
-            result.insert(u"instructions"_s, core.server().info().instructions);
-        }
-        SessionCore::contextOf(responder)->modern = true; // a DiscoverResult is always a modern result
-        responder.resolve(result);
-        return;
-    }
-    responder.reject({errc::MethodNotFound,
-                      u"Method not found: server/discover (MCP %1); this server uses the initialize handshake"_s.arg(
-                          QStringView(protocol::ModernVersion)),
-                      QJsonObject{{u"supported"_s, QJsonArray::fromStringList(protocol::supportedVersions())}}});
+    // The legacy era answers -32601 at once, the modern era a DiscoverResult (mcp/era.h).
+    SessionCore::contextOf(responder)->era->discover(core, std::move(responder));
 }
 
 void setLogLevel(SessionCore &core, const jsonrpc::Message &message, Responder responder)

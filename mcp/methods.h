@@ -7,6 +7,7 @@
 
 namespace mcp {
 
+class Registry;
 class SessionCore;
 
 /// The MCP request handlers, one per method (internal). Each resolves its Responder once.
@@ -21,6 +22,8 @@ using Handler = void (*)(SessionCore &core, const jsonrpc::Message &message, Res
 Handler find(const QString &method);
 /// Methods allowed before `initialize`.
 bool allowedBeforeInitialize(const QString &method);
+/// The server capabilities \a registry offers under \a revision.
+QJsonObject serverCapabilities(const Registry &registry, Revision revision);
 
 // lifecycle.cpp
 void initialize(SessionCore &core, const jsonrpc::Message &message, Responder responder);

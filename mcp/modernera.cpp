@@ -1,12 +1,15 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-// SessionCore: the stateless 2026-07-28 era ("modern"), served per request next to the legacy
+// The stateless 2026-07-28 era ("modern", see mcp/era.h), served per request next to the legacy
 // initialize handshake (dual-era) when Server::setModernEraEnabled(true). Each modern request
 // carries its own `_meta` envelope (protocol version, client capabilities, optional log level);
 // results get `resultType`, the server info `_meta` and, where cacheable, `ttlMs`/`cacheScope`.
 // Server→client requests of a modern tools/call become MRTR `input_required` results
-// (sessionoutbound.cpp, toolmethods.cpp). Not implemented: subscriptions/listen, the HTTP flavour.
+// (SessionCore::requestInput below; the retry is resumed in toolmethods.cpp). Not implemented:
+// subscriptions/listen. The HTTP side (stateless POSTs) is HttpServer::handleModernPost.
+#include "mcp/era.h"
 #include "mcp/logging.h"
+#include "mcp/methods.h"
 #include "mcp/sessioncore.h"
 
 #include <QJsonArray>
@@ -50,14 +53,84 @@ std::optional<std::pair<int, QString>> cacheHint(const QString &method)
     return std::nullopt;
 }
 
-} // namespace
-
-std::optional<RpcError> SessionCore::readEnvelope(const jsonrpc::Message &message, RequestContext &ctx) const
+class ModernEra final : public Era
 {
-    const QJsonObject meta = message.params.value("_meta"_L1).toObject();
-    if (!m_server->modernEraEnabled() || !meta.contains(VersionKey)) {
-        return std::nullopt; // legacy traffic
+public:
+    bool needsInitializedSession() const override { return false; }
+
+    const QJsonObject &clientCapabilities(const RequestContext &ctx, const SessionState &) const override
+    {
+        return ctx.clientCapabilities; // from the envelope
     }
+
+    std::optional<LogLevel> logThreshold(const RequestContext &ctx, const SessionState &) const override
+    {
+        return ctx.logLevel; // only when the request opted in
+    }
+
+    QJsonObject result(const Server &server, const RequestContext &ctx, QJsonObject result) const override
+    {
+        if (!result.contains("resultType"_L1)) {
+            result.insert(u"resultType"_s, u"complete"_s);
+        }
+        QJsonObject meta = result.value("_meta"_L1).toObject();
+        const ServerInfo &info = server.info();
+        QJsonObject serverInfo{{u"name"_s, info.name}, {u"version"_s, info.version}};
+        if (!info.title.isEmpty()) {
+            serverInfo.insert(u"title"_s, info.title);
+        }
+        meta.insert(ServerInfoKey, serverInfo);
+        result.insert(u"_meta"_s, meta);
+        if (const auto hint = cacheHint(ctx.method); hint && !result.contains("ttlMs"_L1)) {
+            result.insert(u"ttlMs"_s, hint->first);
+            result.insert(u"cacheScope"_s, hint->second);
+        }
+        return result;
+    }
+
+    RpcError error(RpcError error) const override
+    {
+        if (error.code == errc::ResourceNotFound) {
+            error.code = errc::InvalidParams; // 2026-07-28 MUST NOT emit -32002
+        }
+        return error;
+    }
+
+    Outbound
+    outbound(const RequestContext *ctx, const QString &, const QString &capability, const SessionState &) const override
+    {
+        // No server→client requests on the wire: a tool call asks through MRTR when the client can answer.
+        const bool mrtr = ctx && ctx->method == "tools/call"_L1 && !capability.isEmpty()
+            && ctx->clientCapabilities.contains(capability);
+        return mrtr ? Outbound::InputRequired : Outbound::Refused;
+    }
+
+    QString refusal(const QString &method, const QString &) const override
+    {
+        return u"%1 is not available to 2026-07-28 (stateless) requests"_s.arg(method);
+    }
+
+    bool isInputRetry(const QJsonObject &params) const override { return params.contains("requestState"_L1); }
+
+    void discover(SessionCore &core, Responder responder) const override
+    {
+        QJsonObject caps = methods::serverCapabilities(core.server().registry(), Revision::V2025_11_25);
+        caps.remove(u"logging"_s); // 2026-07-28: logging is per request (_meta logLevel)
+        QJsonArray versions{QString::fromUtf16(protocol::ModernVersion)};
+        for (const QString &v : protocol::supportedVersions()) {
+            versions.append(v);
+        }
+        QJsonObject result{{u"supportedVersions"_s, versions}, {u"capabilities"_s, caps}};
+        if (!core.server().info().instructions.isEmpty()) {
+            result.insert(u"instructions"_s, core.server().info().instructions);
+        }
+        responder.resolve(result);
+    }
+};
+
+/// Reads the 2026-07-28 `_meta` envelope of \a message into \a ctx.
+std::optional<RpcError> readEnvelope(const jsonrpc::Message &message, const QJsonObject &meta, RequestContext &ctx)
+{
     const QString version = meta.value(VersionKey).toString();
     if (version != QStringView(protocol::ModernVersion)) {
         return RpcError{errc::UnsupportedProtocolVersion,
@@ -81,31 +154,52 @@ std::optional<RpcError> SessionCore::readEnvelope(const jsonrpc::Message &messag
             return RpcError{errc::InvalidParams, u"Invalid params: invalid "_s + LogLevelKey, {}};
         }
     }
-    ctx.modern = true;
     ctx.revision = Revision::V2025_11_25; // field projection: everything we model exists in 2026-07-28
     ctx.clientCapabilities = meta.value(CapabilitiesKey).toObject();
     ctx.logLevel = level;
     return std::nullopt;
 }
 
-QJsonObject SessionCore::decorateModern(const RequestContext &ctx, QJsonObject result) const
+} // namespace
+
+const Era &Era::modern()
 {
-    if (!result.contains("resultType"_L1)) {
-        result.insert(u"resultType"_s, u"complete"_s);
+    static const ModernEra era;
+    return era;
+}
+
+std::optional<RpcError> Era::select(const Server &server, const jsonrpc::Message &message, RequestContext &ctx)
+{
+    ctx.era = &legacy();
+    if (!server.modernEraEnabled()) {
+        return std::nullopt;
     }
-    QJsonObject meta = result.value("_meta"_L1).toObject();
-    const ServerInfo &info = m_server->info();
-    QJsonObject serverInfo{{u"name"_s, info.name}, {u"version"_s, info.version}};
-    if (!info.title.isEmpty()) {
-        serverInfo.insert(u"title"_s, info.title);
+    const QJsonObject meta = message.params.value("_meta"_L1).toObject();
+    if (meta.contains(VersionKey)) {
+        if (auto error = readEnvelope(message, meta, ctx)) {
+            return error;
+        }
+        ctx.era = &modern();
+    } else if (message.method == "server/discover"_L1) {
+        ctx.era = &modern(); // a DiscoverResult is always a modern result
     }
-    meta.insert(ServerInfoKey, serverInfo);
-    result.insert(u"_meta"_s, meta);
-    if (const auto hint = cacheHint(ctx.method); hint && !result.contains("ttlMs"_L1)) {
-        result.insert(u"ttlMs"_s, hint->first);
-        result.insert(u"cacheScope"_s, hint->second);
-    }
-    return result;
+    return std::nullopt;
+}
+
+/*!
+    MRTR (2026-07-28): instead of a server→client request, answers the tool call with
+    `input_required`; the client fulfils it and retries with `inputResponses` + `requestState`,
+    and toolmethods.cpp resumes \a callback with the retry's Responder.
+*/
+void SessionCore::requestInput(
+    RequestContext &ctx, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs)
+{
+    const QByteArray token = m_server->continuations().add(ctx.toolName, std::move(callback), timeoutMs);
+    const QJsonObject input{{u"method"_s, method}, {u"params"_s, params}};
+    resolve(ctx,
+            QJsonObject{{u"resultType"_s, u"input_required"_s},
+                        {u"inputRequests"_s, QJsonObject{{methods::MrtrInputKey.toString(), input}}},
+                        {u"requestState"_s, QString::fromLatin1(token)}});
 }
 
 } // namespace mcp

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "mcp/era.h"
 #include "mcp/loglevel.h"
 #include "mcp/protocolversion.h"
 
@@ -43,9 +44,9 @@ struct RequestContext
     QElapsedTimer started;
     QString method;
     Revision revision = protocol::latest(); ///< what fields the answer may carry
-    bool modern = false; ///< a stateless 2026-07-28 request (its own _meta envelope)
-    QJsonObject clientCapabilities; ///< modern: from the envelope
-    std::optional<LogLevel> logLevel; ///< modern: the envelope's opt-in (none = no log messages)
+    const Era *era = &Era::legacy(); ///< what differs by protocol era (Era::select)
+    QJsonObject clientCapabilities; ///< modern era: from the envelope
+    std::optional<LogLevel> logLevel; ///< modern era: the envelope's opt-in (none = no log messages)
     std::shared_ptr<BatchState> batch;
     int batchSlot = -1;
     QList<QByteArray> outgoing; ///< keys of server→client requests this request started

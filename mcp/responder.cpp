@@ -128,7 +128,7 @@ Revision Responder::revision() const
 bool Responder::clientSupports(const QString &name) const
 {
     const auto c = core();
-    return c && (m_ctx->modern ? m_ctx->clientCapabilities : c->state().clientCapabilities).contains(name);
+    return c && m_ctx->era->clientCapabilities(*m_ctx, c->state()).contains(name);
 }
 
 void Responder::request(const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs) &&

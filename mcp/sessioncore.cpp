@@ -143,11 +143,11 @@ void SessionCore::handleRequest(const jsonrpc::Message &message, const std::shar
     auto ctx = std::make_shared<RequestContext>();
     ctx->method = message.method;
     ctx->revision = m_state.revision;
-    if (const std::optional<RpcError> error = readEnvelope(message, *ctx)) {
+    if (const std::optional<RpcError> error = Era::select(*m_server, message, *ctx)) {
         answerDirect(message.rawId, *error, batch, slot);
         return;
     }
-    if (m_state.phase == SessionState::Phase::New && !ctx->modern
+    if (m_state.phase == SessionState::Phase::New && ctx->era->needsInitializedSession()
         && !methods::allowedBeforeInitialize(message.method)) {
         answerDirect(
             message.rawId,
@@ -267,7 +267,7 @@ void SessionCore::finish(RequestContext &ctx, const QByteArray &json)
 
 void SessionCore::resolve(RequestContext &ctx, const QJsonObject &result)
 {
-    finish(ctx, jsonrpc::encodeResult(ctx.rawId, ctx.modern ? decorateModern(ctx, result) : result));
+    finish(ctx, jsonrpc::encodeResult(ctx.rawId, ctx.era->result(*m_server, ctx, result)));
 }
 
 void SessionCore::resolveTool(RequestContext &ctx, const ToolResult &result)
@@ -282,11 +282,7 @@ void SessionCore::resolveTool(RequestContext &ctx, const ToolResult &result)
 
 void SessionCore::reject(RequestContext &ctx, const RpcError &error)
 {
-    RpcError e = error;
-    if (ctx.modern && e.code == errc::ResourceNotFound) {
-        e.code = errc::InvalidParams; // 2026-07-28 MUST NOT emit -32002
-    }
-    finish(ctx, jsonrpc::encodeError(ctx.rawId, e));
+    finish(ctx, jsonrpc::encodeError(ctx.rawId, ctx.era->error(error)));
 }
 
 void SessionCore::emitOut(Outgoing::Kind kind,

@@ -83,9 +83,6 @@ private:
 
     void handleMessage(const jsonrpc::Message &message, const std::shared_ptr<BatchState> &batch, int slot);
     void handleRequest(const jsonrpc::Message &message, const std::shared_ptr<BatchState> &batch, int slot);
-    /// Reads a 2026-07-28 `_meta` envelope into \a ctx; the error to answer when it is invalid.
-    std::optional<RpcError> readEnvelope(const jsonrpc::Message &message, RequestContext &ctx) const;
-    QJsonObject decorateModern(const RequestContext &ctx, QJsonObject result) const;
     void handleNotification(const jsonrpc::Message &message);
     void handleResponse(const jsonrpc::Message &message);
     void handleBatch(const jsonrpc::Decoded &decoded);
@@ -93,6 +90,7 @@ private:
     answerDirect(const QByteArray &rawId, const RpcError &error, const std::shared_ptr<BatchState> &batch, int slot);
     void completeBatchSlot(const std::shared_ptr<BatchState> &batch, int slot, const QByteArray &json);
     void cancelRequest(const QByteArray &key, bool fromClient);
+    /// MRTR (modern era, modernera.cpp): answers \a ctx with `input_required` instead.
     void requestInput(
         RequestContext &ctx, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs);
     void finishPending(const QByteArray &key, const ClientReply &reply, bool notifyClient, bool invokeCallback = true);

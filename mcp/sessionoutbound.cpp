@@ -59,8 +59,7 @@ void SessionCore::closeStream(RequestContext &ctx)
 
 void SessionCore::log(LogLevel level, const QJsonValue &data, const QString &logger, const RequestContext &ctx)
 {
-    // Legacy: the session's logging/setLevel. Modern (2026-07-28): only when the request opted in.
-    const std::optional<LogLevel> threshold = ctx.modern ? ctx.logLevel : std::optional(m_state.logLevel);
+    const std::optional<LogLevel> threshold = ctx.era->logThreshold(ctx, m_state);
     if (!threshold || level < *threshold) {
         return;
     }
@@ -79,30 +78,23 @@ void SessionCore::request(
     if (isClosed() || !m_owner || (ctx && (ctx->finished || ctx->cancelled))) {
         return; // nobody is waiting for the answer any more
     }
-    if (ctx && ctx->modern && ctx->method == "tools/call"_L1 && !capabilityFor(method).isEmpty()
-        && ctx->clientCapabilities.contains(capabilityFor(method))) {
+    const QString capability = capabilityFor(method);
+    const Era &era = ctx ? *ctx->era : Era::legacy();
+    const Era::Outbound route = era.outbound(ctx, method, capability, m_state);
+    if (route == Era::Outbound::InputRequired) {
         requestInput(*ctx, method, params, std::move(callback), timeoutMs);
         return; // the Responder goes out of scope answered; the retry gets a new one
     }
     const QByteArray raw = QByteArray::number(m_nextOutgoingId++);
     const QByteArray key = jsonrpc::idKey(raw);
-    const QString capability = capabilityFor(method);
-    // Elicitation only exists from 2025-06-18: a client on an older revision cannot answer it.
-    const bool revisionOk = capability != "elicitation"_L1 || protocol::has2025_06_18(m_state.revision);
-    // The 2026-07-28 era has no server→client requests on the wire (MRTR is not implemented here).
-    const bool modern = ctx && ctx->modern;
-    const bool allowed =
-        !modern && (capability.isEmpty() || (revisionOk && m_state.clientCapabilities.contains(capability)));
+    const bool allowed = route == Era::Outbound::Wire;
 
     auto *timer = new QTimer(m_owner);
     timer->setSingleShot(true);
     ClientReply refusal;
     refusal.error = allowed
         ? RpcError{errc::RequestTimeout, u"Request timed out: the client did not answer "_s + method, {}}
-        : RpcError{errc::MethodNotFound,
-                   modern ? u"%1 is not available to 2026-07-28 (stateless) requests"_s.arg(method)
-                          : u"The client did not declare the '%1' capability needed for %2"_s.arg(capability, method),
-                   {}};
+        : RpcError{errc::MethodNotFound, era.refusal(method, capability), {}};
     QObject::connect(timer, &QTimer::timeout, m_owner, [weak = weak_from_this(), key, refusal, allowed] {
         if (const auto core = weak.lock()) {
             core->finishPending(key, refusal, allowed);
@@ -117,22 +109,6 @@ void SessionCore::request(
     if (allowed) {
         emitOut(Outgoing::Kind::Request, jsonrpc::encodeRequest(raw, method, params), origin);
     }
-}
-
-/*!
-    MRTR (2026-07-28): instead of a server→client request, answers the tool call with
-    `input_required`; the client fulfils it and retries with `inputResponses` + `requestState`,
-    and toolmethods.cpp resumes \a callback with the retry's Responder.
-*/
-void SessionCore::requestInput(
-    RequestContext &ctx, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs)
-{
-    const QByteArray token = m_server->continuations().add(ctx.toolName, std::move(callback), timeoutMs);
-    const QJsonObject input{{u"method"_s, method}, {u"params"_s, params}};
-    resolve(ctx,
-            QJsonObject{{u"resultType"_s, u"input_required"_s},
-                        {u"inputRequests"_s, QJsonObject{{methods::MrtrInputKey.toString(), input}}},
-                        {u"requestState"_s, QString::fromLatin1(token)}});
 }
 
 void SessionCore::finishPending(const QByteArray &key, const ClientReply &reply, bool notifyClient, bool invokeCallback)

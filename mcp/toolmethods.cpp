@@ -73,7 +73,7 @@ void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder res
         return;
     }
     SessionCore::contextOf(responder)->toolName = tool->name;
-    if (SessionCore::contextOf(responder)->modern && message.params.contains("requestState"_L1)) {
+    if (SessionCore::contextOf(responder)->era->isInputRetry(message.params)) {
         resumeWithInput(core, message, tool->name, std::move(responder));
         return;
     }

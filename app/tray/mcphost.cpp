@@ -3,7 +3,6 @@
 #include "app/tray/mcphost.h"
 
 #include "app/tray/serverinfo.h"
-#include "mcp/conformance/fixtures.h"
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
 #include "mcp/session.h"
@@ -29,8 +28,6 @@ McpHost::McpHost(const Options &options, QObject *parent)
     , m_local(new LocalServer(options.socketName, this))
 {
     m_server->setModernEraEnabled(options.modernEra);
-    if (options.conformanceFixtures)
-        mcp::conformance::registerFixtures(*m_server);
     connect(m_local, &LocalServer::listening, this, &McpHost::handleListening);
     connect(m_local, &LocalServer::alreadyRunning, this, &McpHost::alreadyRunning);
     connect(m_local, &LocalServer::failed, this, &McpHost::failed);

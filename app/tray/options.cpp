@@ -36,7 +36,6 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption httpPort(
         u"http-port"_s, u"Also serve MCP over HTTP on 127.0.0.1:<port> (0: any)."_s, u"port"_s);
     const QCommandLineOption httpToken(u"http-token"_s, u"Bearer token required on the HTTP endpoint."_s, u"token"_s);
-    const QCommandLineOption fixtures(u"conformance-fixtures"_s, u"Register the MCP conformance test_* fixtures."_s);
     const QCommandLineOption modernEra(u"modern-era"_s,
                                        u"Also serve stateless MCP 2026-07-28 requests (off: legacy era only)."_s);
     const QCommandLineOption printEndpoints(u"print-endpoints"_s,
@@ -51,7 +50,6 @@ ParsedOptions parseOptions(const QStringList &arguments)
                        socket,
                        httpPort,
                        httpToken,
-                       fixtures,
                        modernEra,
                        printEndpoints,
                        demo,
@@ -98,7 +96,6 @@ ParsedOptions parseOptions(const QStringList &arguments)
     o.httpToken = parser.isSet(httpToken) ? parser.value(httpToken).toUtf8() : qgetenv("DIMOTRAY_HTTP_TOKEN");
     if (!o.httpToken.isEmpty() && !o.httpPort)
         o.httpToken.clear(); // only meaningful with HTTP
-    o.conformanceFixtures = parser.isSet(fixtures);
     o.modernEra = parser.isSet(modernEra);
     o.printEndpoints = parser.isSet(printEndpoints);
     o.demo = parser.isSet(demo);

@@ -24,7 +24,6 @@ struct Options
     QString socketName; // resolved: --socket, $DIMOTRAY_MCP_SOCKET or the per-user default
     std::optional<quint16> httpPort;
     QByteArray httpToken; // --http-token or $DIMOTRAY_HTTP_TOKEN
-    bool conformanceFixtures = false;
     bool modernEra = false; // also serve stateless MCP 2026-07-28 requests
     bool printEndpoints = false;
     bool demo = false;

@@ -5,9 +5,13 @@
 # The module dependency rule (README "Layout"), checked on #include lines and on link edges:
 #   dimo/ and mcp/ never include each other; ui/ never includes mcp/; nothing below app/ includes app/;
 #   mcp/wire/ (the wire library) includes only itself and QtCore, and links QtCore only;
-#   mcp/transport/ includes no engine header (only itself and mcp/wire/); the shim includes only
-#   mcp/wire/ and app/shim/ from the tree and links QtCore, QtNetwork and dimotray_mcp_wire, never the
-#   engine; QtKeychain is used in app/ only.
+#   mcp/transport/ includes no engine header (only itself and mcp/wire/); the engine (mcp/ outside
+#   http/, transport/ and wire/) includes no transport; product code never includes tests/ (the
+#   conformance fixtures are test code); the shim includes only mcp/wire/ and app/shim/ from the tree
+#   and links QtCore, QtNetwork and dimotray_mcp_wire, never the engine; QtKeychain is used in app/ only.
+# Link edges: the engine links neither dimo nor a transport; dimotray_mcp_http links the engine; no
+# shipped binary (dimo-tray, mcp-dimo) links the fixtures library dimotray_mcp_fixtures, directly
+# or through another library; the shim's closure (mcp-dimo+) holds dimotray_mcp_wire only.
 # Usage: layering.sh <source dir> [<link report file>] [<shim binary>]
 set -u
 src=${1:?source dir}
@@ -43,6 +47,13 @@ if [ -d mcp/wire ]; then
     forbid mcp/wire '<(QtNetwork/|QLocal|QTcp|QNetwork|QAbstractSocket|QHostAddress)' 'mcp/wire/ is QtCore only'
 fi
 forbid ui '"(mcp|app)/' 'ui/ must not include mcp/ or app/'
+for dir in app dimo mcp ui; do
+    forbid $dir '"tests/' "$dir/ must not include test code (tests/)"
+done
+if [ -d mcp ]; then
+    hits=$(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"mcp/(http|transport)/' mcp/*.h mcp/*.cpp 2>/dev/null || true)
+    [ -z "$hits" ] || { echo "LAYERING: the MCP engine must not include a transport (mcp/http/, mcp/transport/)"; echo "$hits" | sed 's/^/  /'; fail=1; }
+fi
 forbid ui '<qt6keychain/' 'only app/ talks to the keychain'
 if [ -d app/shim ]; then
     hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(dimo|mcp|ui|app)/' app/shim \
@@ -53,22 +64,32 @@ fi
 
 # Link edges, as CMake resolved them (written at generate time by tests/checks/CMakeLists.txt).
 if [ -n "$links" ] && [ -f "$links" ]; then
+    grep -q '^dimotray_mcp_http=' "$links" || { echo "LAYERING: $links lacks dimotray_mcp_http"; fail=1; }
     while IFS='=' read -r target libs; do
         case "$target" in
-        dimotray_dimo | dimotray_mcp_wire | dimotray_mcp | dimotray_mcp_transport | mcp-dimo)
+        dimotray_dimo | dimotray_mcp_wire | dimotray_mcp | dimotray_mcp_http | dimotray_mcp_transport | dimotray_mcp_fixtures | mcp-dimo | mcp-dimo+)
             bad=$(echo "$libs" | tr ';' '\n' | grep -E 'Gui|Widgets|WebEngine|Keychain|dimotray_ui|dimotray_app' || true)
             [ -z "$bad" ] || { echo "LAYERING: $target links $bad"; fail=1; } ;;
         esac
         case "$target" in
         dimotray_dimo) echo "$libs" | grep -qE 'dimotray_mcp' && { echo "LAYERING: dimotray_dimo links mcp"; fail=1; } ;;
-        dimotray_mcp | dimotray_mcp_transport) echo "$libs" | grep -qE 'dimotray_(dimo|core)' && { echo "LAYERING: $target links dimo"; fail=1; } ;;
+        dimotray_mcp | dimotray_mcp_http | dimotray_mcp_transport | dimotray_mcp_fixtures)
+            echo "$libs" | grep -qE 'dimotray_(dimo|core)' && { echo "LAYERING: $target links dimo"; fail=1; } ;;
+        esac
+        case "$target" in
+        dimotray_mcp) echo "$libs" | grep -qE 'dimotray_mcp_(http|transport|fixtures)' && { echo "LAYERING: the engine links a transport or the fixtures"; fail=1; } ;;
+        dimotray_mcp_http) echo "$libs" | tr ';' '\n' | grep -qxE '(dimotray_mcp|dimotray::mcp)' || { echo "LAYERING: dimotray_mcp_http does not link the engine"; fail=1; } ;;
         dimotray_ui) echo "$libs" | grep -qE 'dimotray_mcp' && { echo "LAYERING: dimotray_ui links mcp"; fail=1; } ;;
         dimotray_mcp_wire)
             bad=$(echo "$libs" | tr ';' '\n' | grep -vE '^(Qt6::Core|)$' || true)
             [ -z "$bad" ] || { echo "LAYERING: dimotray_mcp_wire links more than QtCore:" $bad; fail=1; } ;;
-        mcp-dimo)
+        mcp-dimo | mcp-dimo+)
             bad=$(echo "$libs" | tr ';' '\n' | grep -E 'dimotray' | grep -vxE 'dimotray_mcp_wire|dimotray::mcp_wire' || true)
             [ -z "$bad" ] || { echo "LAYERING: the shim links" $bad "(only dimotray_mcp_wire, never the engine)"; fail=1; } ;;
+        esac
+        case "$target" in
+        dimo-tray | dimo-tray+ | mcp-dimo | mcp-dimo+)
+            echo "$libs" | grep -qE 'mcp_fixtures' && { echo "LAYERING: the shipped ${target%+} links the conformance fixtures"; fail=1; } ;;
         esac
     done <"$links"
 fi

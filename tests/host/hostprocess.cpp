@@ -35,6 +35,11 @@ QString HostProcess::shimPath()
     return QStringLiteral(DIMOTRAY_SHIM_PATH);
 }
 
+QString HostProcess::testServerPath()
+{
+    return QStringLiteral(DIMOTRAY_TESTSERVER_PATH);
+}
+
 int HostProcess::timeoutMs(int ms)
 {
     const int factor = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
@@ -50,12 +55,24 @@ bool HostProcess::start(const QString &program, const QStringList &arguments)
 
 bool HostProcess::startTray(const QString &socket, const QStringList &extra)
 {
-    if (!start(trayPath(), QStringList{u"--headless"_s, u"--socket"_s, socket, u"--print-endpoints"_s} + extra))
+    return startServer(trayPath(), socket, extra);
+}
+
+bool HostProcess::startTestServer(const QString &socket, const QStringList &extra)
+{
+    return startServer(testServerPath(), socket, extra);
+}
+
+bool HostProcess::startServer(const QString &program, const QString &socket, const QStringList &extra)
+{
+    if (!start(program, QStringList{u"--headless"_s, u"--socket"_s, socket, u"--print-endpoints"_s} + extra)) {
         return false;
+    }
     const QByteArray line = readLine(timeoutMs(15000));
     m_endpoints = QJsonDocument::fromJson(line).object();
-    if (m_endpoints.isEmpty())
-        qWarning().noquote() << "tray did not print its endpoints; stderr:" << allStderr();
+    if (m_endpoints.isEmpty()) {
+        qWarning().noquote() << program << "did not print its endpoints; stderr:" << allStderr();
+    }
     return !m_endpoints.isEmpty();
 }
 

@@ -9,7 +9,7 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
-// A real dimo-tray or mcp-dimo child process for the host tests: line-oriented stdout capture,
+// A real dimo-tray, mcp-testserver or mcp-dimo child process for the host tests: line-oriented stdout capture,
 // stderr kept for diagnostics, and a record of every stdout line for the purity check.
 class HostProcess
 {
@@ -19,6 +19,7 @@ public:
 
     static QString trayPath();
     static QString shimPath();
+    static QString testServerPath(); // mcp-testserver: the engine with the conformance fixtures
     static int timeoutMs(int ms); // scaled by DIMOTRAY_TEST_TIMEOUT_FACTOR
 
     QProcessEnvironment &environment() { return m_environment; }
@@ -28,6 +29,9 @@ public:
     bool start(const QString &program, const QStringList &arguments);
     // dimo-tray --headless --socket <socket> --print-endpoints [extra]; waits for the endpoint line.
     bool startTray(const QString &socket, const QStringList &extra = {});
+    // The same with mcp-testserver, for tests that need the conformance fixtures (test_* tools)
+    // behind the socket: dimo-tray does not ship them.
+    bool startTestServer(const QString &socket, const QStringList &extra = {});
 
     QJsonObject endpoints() const { return m_endpoints; }
 
@@ -60,6 +64,7 @@ public:
 
 private:
     void collect();
+    bool startServer(const QString &program, const QString &socket, const QStringList &extra);
 
     QProcess m_process;
     QProcessEnvironment m_environment;

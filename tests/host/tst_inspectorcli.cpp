@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The MCP Inspector CLI (@modelcontextprotocol/inspector 2.12.0, Node 22) drives the real
-// mcp-dimo over stdio against a headless dimo-tray with the conformance fixtures.
+// mcp-dimo over stdio against mcp-testserver's local socket (the engine with the conformance
+// fixtures).
 // Exits 77 (skipped) when tests/clients is not installed (scripts/install-mcp-clients).
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -55,7 +56,7 @@ private:
 void TestInspectorCli::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_tray.startTray(m_dir.filePath(u"mcp.sock"_s), {u"--conformance-fixtures"_s}));
+    QVERIFY(m_tray.startTestServer(m_dir.filePath(u"mcp.sock"_s)));
 }
 
 int TestInspectorCli::inspect(const QStringList &arguments, QByteArray *out)
@@ -89,7 +90,7 @@ void TestInspectorCli::initialize()
     QByteArray out;
     QCOMPARE(inspect({u"--method"_s, u"initialize"_s, u"--format"_s, u"json"_s, u"-q"_s}, &out), 0);
     const QJsonObject result = QJsonDocument::fromJson(out).object().value(u"result"_s).toObject();
-    QCOMPARE(result[u"serverInfo"_s][u"name"_s].toString(), u"dimo-tray"_s);
+    QCOMPARE(result[u"serverInfo"_s][u"name"_s].toString(), u"mcp-testserver"_s);
     QVERIFY(!result[u"protocolVersion"_s].toString().isEmpty());
 }
 

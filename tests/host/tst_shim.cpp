@@ -102,7 +102,7 @@ void TestShim::verifyPure(HostProcess &process)
 void TestShim::initializeRoundTripThroughTray()
 {
     HostProcess tray;
-    QVERIFY(tray.startTray(socketPath(), {u"--conformance-fixtures"_s}));
+    QVERIFY(tray.startTray(socketPath()));
     auto shim = startShim(socketPath());
     QVERIFY(shim);
     shim->send(rpcInitialize(1));
@@ -111,9 +111,9 @@ void TestShim::initializeRoundTripThroughTray()
     QCOMPARE(init.value(u"result"_s)[u"serverInfo"_s][u"name"_s].toString(), u"dimo-tray"_s);
     QVERIFY(!init.value(u"result"_s)[u"instructions"_s].toString().contains(u"not running"_s));
     shim->send(rpcNotification(u"notifications/initialized"_s));
-    shim->send(rpcRequest(u"call-1"_s, u"tools/call"_s, {{u"name"_s, u"test_simple_text"_s}}));
-    const QJsonObject call = shim->waitForResponse("\"call-1\"", HostProcess::timeoutMs(10000));
-    QCOMPARE(textOf(call), u"This is a simple text response for testing."_s);
+    shim->send(rpcRequest(u"list-1"_s, u"tools/list"_s));
+    const QJsonObject list = shim->waitForResponse("\"list-1\"", HostProcess::timeoutMs(10000));
+    QVERIFY2(list.value(u"result"_s)[u"tools"_s].isArray(), QJsonDocument(list).toJson().constData());
     shim->closeStdin();
     QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
     QCOMPARE(shim->process().exitStatus(), QProcess::NormalExit);
@@ -200,7 +200,7 @@ void TestShim::trayRestartMidSession()
 {
     const QString socket = socketPath(u"restart.sock"_s);
     auto tray = std::make_unique<HostProcess>();
-    QVERIFY(tray->startTray(socket, {u"--conformance-fixtures"_s}));
+    QVERIFY(tray->startTestServer(socket)); // test_sampling is a conformance fixture
     auto shim = startShim(socket);
     QVERIFY(shim);
     // Declares sampling, so test_sampling stays in flight waiting for our (never sent) answer.
@@ -221,7 +221,7 @@ void TestShim::trayRestartMidSession()
     QVERIFY2(echoes(shim->lastResponseLine(), BigId), shim->lastResponseLine().constData());
 
     tray = std::make_unique<HostProcess>();
-    QVERIFY(tray->startTray(socket, {u"--conformance-fixtures"_s}));
+    QVERIFY(tray->startTestServer(socket));
     // No new initialize from the client: the shim replayed it.
     shim->send(rpcRequest(5, u"tools/call"_s, {{u"name"_s, u"test_simple_text"_s}}));
     const QJsonObject after = shim->waitForResponse("5", HostProcess::timeoutMs(15000));
@@ -240,7 +240,7 @@ void TestShim::severalShimsHaveOwnSessions()
 {
     const QString socket = socketPath(u"many.sock"_s);
     HostProcess tray;
-    QVERIFY(tray.startTray(socket, {u"--conformance-fixtures"_s}));
+    QVERIFY(tray.startTestServer(socket));
     std::vector<std::unique_ptr<HostProcess>> shims;
     for (int i = 0; i < 4; ++i) {
         shims.push_back(startShim(socket));

@@ -31,7 +31,6 @@ private Q_SLOTS:
         QCOMPARE(parsed.options.mode, Options::Mode::Tray);
         QVERIFY(parsed.options.socketName.endsWith(u"/app/dimo-tray/mcp.sock"_s));
         QVERIFY(!parsed.options.httpPort);
-        QVERIFY(!parsed.options.conformanceFixtures);
         QVERIFY(!parsed.options.modernEra);
     }
 
@@ -61,7 +60,6 @@ private Q_SLOTS:
                                                         u"0"_s,
                                                         u"--http-token"_s,
                                                         u"tok"_s,
-                                                        u"--conformance-fixtures"_s,
                                                         u"--modern-era"_s,
                                                         u"--print-endpoints"_s,
                                                         u"--demo"_s,
@@ -72,7 +70,7 @@ private Q_SLOTS:
         QCOMPARE(o.socketName, u"/tmp/x.sock"_s);
         QVERIFY(o.httpPort && *o.httpPort == 0);
         QCOMPARE(o.httpToken, "tok"_ba);
-        QVERIFY(o.conformanceFixtures && o.modernEra && o.printEndpoints && o.demo);
+        QVERIFY(o.modernEra && o.printEndpoints && o.demo);
         QCOMPARE(o.environmentFile, u"env.json"_s);
     }
 
@@ -96,6 +94,8 @@ private Q_SLOTS:
         QTest::newRow("bad port") << QStringList{u"--http-port"_s, u"99999"_s};
         QTest::newRow("not a port") << QStringList{u"--http-port"_s, u"abc"_s};
         QTest::newRow("unknown") << QStringList{u"--frobnicate"_s};
+        // The conformance fixtures are test code (mcp-testserver), not part of the product.
+        QTest::newRow("fixtures") << QStringList{u"--conformance-fixtures"_s};
         QTest::newRow("positional") << QStringList{u"extra"_s};
         QTest::newRow("stdio+endpoints") << QStringList{u"--stdio"_s, u"--print-endpoints"_s};
     }

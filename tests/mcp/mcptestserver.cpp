@@ -1,18 +1,23 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-// mcp-testserver: the MCP engine with the conformance fixtures on the Streamable HTTP endpoint,
-// without the tray app. Same command line shape as `dimo-tray --headless` for what it supports:
-//   mcp-testserver [--http-port N] [--token T] [--print-endpoints] [--conformance-fixtures] [--socket NAME]
-//                  [--modern-era] [--stdio]
-// --stdio serves one session on stdin/stdout (NDJSON) instead of HTTP; --modern-era enables the
-// stateless 2026-07-28 era (Server::setModernEraEnabled).
-// With --print-endpoints it prints one JSON line {"socket":"","http":"http://127.0.0.1:PORT/mcp"}.
-#include "mcp/conformance/fixtures.h"
+// mcp-testserver: the MCP engine with the conformance fixtures (test code, never in a shipped
+// binary) on the same transports as `dimo-tray --headless`:
+//   mcp-testserver [--socket NAME] [--http-port N] [--http-token T] [--print-endpoints]
+//                  [--modern-era] [--stdio] [--headless]
+// --socket serves the local socket (one session per connection, like dimo-tray); HTTP is served
+// when --http-port is given or when there is no --socket (port 0 = any). --stdio serves one session
+// on stdin/stdout (NDJSON) instead; --modern-era enables the stateless 2026-07-28 era
+// (Server::setModernEraEnabled). With --print-endpoints it prints one JSON line once listening:
+// {"socket":"<path or empty>","http":"http://127.0.0.1:PORT/mcp"} (http only when served).
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
 #include "mcp/session.h"
+#include "mcp/transport/linechannel.h"
+#include "mcp/transport/localserver.h"
+#include "mcp/wire/lineframer.h"
 #include "mcp/wire/stdinreader.h"
 #include "mcp/wire/stdio.h"
+#include "tests/mcp/conformance/fixtures.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,18 +28,58 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+using mcp::transport::LineChannel;
+using mcp::transport::LocalServer;
+
+int serveStdio(mcp::Server &server, QCoreApplication &app)
+{
+    mcp::Session *session = server.createSession(&app);
+    QObject::connect(session, &mcp::Session::send, &app, [](const QByteArray &json) {
+        mcp::wire::writeStdoutLine(json);
+    });
+    auto *reader = new mcp::wire::StdinReader(&app);
+    QObject::connect(reader, &mcp::wire::StdinReader::lineRead, session, &mcp::Session::receive);
+    QObject::connect(reader, &mcp::wire::StdinReader::oversizeLine, &app, [](const QByteArray &head) {
+        mcp::wire::writeStdoutLine(mcp::wire::oversizeErrorLine(head));
+    });
+    QObject::connect(reader, &mcp::wire::StdinReader::endOfInput, &app, &QCoreApplication::quit);
+    reader->start();
+    return QCoreApplication::exec();
+}
+
+// One session per local socket connection, as app::McpHost does in dimo-tray.
+void attach(mcp::Server &server, LineChannel *channel)
+{
+    mcp::Session *session = server.createSession(channel);
+    QObject::connect(channel, &LineChannel::lineReceived, session, &mcp::Session::receive);
+    QObject::connect(session, &mcp::Session::send, channel, &LineChannel::sendLine);
+    QObject::connect(channel, &LineChannel::oversizeLine, channel, [channel](const QByteArray &head) {
+        channel->sendLine(mcp::wire::oversizeErrorLine(head));
+    });
+    QObject::connect(channel, &LineChannel::closed, session, &mcp::Session::close);
+}
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "mcp-testserver: %s\n", qPrintable(message));
+    QCoreApplication::exit(1);
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({{u"http-port"_s, u"Port (0 = any)"_s, u"port"_s, u"0"_s},
-                       {u"token"_s, u"Bearer token"_s, u"token"_s},
-                       {u"print-endpoints"_s, u"Print the endpoints as one JSON line"_s},
-                       {u"conformance-fixtures"_s, u"Accepted for compatibility (always on)"_s},
-                       {u"headless"_s, u"Accepted for compatibility"_s},
-                       {u"socket"_s, u"Ignored (no local socket here)"_s, u"name"_s},
+    parser.addOptions({{u"http-port"_s, u"Serve Streamable HTTP on 127.0.0.1:<port> (0 = any)"_s, u"port"_s},
+                       {{u"http-token"_s, u"token"_s}, u"Bearer token required on HTTP"_s, u"token"_s},
+                       {u"print-endpoints"_s, u"Print the endpoints as one JSON line once listening"_s},
+                       {u"headless"_s, u"Accepted for compatibility with dimo-tray"_s},
+                       {u"socket"_s, u"Also serve the local socket NAME (one session per connection)"_s, u"name"_s},
                        {u"modern-era"_s, u"Also serve stateless MCP 2026-07-28 requests"_s},
-                       {u"stdio"_s, u"Serve one session on stdin/stdout instead of HTTP"_s}});
+                       {u"stdio"_s, u"Serve one session on stdin/stdout instead"_s}});
     parser.addHelpOption();
     parser.process(app);
 
@@ -45,28 +90,46 @@ int main(int argc, char **argv)
     mcp::conformance::registerFixtures(server);
     server.setModernEraEnabled(parser.isSet(u"modern-era"_s));
     if (parser.isSet(u"stdio"_s)) {
-        mcp::Session *session = server.createSession(&app);
-        QObject::connect(session, &mcp::Session::send, &app, [](const QByteArray &json) {
-            mcp::wire::writeStdoutLine(json);
-        });
-        auto *reader = new mcp::wire::StdinReader(&app);
-        QObject::connect(reader, &mcp::wire::StdinReader::lineRead, session, &mcp::Session::receive);
-        QObject::connect(reader, &mcp::wire::StdinReader::endOfInput, &app, &QCoreApplication::quit);
-        reader->start();
+        return serveStdio(server, app);
+    }
+
+    mcp::HttpServer *http = nullptr;
+    if (parser.isSet(u"http-port"_s) || !parser.isSet(u"socket"_s)) {
+        mcp::HttpServer::Options options;
+        options.port = static_cast<quint16>(parser.value(u"http-port"_s).toUInt());
+        options.bearerToken = parser.value(u"http-token"_s).toUtf8();
+        http = new mcp::HttpServer(&server, options, &app);
+        QString error;
+        if (!http->listen(&error)) {
+            std::fprintf(stderr, "mcp-testserver: cannot listen: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
+    const auto ready = [&parser, http](const QString &socket) {
+        if (!parser.isSet(u"print-endpoints"_s)) {
+            return;
+        }
+        QJsonObject endpoints{{u"socket"_s, socket}};
+        if (http) {
+            endpoints.insert(u"http"_s, http->url().toString());
+        }
+        mcp::wire::writeStdoutLine(QJsonDocument(endpoints).toJson(QJsonDocument::Compact));
+    };
+    if (!parser.isSet(u"socket"_s)) {
+        ready(QString());
         return QCoreApplication::exec();
     }
-    mcp::HttpServer::Options options;
-    options.port = static_cast<quint16>(parser.value(u"http-port"_s).toUInt());
-    options.bearerToken = parser.value(u"token"_s).toUtf8();
-    mcp::HttpServer http(&server, options);
-    QString error;
-    if (!http.listen(&error)) {
-        std::fprintf(stderr, "mcp-testserver: cannot listen: %s\n", qPrintable(error));
-        return 1;
-    }
-    if (parser.isSet(u"print-endpoints"_s)) {
-        const QJsonObject endpoints{{u"socket"_s, QString()}, {u"http"_s, http.url().toString()}};
-        mcp::wire::writeStdoutLine(QJsonDocument(endpoints).toJson(QJsonDocument::Compact));
-    }
+    auto *local = new LocalServer(parser.value(u"socket"_s), &app);
+    QObject::connect(local, &LocalServer::listening, &app, [local, ready] {
+        ready(local->fullServerName());
+    });
+    QObject::connect(local, &LocalServer::alreadyRunning, &app, [] {
+        fail(u"the socket is already served"_s);
+    });
+    QObject::connect(local, &LocalServer::failed, &app, &fail);
+    QObject::connect(local, &LocalServer::newChannel, &app, [&server](LineChannel *channel) {
+        attach(server, channel);
+    });
+    local->start();
     return QCoreApplication::exec();
 }

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // JSON-RPC codec through a Session: ids, error codes, notifications, batches.
-#include "mcp/conformance/fixtures.h"
 #include "mcp/jsonrpc.h"
 #include "mcp/wire/jsonscan.h"
+#include "tests/mcp/conformance/fixtures.h"
 #include "tests/mcp/sessionharness.h"
 
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Streamable HTTP transport over real loopback sockets: sessions, JSON and SSE responses, GET
 // stream, DELETE, header checks, DNS-rebinding 403, bearer token, size caps, keep-alive.
-#include "mcp/conformance/fixtures.h"
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
+#include "tests/mcp/conformance/fixtures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Lifecycle: initialize, version negotiation per revision, fields left out per revision, ping,
 // server/discover, requests before initialize, sessions independent of each other.
-#include "mcp/conformance/fixtures.h"
+#include "tests/mcp/conformance/fixtures.h"
 #include "tests/mcp/sessionharness.h"
 
 #include <QJsonArray>

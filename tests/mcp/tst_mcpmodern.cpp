@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // Dual-era: stateless MCP 2026-07-28 requests next to the initialize handshake (opt-in).
-#include "mcp/conformance/fixtures.h"
+#include "tests/mcp/conformance/fixtures.h"
 #include "tests/mcp/sessionharness.h"
 
 #include <QJsonArray>

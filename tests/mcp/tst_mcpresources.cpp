@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // Resources (list, templates, read, subscribe + updated notifications), prompts, completion.
-#include "mcp/conformance/fixtures.h"
+#include "tests/mcp/conformance/fixtures.h"
 #include "tests/mcp/sessionharness.h"
 
 #include <QJsonArray>

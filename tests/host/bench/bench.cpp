@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 //
-// dimotray-bench: latency and load figures for mcp-dimo + dimo-tray (run by scripts/bench,
-// which starts a headless tray with the conformance fixtures). Prints numbers; asserts nothing.
+// dimotray-bench: latency and load figures for mcp-dimo + the MCP host (run by scripts/bench, which
+// starts mcp-testserver with the conformance fixtures and an idle headless dimo-tray for its RSS).
+// Prints numbers; asserts nothing.
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -224,8 +225,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Benchmarks mcp-dimo and dimo-tray (see scripts/bench)."_s);
     parser.addHelpOption();
     const QCommandLineOption shimOption(u"shim"_s, u"Path of mcp-dimo."_s, u"path"_s);
-    const QCommandLineOption socketOption(u"socket"_s, u"Socket of a running tray with fixtures."_s, u"path"_s);
-    const QCommandLineOption trayPidOption(u"tray-pid"_s, u"PID of that tray (for its RSS)."_s, u"pid"_s);
+    const QCommandLineOption socketOption(
+        u"socket"_s, u"Socket of a running server with the fixtures (mcp-testserver)."_s, u"path"_s);
+    const QCommandLineOption trayPidOption(u"tray-pid"_s, u"PID of an idle dimo-tray (for its RSS)."_s, u"pid"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object instead of a table."_s);
     parser.addOptions({shimOption, socketOption, trayPidOption, jsonOption});
     parser.process(app);

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // Conformance fixtures: test:// resources, the resource template and the test_* prompts.
-#include "mcp/conformance/fixtures.h"
 #include "mcp/server.h"
+#include "tests/mcp/conformance/fixtures.h"
 
 using namespace Qt::StringLiterals;
 

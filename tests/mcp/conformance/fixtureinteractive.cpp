@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // Conformance fixtures: tools that ask the client (sampling, elicitation).
-#include "mcp/conformance/fixtures.h"
 #include "mcp/server.h"
+#include "tests/mcp/conformance/fixtures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -9,8 +9,9 @@ namespace mcp {
 class Server;
 
 /// The official conformance suite's fixtures (`test_*` tools, `test://` resources, `test_*`
-/// prompts; /work/shared/mcp/README.md §2.2). Only registered behind a test switch, so the
-/// product's lists stay clean.
+/// prompts; see the suite's server scenarios, shared/mcp/README.md §2.2 next to the repository).
+/// Test code (library dimotray_mcp_fixtures): linked into mcp-testserver and the tests, never
+/// into a shipped binary.
 namespace conformance {
 
 void registerFixtures(Server &server);

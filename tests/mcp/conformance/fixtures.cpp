@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // Conformance fixtures: the plain test_* tools.
-#include "mcp/conformance/fixtures.h"
+#include "tests/mcp/conformance/fixtures.h"
 
 #include "mcp/server.h"
 
