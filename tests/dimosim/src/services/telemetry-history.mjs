@@ -101,7 +101,14 @@ export function aggregationsResolver(sim, guard) {
     const hi = Math.min(t, lastSampleTime(sim.seed, v, now) + 1);
     if ((hi - lo) / step > 20000) throw new Error('invalid argument: too many buckets, use a larger interval');
     const buckets = new Map();
-    for (const ts of lo < hi ? sampleTimes(sim.seed, v, lo, hi) : []) {
+    // a command's effect is reported as a sample of its own at its effect time
+    const effects = Object.values(sim.overrides.get(v.tokenId) || {}).flat().map((o) => o.ts).filter((ts) => ts >= lo && ts < t && ts <= now);
+    const times = lo < hi ? [...sampleTimes(sim.seed, v, lo, hi)] : [];
+    if (effects.length) {
+      for (const ts of effects) if (!times.includes(ts)) times.push(ts);
+      times.sort((a, b) => a - b);
+    }
+    for (const ts of times) {
       const b = f + Math.floor((ts - f) / step) * step;
       if (!buckets.has(b)) buckets.set(b, []);
       buckets.get(b).push({ ts, state: stateAt(sim.seed, v, ts) });
