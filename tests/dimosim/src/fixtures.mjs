@@ -201,7 +201,9 @@ export function buildFixtures(seed = 1) {
   for (let i = 1; i <= 250; i++) {
     const c = i % CATALOG.length;
     const [, , [y0, y1]] = CATALOG[c];
-    addVehicle(100000 + i, fleetOps, c, y0 + (i % (y1 - y0 + 1)), i % 3 === 0 ? tesla : (i % 3 === 1 ? smartcar : null), [[fleet, all6]]);
+    // Teslas connect through Tesla (tesla-oracle takes their commands); two thirds of the others through Smartcar
+    const device = CATALOG[c][0] === 'Tesla' ? tesla : (i % 3 !== 2 ? smartcar : null);
+    addVehicle(100000 + i, fleetOps, c, y0 + (i % (y1 - y0 + 1)), device, [[fleet, all6]]);
   }
   // Added last so that the random draws of the vehicles above stay as they were.
   addVehicle(24555, alice, 1, 2023, { ...tesla, subscription: 'inactive' }, [[main, all6]]);

@@ -103,6 +103,15 @@ test('tesla-oracle errors', async () => {
   assert.ok(attempts.some((a) => a.status === 403 && a.tokenIdParam === '24555'));
 });
 
+test('fleet: the fleet license commands its Teslas (100001, 100012, …), not the others', async () => {
+  const c = sim.testCredentials;
+  const fleetDev = await developerJwt(sim, { clientId: c.fleetClientId, apiKey: c.fleetApiKey, domain: 'https://fleet.example.com/callback' });
+  const jwt = async (tokenId) => (await exchange(sim, fleetDev, { nftContractAddress: NFT, privileges: [1, 2], tokenId })).body.token;
+  const tesla = await command(100001, { command: 'doors/lock' }, await jwt(100001));
+  assert.equal(tesla.status, 200);
+  assert.equal((await command(100002, { command: 'doors/lock' }, await jwt(100002))).status, 404);
+});
+
 test('control: command delay validation, reset restores the default', async () => {
   const bad = await fetch(`${sim.controlUrl}/command-delay`, { method: 'POST', body: JSON.stringify({ ms: -1 }) });
   assert.equal(bad.status, 400);
