@@ -22,12 +22,14 @@ export const PREFIXES = {
 export const DEFAULT_COMMAND_DELAY_MS = 3000;
 
 export async function createSim({ port = 0, seed = 1, verbose = false, commandDelayMs = DEFAULT_COMMAND_DELAY_MS } = {}) {
+  const keys = Promise.all([JwtIssuer.create('auth'), JwtIssuer.create('auth-roles-rights')]); // meanwhile: fixtures
   const sim = {
     seed, fx: buildFixtures(seed), clockOffset: 0, faults: [], nextFaultId: 1, log: { entries: [], nextId: 1 },
     challenges: new Map(), overrides: new Map(), vinVCs: new Map(), attestations: [], commands: [], commandAttempts: [], replacedSacds: [],
     commandDelayMs, defaultCommandDelayMs: commandDelayMs,
-    authJwt: new JwtIssuer('auth'), vehicleJwt: new JwtIssuer('auth-roles-rights'), urls: {},
+    urls: {},
   };
+  [sim.authJwt, sim.vehicleJwt] = await keys;
   sim.now = () => Date.now() + sim.clockOffset * 1000;
   sim.reset = () => {
     sim.log.entries.length = 0; sim.faults.length = 0; sim.http.releaseHung(); sim.clockOffset = 0;
