@@ -6,6 +6,7 @@ import { join, resolve, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, validate, isObjectType, isInterfaceType, isInputObjectType, isEnumType } from 'graphql';
 import { startSim } from '../src/index.mjs';
+import { operationComplexity } from '../src/graphql.mjs';
 import { developerJwt, exchange, gql } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -144,6 +145,11 @@ test('every .graphql document in the repo validates against DIMO\'s schema', (t)
     const which = /identity/i.test(rel) ? ['identity'] : /telemetry/i.test(rel) ? ['telemetry'] : ['identity', 'telemetry'];
     const results = which.map((w) => validate(schemas[w], doc));
     if (!results.some((errs) => errs.length === 0)) failures.push(`${rel}: ${results.flat().map((e) => e.message).join('; ')}`);
+    // telemetry-api refuses operations over gqlgen complexity 100 (README §5)
+    for (const op of doc.definitions.filter((d) => d.kind === 'OperationDefinition')) {
+      const c = operationComplexity(doc, op.name?.value);
+      if (results[which.indexOf('telemetry')]?.length === 0 && c > 100) failures.push(`${rel}: complexity ${c} over telemetry's limit of 100`);
+    }
   }
   assert.deepEqual(failures, []);
   t.diagnostic(`${docs.length} documents checked`);

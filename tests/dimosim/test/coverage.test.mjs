@@ -67,8 +67,20 @@ test('telemetry: signals with data, by powertrain and device', async () => {
   assert.ok(snap.signals.find((s) => s.name === 'currentLocationCoordinates').valueLocation.latitude);
   const sel = avail.filter((n) => !n.startsWith('currentLocation') || n === 'currentLocationAltitude' || n === 'currentLocationHeading')
     .filter((n) => n !== 'powertrainType').map((n) => `${n} { timestamp value }`).join(' ');
-  const latest = ok(await gql(sim, 'telemetry', `{ signalsLatest(tokenId: 24567) { lastSeen ${sel} } }`, null, token)).signalsLatest;
+  // DIMO's complexity limit (100) allows about 32 signals with {timestamp value} per query
+  const all = `{ signalsLatest(tokenId: 24567) { lastSeen ${sel} } }`;
+  const limited = await gql(sim, 'telemetry', all, null, token);
+  assert.equal(limited.status, 422);
+  assert.deepEqual(limited.body.errors[0].extensions, { code: 'COMPLEXITY_LIMIT_EXCEEDED' });
+  assert.match(limited.body.errors[0].message, /^operation has complexity \d+, which exceeds the limit of 100$/);
+  await sim.control('/complexity-limit', 'POST', { limit: null });
+  const latest = ok(await gql(sim, 'telemetry', all, null, token)).signalsLatest;
+  await sim.control('/complexity-limit', 'POST', { limit: 100 });
   for (const [name, val] of Object.entries(latest)) if (name !== 'lastSeen') assert.equal(typeof val.value, 'number', name);
+  const names = sel.split(' } ').length;
+  assert.ok(names > 40, `${names} numeric signals`);
+  const fits = `{ signalsLatest(tokenId: 24567) { lastSeen ${sel.split(' } ').slice(0, 32).join(' } ')} } } }`;
+  assert.equal((await gql(sim, 'telemetry', fits, null, token)).status, 200, 'complexity 1 + 1 + 32 * 3 = 98');
   const summary = ok(await gql(sim, 'telemetry', '{ dataSummary(tokenId: 24567) { numberOfSignals availableSignals firstSeen lastSeen signalDataSummary { name numberOfSignals } eventDataSummary { name numberOfEvents } } }', null, token)).dataSummary;
   assert.deepEqual(summary.availableSignals, avail);
   assert.equal(summary.lastSeen, latest.lastSeen);

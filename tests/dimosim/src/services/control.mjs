@@ -58,6 +58,14 @@ export function controlHandler(sim) {
       sim.commandDelayMs = ms;
       return sendJson(res, 200, { ms });
     }
+    if (p === '/complexity-limit' && r.method === 'GET') return sendJson(res, 200, { limit: sim.complexityLimit });
+    if (p === '/complexity-limit' && r.method === 'POST') {
+      const b = parseJsonBody(r);
+      const limit = b.ok ? b.value?.limit : undefined;
+      if (limit !== null && (!Number.isInteger(limit) || limit < 1)) return sendJson(res, 400, { error: 'limit (integer >= 1, or null for none) required' });
+      sim.complexityLimit = limit;
+      return sendJson(res, 200, { limit });
+    }
     if (p === '/last-seen' && r.method === 'GET') {
       const now = sim.now();
       return sendJson(res, 200, { vehicles: sim.fx.vehicles.filter((v) => v.offlineMs > 0).map((v) => ({ tokenId: v.tokenId,

@@ -156,7 +156,7 @@ export function telemetryService(sim) {
     }
     const params = readGraphqlRequest(r, res);
     if (!params) return;
-    return runGraphql(schema, params, res, { rootValue, contextValue: { claims } });
+    return runGraphql(schema, params, res, { rootValue, contextValue: { claims }, complexityLimit: sim.complexityLimit });
   };
 }
 export { schema as telemetrySchema };
