@@ -86,6 +86,8 @@ test('tesla-oracle errors', async () => {
   assert.deepEqual((await command(24566, { command: 'doors/lock' }, all)).body, { code: 401, message: 'Unauthorized! Wrong device token provided' });
   assert.deepEqual((await command('abc', { command: 'doors/lock' }, all)).body, { code: 400, message: 'Invalid vehicle token ID format.' });
   assert.deepEqual((await command(24567, '{nope', all)).body, { code: 400, message: 'Failed to parse request body' });
+  const noType = await fetch(sim.url('teslaOracle', '/v1/commands/24567'), { method: 'POST', headers: { authorization: `Bearer ${all}` }, body: '{"command":"doors/lock"}' });
+  assert.deepEqual([noType.status, await noType.json()], [400, { code: 400, message: 'Failed to parse request body' }]);
   assert.deepEqual((await command(24567, {}, all)).body, { code: 400, message: 'bad request: command field is required' });
   assert.deepEqual((await command(24567, { command: 'windows/open' }, all)).body,
     { code: 400, message: `unsupported command: command 'windows/open' is not supported. Supported commands: ${SUPPORTED}` });

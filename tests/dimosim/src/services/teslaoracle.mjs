@@ -26,8 +26,10 @@ export function teslaOracleService(sim) {
     if (String(claims.token_id) !== m[1]) return fail(401, 'Unauthorized! Wrong device token provided');
     if (!sameAddress(claims.contract_address, VEHICLE_NFT)) return fail(401, `Provided token is for the wrong contract: ${claims.contract_address}`);
     if (!Array.isArray(claims.privilege_ids) || !claims.privilege_ids.includes(2)) return fail(401, 'Unauthorized! Token does not contain required privileges');
+    // Fiber's BodyParser needs a JSON content type; anything else fails like a bad body
+    const json = (r.headers['content-type'] || '').toLowerCase().startsWith('application/json');
     const body = parseJsonBody(r);
-    if (!body.ok || !body.value || typeof body.value !== 'object' || Array.isArray(body.value)
+    if (!json || !body.ok || !body.value || typeof body.value !== 'object' || Array.isArray(body.value)
       || (body.value.command !== undefined && typeof body.value.command !== 'string')) return fail(400, 'Failed to parse request body');
     const command = body.value.command ?? '';
     if (command === '') return fail(400, 'bad request: command field is required', command);
