@@ -3,6 +3,7 @@
 #include "mcp/registry.h"
 
 #include "mcp/logging.h"
+#include "mcp/schemavalidator.h"
 
 namespace mcp {
 
@@ -15,6 +16,15 @@ bool Registry::addTool(Tool tool)
     if (!Tool::isValidName(tool.name) || this->tool(tool.name) || !tool.handler) {
         qCWarning(lcMcp) << "rejected tool registration" << tool.name;
         return false;
+    }
+    // A schema the validator would misread must not be served: refuse the tool, loudly.
+    for (const auto &[which, schema] :
+         {std::pair{"inputSchema", tool.effectiveInputSchema()}, std::pair{"outputSchema", tool.outputSchema}}) {
+        if (const auto problem = schema.isEmpty() ? std::nullopt : SchemaValidator::unsupported(schema)) {
+            qCCritical(lcMcp).noquote() << "rejected tool" << tool.name << "- its" << which
+                                        << "is not supported:" << *problem;
+            return false;
+        }
     }
     m_tools.append(std::move(tool));
     return true;

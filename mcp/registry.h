@@ -19,7 +19,9 @@ class Registry : public QObject
 public:
     explicit Registry(QObject *parent = nullptr);
 
-    /// False (and a warning) for an invalid or duplicate name or a missing handler.
+    /// False (and a warning) for an invalid or duplicate name or a missing handler; false and a
+    /// critical log when inputSchema or outputSchema uses a JSON Schema keyword or form the
+    /// validator does not support (SchemaValidator::unsupported(), listed in mcp/README.md).
     bool addTool(Tool tool);
     bool addResource(Resource resource);
     bool addResourceTemplate(ResourceTemplate resourceTemplate);

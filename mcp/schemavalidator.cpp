@@ -2,42 +2,54 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mcp/schemavalidator.h"
 
-#include <QJsonArray>
+#include "mcp/schemawalker.h"
+
+#include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QScopeGuard>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace mcp {
 
+namespace schemawalk {
+
 namespace {
-
-using Result = std::optional<SchemaViolation>;
-
-struct Walker
-{
-    const QJsonObject &root;
-    int depth = 0;
-
-    Result check(const QJsonValue &value, const QJsonObject &schema, const QString &path);
-
-private:
-    QJsonObject resolve(const QJsonObject &schema) const;
-    Result checkType(const QJsonValue &value, const QJsonObject &schema, const QString &path) const;
-    Result checkNumber(double v, const QJsonObject &schema, const QString &path) const;
-    Result checkString(const QString &s, const QJsonObject &schema, const QString &path) const;
-    Result checkObject(const QJsonObject &o, const QJsonObject &schema, const QString &path);
-    Result checkArray(const QJsonArray &a, const QJsonObject &schema, const QString &path);
-    Result checkCombinators(const QJsonValue &value, const QJsonObject &schema, const QString &path);
-};
 
 QString describe(const QString &path)
 {
     return path.isEmpty() ? u"the arguments"_s : u"field '%1'"_s.arg(path);
 }
+
+bool matchesType(const QJsonValue &value, const QString &type)
+{
+    if (type == "integer"_L1) {
+        const double d = value.toDouble();
+        return value.isDouble() && std::isfinite(d) && std::floor(d) == d;
+    }
+    static const QHash<QString, QJsonValue::Type> types{{u"string"_s, QJsonValue::String},
+                                                        {u"number"_s, QJsonValue::Double},
+                                                        {u"boolean"_s, QJsonValue::Bool},
+                                                        {u"object"_s, QJsonValue::Object},
+                                                        {u"array"_s, QJsonValue::Array},
+                                                        {u"null"_s, QJsonValue::Null}};
+    return value.type() == types.value(type, QJsonValue::Undefined);
+}
+
+bool isMultipleOf(double v, double divisor)
+{
+    const double q = v / divisor;
+    if (!std::isfinite(q)) {
+        return false;
+    }
+    return std::abs(q - std::round(q)) <= 1e-9 * std::max(1.0, std::abs(q));
+}
+
+} // namespace
 
 SchemaViolation violation(const QString &path, const QString &rule, const QString &what)
 {
@@ -49,46 +61,104 @@ QString jsonText(const QJsonValue &v)
     return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).sliced(1).chopped(1));
 }
 
-bool matchesType(const QJsonValue &value, const QString &type)
+bool jsonEqual(const QJsonValue &a, const QJsonValue &b)
 {
-    if (type == "string"_L1) {
-        return value.isString();
+    if (a.type() != b.type()) {
+        return false;
     }
-    if (type == "number"_L1) {
-        return value.isDouble();
+    if (a.isDouble()) {
+        return a.toDouble() == b.toDouble();
     }
-    if (type == "integer"_L1) {
-        const double d = value.toDouble();
-        return value.isDouble() && std::isfinite(d) && std::floor(d) == d;
+    if (a.isArray()) {
+        const QJsonArray x = a.toArray();
+        const QJsonArray y = b.toArray();
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (qsizetype i = 0; i < x.size(); ++i) {
+            if (!jsonEqual(x.at(i), y.at(i))) {
+                return false;
+            }
+        }
+        return true;
     }
-    if (type == "boolean"_L1) {
-        return value.isBool();
+    if (a.isObject()) {
+        const QJsonObject x = a.toObject();
+        const QJsonObject y = b.toObject();
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (auto it = x.begin(); it != x.end(); ++it) {
+            if (!y.contains(it.key()) || !jsonEqual(it.value(), y.value(it.key()))) {
+                return false;
+            }
+        }
+        return true;
     }
-    if (type == "object"_L1) {
-        return value.isObject();
-    }
-    if (type == "array"_L1) {
-        return value.isArray();
-    }
-    if (type == "null"_L1) {
-        return value.isNull();
-    }
-    return true;
+    return a == b;
 }
 
-QJsonObject Walker::resolve(const QJsonObject &schema) const
+Result Walker::check(const QJsonValue &value, const QJsonValue &schema, const QString &path)
 {
-    const QString ref = schema.value("$ref"_L1).toString();
-    if (ref.isEmpty() || !ref.startsWith("#/"_L1)) {
-        return schema;
+    if (schema.isBool()) {
+        return schema.toBool() ? Result() : violation(path, u"false"_s, u"is not allowed here (false schema)"_s);
     }
-    QJsonValue node = root;
-    for (const QString &part : ref.mid(2).split(u'/')) {
-        QString key = part;
-        key.replace("~1"_L1, "/"_L1).replace("~0"_L1, "~"_L1);
-        node = node.toObject().value(key);
+    if (++depth > 64) {
+        return violation(path, u"depth"_s, u"is nested too deeply"_s);
     }
-    return node.isObject() ? node.toObject() : schema;
+    const auto leave = qScopeGuard([this] {
+        --depth;
+    });
+    const QJsonObject object = schema.toObject();
+    const QJsonValue ref = object.value("$ref"_L1);
+    if (ref.isString()) {
+        const std::optional<QJsonValue> target = resolveRef(root, ref.toString());
+        if (!target) {
+            return violation(path, u"$ref"_s, u"cannot be checked: unresolved $ref "_s + ref.toString());
+        }
+        if (Result r = check(value, *target, path)) {
+            return r;
+        }
+    }
+    return checkKeywords(value, object, path);
+}
+
+Result Walker::checkKeywords(const QJsonValue &value, const QJsonObject &schema, const QString &path)
+{
+    if (Result r = checkType(value, schema, path)) {
+        return r;
+    }
+    const QJsonValue enumValues = schema.value("enum"_L1);
+    if (enumValues.isArray()) {
+        const QJsonArray allowed = enumValues.toArray();
+        const bool found = std::any_of(allowed.begin(), allowed.end(), [&value](const QJsonValue &v) {
+            return jsonEqual(v, value);
+        });
+        if (!found) {
+            return violation(path, u"enum"_s, u"must be one of "_s + jsonText(enumValues));
+        }
+    }
+    const QJsonValue constant = schema.value("const"_L1);
+    if (!constant.isUndefined() && !jsonEqual(constant, value)) {
+        return violation(path, u"const"_s, u"must be "_s + jsonText(constant));
+    }
+    Result r;
+    if (value.isDouble()) {
+        r = checkNumber(value.toDouble(), schema, path);
+    } else if (value.isString()) {
+        r = checkString(value.toString(), schema, path);
+    } else if (value.isObject()) {
+        r = checkObject(value.toObject(), schema, path);
+    } else if (value.isArray()) {
+        r = checkArray(value.toArray(), schema, path);
+    }
+    if (r) {
+        return r;
+    }
+    if (Result c = checkCombinators(value, schema, path)) {
+        return c;
+    }
+    return checkConditional(value, schema, path);
 }
 
 Result Walker::checkType(const QJsonValue &value, const QJsonObject &schema, const QString &path) const
@@ -131,6 +201,10 @@ Result Walker::checkNumber(double v, const QJsonObject &schema, const QString &p
     if (xmax.isDouble() && v >= xmax.toDouble()) {
         return violation(path, u"exclusiveMaximum"_s, u"must be < "_s + jsonText(xmax));
     }
+    const QJsonValue divisor = schema.value("multipleOf"_L1);
+    if (divisor.isDouble() && !isMultipleOf(v, divisor.toDouble())) {
+        return violation(path, u"multipleOf"_s, u"must be a multiple of "_s + jsonText(divisor));
+    }
     return std::nullopt;
 }
 
@@ -155,58 +229,10 @@ Result Walker::checkString(const QString &s, const QJsonObject &schema, const QS
     return std::nullopt;
 }
 
-Result Walker::checkObject(const QJsonObject &o, const QJsonObject &schema, const QString &path)
-{
-    const QString prefix = path.isEmpty() ? QString() : path + u'.';
-    for (const QJsonValue &req : schema.value("required"_L1).toArray()) {
-        if (!o.contains(req.toString())) {
-            return violation(prefix + req.toString(), u"required"_s, u"is required"_s);
-        }
-    }
-    const QJsonObject props = schema.value("properties"_L1).toObject();
-    const QJsonValue additional = schema.value("additionalProperties"_L1);
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        const QString childPath = prefix + it.key();
-        if (props.contains(it.key())) {
-            if (Result r = check(it.value(), props.value(it.key()).toObject(), childPath)) {
-                return r;
-            }
-        } else if (additional.isBool() && !additional.toBool()) {
-            return violation(childPath, u"additionalProperties"_s, u"is not allowed (unknown property)"_s);
-        } else if (additional.isObject()) {
-            if (Result r = check(it.value(), additional.toObject(), childPath)) {
-                return r;
-            }
-        }
-    }
-    return std::nullopt;
-}
-
-Result Walker::checkArray(const QJsonArray &a, const QJsonObject &schema, const QString &path)
-{
-    const QJsonValue minItems = schema.value("minItems"_L1);
-    if (minItems.isDouble() && a.size() < minItems.toDouble()) {
-        return violation(path, u"minItems"_s, u"must have at least %1 items"_s.arg(jsonText(minItems)));
-    }
-    const QJsonValue maxItems = schema.value("maxItems"_L1);
-    if (maxItems.isDouble() && a.size() > maxItems.toDouble()) {
-        return violation(path, u"maxItems"_s, u"must have at most %1 items"_s.arg(jsonText(maxItems)));
-    }
-    const QJsonValue items = schema.value("items"_L1);
-    if (items.isObject()) {
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            if (Result r = check(a.at(i), items.toObject(), path + u"[%1]"_s.arg(i))) {
-                return r;
-            }
-        }
-    }
-    return std::nullopt;
-}
-
 Result Walker::checkCombinators(const QJsonValue &value, const QJsonObject &schema, const QString &path)
 {
     for (const QJsonValue &sub : schema.value("allOf"_L1).toArray()) {
-        if (Result r = check(value, sub.toObject(), path)) {
+        if (Result r = check(value, sub, path)) {
             return r;
         }
     }
@@ -217,7 +243,7 @@ Result Walker::checkCombinators(const QJsonValue &value, const QJsonObject &sche
         }
         int matches = 0;
         for (const QJsonValue &sub : subs) {
-            matches += check(value, sub.toObject(), path) ? 0 : 1;
+            matches += check(value, sub, path) ? 0 : 1;
         }
         if (matches == 0 || (exactlyOne && matches > 1)) {
             return violation(path,
@@ -225,52 +251,33 @@ Result Walker::checkCombinators(const QJsonValue &value, const QJsonObject &sche
                              u"must match %1 of the allowed schemas"_s.arg(exactlyOne ? u"exactly one"_s : u"one"_s));
         }
     }
+    const QJsonValue negated = schema.value("not"_L1);
+    if (!negated.isUndefined() && !check(value, negated, path)) {
+        return violation(path, u"not"_s, u"must not match the schema of 'not'"_s);
+    }
     return std::nullopt;
 }
 
-Result Walker::check(const QJsonValue &value, const QJsonObject &rawSchema, const QString &path)
+Result Walker::checkConditional(const QJsonValue &value, const QJsonObject &schema, const QString &path)
 {
-    if (++depth > 64) {
-        return violation(path, u"depth"_s, u"is nested too deeply"_s);
+    const QJsonValue condition = schema.value("if"_L1);
+    if (condition.isUndefined()) {
+        return std::nullopt;
     }
-    const auto leave = qScopeGuard([this] {
-        --depth;
-    });
-    const QJsonObject schema = resolve(rawSchema);
-    if (Result r = checkType(value, schema, path)) {
-        return r;
-    }
-    const QJsonValue enumValues = schema.value("enum"_L1);
-    if (enumValues.isArray() && !enumValues.toArray().contains(value)) {
-        return violation(path, u"enum"_s, u"must be one of "_s + jsonText(enumValues));
-    }
-    const QJsonValue constant = schema.value("const"_L1);
-    if (!constant.isUndefined() && constant != value) {
-        return violation(path, u"const"_s, u"must be "_s + jsonText(constant));
-    }
-    Result r;
-    if (value.isDouble()) {
-        r = checkNumber(value.toDouble(), schema, path);
-    } else if (value.isString()) {
-        r = checkString(value.toString(), schema, path);
-    } else if (value.isObject()) {
-        r = checkObject(value.toObject(), schema, path);
-    } else if (value.isArray()) {
-        r = checkArray(value.toArray(), schema, path);
-    }
-    return r ? r : checkCombinators(value, schema, path);
+    const QJsonValue branch = schema.value(check(value, condition, path) ? "else"_L1 : "then"_L1);
+    return branch.isUndefined() ? Result() : check(value, branch, path);
 }
 
-} // namespace
+} // namespace schemawalk
 
 QString SchemaViolation::toString() const
 {
     return u"Invalid arguments: %1 (rule: %2)"_s.arg(message, rule);
 }
 
-std::optional<SchemaViolation> SchemaValidator::validate(const QJsonValue &value, const QJsonObject &schema)
+std::optional<SchemaViolation> SchemaValidator::validate(const QJsonValue &value, const QJsonValue &schema)
 {
-    Walker walker{schema};
+    schemawalk::Walker walker{schema};
     return walker.check(value, schema, QString());
 }
 

@@ -13,7 +13,7 @@ DT_APT_PACKAGES=(
     qtkeychain-qt6-dev libsecret-1-0 libsecp256k1-dev libssl-dev
     cmake ninja-build g++ pkg-config git
     xvfb xauth dbus gnome-keyring fonts-dejavu-core trayer
-    clang libclang-rt-14-dev clang-format
+    clang libclang-rt-14-dev clang-format clang-tidy json-schema-test-suite
 )
 
 dt_log() { printf '[dimo-tray] %s\n' "$*" >&2; }
