@@ -28,13 +28,13 @@ public:
     // Drops the cached token if it is `token` (e.g. after a 401). Empty = drop whatever is cached.
     void invalidate(const QString &token = {});
     TokenSource source(); // fetch/invalidate bound to this cache, retry on 401
-    bool hasValidToken() const;
     // Takes a stored token if it belongs to the current license and is not about to expire.
     Status restore(const QString &jwt);
     // Forgets the token and restarts an in-flight sign-in with the current credentials (new license).
     void clear();
 
 private:
+    bool hasValidToken() const;
     void serve(TokenJob *job);
     void fetch();
     void handleRefreshed(const Result<QString> &result);

@@ -152,6 +152,10 @@ private Q_SLOTS:
         QVERIFY(v.shared);
         QCOMPARE(v.privileges, (QList<int>{1, 2, 3, 4, 5, 6}));
         QCOMPARE(v.displayName(), u"2023 Tesla Model 3 (Amber)"_s);
+        const QJsonObject row = v.toJson(); // the compact row tools report
+        QCOMPARE(row.value(u"tokenId"_s).toInteger(), 24567);
+        QCOMPARE(row.value(u"privileges"_s).toArray().size(), 6);
+        QVERIFY(row.value(u"shared"_s).toBool());
         QJsonObject expired = node;
         expired.insert(u"sacd"_s,
                        QJsonObject{{u"permissions"_s, u"0x3ffc"_s}, {u"expiresAt"_s, u"2020-01-01T00:00:00Z"_s}});

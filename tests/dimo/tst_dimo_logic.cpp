@@ -211,6 +211,10 @@ private Q_SLOTS:
 
     void attestationRules()
     {
+        using Kind = dimo::AttestationRequest::Kind;
+        QCOMPARE(dimo::AttestationRequest::kindFromString(u"Vehicle-Health"_s).value(), Kind::VehicleHealth);
+        QCOMPARE(dimo::AttestationRequest::kindFromString(u"odometer-statement"_s).value(), Kind::Odometer);
+        QVERIFY(!dimo::AttestationRequest::kindFromString(u"tyres"_s).ok());
         using K = dimo::AttestationRequest::Kind;
         dimo::AttestationRequest r{K::VehicleHealth, 24567, {}, u"2025-03-01T00:00:00Z"_s, u"2025-03-31T00:00:00Z"_s};
         auto body = r.body();

@@ -20,8 +20,7 @@ namespace {
 
 int timeoutMs(int ms)
 {
-    const int factor = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
-    return ms * (factor > 0 ? factor : 1);
+    return testsupport::scaled(ms);
 }
 
 } // namespace
@@ -202,4 +201,6 @@ void TestLineChannel::closedOnPeerDisconnect()
 }
 
 QTEST_GUILESS_MAIN(TestLineChannel)
+#include "tests/support/timeout.h"
+
 #include "tst_linechannel.moc"

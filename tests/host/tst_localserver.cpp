@@ -28,8 +28,7 @@ namespace {
 
 int timeoutMs(int ms)
 {
-    const int factor = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
-    return ms * (factor > 0 ? factor : 1);
+    return testsupport::scaled(ms);
 }
 
 // Starts the server and waits for its one outcome; returns the name of the signal emitted.
@@ -193,4 +192,6 @@ void TestLocalServer::manyConcurrentConnections()
 }
 
 QTEST_GUILESS_MAIN(TestLocalServer)
+#include "tests/support/timeout.h"
+
 #include "tst_localserver.moc"

@@ -29,7 +29,7 @@ private Q_SLOTS:
 
 void TestTrayIcon::menuShowsStatusAndQuits()
 {
-    const int factor = qMax(1, qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR"));
+    const double factor = testsupport::timeoutFactor();
     QTemporaryDir dir(QDir::tempPath() + u"/tst-ti-XXXXXX"_s);
     app::Options options;
     options.mode = app::Options::Mode::Headless;
@@ -67,4 +67,6 @@ void TestTrayIcon::menuShowsStatusAndQuits()
 }
 
 QTEST_MAIN(TestTrayIcon)
+#include "tests/support/timeout.h"
+
 #include "tst_trayicon.moc"

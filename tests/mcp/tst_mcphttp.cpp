@@ -22,10 +22,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-int factor()
+double factor()
 {
-    const int f = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
-    return f > 0 ? f : 1;
+    return testsupport::timeoutFactor();
 }
 
 struct Reply
@@ -467,4 +466,6 @@ private:
 };
 
 QTEST_GUILESS_MAIN(TestMcpHttp)
+#include "tests/support/timeout.h"
+
 #include "tst_mcphttp.moc"
