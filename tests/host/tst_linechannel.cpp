@@ -3,6 +3,7 @@
 //
 // NDJSON framing of mcp::transport::LineChannel over a real local socket pair.
 #include "mcp/transport/linechannel.h"
+#include "tests/support/timeout.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -201,6 +202,5 @@ void TestLineChannel::closedOnPeerDisconnect()
 }
 
 QTEST_GUILESS_MAIN(TestLineChannel)
-#include "tests/support/timeout.h"
 
 #include "tst_linechannel.moc"

@@ -4,6 +4,7 @@
 // mcp::transport::LocalServer: stale sockets, single instance, many concurrent connections.
 #include "mcp/transport/linechannel.h"
 #include "mcp/transport/localserver.h"
+#include "tests/support/timeout.h"
 
 #include <QFile>
 #include <QLocalSocket>
@@ -192,6 +193,5 @@ void TestLocalServer::manyConcurrentConnections()
 }
 
 QTEST_GUILESS_MAIN(TestLocalServer)
-#include "tests/support/timeout.h"
 
 #include "tst_localserver.moc"

@@ -5,6 +5,7 @@
 // Runs offscreen, where no system tray exists, so the menu is driven directly.
 #include "app/tray/mcphost.h"
 #include "app/tray/trayicon.h"
+#include "tests/support/timeout.h"
 
 #include <QAction>
 #include <QLocalSocket>
@@ -67,6 +68,5 @@ void TestTrayIcon::menuShowsStatusAndQuits()
 }
 
 QTEST_MAIN(TestTrayIcon)
-#include "tests/support/timeout.h"
 
 #include "tst_trayicon.moc"

@@ -5,6 +5,7 @@
 #include "mcp/conformance/fixtures.h"
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
+#include "tests/support/timeout.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -466,6 +467,5 @@ private:
 };
 
 QTEST_GUILESS_MAIN(TestMcpHttp)
-#include "tests/support/timeout.h"
 
 #include "tst_mcphttp.moc"
