@@ -185,10 +185,12 @@ private Q_SLOTS:
         dimo::UserJwtVerifier verifier(context());
         auto reason = [&](const QString &t, const QString &w) -> QString {
             const auto r = waitForJob(verifier.verify(t, w));
-            if (!r)
+            if (!r) {
                 return u"timeout"_s;
-            if (r->ok())
+            }
+            if (r->ok()) {
                 return u"accepted"_s;
+            }
             return r->error().kind == dimo::Error::Kind::Unauthorized ? r->error().message : r->error().toString();
         };
         QCOMPARE(reason(token, wallet), u"accepted"_s);
@@ -282,8 +284,9 @@ private Q_SLOTS:
         QLoggingCategory::setFilterRules(u"dimotray.*=true"_s);
         const QtMessageHandler previous =
             qInstallMessageHandler([](QtMsgType, const QMessageLogContext &ctx, const QString &msg) {
-                if (QByteArray(ctx.category).startsWith("dimotray"))
+                if (QByteArray(ctx.category).startsWith("dimotray")) {
                     captured << msg;
+                }
             });
         dimo::Client client(&m_fx.nam, m_fx.env, creds(), options());
         const auto dev = waitForJob(client.developerJwt());
@@ -297,8 +300,9 @@ private Q_SLOTS:
         QVERIFY(captured.size() >= 5);
         QVERIFY(all.contains(u"id "_s)); // request ids are logged
         for (const QString &secret :
-             {dev->value(), vehicle->value(), session->value().token, m_fx.sim.credential(u"apiKey"_s)})
+             {dev->value(), vehicle->value(), session->value().token, m_fx.sim.credential(u"apiKey"_s)}) {
             QVERIFY2(!all.contains(secret), "a secret reached the log");
+        }
         QVERIFY(!all.contains(u"eyJ"_s));
         QVERIFY(!all.contains(u"signature=0x"_s));
     }
