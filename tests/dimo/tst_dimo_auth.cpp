@@ -6,6 +6,7 @@
 #include "dimo/auth/tokenstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "dimo/client.h"
+#include "dimo/graphql/graphqljob.h"
 #include "tests/support/dimofixture.h"
 #include "tests/support/jobwait.h"
 #include "tests/support/timeout.h"
@@ -359,6 +360,11 @@ private Q_SLOTS:
         QCOMPARE(client.sessionState(), State::SignedIn);
         QCOMPARE(waitForJob(client.developerJwt())->value(), developerJwt);
         QCOMPARE(m_fx.sim.count(u"auth"_s, u"/auth/web3/generate_challenge"_s), signIns);
+        // The first vehicle query after the restart: access check + exchange + query, nothing else.
+        const qsizetype before = m_fx.sim.requests().size();
+        const auto latest = waitForJob(client.latestSignals(24567)); // Alice's Tesla
+        QVERIFY2(latest && latest->ok(), latest && !latest->ok() ? qPrintable(latest->error().toString()) : "");
+        QCOMPARE(m_fx.sim.requests().size(), before + 3);
 
         // New credentials drop the license-bound developer JWT (the same license keeps the user).
         client.setCredentials(creds());
