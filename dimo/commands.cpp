@@ -4,7 +4,18 @@
 
 using namespace Qt::StringLiterals;
 
-namespace dimo::Commands {
+namespace dimo {
+
+CommandReceipt CommandReceipt::fromJson(const QJsonObject &answer)
+{
+    CommandReceipt r;
+    r.commandId = answer.value(u"commandId"_s).toString(answer.value(u"requestId"_s).toString());
+    r.status = answer.value(u"status"_s).toString();
+    r.message = answer.value(u"message"_s).toString();
+    return r;
+}
+
+namespace commands {
 
 QString name(Command c)
 {
@@ -25,7 +36,7 @@ QString name(Command c)
     return {};
 }
 
-QString path(Command c, qint64 tokenId)
+QString legacyPath(Command c, qint64 tokenId)
 {
     return u"/v1/vehicle/%1/commands/%2"_s.arg(tokenId).arg(name(c));
 }
@@ -39,16 +50,21 @@ Result<Command> fromString(const QString &text)
                            Command::StopCharging,
                            Command::OpenTrunk,
                            Command::OpenFrunk};
-    for (Command c : all)
-        if (n == name(c))
+    for (Command c : all) {
+        if (n == name(c)) {
             return c;
-    if (n == QLatin1String("lock"))
+        }
+    }
+    if (n == QLatin1String("lock")) {
         return Command::LockDoors;
-    if (n == QLatin1String("unlock"))
+    }
+    if (n == QLatin1String("unlock")) {
         return Command::UnlockDoors;
+    }
     return Error::make(Error::Kind::InvalidInput,
                        u"unknown command \"%1\"; use doors/lock, doors/unlock, charge/start, charge/stop, "
                        "trunk/open or frunk/open"_s.arg(text));
 }
 
-} // namespace dimo::Commands
+} // namespace commands
+} // namespace dimo

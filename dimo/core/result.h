@@ -70,8 +70,9 @@ public:
     // Map the value, passing errors through unchanged.
     template <class F> auto map(F &&f) const -> Result<std::invoke_result_t<F, const T &>>
     {
-        if (ok())
+        if (ok()) {
             return f(std::get<0>(m_v));
+        }
         return std::get<1>(m_v);
     }
 

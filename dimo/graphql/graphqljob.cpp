@@ -22,36 +22,28 @@ int privilegeFromMessage(const QString &message)
     int found = 0;
     while (it.hasNext()) {
         const QString name = u"privilege:"_s + it.next().captured(1);
-        for (int id = 1; id <= 8; ++id)
-            if (Privilege::permissionName(id) == name && (found == 0 || id == Privilege::AllTimeLocation))
+        for (int id = 1; id <= 8; ++id) {
+            if (privilege::permissionName(id) == name && (found == 0 || id == privilege::AllTimeLocation)) {
                 found = id; // for "one of [8 4]" name 4, the full location privilege
+            }
+        }
     }
     return found;
 }
 
 } // namespace
 
-GraphQlJob::GraphQlJob(QNetworkAccessManager *nam,
-                       const TransportOptions &options,
-                       GraphQlRequest request,
-                       std::optional<TokenSource> token,
-                       QObject *parent)
-    : Job(parent)
-    , m_nam(nam)
-    , m_options(options)
+GraphQlJob::GraphQlJob(ContextPtr context, GraphQlRequest request, std::optional<TokenSource> token, QObject *parent)
+    : TypedJob(parent)
+    , m_context(std::move(context))
     , m_request(std::move(request))
     , m_token(std::move(token))
 {}
 
-GraphQlJob::~GraphQlJob()
-{
-    doAbort();
-}
-
 Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &service)
 {
-    const QString detail = ReplyError::upstreamMessage(QJsonDocument(QJsonObject{{u"errors"_s, errors}}).toJson());
-    const QString label = ReplyError::serviceLabel(service);
+    const QString detail = replyerror::upstreamMessage(QJsonDocument(QJsonObject{{u"errors"_s, errors}}).toJson());
+    const QString label = replyerror::serviceLabel(service);
     for (const QJsonValue &v : errors) {
         const QJsonObject o = v.toObject();
         const QString msg = o.value(u"message"_s).toString();
@@ -60,10 +52,10 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
             Error e = Error::make(Error::Kind::MissingPrivilege, {}, {}, detail);
             e.privilege = privilegeFromMessage(msg);
             e.message = u"the vehicle's data needs %1, which this app's token does not carry"_s.arg(
-                Privilege::describe(e.privilege));
+                privilege::describe(e.privilege));
             e.hint =
                 u"Ask the vehicle owner to share %1 with this app via Login with DIMO, or leave those fields out."_s
-                    .arg(Privilege::describe(e.privilege));
+                    .arg(privilege::describe(e.privilege));
             return e;
         }
     }
@@ -71,22 +63,25 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
         const QJsonObject o = v.toObject();
         const QString msg = o.value(u"message"_s).toString();
         const QJsonObject ext = o.value(u"extensions"_s).toObject();
-        if (msg.contains(u"insufficient credits"_s) || ext.value(u"code"_s).toInt() == 402)
+        if (msg.contains(u"insufficient credits"_s) || ext.value(u"code"_s).toInt() == 402) {
             return Error::make(Error::Kind::GraphQlExecution,
                                u"the developer license has run out of DIMO credits"_s,
                                u"Top up DIMO credits for the license in the DIMO developer console."_s,
                                detail);
-        if (msg.contains(u"unauthorized"_s))
+        }
+        if (msg.contains(u"unauthorized"_s)) {
             return Error::make(Error::Kind::GraphQlExecution,
                                u"the %1 refused the query for this vehicle"_s.arg(label),
                                u"The vehicle token does not match the requested vehicle; query the vehicle the "
                                "token was issued for."_s,
                                detail);
-        if (ext.value(u"code"_s).toString() == QLatin1String("NOT_FOUND"))
+        }
+        if (ext.value(u"code"_s).toString() == QLatin1String("NOT_FOUND")) {
             return Error::make(Error::Kind::GraphQlExecution,
                                u"DIMO does not know the requested item"_s,
                                u"Check the token id."_s,
                                detail);
+        }
     }
     return Error::make(Error::Kind::GraphQlExecution,
                        u"the %1 reported an error"_s.arg(label),
@@ -97,8 +92,9 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
 void GraphQlJob::doStart()
 {
     QJsonObject body{{u"query"_s, m_request.document}, {u"variables"_s, m_request.variables}};
-    if (!m_request.operationName.isEmpty())
+    if (!m_request.operationName.isEmpty()) {
         body.insert(u"operationName"_s, m_request.operationName);
+    }
     HttpRequest http;
     http.method = QByteArrayLiteral("POST");
     http.url = m_request.url;
@@ -106,9 +102,7 @@ void GraphQlJob::doStart()
     http.contentType = QByteArrayLiteral("application/json");
     http.service = m_request.service;
     http.idempotent = true; // queries only: the library sends no mutations
-    m_call = new ApiCallJob(m_nam, m_options, std::move(http), m_token, this);
-    connect(m_call, &ApiCallJob::finished, this, [this](const Result<QJsonObject> &r) {
-        m_call = nullptr;
+    startChild(new ApiCallJob(m_context, std::move(http), m_token), [this](const Result<QJsonObject> &r) {
         if (!r) {
             finish(r.error());
             return;
@@ -124,27 +118,11 @@ void GraphQlJob::doStart()
         }
         if (!obj.value(u"data"_s).isObject()) {
             finish(Error::make(Error::Kind::Parse,
-                               u"the %1 answered without data"_s.arg(ReplyError::serviceLabel(m_request.service))));
+                               u"the %1 answered without data"_s.arg(replyerror::serviceLabel(m_request.service))));
             return;
         }
         finish(obj.value(u"data"_s).toObject());
     });
-    m_call->start();
-}
-
-void GraphQlJob::doAbort()
-{
-    if (m_call) {
-        m_call->disconnect(this);
-        m_call->cancel();
-    }
-}
-
-void GraphQlJob::finish(const Result<QJsonObject> &result)
-{
-    if (!claimFinish())
-        return;
-    Q_EMIT finished(result);
 }
 
 } // namespace dimo

@@ -43,7 +43,8 @@ private Q_SLOTS:
 
     void dimoChallengeVector()
     {
-        QFile f(u"/work/shared/dimo-api/examples/test-vector-personal-sign.json"_s);
+        // The shared reference docs sit next to the source tree (../shared), located by CMake.
+        QFile f(QStringLiteral(DIMOTRAY_SHARED_DIR "/dimo-api/examples/test-vector-personal-sign.json"));
         QJsonObject v;
         if (f.open(QIODevice::ReadOnly)) {
             v = QJsonDocument::fromJson(f.readAll()).object();
@@ -142,8 +143,9 @@ private Q_SLOTS:
     {
         unsigned char raw[8] = {1, 2, 3, 4, 5, 6, 7, 8};
         dimo::secureZero(raw, sizeof raw);
-        for (unsigned char c : raw)
+        for (unsigned char c : raw) {
             QCOMPARE(int(c), 0);
+        }
         QByteArray secret("top secret key material");
         QByteArray alias = secret; // shared: must not be wiped under the other owner's feet
         dimo::secureZero(secret);
