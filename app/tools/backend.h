@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/tools/approval.h"
+#include "app/tools/credentialsource.h"
+#include "app/tools/loginlistener.h"
+#include "app/tools/schemacache.h"
+#include "dimo/client.h"
+#include "dimo/environment.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace app::tools {
+
+// What the MCP tools run with: the DIMO client (built from the credential source on first use),
+// the command approval gate, the schema cache and the clock. Without a valid license the tools
+// still exist; `client()` then says what is missing and how to fix it.
+class Backend : public QObject
+{
+    Q_OBJECT
+public:
+    Backend(QNetworkAccessManager *nam,
+            dimo::Environment environment,
+            std::unique_ptr<CredentialSource> source,
+            QObject *parent = nullptr);
+    ~Backend() override;
+
+    dimo::Result<dimo::Client *> client();
+    const dimo::Environment &environment() const { return m_environment; }
+    const CredentialSource &credentialSource() const { return *m_source; }
+    void setCredentialSource(std::unique_ptr<CredentialSource> source); // drops the client
+    ApprovalGate &approvals() { return m_approvals; }
+    LoginListener &loginListener();
+    // The tray sets this to open its login window (init_oauth then uses it instead of a listener).
+    std::function<bool(const QUrl &loginUrl)> openLoginWindow;
+    SchemaCache &schemas() { return *m_schemas; }
+    QDateTime now() const;
+    void setClock(dimo::Clock clock) { m_clock = std::move(clock); }
+
+    // Demo mode: signs in as the simulator's test user `testUser` through the normal, verified
+    // login path (the simulator's login page redirects with a user JWT).
+    void signInDemoUser(int testUser = 1);
+
+Q_SIGNALS:
+    void demoSignInFinished(bool ok, const QString &message);
+
+private:
+    QNetworkAccessManager *m_nam;
+    dimo::Environment m_environment;
+    std::unique_ptr<CredentialSource> m_source;
+    dimo::Client *m_client = nullptr;
+    ApprovalGate m_approvals;
+    ElicitationApprover m_elicitation;
+    SchemaCache *m_schemas;
+    LoginListener *m_loginListener = nullptr;
+    dimo::Clock m_clock;
+};
+
+} // namespace app::tools
