@@ -39,7 +39,7 @@ QString toString(Toolset toolset)
 
 QList<ToolSpec> allTools(Backend &backend)
 {
-    return accessTools(backend) + graphqlTools(backend) + batchTools(backend) + telemetryTools(backend)
+    return accessTools(backend) + graphqlTools(backend) + batchTools(backend) + telemetryTools(backend) + activityTools(backend)
         + identityTools(backend) + commandTools(backend) + utilityTools(backend) + attestationTools(backend);
 }
 

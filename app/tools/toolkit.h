@@ -42,6 +42,7 @@ QList<ToolSpec> accessTools(Backend &backend);
 QList<ToolSpec> graphqlTools(Backend &backend);
 QList<ToolSpec> batchTools(Backend &backend);
 QList<ToolSpec> telemetryTools(Backend &backend);
+QList<ToolSpec> activityTools(Backend &backend);
 QList<ToolSpec> identityTools(Backend &backend);
 QList<ToolSpec> commandTools(Backend &backend);
 QList<ToolSpec> utilityTools(Backend &backend);
