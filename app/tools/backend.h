@@ -46,8 +46,14 @@ public:
     // login path (the simulator's login page redirects with a user JWT).
     void signInDemoUser(int testUser = 1);
 
+    // How long a command tool watches telemetry for confirmation (default 20 s).
+    int commandWatchMs() const { return m_commandWatchMs; }
+    void setCommandWatchMs(int ms) { m_commandWatchMs = ms; }
+
 Q_SIGNALS:
     void demoSignInFinished(bool ok, const QString &message);
+    // A command was approved (and then sent) or refused; for the activity log and notifications.
+    void commandDecided(const QString &tool, qint64 tokenId, bool allowed, const QString &note);
 
 private:
     QNetworkAccessManager *m_nam;
@@ -59,6 +65,7 @@ private:
     SchemaCache *m_schemas;
     LoginListener *m_loginListener = nullptr;
     dimo::Clock m_clock;
+    int m_commandWatchMs = 20000;
 };
 
 } // namespace app::tools
