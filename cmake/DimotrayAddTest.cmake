@@ -30,6 +30,8 @@ function(dimotray_add_test)
     set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
     dimotray_target_defaults(${T_NAME})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+    # Module-path includes for every test, e.g. the header-only "tests/support/timeout.h".
+    target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR})
     target_compile_definitions(${T_NAME} PRIVATE
         DIMOTRAY_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         DIMOTRAY_BINARY_DIR="${CMAKE_BINARY_DIR}")

@@ -58,13 +58,13 @@ QList<int> AttestationRequest::privileges() const
 {
     switch (kind) {
     case Kind::Vin:
-        return {Privilege::VinCredential};
+        return {privilege::VinCredential};
     case Kind::Odometer:
-        return {Privilege::NonLocationHistory};
+        return {privilege::NonLocationHistory};
     case Kind::VehicleHealth:
-        return {Privilege::NonLocationHistory, Privilege::AllTimeLocation};
+        return {privilege::NonLocationHistory, privilege::AllTimeLocation};
     case Kind::VehiclePosition:
-        return {Privilege::AllTimeLocation};
+        return {privilege::AllTimeLocation};
     }
     return {};
 }

@@ -3,19 +3,20 @@
 #include "dimo/client.h"
 
 #include "dimo/auth/developerjwtcache.h"
+#include "dimo/auth/jwt.h"
+#include "dimo/auth/keccak.h"
 #include "dimo/auth/loginredirect.h"
 #include "dimo/auth/securezero.h"
-#include "dimo/graphql/documents.h"
+#include "dimo/auth/tokenstore.h"
+#include "dimo/auth/userjwtverifier.h"
+#include "dimo/commandjob.h"
 #include "dimo/graphql/graphqljob.h"
-#include "dimo/job.h"
 #include "dimo/net/apicalljob.h"
+#include "dimo/net/requests.h"
 #include "dimo/vehicles/privileges.h"
 #include "dimo/vehicles/vehiclejob.h"
 #include "dimo/vehicles/vehiclejwtcache.h"
 #include "dimo/vehicles/vehiclelistjob.h"
-
-#include <QNetworkAccessManager>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -27,270 +28,275 @@ Client::Client(QNetworkAccessManager *nam,
                const ClientOptions &options,
                QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
-    , m_env(env.withOverrides())
-    , m_credentials(credentials)
-    , m_options(options)
-    , m_developerJwt(new DeveloperJwtCache(nam, options.transport, m_env, credentials, options.clock, this))
-    , m_vehicleJwt(new VehicleJwtCache(
-          nam, options.transport, m_env, credentials.clientId, m_developerJwt->source(), options.clock, this))
-    , m_verifier(new UserJwtVerifier(nam, options.transport, m_env, credentials.clientId, options.clock, this))
-{}
+    , m_context(Context::create(nam, env.withOverrides(), credentials, options))
+    , m_developerJwt(new DeveloperJwtCache(m_context, this))
+    , m_vehicleJwt(new VehicleJwtCache(m_context, this))
+    , m_verifier(new UserJwtVerifier(m_context, this))
+{
+    m_context->developerJwt = m_developerJwt;
+    m_context->vehicleJwt = m_vehicleJwt;
+}
 
 Client::~Client()
 {
     // Unfinished jobs still finish exactly once (Cancelled) instead of vanishing silently.
     const auto jobs = findChildren<Job *>(Qt::FindDirectChildrenOnly);
-    for (Job *job : jobs)
+    for (Job *job : jobs) {
         job->cancel();
-    secureZero(m_credentials.apiKey);
+    }
+    secureZero(m_context->credentials.apiKey);
 }
 
-template <class J> J *Client::launch(J *job)
+template <class J> J *Client::launch(J *job, const std::optional<Error> &invalid)
 {
+    if (invalid) {
+        job->failOnStart(*invalid);
+    }
     job->startLater();
     return job;
 }
 
-ApiCallJob *Client::invalidCall(const Error &error)
+ApiCallJob *Client::apiCall(const Result<HttpRequest> &request, const std::optional<TokenSource> &token)
 {
-    auto *job = new ApiCallJob(m_nam, m_options.transport, HttpRequest{}, std::nullopt, this);
-    job->failOnStart(error);
-    return launch(job);
+    auto *job = new ApiCallJob(m_context, request ? request.value() : HttpRequest{}, token, this);
+    return launch(job, request ? std::nullopt : std::optional<Error>(request.error()));
+}
+
+GraphQlJob *Client::graphQl(const Result<GraphQlRequest> &request, const QList<int> &privileges, qint64 tokenId)
+{
+    std::optional<TokenSource> token;
+    if (!privileges.isEmpty()) {
+        token = m_vehicleJwt->source(tokenId, privileges, true);
+    }
+    auto *job = new GraphQlJob(m_context, request ? request.value() : GraphQlRequest{}, token, this);
+    return launch(job, request ? std::nullopt : std::optional<Error>(request.error()));
+}
+
+// Session and license.
+
+void Client::setState(SessionState state)
+{
+    m_state = state;
+    Q_EMIT sessionStateChanged(state, wallet());
+}
+
+void Client::setFleetMode(bool on)
+{
+    if (m_context->fleetMode != on) {
+        m_context->fleetMode = on;
+        m_vehicleJwt->clear();
+    }
+}
+
+void Client::setCredentials(const Credentials &credentials)
+{
+    const bool otherLicense = !eth::sameAddress(credentials.clientId, m_context->credentials.clientId);
+    secureZero(m_context->credentials.apiKey);
+    m_context->credentials = credentials;
+    m_developerJwt->clear();
+    m_vehicleJwt->clear();
+    if (otherLicense && m_context->session) {
+        signOut();
+    }
+}
+
+void Client::setTokenStore(TokenStore *store)
+{
+    m_context->tokenStore = store;
+}
+
+Status Client::restoreDeveloperJwt(const QString &jwt)
+{
+    return m_developerJwt->restore(jwt);
+}
+
+UserJwtVerifyJob *Client::restoreSession(const QString &userJwt)
+{
+    const auto jwt = Jwt::decode(userJwt);
+    const QString wallet = jwt ? jwt.value().stringClaim(u"ethereum_address"_s) : QString();
+    auto *job = m_verifier->verify(userJwt, wallet, jwt ? jwt.value().stringClaim(u"email"_s) : QString());
+    if (!jwt) {
+        job->failOnStart(jwt.error());
+    }
+    return beginSession(job);
 }
 
 Result<QUrl> Client::loginUrl(const LoginRequest &request) const
 {
-    return buildLoginUrl(m_env, m_credentials, request);
+    return buildLoginUrl(m_context->env, m_context->credentials, request, m_context->now());
 }
 
 UserJwtVerifyJob *Client::completeLogin(const QUrl &redirect)
 {
-    const auto parsed = LoginRedirect::parse(redirect, m_credentials.redirectUri);
+    const auto parsed = LoginRedirect::parse(redirect, m_context->credentials.redirectUri);
     auto *job = m_verifier->verify(parsed ? parsed.value().token : QString(),
                                    parsed ? parsed.value().walletAddress : QString(),
                                    parsed ? parsed.value().email : QString());
-    if (!parsed)
+    if (!parsed) {
         job->failOnStart(parsed.error());
+    }
+    return beginSession(job);
+}
+
+UserJwtVerifyJob *Client::beginSession(UserJwtVerifyJob *job)
+{
+    job->setParent(this);
+    setState(SessionState::SigningIn);
     connect(job, &UserJwtVerifyJob::finished, this, [this](const Result<UserSession> &s) {
-        if (s)
-            m_session = s.value();
+        m_vehicleJwt->clear(); // access was checked for the previous user
+        if (s) {
+            m_context->session = s.value();
+            m_sessionError.reset();
+            if (m_context->tokenStore) {
+                m_context->tokenStore->save(TokenStore::Token::UserJwt, s.value().token);
+            }
+            setState(SessionState::SignedIn);
+            return;
+        }
+        m_context->session.reset();
+        m_sessionError = s.error();
+        setState(s.error().kind == Error::Kind::Cancelled ? SessionState::SignedOut : SessionState::Rejected);
     });
     return launch(job);
 }
 
+void Client::signOut()
+{
+    m_context->session.reset();
+    m_sessionError.reset();
+    m_vehicleJwt->clear();
+    if (m_context->tokenStore) {
+        m_context->tokenStore->save(TokenStore::Token::UserJwt, {});
+    }
+    setState(SessionState::SignedOut);
+}
+
+// Tokens and Identity.
+
 TokenJob *Client::developerJwt()
 {
-    return launch(m_developerJwt->token());
+    auto *job = m_developerJwt->token();
+    job->setParent(this);
+    return launch(job);
 }
 
 TokenJob *Client::vehicleJwt(qint64 tokenId, const QList<int> &privileges)
 {
-    return launch(m_vehicleJwt->token(tokenId, privileges));
+    auto *job = m_vehicleJwt->token(tokenId, privileges);
+    job->setParent(this);
+    return launch(job);
 }
 
 VehicleListJob *Client::sharedVehicles(const QString &owner)
 {
-    return launch(new VehicleListJob(m_nam, m_options.transport, m_env, m_credentials.clientId, owner, this));
+    return launch(new VehicleListJob(m_context, owner, this));
 }
 
 VehicleListJob *Client::myVehicles()
 {
-    auto *job = new VehicleListJob(m_nam,
-                                   m_options.transport,
-                                   m_env,
-                                   m_credentials.clientId,
-                                   m_session ? m_session->walletAddress : QString(),
-                                   this);
-    if (!m_session)
-        job->failOnStart(Error::make(Error::Kind::NotSignedIn,
-                                     u"nobody is signed in"_s,
-                                     u"Sign in with Login with DIMO to see your own vehicles."_s));
-    return launch(job);
+    std::optional<Error> invalid;
+    if (!m_context->session) {
+        invalid = Error::make(Error::Kind::NotSignedIn,
+                              u"nobody is signed in"_s,
+                              u"Sign in with Login with DIMO to see your own vehicles."_s);
+    }
+    return launch(new VehicleListJob(m_context, wallet(), this), invalid);
 }
 
 VehicleJob *Client::vehicle(qint64 tokenId)
 {
-    return launch(new VehicleJob(m_nam, m_options.transport, m_env, m_credentials.clientId, tokenId, {}, false, this));
+    return launch(new VehicleJob(m_context, tokenId, {}, false, this));
 }
 
 VehicleJob *Client::checkAccess(qint64 tokenId)
 {
     // Fleet mode skips the ownership check, never the grant check.
-    const QString owner = m_options.fleetMode || !m_session ? QString() : m_session->walletAddress;
-    auto *job = new VehicleJob(m_nam, m_options.transport, m_env, m_credentials.clientId, tokenId, owner, true, this);
-    if (!m_options.fleetMode && !m_session)
-        job->failOnStart(Error::make(Error::Kind::NotSignedIn,
-                                     u"nobody is signed in, so vehicle ownership cannot be checked"_s,
-                                     u"Sign in with Login with DIMO (or enable fleet mode for a fleet license)."_s));
-    return launch(job);
+    std::optional<Error> invalid;
+    if (!m_context->fleetMode && !m_context->session) {
+        invalid = Error::make(Error::Kind::NotSignedIn,
+                              u"nobody is signed in, so vehicle ownership cannot be checked"_s,
+                              u"Sign in with Login with DIMO (or enable fleet mode for a fleet license)."_s);
+    }
+    const QString owner = m_context->fleetMode ? QString() : wallet();
+    return launch(new VehicleJob(m_context, tokenId, owner, true, this), invalid);
 }
 
 GraphQlJob *Client::identityQuery(const QString &document, const QJsonObject &variables, const QString &operationName)
 {
-    GraphQlRequest q{
-        Environment::endpoint(m_env.identity, u"/query"_s), u"identity"_s, document, variables, operationName};
-    return launch(new GraphQlJob(m_nam, m_options.transport, std::move(q), std::nullopt, this));
+    return graphQl(graphql::identityDocument(m_context->env, document, variables, operationName), {}, 0);
 }
+
+// Telemetry.
 
 GraphQlJob *Client::telemetryQuery(qint64 tokenId,
                                    const QString &document,
-                                   QJsonObject variables,
+                                   const QJsonObject &variables,
                                    const QList<int> &privileges,
                                    const QString &operationName)
 {
-    if (!variables.contains(u"tokenId"_s))
-        variables.insert(u"tokenId"_s, tokenId);
-    GraphQlRequest q{
-        Environment::endpoint(m_env.telemetry, u"/query"_s), u"telemetry"_s, document, variables, operationName};
-    auto *job =
-        new GraphQlJob(m_nam, m_options.transport, std::move(q), m_vehicleJwt->source(tokenId, privileges, true), this);
-    if (tokenId <= 0)
-        job->failOnStart(Error::make(Error::Kind::InvalidInput, u"the vehicle token id must be a positive integer"_s));
-    return launch(job);
+    return graphQl(
+        graphql::telemetry(m_context->env, tokenId, document, variables, operationName), privileges, tokenId);
 }
 
 GraphQlJob *Client::latestSignals(qint64 tokenId)
 {
-    return telemetryQuery(tokenId,
-                          GraphQlDocuments::load(u"telemetry/SignalsLatest.graphql"_s),
-                          {},
-                          {Privilege::NonLocationHistory},
-                          u"SignalsLatest"_s);
+    return graphQl(graphql::telemetryOperation(m_context->env, tokenId, u"SignalsLatest"_s),
+                   {privilege::NonLocationHistory},
+                   tokenId);
 }
 
 GraphQlJob *Client::latestLocation(qint64 tokenId)
 {
-    return telemetryQuery(tokenId,
-                          GraphQlDocuments::load(u"telemetry/LatestLocation.graphql"_s),
-                          {},
-                          {Privilege::AllTimeLocation},
-                          u"LatestLocation"_s);
+    return graphQl(graphql::telemetryOperation(m_context->env, tokenId, u"LatestLocation"_s),
+                   {privilege::AllTimeLocation},
+                   tokenId);
 }
 
 GraphQlJob *Client::vinCredential(qint64 tokenId)
 {
-    return telemetryQuery(tokenId,
-                          GraphQlDocuments::load(u"telemetry/VinCredential.graphql"_s),
-                          {},
-                          {Privilege::VinCredential},
-                          u"VinCredential"_s);
+    return graphQl(
+        graphql::telemetryOperation(m_context->env, tokenId, u"VinCredential"_s), {privilege::VinCredential}, tokenId);
 }
 
 GraphQlJob *Client::availableSignals(qint64 tokenId)
 {
-    return telemetryQuery(tokenId,
-                          GraphQlDocuments::load(u"telemetry/AvailableSignals.graphql"_s),
-                          {},
-                          {Privilege::NonLocationHistory},
-                          u"AvailableSignals"_s);
+    return graphQl(graphql::telemetryOperation(m_context->env, tokenId, u"AvailableSignals"_s),
+                   {privilege::NonLocationHistory},
+                   tokenId);
 }
 
 GraphQlJob *Client::signalHistory(qint64 tokenId, const QString &from, const QString &to, const QString &interval)
 {
-    static const QRegularExpression duration(QStringLiteral("^[1-9][0-9]*(ms|s|m|h)$"));
-    const auto start = parseRfc3339(from, u"from"_s);
-    const auto end = parseRfc3339(to, u"to"_s);
-    std::optional<Error> invalid;
-    if (!start)
-        invalid = start.error();
-    else if (!end)
-        invalid = end.error();
-    else if (start.value() >= end.value())
-        invalid = Error::make(Error::Kind::InvalidInput, u"from must be before to"_s);
-    else if (start.value().secsTo(end.value()) > 31LL * 86400)
-        invalid = Error::make(Error::Kind::InvalidInput, u"the history range cannot exceed 31 days"_s);
-    else if (!duration.match(interval).hasMatch())
-        invalid = Error::make(Error::Kind::InvalidInput,
-                              u"the interval must be a duration such as 15m, 1h or 24h (units ms, s, m, h; no d); "
-                              "you gave \"%1\""_s.arg(interval));
-    const QJsonObject vars{{u"interval"_s, interval},
-                           {u"from"_s, start ? start.value().toString(Qt::ISODate) : from},
-                           {u"to"_s, end ? end.value().toString(Qt::ISODate) : to}};
-    auto *job = telemetryQuery(tokenId,
-                               GraphQlDocuments::load(u"telemetry/SignalsHistory.graphql"_s),
-                               vars,
-                               {Privilege::NonLocationHistory},
-                               u"SignalsHistory"_s);
-    if (invalid)
-        job->failOnStart(*invalid);
-    return job;
+    return graphQl(
+        graphql::signalHistory(m_context->env, tokenId, from, to, interval), {privilege::NonLocationHistory}, tokenId);
 }
 
 GraphQlJob *Client::introspect(const QString &service)
 {
-    const bool telemetry = service == QLatin1String("telemetry");
-    GraphQlRequest q{Environment::endpoint(telemetry ? m_env.telemetry : m_env.identity, u"/query"_s),
-                     telemetry ? u"telemetry"_s : u"identity"_s,
-                     GraphQlDocuments::load(u"identity/IntrospectionQuery.graphql"_s),
-                     {},
-                     u"IntrospectionQuery"_s};
-    return launch(new GraphQlJob(m_nam, m_options.transport, std::move(q), std::nullopt, this));
+    return graphQl(graphql::introspection(m_context->env, service), {}, 0);
 }
 
-ApiCallJob *Client::sendCommand(qint64 tokenId, Command command)
+// Actions.
+
+CommandJob *Client::sendCommand(qint64 tokenId, Command command)
 {
-    if (tokenId <= 0)
-        return invalidCall(
-            Error::make(Error::Kind::InvalidInput, u"the vehicle token id must be a positive integer"_s));
-    HttpRequest r;
-    r.method = QByteArrayLiteral("POST");
-    r.url = Environment::endpoint(m_env.devices, Commands::path(command, tokenId));
-    r.service = u"devices"_s;
-    r.idempotent = false; // a command is sent exactly once
-    // Commands are not re-sent even after a 401; the cached token is dropped for the next call.
-    return launch(new ApiCallJob(m_nam,
-                                 m_options.transport,
-                                 std::move(r),
-                                 m_vehicleJwt->source(tokenId, {Privilege::ExecuteCommands}, false),
-                                 this));
+    return launch(new CommandJob(m_context, tokenId, command, this));
 }
 
 ApiCallJob *Client::requestAttestation(const AttestationRequest &request)
 {
-    const auto body = request.body();
-    if (!body)
-        return invalidCall(body.error());
-    HttpRequest r;
-    r.method = QByteArrayLiteral("POST");
-    r.url = Environment::endpoint(m_env.attestation, request.path());
-    r.body = body.value();
-    if (!r.body.isEmpty())
-        r.contentType = QByteArrayLiteral("application/json");
-    r.service = u"attestation"_s;
-    r.idempotent = false; // every call creates a new attestation
-    return launch(new ApiCallJob(m_nam,
-                                 m_options.transport,
-                                 std::move(r),
-                                 m_vehicleJwt->source(request.tokenId, request.privileges(), false),
-                                 this));
+    return apiCall(requests::attestation(m_context->env, request),
+                   m_vehicleJwt->source(request.tokenId, request.privileges(), false));
 }
 
 ApiCallJob *Client::decodeVin(const QString &vin, const QString &countryCode)
 {
-    const auto body = DeviceDefinitions::decodeVinBody(vin, countryCode);
-    if (!body)
-        return invalidCall(body.error());
-    HttpRequest r;
-    r.method = QByteArrayLiteral("POST");
-    r.url = Environment::endpoint(m_env.deviceDefinitions, u"/device-definitions/decode-vin"_s);
-    r.body = body.value();
-    r.contentType = QByteArrayLiteral("application/json");
-    r.service = u"deviceDefinitions"_s;
-    r.idempotent = true; // a lookup
-    return launch(new ApiCallJob(m_nam, m_options.transport, std::move(r), m_developerJwt->source(), this));
+    return apiCall(requests::decodeVin(m_context->env, vin, countryCode), m_developerJwt->source());
 }
 
-ApiCallJob *Client::searchDeviceDefinitions(const DeviceDefinitions::Search &search)
+ApiCallJob *Client::searchDeviceDefinitions(const devicedefinitions::Search &search)
 {
-    const auto query = DeviceDefinitions::searchQuery(search);
-    if (!query)
-        return invalidCall(query.error());
-    HttpRequest r;
-    r.url = Environment::endpoint(m_env.deviceDefinitions, u"/device-definitions/search"_s);
-    r.url.setQuery(query.value());
-    r.service = u"deviceDefinitions"_s;
-    return launch(new ApiCallJob(m_nam, m_options.transport, std::move(r), std::nullopt, this));
+    return apiCall(requests::searchDeviceDefinitions(m_context->env, search), std::nullopt);
 }
 
 } // namespace dimo

@@ -4,12 +4,13 @@
 
 #include "dimo/attestation.h"
 #include "dimo/auth/loginurl.h"
-#include "dimo/auth/tokenexpiry.h"
-#include "dimo/auth/userjwtverifier.h"
+#include "dimo/auth/tokenjob.h"
+#include "dimo/auth/usersession.h"
 #include "dimo/commands.h"
-#include "dimo/credentials.h"
+#include "dimo/context.h"
+#include "dimo/core/result.h"
 #include "dimo/devicedefinitions.h"
-#include "dimo/environment.h"
+#include "dimo/graphql/requests.h"
 #include "dimo/net/httptypes.h"
 
 #include <QJsonObject>
@@ -22,29 +23,39 @@ class QNetworkAccessManager;
 namespace dimo {
 
 class ApiCallJob;
+class CommandJob;
 class DeveloperJwtCache;
 class GraphQlJob;
-class TokenJob;
+class TokenStore;
+class UserJwtVerifier;
+class UserJwtVerifyJob;
 class VehicleJob;
 class VehicleJwtCache;
 class VehicleListJob;
 
-struct ClientOptions
-{
-    TransportOptions transport;
-    Clock clock = systemClock();
-    bool fleetMode = false; // a fleet license: skip ownership checks (grants are still checked)
-};
-
-// The DIMO façade: one injected QNetworkAccessManager, the environment, the license
-// credentials, the developer/vehicle JWT caches and the user session. Every method returns a
-// job that starts by itself once control returns to the event loop (see dimo::Job).
-// The environment's login URL honours DIMO_LOGIN_BASE_URL. Destroying the Client cancels its
+// The DIMO façade: owns the shared Context (network manager, environment, license credentials,
+// clock, mode, user session, token caches) and hands out jobs built on it. Every method returns a
+// job that starts by itself once control returns to the event loop (see dimo::Job). The
+// environment's login URL honours DIMO_LOGIN_BASE_URL. Destroying the Client cancels its
 // unfinished jobs (each finishes with Error::Kind::Cancelled).
+//
+// Vehicle operations (telemetry, commands, attestations, vehicleJwt) always run the access check
+// first, inside the vehicle-token path: in user mode the signed-in wallet must own the vehicle
+// (NotSignedIn / NotOwner otherwise); in fleet mode ownership is skipped; the license's grant
+// must always cover the privileges (NotShared / MissingPrivilege). The outcome is cached with
+// the vehicle JWT, so a warm telemetry query is one HTTP request.
 class Client : public QObject
 {
     Q_OBJECT
 public:
+    enum class SessionState {
+        SignedOut, // no user session (fleet mode needs none)
+        SigningIn, // a login redirect or a restored user JWT is being verified
+        SignedIn, // session() holds the verified user, wallet() their wallet
+        Rejected, // the last sign-in failed: sessionError() says why
+    };
+    Q_ENUM(SessionState)
+
     Client(QNetworkAccessManager *nam,
            const Environment &env,
            const Credentials &credentials,
@@ -52,23 +63,38 @@ public:
            QObject *parent = nullptr);
     ~Client() override;
 
-    const Environment &environment() const { return m_env; }
+    const Environment &environment() const { return m_context->env; }
 
-    QString clientId() const { return m_credentials.clientId; }
+    QString clientId() const { return m_context->credentials.clientId; }
 
-    bool fleetMode() const { return m_options.fleetMode; }
+    bool fleetMode() const { return m_context->fleetMode; }
 
-    void setFleetMode(bool on) { m_options.fleetMode = on; }
+    void setFleetMode(bool on); // drops cached vehicle access (checked under the other mode)
+    // A new license: drops the developer JWT, the vehicle JWTs and their access checks; signs out
+    // if the client ID changes (a user JWT is issued for one license).
+    void setCredentials(const Credentials &credentials);
+
+    // Persistence across restarts (the app backs the store with the keychain). Not owned.
+    void setTokenStore(TokenStore *store);
+    // A stored developer JWT of this license, used until shortly before it expires.
+    Status restoreDeveloperJwt(const QString &jwt);
+    // A stored user JWT, verified again (signature, issuer, audience, expiry) like a login.
+    UserJwtVerifyJob *restoreSession(const QString &userJwt);
 
     // Login with DIMO and the user session.
     Result<QUrl> loginUrl(const LoginRequest &request) const;
     UserJwtVerifyJob *completeLogin(const QUrl &redirect); // parse + verify; success stores the session
+    void signOut(); // forgets the user, their vehicle access and the stored user JWT
 
-    const std::optional<UserSession> &session() const { return m_session; }
+    SessionState sessionState() const { return m_state; }
 
-    void signOut() { m_session.reset(); }
+    const std::optional<UserSession> &session() const { return m_context->session; }
 
-    // Tokens (cached; usually implicit).
+    QString wallet() const { return m_context->session ? m_context->session->walletAddress : QString(); }
+
+    const std::optional<Error> &sessionError() const { return m_sessionError; } // why Rejected
+
+    // Tokens (cached; usually implicit). vehicleJwt runs the access check.
     TokenJob *developerJwt();
     TokenJob *vehicleJwt(qint64 tokenId, const QList<int> &privileges);
 
@@ -76,42 +102,46 @@ public:
     VehicleListJob *sharedVehicles(const QString &owner = {});
     VehicleListJob *myVehicles(); // owner = signed-in wallet
     VehicleJob *vehicle(qint64 tokenId);
-    VehicleJob *checkAccess(qint64 tokenId); // ownership (user mode) + grant; fleet mode: grant only
+    VehicleJob *checkAccess(qint64 tokenId); // ownership (user mode) + any grant; fleet mode: grant only
     GraphQlJob *identityQuery(const QString &document, const QJsonObject &variables, const QString &operationName = {});
 
     // Telemetry: a vehicle JWT with exactly `privileges` is obtained (and cached) first.
     GraphQlJob *telemetryQuery(qint64 tokenId,
                                const QString &document,
-                               QJsonObject variables,
+                               const QJsonObject &variables,
                                const QList<int> &privileges,
                                const QString &operationName = {});
     GraphQlJob *latestSignals(qint64 tokenId); // privilege 1
     GraphQlJob *latestLocation(qint64 tokenId); // privilege 4
     GraphQlJob *vinCredential(qint64 tokenId); // privilege 5
     GraphQlJob *availableSignals(qint64 tokenId); // privilege 1
-    // Aggregated history (privilege 1): interval a Go duration ("1h", "15m"), RFC 3339 times, from < to ≤ from + 31
-    // days.
+    // Aggregated history (privilege 1): interval a Go duration ("1h", "15m"), RFC 3339 times,
+    // from < to ≤ from + 31 days.
     GraphQlJob *signalHistory(qint64 tokenId, const QString &from, const QString &to, const QString &interval);
     GraphQlJob *introspect(const QString &service); // "identity" or "telemetry" (telemetry unauthenticated)
 
     // Actions: sent exactly once, never retried automatically.
-    ApiCallJob *sendCommand(qint64 tokenId, Command command); // privilege 2
+    CommandJob *sendCommand(qint64 tokenId, Command command); // privilege 2, tesla-oracle
     ApiCallJob *requestAttestation(const AttestationRequest &request);
     ApiCallJob *decodeVin(const QString &vin, const QString &countryCode); // developer JWT
-    ApiCallJob *searchDeviceDefinitions(const DeviceDefinitions::Search &search); // public
+    ApiCallJob *searchDeviceDefinitions(const devicedefinitions::Search &search); // public
+
+Q_SIGNALS:
+    void sessionStateChanged(dimo::Client::SessionState state, const QString &wallet);
 
 private:
-    ApiCallJob *invalidCall(const Error &error);
-    template <class J> J *launch(J *job);
+    template <class J> J *launch(J *job, const std::optional<Error> &invalid = std::nullopt);
+    ApiCallJob *apiCall(const Result<HttpRequest> &request, const std::optional<TokenSource> &token);
+    GraphQlJob *graphQl(const Result<GraphQlRequest> &request, const QList<int> &privileges, qint64 tokenId);
+    UserJwtVerifyJob *beginSession(UserJwtVerifyJob *job);
+    void setState(SessionState state);
 
-    QNetworkAccessManager *m_nam;
-    Environment m_env;
-    Credentials m_credentials;
-    ClientOptions m_options;
+    ContextPtr m_context;
     DeveloperJwtCache *m_developerJwt;
     VehicleJwtCache *m_vehicleJwt;
     UserJwtVerifier *m_verifier;
-    std::optional<UserSession> m_session;
+    SessionState m_state = SessionState::SignedOut;
+    std::optional<Error> m_sessionError;
 };
 
 } // namespace dimo

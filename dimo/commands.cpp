@@ -4,7 +4,18 @@
 
 using namespace Qt::StringLiterals;
 
-namespace dimo::Commands {
+namespace dimo {
+
+CommandReceipt CommandReceipt::fromJson(const QJsonObject &answer)
+{
+    CommandReceipt r;
+    r.commandId = answer.value(u"commandId"_s).toString(answer.value(u"requestId"_s).toString());
+    r.status = answer.value(u"status"_s).toString();
+    r.message = answer.value(u"message"_s).toString();
+    return r;
+}
+
+namespace commands {
 
 QString name(Command c)
 {
@@ -25,7 +36,7 @@ QString name(Command c)
     return {};
 }
 
-QString path(Command c, qint64 tokenId)
+QString legacyPath(Command c, qint64 tokenId)
 {
     return u"/v1/vehicle/%1/commands/%2"_s.arg(tokenId).arg(name(c));
 }
@@ -51,4 +62,5 @@ Result<Command> fromString(const QString &text)
                        "trunk/open or frunk/open"_s.arg(text));
 }
 
-} // namespace dimo::Commands
+} // namespace commands
+} // namespace dimo

@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace dimo::DeviceDefinitions {
+namespace dimo::devicedefinitions {
 
 Result<QByteArray> decodeVinBody(const QString &vinIn, const QString &countryIn)
 {
@@ -68,4 +68,4 @@ QString slug(const QString &text)
     return s;
 }
 
-} // namespace dimo::DeviceDefinitions
+} // namespace dimo::devicedefinitions

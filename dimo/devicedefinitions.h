@@ -11,7 +11,7 @@
 namespace dimo {
 
 // Device definitions API requests (dimo-api README §8), validated before sending.
-namespace DeviceDefinitions {
+namespace devicedefinitions {
 
 struct Search
 {
@@ -29,5 +29,5 @@ Result<QUrlQuery> searchQuery(const Search &search);
 // "tesla_model-3_2023" → slug rules of §8.3.
 QString slug(const QString &text);
 
-} // namespace DeviceDefinitions
+} // namespace devicedefinitions
 } // namespace dimo

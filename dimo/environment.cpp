@@ -30,6 +30,7 @@ Environment Environment::production()
     e.identity = root(u"https://identity-api.dimo.zone"_s);
     e.telemetry = root(u"https://telemetry-api.dimo.zone"_s);
     e.devices = root(u"https://devices-api.dimo.zone"_s);
+    e.teslaOracle = root(u"https://tesla-oracle.dimo.zone"_s);
     e.attestation = root(u"https://attestation-api.dimo.zone"_s);
     e.deviceDefinitions = root(u"https://device-definitions-api.dimo.zone"_s);
     e.login = root(u"https://login.dimo.org"_s);
@@ -47,6 +48,7 @@ Environment Environment::dev()
     e.identity = root(u"https://identity-api.dev.dimo.zone"_s);
     e.telemetry = root(u"https://telemetry-api.dev.dimo.zone"_s);
     e.devices = root(u"https://devices-api.dev.dimo.zone"_s);
+    e.teslaOracle = root(u"https://tesla-oracle.dev.dimo.zone"_s);
     e.attestation = root(u"https://attestation-api.dev.dimo.zone"_s);
     e.deviceDefinitions = root(u"https://device-definitions-api.dev.dimo.zone"_s);
     e.login = root(u"https://login.dev.dimo.org"_s);
@@ -64,23 +66,31 @@ Result<Environment> Environment::fromJson(const QJsonObject &o)
     {
         const char *key;
         QUrl Environment::*member;
-    } services[] = {{"auth", &Environment::auth},
-                    {"tokenExchange", &Environment::tokenExchange},
-                    {"identity", &Environment::identity},
-                    {"telemetry", &Environment::telemetry},
-                    {"devices", &Environment::devices},
-                    {"attestation", &Environment::attestation},
-                    {"deviceDefinitions", &Environment::deviceDefinitions},
-                    {"login", &Environment::login}};
+        bool required;
+    } services[] = {{"auth", &Environment::auth, true},
+                    {"tokenExchange", &Environment::tokenExchange, true},
+                    {"identity", &Environment::identity, true},
+                    {"telemetry", &Environment::telemetry, true},
+                    {"devices", &Environment::devices, false},
+                    {"teslaOracle", &Environment::teslaOracle, false},
+                    {"attestation", &Environment::attestation, true},
+                    {"deviceDefinitions", &Environment::deviceDefinitions, true},
+                    {"login", &Environment::login, true}};
 
     for (const auto &s : services) {
         const QString key = QString::fromLatin1(s.key);
+        if (!s.required && !o.contains(key)) {
+            e.*(s.member) = QUrl(); // not offered by this deployment
+            continue;
+        }
         const QUrl url = root(o.value(key).toString());
-        if (!url.isValid() || url.isRelative() || url.host().isEmpty())
+        if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {
             return Error::make(Error::Kind::InvalidInput,
                                u"the environment file has no valid URL for the service \"%1\""_s.arg(key),
-                               u"Give every service (auth, tokenExchange, identity, telemetry, devices, attestation, "
-                               "deviceDefinitions, login) an absolute http(s) root URL."_s);
+                               u"Give every service (auth, tokenExchange, identity, telemetry, attestation, "
+                               "deviceDefinitions, login; optionally teslaOracle, devices) an absolute http(s) "
+                               "root URL."_s);
+        }
         e.*(s.member) = url;
     }
     if (o.contains(u"chainId"_s))

@@ -20,7 +20,8 @@ struct Environment
     QUrl tokenExchange;
     QUrl identity;
     QUrl telemetry;
-    QUrl devices;
+    QUrl devices; // legacy command route (devices-api); used only without teslaOracle
+    QUrl teslaOracle; // vehicle commands (dimo-api README §6.1)
     QUrl attestation;
     QUrl deviceDefinitions;
     QUrl login;
@@ -30,6 +31,7 @@ struct Environment
     static Environment production();
     static Environment dev(); // Polygon Amoy
     // The simulator's environment file: {"auth": "http://…", "identity": "http://…", …}.
+    // `devices` and `teslaOracle` are optional; every other service is required.
     static Result<Environment> fromFile(const QString &path);
     static Result<Environment> fromJson(const QJsonObject &object);
     // "production", "dev", or a path to an environment file. Applies DIMO_LOGIN_BASE_URL.

@@ -12,12 +12,16 @@ Job::Job(QObject *parent)
     : QObject(parent)
 {}
 
-Job::~Job() = default;
+Job::~Job()
+{
+    abortChildren();
+}
 
 void Job::start()
 {
-    if (m_started || m_finished)
+    if (m_started || m_finished) {
         return;
+    }
     m_started = true;
     if (m_presetError) {
         fail(*m_presetError);
@@ -33,16 +37,30 @@ void Job::startLater()
 
 void Job::cancel()
 {
-    if (m_finished)
+    if (m_finished) {
         return;
+    }
+    abortChildren();
     doAbort();
     fail(Error::make(Error::Kind::Cancelled, u"the operation was cancelled"_s));
 }
 
+void Job::abortChildren()
+{
+    const auto children = std::exchange(m_children, {});
+    for (const QPointer<Job> &child : children) {
+        if (child) {
+            child->disconnect(this);
+            child->cancel();
+        }
+    }
+}
+
 bool Job::claimFinish()
 {
-    if (m_finished)
+    if (m_finished) {
         return false;
+    }
     m_finished = true;
     m_started = true;
     deleteLater();

@@ -4,41 +4,44 @@
 
 #include "dimo/auth/developerjwtjob.h"
 #include "dimo/auth/jwt.h"
+#include "dimo/auth/keccak.h"
 #include "dimo/auth/securezero.h"
+#include "dimo/auth/tokenstore.h"
 #include "dimo/logging.h"
 
 using namespace Qt::StringLiterals;
 
 namespace dimo {
+namespace {
 
-DeveloperJwtCache::DeveloperJwtCache(QNetworkAccessManager *nam,
-                                     const TransportOptions &options,
-                                     const Environment &env,
-                                     const Credentials &credentials,
-                                     Clock clock,
-                                     QObject *parent)
+Error shutDown()
+{
+    return Error::make(Error::Kind::Cancelled, u"the DIMO client was shut down"_s);
+}
+
+} // namespace
+
+DeveloperJwtCache::DeveloperJwtCache(ContextPtr context, QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
-    , m_options(options)
-    , m_env(env)
-    , m_credentials(credentials)
-    , m_clock(std::move(clock))
+    , m_context(std::move(context))
 {}
 
 DeveloperJwtCache::~DeveloperJwtCache()
 {
-    if (m_inflight)
+    if (m_inflight) {
         m_inflight->disconnect(this);
-    for (const auto &w : std::as_const(m_waiters))
-        if (w)
-            w->complete(Error::make(Error::Kind::Cancelled, u"the DIMO client was shut down"_s));
-    secureZero(m_credentials.apiKey);
+    }
+    for (const auto &w : std::as_const(m_waiters)) {
+        if (w) {
+            w->complete(shutDown());
+        }
+    }
     secureZero(m_token);
 }
 
 bool DeveloperJwtCache::hasValidToken() const
 {
-    return !m_token.isEmpty() && m_clock() < m_refreshAt;
+    return !m_token.isEmpty() && m_context->now() < m_refreshAt;
 }
 
 TokenJob *DeveloperJwtCache::token()
@@ -46,7 +49,7 @@ TokenJob *DeveloperJwtCache::token()
     QPointer<DeveloperJwtCache> self(this);
     return new TokenJob([self](TokenJob *job) {
         if (!self) {
-            job->complete(Error::make(Error::Kind::Cancelled, u"the DIMO client was shut down"_s));
+            job->complete(shutDown());
             return;
         }
         self->serve(job);
@@ -58,15 +61,17 @@ TokenSource DeveloperJwtCache::source()
     QPointer<DeveloperJwtCache> self(this);
     TokenSource s;
     s.fetch = [self]() -> TokenJob * {
-        if (self)
+        if (self) {
             return self->token();
+        }
         return new TokenJob([](TokenJob *j) {
-            j->complete(Error::make(Error::Kind::Cancelled, u"shut down"_s));
+            j->complete(shutDown());
         });
     };
     s.invalidate = [self](const QString &t) {
-        if (self)
+        if (self) {
             self->invalidate(t);
+        }
     };
     s.retryOn401 = true;
     return s;
@@ -77,6 +82,41 @@ void DeveloperJwtCache::invalidate(const QString &token)
     if (token.isEmpty() || token == m_token) {
         m_token.clear();
         m_refreshAt = 0;
+        store({});
+    }
+}
+
+Status DeveloperJwtCache::restore(const QString &jwt)
+{
+    const auto decoded = Jwt::decode(jwt);
+    if (!decoded) {
+        return decoded.error();
+    }
+    const QString license = decoded.value().stringClaim(u"ethereum_address"_s);
+    if (!eth::sameAddress(license, m_context->credentials.clientId)) {
+        return Error::make(Error::Kind::InvalidInput, u"the stored developer JWT belongs to another license"_s);
+    }
+    const qint64 now = m_context->now();
+    const qint64 until = refreshAt(0, decoded.value().expiry(), now);
+    if (decoded.value().expiry() <= 0 || until <= now) {
+        return Error::make(Error::Kind::InvalidInput, u"the stored developer JWT has expired"_s);
+    }
+    m_token = jwt;
+    m_refreshAt = until;
+    qCInfo(lcDimoAuth) << "developer JWT restored, valid for" << (until - now) << "s";
+    return success();
+}
+
+void DeveloperJwtCache::clear()
+{
+    m_token.clear();
+    m_refreshAt = 0;
+    store({});
+    if (m_inflight) {
+        m_inflight->disconnect(this);
+        m_inflight->cancel();
+        m_inflight = nullptr;
+        fetch(); // the waiters get a token of the new license
     }
 }
 
@@ -87,10 +127,14 @@ void DeveloperJwtCache::serve(TokenJob *job)
         return;
     }
     m_waiters << job;
-    if (m_inflight)
-        return;
-    ++m_refreshes;
-    m_inflight = new DeveloperJwtJob(m_nam, m_options, m_env, m_credentials, this);
+    if (!m_inflight) {
+        fetch();
+    }
+}
+
+void DeveloperJwtCache::fetch()
+{
+    m_inflight = new DeveloperJwtJob(m_context, this);
     connect(m_inflight, &DeveloperJwtJob::finished, this, &DeveloperJwtCache::handleRefreshed);
     m_inflight->start();
 }
@@ -101,20 +145,30 @@ void DeveloperJwtCache::handleRefreshed(const Result<QString> &result)
     Result<QString> out = result;
     if (result) {
         const auto jwt = Jwt::decode(result.value());
-        const qint64 now = m_clock();
+        const qint64 now = m_context->now();
         if (!jwt || jwt.value().expiry() <= 0) {
             out = Error::make(
                 Error::Kind::Parse, u"the developer JWT from DIMO has no readable expiry"_s, u"Try again later."_s);
         } else {
             m_token = result.value();
             m_refreshAt = refreshAt(jwt.value().issuedAt(), jwt.value().expiry(), now);
+            store(m_token);
             qCInfo(lcDimoAuth) << "developer JWT cached for" << (m_refreshAt - now) << "s";
         }
     }
     const auto waiters = std::exchange(m_waiters, {});
-    for (const auto &w : waiters)
-        if (w)
+    for (const auto &w : waiters) {
+        if (w) {
             w->complete(out);
+        }
+    }
+}
+
+void DeveloperJwtCache::store(const QString &token)
+{
+    if (m_context->tokenStore) {
+        m_context->tokenStore->save(TokenStore::Token::DeveloperJwt, token);
+    }
 }
 
 } // namespace dimo

@@ -2,32 +2,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "dimo/context.h"
 #include "dimo/core/result.h"
-#include "dimo/credentials.h"
-#include "dimo/environment.h"
 #include "dimo/job.h"
 #include "dimo/net/httptypes.h"
 
-#include <QPointer>
-
-class QNetworkAccessManager;
-
 namespace dimo {
-
-class HttpJob;
 
 // The developer JWT flow (dimo-api README §2.5) as one job: generate_challenge (form body,
 // address = client id) → personal_sign with the API key → submit_challenge (form body).
 // Finishes with the access_token. Use DeveloperJwtCache rather than this job directly.
-class DeveloperJwtJob : public Job
+class DeveloperJwtJob : public TypedJob<DeveloperJwtJob, QString>
 {
     Q_OBJECT
 public:
-    DeveloperJwtJob(QNetworkAccessManager *nam,
-                    const TransportOptions &options,
-                    const Environment &env,
-                    const Credentials &credentials,
-                    QObject *parent = nullptr);
+    explicit DeveloperJwtJob(ContextPtr context, QObject *parent = nullptr);
     ~DeveloperJwtJob() override;
 
 Q_SIGNALS:
@@ -35,23 +24,13 @@ Q_SIGNALS:
 
 protected:
     void doStart() override;
-    void doAbort() override;
-
-    void fail(const Error &error) override { finish(error); }
 
 private:
-    enum class State { Idle, Challenge, Submit };
     void handleChallenge(const Result<HttpResponse> &response);
     void handleSubmit(const Result<HttpResponse> &response);
-    void finish(const Result<QString> &result);
-    HttpJob *post(const QString &path, const QList<QPair<QString, QString>> &form, bool idempotent);
 
-    QNetworkAccessManager *m_nam;
-    TransportOptions m_options;
-    Environment m_env;
-    Credentials m_credentials;
-    QPointer<HttpJob> m_http;
-    State m_state = State::Idle;
+    ContextPtr m_context;
+    Credentials m_credentials; // a copy taken at start; the key is wiped once used
 };
 
 } // namespace dimo

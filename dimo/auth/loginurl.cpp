@@ -14,7 +14,7 @@ namespace dimo {
 
 QString permissionsBitString(const QList<int> &ids)
 {
-    const QList<int> norm = Privilege::normalized(ids);
+    const QList<int> norm = privilege::normalized(ids);
     const int length = std::max(8, norm.isEmpty() ? 0 : norm.last());
     QString bits(length, u'0');
     for (int id : norm)
@@ -22,7 +22,8 @@ QString permissionsBitString(const QList<int> &ids)
     return bits;
 }
 
-Result<QUrl> buildLoginUrl(const Environment &env, const Credentials &creds, const LoginRequest &request)
+Result<QUrl>
+buildLoginUrl(const Environment &env, const Credentials &creds, const LoginRequest &request, qint64 nowSecs)
 {
     if (creds.clientId.isEmpty() || creds.redirectUri.isEmpty())
         return Error::make(Error::Kind::InvalidInput,
@@ -57,7 +58,7 @@ Result<QUrl> buildLoginUrl(const Environment &env, const Credentials &creds, con
         for (const QString &make : request.vehicleMakes)
             q.addQueryItem(u"vehicleMakes"_s, QString::fromLatin1(QUrl::toPercentEncoding(make)));
         if (request.expiration.isValid()) {
-            if (request.expiration <= QDateTime::currentDateTimeUtc())
+            if (request.expiration.toSecsSinceEpoch() <= nowSecs)
                 return Error::make(Error::Kind::InvalidInput,
                                    u"the share expiration date %1 is in the past"_s.arg(
                                        request.expiration.toUTC().toString(Qt::ISODate)));

@@ -30,8 +30,10 @@ struct LoginRequest
 };
 
 // Builds https://login.dimo.org/?clientId=…&redirectUri=…&entryState=… (arrays as repeated keys).
-// Rejects a share request without permissions, unknown privilege ids, or an expiry in the past.
-Result<QUrl> buildLoginUrl(const Environment &env, const Credentials &creds, const LoginRequest &request);
+// Rejects a share request without permissions, unknown privilege ids, or an expiry in the past
+// (before `nowSecs`, the client's clock).
+Result<QUrl>
+buildLoginUrl(const Environment &env, const Credentials &creds, const LoginRequest &request, qint64 nowSecs);
 
 // "11011100" for [1,2,4,5,6]: one digit per privilege, leftmost = privilege 1, at least 8 digits.
 QString permissionsBitString(const QList<int> &ids);

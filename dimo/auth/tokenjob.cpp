@@ -5,20 +5,13 @@
 namespace dimo {
 
 TokenJob::TokenJob(Starter starter, QObject *parent)
-    : Job(parent)
+    : TypedJob(parent)
     , m_starter(std::move(starter))
 {}
 
 void TokenJob::doStart()
 {
     m_starter(this);
-}
-
-void TokenJob::complete(const Result<QString> &result)
-{
-    if (!claimFinish())
-        return;
-    Q_EMIT finished(result);
 }
 
 } // namespace dimo

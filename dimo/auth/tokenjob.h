@@ -12,22 +12,20 @@ namespace dimo {
 // A request for a bearer token (developer or vehicle JWT) from a cache. The cache decides in
 // `starter` whether to complete at once (cached) or park the job until its single in-flight
 // refresh is done.
-class TokenJob : public Job
+class TokenJob : public TypedJob<TokenJob, QString>
 {
     Q_OBJECT
 public:
     using Starter = std::function<void(TokenJob *)>;
     explicit TokenJob(Starter starter, QObject *parent = nullptr);
 
-    void complete(const Result<QString> &result);
+    void complete(const Result<QString> &result) { finish(result); }
 
 Q_SIGNALS:
     void finished(const dimo::Result<QString> &token);
 
 protected:
     void doStart() override;
-
-    void fail(const Error &error) override { complete(error); }
 
 private:
     Starter m_starter;

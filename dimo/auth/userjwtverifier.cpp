@@ -6,6 +6,7 @@
 #include "dimo/auth/keccak.h"
 #include "dimo/logging.h"
 #include "dimo/net/httpjob.h"
+#include "dimo/net/requests.h"
 
 using namespace Qt::StringLiterals;
 
@@ -23,18 +24,9 @@ Error rejected(const QString &why)
 
 } // namespace
 
-UserJwtVerifier::UserJwtVerifier(QNetworkAccessManager *nam,
-                                 const TransportOptions &options,
-                                 const Environment &env,
-                                 const QString &clientId,
-                                 Clock clock,
-                                 QObject *parent)
+UserJwtVerifier::UserJwtVerifier(ContextPtr context, QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
-    , m_options(options)
-    , m_env(env)
-    , m_clientId(clientId)
-    , m_clock(std::move(clock))
+    , m_context(std::move(context))
 {}
 
 UserJwtVerifier::~UserJwtVerifier()
@@ -55,22 +47,24 @@ UserJwtVerifyJob *UserJwtVerifier::verify(const QString &token, const QString &w
 
 Status UserJwtVerifier::checkClaims(const QJsonObject &payload, const QString &walletAddress) const
 {
+    const Environment &env = m_context->env;
+    const QString clientId = m_context->credentials.clientId;
     const QString iss = payload.value(u"iss"_s).toString();
-    if (iss != m_env.authIssuer())
-        return rejected(u"it was issued by \"%1\", not by %2"_s.arg(iss, m_env.authIssuer()));
+    if (iss != env.authIssuer())
+        return rejected(u"it was issued by \"%1\", not by %2"_s.arg(iss, env.authIssuer()));
     Jwt j;
     j.payload = payload;
     const QStringList aud = j.audience();
     const bool ours = std::any_of(aud.cbegin(), aud.cend(), [&](const QString &a) {
-        return eth::sameAddress(a, m_clientId);
+        return eth::sameAddress(a, clientId);
     });
     if (!ours)
         return rejected(u"it was issued for another app (audience %1, expected our client ID %2)"_s.arg(
-            aud.join(u", "_s), m_clientId));
+            aud.join(u", "_s), clientId));
     const qint64 exp = j.expiry();
     if (exp <= 0)
         return rejected(u"it has no expiry"_s);
-    if (exp + LeewaySeconds <= m_clock())
+    if (exp + LeewaySeconds <= m_context->now())
         return rejected(u"it expired at %1"_s.arg(QDateTime::fromSecsSinceEpoch(exp, Qt::UTC).toString(Qt::ISODate)));
     const QString address = payload.value(u"ethereum_address"_s).toString();
     if (!eth::sameAddress(address, walletAddress))
@@ -85,10 +79,7 @@ void UserJwtVerifier::refreshKeys(QObject *context, std::function<void(const Sta
     if (m_fetch)
         return;
     ++m_fetches;
-    HttpRequest r;
-    r.url = Environment::endpoint(m_env.auth, u"/keys"_s);
-    r.service = u"auth"_s;
-    m_fetch = new HttpJob(m_nam, m_options, std::move(r), this);
+    m_fetch = new HttpJob(m_context, requests::jwks(m_context->env), this);
     connect(m_fetch, &HttpJob::finished, this, &UserJwtVerifier::handleKeys);
     m_fetch->start();
 }
@@ -118,7 +109,8 @@ UserJwtVerifyJob::UserJwtVerifyJob(UserJwtVerifier *verifier,
                                    const QString &token,
                                    const QString &wallet,
                                    const QString &email)
-    : m_verifier(verifier)
+    : TypedJob(nullptr)
+    , m_verifier(verifier)
     , m_token(token)
     , m_wallet(wallet)
     , m_email(email)
@@ -173,13 +165,6 @@ void UserJwtVerifyJob::check(bool keysRefreshed)
     s.email = m_email.isEmpty() ? jwt.value().stringClaim(u"email"_s) : m_email;
     s.expiresAt = QDateTime::fromSecsSinceEpoch(jwt.value().expiry(), Qt::UTC);
     finish(s);
-}
-
-void UserJwtVerifyJob::finish(const Result<UserSession> &result)
-{
-    if (!claimFinish())
-        return;
-    Q_EMIT finished(result);
 }
 
 } // namespace dimo

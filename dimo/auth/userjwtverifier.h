@@ -3,33 +3,21 @@
 #pragma once
 
 #include "dimo/auth/jwks.h"
-#include "dimo/auth/tokenexpiry.h"
+#include "dimo/auth/usersession.h"
+#include "dimo/context.h"
 #include "dimo/core/result.h"
-#include "dimo/environment.h"
 #include "dimo/job.h"
 #include "dimo/net/httptypes.h"
 
-#include <QDateTime>
 #include <QPointer>
 
 #include <functional>
 #include <optional>
 
-class QNetworkAccessManager;
-
 namespace dimo {
 
 class HttpJob;
 class UserJwtVerifyJob;
-
-// A verified Login-with-DIMO user session.
-struct UserSession
-{
-    QString token; // the user JWT (secret)
-    QString walletAddress;
-    QString email;
-    QDateTime expiresAt;
-};
 
 // Holds the auth service's JWKS (fetched on first use, refetched when a token names an unknown
 // `kid`; one fetch in flight) and verifies user JWTs: RS256 signature, `iss` = auth base URL,
@@ -39,12 +27,7 @@ class UserJwtVerifier : public QObject
 {
     Q_OBJECT
 public:
-    UserJwtVerifier(QNetworkAccessManager *nam,
-                    const TransportOptions &options,
-                    const Environment &env,
-                    const QString &clientId,
-                    Clock clock = systemClock(),
-                    QObject *parent = nullptr);
+    explicit UserJwtVerifier(ContextPtr context, QObject *parent = nullptr);
     ~UserJwtVerifier() override;
 
     UserJwtVerifyJob *verify(const QString &token, const QString &walletAddress, const QString &email = {});
@@ -59,18 +42,14 @@ private:
     void refreshKeys(QObject *context, std::function<void(const Status &)> done);
     void handleKeys(const Result<HttpResponse> &response);
 
-    QNetworkAccessManager *m_nam;
-    TransportOptions m_options;
-    Environment m_env;
-    QString m_clientId;
-    Clock m_clock;
+    ContextPtr m_context;
     std::optional<Jwks> m_keys;
     QPointer<HttpJob> m_fetch;
     QList<QPair<QPointer<QObject>, std::function<void(const Status &)>>> m_waiters;
     int m_fetches = 0;
 };
 
-class UserJwtVerifyJob : public Job
+class UserJwtVerifyJob : public TypedJob<UserJwtVerifyJob, UserSession>
 {
     Q_OBJECT
 public:
@@ -82,11 +61,8 @@ Q_SIGNALS:
 protected:
     void doStart() override;
 
-    void fail(const Error &error) override { finish(error); }
-
 private:
     void check(bool keysRefreshed);
-    void finish(const Result<UserSession> &result);
 
     QPointer<UserJwtVerifier> m_verifier;
     QString m_token;

@@ -47,41 +47,6 @@ struct Error
         return e;
     }
 
-    static QString kindName(Kind k)
-    {
-        switch (k) {
-        case Kind::Network:
-            return QStringLiteral("network");
-        case Kind::Timeout:
-            return QStringLiteral("timeout");
-        case Kind::HttpStatus:
-            return QStringLiteral("http-status");
-        case Kind::Unauthorized:
-            return QStringLiteral("unauthorized");
-        case Kind::GraphQlValidation:
-            return QStringLiteral("graphql-validation");
-        case Kind::GraphQlExecution:
-            return QStringLiteral("graphql-execution");
-        case Kind::RateLimited:
-            return QStringLiteral("rate-limited");
-        case Kind::Parse:
-            return QStringLiteral("parse");
-        case Kind::NotSignedIn:
-            return QStringLiteral("not-signed-in");
-        case Kind::NotShared:
-            return QStringLiteral("not-shared");
-        case Kind::NotOwner:
-            return QStringLiteral("not-owner");
-        case Kind::MissingPrivilege:
-            return QStringLiteral("missing-privilege");
-        case Kind::InvalidInput:
-            return QStringLiteral("invalid-input");
-        case Kind::Cancelled:
-            return QStringLiteral("cancelled");
-        }
-        return QStringLiteral("unknown");
-    }
-
     // "message (DIMO: detail) — hint" for logs and tool output.
     QString toString() const
     {

@@ -65,8 +65,6 @@ public:
         return std::get<1>(m_v);
     }
 
-    T valueOr(T fallback) const { return ok() ? std::get<0>(m_v) : std::move(fallback); }
-
     // Map the value, passing errors through unchanged.
     template <class F> auto map(F &&f) const -> Result<std::invoke_result_t<F, const T &>>
     {

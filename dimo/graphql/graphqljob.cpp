@@ -23,7 +23,7 @@ int privilegeFromMessage(const QString &message)
     while (it.hasNext()) {
         const QString name = u"privilege:"_s + it.next().captured(1);
         for (int id = 1; id <= 8; ++id)
-            if (Privilege::permissionName(id) == name && (found == 0 || id == Privilege::AllTimeLocation))
+            if (privilege::permissionName(id) == name && (found == 0 || id == privilege::AllTimeLocation))
                 found = id; // for "one of [8 4]" name 4, the full location privilege
     }
     return found;
@@ -31,27 +31,17 @@ int privilegeFromMessage(const QString &message)
 
 } // namespace
 
-GraphQlJob::GraphQlJob(QNetworkAccessManager *nam,
-                       const TransportOptions &options,
-                       GraphQlRequest request,
-                       std::optional<TokenSource> token,
-                       QObject *parent)
-    : Job(parent)
-    , m_nam(nam)
-    , m_options(options)
+GraphQlJob::GraphQlJob(ContextPtr context, GraphQlRequest request, std::optional<TokenSource> token, QObject *parent)
+    : TypedJob(parent)
+    , m_context(std::move(context))
     , m_request(std::move(request))
     , m_token(std::move(token))
 {}
 
-GraphQlJob::~GraphQlJob()
-{
-    doAbort();
-}
-
 Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &service)
 {
-    const QString detail = ReplyError::upstreamMessage(QJsonDocument(QJsonObject{{u"errors"_s, errors}}).toJson());
-    const QString label = ReplyError::serviceLabel(service);
+    const QString detail = replyerror::upstreamMessage(QJsonDocument(QJsonObject{{u"errors"_s, errors}}).toJson());
+    const QString label = replyerror::serviceLabel(service);
     for (const QJsonValue &v : errors) {
         const QJsonObject o = v.toObject();
         const QString msg = o.value(u"message"_s).toString();
@@ -60,10 +50,10 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
             Error e = Error::make(Error::Kind::MissingPrivilege, {}, {}, detail);
             e.privilege = privilegeFromMessage(msg);
             e.message = u"the vehicle's data needs %1, which this app's token does not carry"_s.arg(
-                Privilege::describe(e.privilege));
+                privilege::describe(e.privilege));
             e.hint =
                 u"Ask the vehicle owner to share %1 with this app via Login with DIMO, or leave those fields out."_s
-                    .arg(Privilege::describe(e.privilege));
+                    .arg(privilege::describe(e.privilege));
             return e;
         }
     }
@@ -106,9 +96,7 @@ void GraphQlJob::doStart()
     http.contentType = QByteArrayLiteral("application/json");
     http.service = m_request.service;
     http.idempotent = true; // queries only: the library sends no mutations
-    m_call = new ApiCallJob(m_nam, m_options, std::move(http), m_token, this);
-    connect(m_call, &ApiCallJob::finished, this, [this](const Result<QJsonObject> &r) {
-        m_call = nullptr;
+    startChild(new ApiCallJob(m_context, std::move(http), m_token), [this](const Result<QJsonObject> &r) {
         if (!r) {
             finish(r.error());
             return;
@@ -124,27 +112,11 @@ void GraphQlJob::doStart()
         }
         if (!obj.value(u"data"_s).isObject()) {
             finish(Error::make(Error::Kind::Parse,
-                               u"the %1 answered without data"_s.arg(ReplyError::serviceLabel(m_request.service))));
+                               u"the %1 answered without data"_s.arg(replyerror::serviceLabel(m_request.service))));
             return;
         }
         finish(obj.value(u"data"_s).toObject());
     });
-    m_call->start();
-}
-
-void GraphQlJob::doAbort()
-{
-    if (m_call) {
-        m_call->disconnect(this);
-        m_call->cancel();
-    }
-}
-
-void GraphQlJob::finish(const Result<QJsonObject> &result)
-{
-    if (!claimFinish())
-        return;
-    Q_EMIT finished(result);
 }
 
 } // namespace dimo

@@ -3,57 +3,44 @@
 #pragma once
 
 #include "dimo/auth/tokenjob.h"
+#include "dimo/context.h"
 #include "dimo/core/result.h"
 #include "dimo/job.h"
 #include "dimo/net/httptypes.h"
 
 #include <QJsonObject>
-#include <QPointer>
 
 #include <optional>
 
-class QNetworkAccessManager;
-
 namespace dimo {
-
-class HttpJob;
 
 // A DIMO REST/GraphQL call: optionally fetches a bearer token first, sends the request
 // (HttpJob: retries for idempotent reads), and on a 401 invalidates the token, fetches a fresh
 // one and sends once more (only if the TokenSource allows it). The body is parsed as a JSON
 // object (an empty body gives an empty object).
-class ApiCallJob : public Job
+class ApiCallJob : public TypedJob<ApiCallJob, QJsonObject>
 {
     Q_OBJECT
 public:
-    ApiCallJob(QNetworkAccessManager *nam,
-               const TransportOptions &options,
+    ApiCallJob(ContextPtr context,
                HttpRequest request,
                std::optional<TokenSource> token = std::nullopt,
                QObject *parent = nullptr);
-    ~ApiCallJob() override;
 
 Q_SIGNALS:
     void finished(const dimo::Result<QJsonObject> &result);
 
 protected:
     void doStart() override;
-    void doAbort() override;
-
-    void fail(const Error &error) override { finish(error); }
 
 private:
     void fetchToken();
     void send(const QString &bearer);
     void handleResponse(const Result<HttpResponse> &response);
-    void finish(const Result<QJsonObject> &result);
 
-    QNetworkAccessManager *m_nam;
-    TransportOptions m_options;
+    ContextPtr m_context;
     HttpRequest m_request;
     std::optional<TokenSource> m_token;
-    QPointer<TokenJob> m_tokenJob;
-    QPointer<HttpJob> m_httpJob;
     bool m_refreshed = false;
 };
 

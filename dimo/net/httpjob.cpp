@@ -35,7 +35,7 @@ bool retryableNetworkError(QNetworkReply::NetworkError e)
 }
 
 // Retry-After: delta-seconds or an HTTP date. -1 if absent or unparsable.
-qint64 retryAfterMs(const QByteArray &value)
+qint64 retryAfterMs(const QByteArray &value, qint64 nowSecs)
 {
     if (value.isEmpty())
         return -1;
@@ -46,15 +46,14 @@ qint64 retryAfterMs(const QByteArray &value)
     const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
     if (!when.isValid())
         return -1;
-    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+    return std::max<qint64>(0, QDateTime::fromSecsSinceEpoch(nowSecs, Qt::UTC).msecsTo(when));
 }
 
 } // namespace
 
-HttpJob::HttpJob(QNetworkAccessManager *nam, const TransportOptions &options, HttpRequest request, QObject *parent)
-    : Job(parent)
-    , m_nam(nam)
-    , m_options(options)
+HttpJob::HttpJob(ContextPtr context, HttpRequest request, QObject *parent)
+    : TypedJob(parent)
+    , m_context(std::move(context))
     , m_request(std::move(request))
     , m_requestId(RequestFactory::newRequestId())
 {
@@ -89,10 +88,10 @@ void HttpJob::send()
 {
     ++m_attempt;
     m_elapsed.start();
-    const QNetworkRequest req = RequestFactory::build(m_request, m_options, m_requestId);
+    const QNetworkRequest req = RequestFactory::build(m_request, m_context->transport, m_requestId);
     qCDebug(lcDimoApi).noquote() << "->" << m_request.method << redact(m_request.url) << "id" << m_requestId
                                  << "attempt" << m_attempt;
-    m_reply = m_nam->sendCustomRequest(req, m_request.method, m_request.body);
+    m_reply = m_context->nam->sendCustomRequest(req, m_request.method, m_request.body);
     connect(m_reply, &QNetworkReply::finished, this, &HttpJob::handleReply);
 }
 
@@ -115,8 +114,8 @@ void HttpJob::handleReply()
         const bool timedOut = netError == QNetworkReply::OperationCanceledError && !m_aborting;
         if (!timedOut && retryableNetworkError(netError) && scheduleRetry(0, {}))
             return;
-        Error e = ReplyError::fromNetwork(
-            netError, reply->errorString(), timedOut, m_request.service, m_options.transferTimeoutMs);
+        Error e = replyerror::fromNetwork(
+            netError, reply->errorString(), timedOut, m_request.service, m_context->transport.transferTimeoutMs);
         e.requestId = m_requestId;
         finish(e);
         return;
@@ -125,7 +124,7 @@ void HttpJob::handleReply()
         if ((status == 429 || (status >= 500 && status != 501))
             && scheduleRetry(status, reply->rawHeader(QByteArrayLiteral("Retry-After"))))
             return;
-        Error e = ReplyError::fromStatus(status, body, m_request.service);
+        Error e = replyerror::fromStatus(status, body, m_request.service);
         e.requestId = m_requestId;
         finish(e);
         return;
@@ -141,30 +140,23 @@ void HttpJob::handleReply()
 
 bool HttpJob::scheduleRetry(int status, const QByteArray &retryAfter)
 {
-    if (!m_request.idempotent || m_attempt >= m_options.maxAttempts)
+    if (!m_request.idempotent || m_attempt >= m_context->transport.maxAttempts)
         return false;
     qint64 delay = -1;
     if (status == 429 || status == 503)
-        delay = retryAfterMs(retryAfter);
+        delay = retryAfterMs(retryAfter, m_context->now());
     if (delay >= 0) {
-        delay = std::min<qint64>(delay, m_options.maxRetryAfterMs);
+        delay = std::min<qint64>(delay, m_context->transport.maxRetryAfterMs);
     } else {
-        const qint64 base =
-            std::min<qint64>(qint64(m_options.initialBackoffMs) << (m_attempt - 1), m_options.maxBackoffMs);
+        const qint64 base = std::min<qint64>(qint64(m_context->transport.initialBackoffMs) << (m_attempt - 1),
+                                             m_context->transport.maxBackoffMs);
         delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1); // "equal jitter"
     }
     qCInfo(lcDimoApi).noquote() << "retrying" << m_request.method << redact(m_request.url) << "in" << delay
-                                << "ms (attempt" << m_attempt + 1 << "of" << m_options.maxAttempts << ") id"
+                                << "ms (attempt" << m_attempt + 1 << "of" << m_context->transport.maxAttempts << ") id"
                                 << m_requestId;
     m_retryTimer.start(static_cast<int>(delay));
     return true;
-}
-
-void HttpJob::finish(const Result<HttpResponse> &result)
-{
-    if (!claimFinish())
-        return;
-    Q_EMIT finished(result);
 }
 
 } // namespace dimo

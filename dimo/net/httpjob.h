@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "dimo/context.h"
 #include "dimo/core/result.h"
 #include "dimo/job.h"
 #include "dimo/net/httptypes.h"
@@ -10,7 +11,6 @@
 #include <QPointer>
 #include <QTimer>
 
-class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace dimo {
@@ -18,15 +18,12 @@ namespace dimo {
 // One HTTP exchange through the shared QNetworkAccessManager. Idempotent requests are retried
 // with exponential backoff and jitter on network errors, 5xx and 429 (Retry-After honoured,
 // capped); non-idempotent ones (commands, attestations, submit_challenge) are sent exactly once.
-// Timeouts are not retried. Any status ≥ 400 finishes with a classified Error (ReplyError).
-class HttpJob : public Job
+// Timeouts are not retried. Any status ≥ 400 finishes with a classified Error (replyerror).
+class HttpJob : public TypedJob<HttpJob, HttpResponse>
 {
     Q_OBJECT
 public:
-    HttpJob(QNetworkAccessManager *nam,
-            const TransportOptions &options,
-            HttpRequest request,
-            QObject *parent = nullptr);
+    HttpJob(ContextPtr context, HttpRequest request, QObject *parent = nullptr);
     ~HttpJob() override;
 
 Q_SIGNALS:
@@ -36,16 +33,12 @@ protected:
     void doStart() override;
     void doAbort() override;
 
-    void fail(const Error &error) override { finish(error); }
-
 private:
     void send();
     void handleReply();
     bool scheduleRetry(int status, const QByteArray &retryAfter);
-    void finish(const Result<HttpResponse> &result);
 
-    QNetworkAccessManager *m_nam;
-    TransportOptions m_options;
+    ContextPtr m_context;
     HttpRequest m_request;
     QString m_requestId;
     QPointer<QNetworkReply> m_reply;

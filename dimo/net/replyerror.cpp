@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace dimo::ReplyError {
+namespace dimo::replyerror {
 namespace {
 
 QString graphQlMessages(const QJsonArray &errors)
@@ -58,6 +58,7 @@ QString serviceLabel(const QString &service)
                                                 {u"identity"_s, u"DIMO Identity API"_s},
                                                 {u"telemetry"_s, u"DIMO Telemetry API"_s},
                                                 {u"devices"_s, u"DIMO devices API"_s},
+                                                {u"teslaOracle"_s, u"DIMO Tesla command service (tesla-oracle)"_s},
                                                 {u"attestation"_s, u"DIMO attestation API"_s},
                                                 {u"deviceDefinitions"_s, u"DIMO device definitions API"_s}};
     return labels.value(service, service.isEmpty() ? u"DIMO"_s : service);
@@ -126,9 +127,9 @@ Error fromStatus(int status, const QByteArray &body, const QString &service)
         const auto m = ids.match(upstream);
         e.kind = Error::Kind::MissingPrivilege;
         e.privilege = m.hasMatch() ? m.captured(1).split(QRegularExpression(u"[ ,]+"_s)).value(0).toInt() : 0;
-        e.message = u"the vehicle is not shared with %1"_s.arg(Privilege::describe(e.privilege));
+        e.message = u"the vehicle is not shared with %1"_s.arg(privilege::describe(e.privilege));
         e.hint = u"Ask the vehicle owner to share %1 with this app via Login with DIMO."_s.arg(
-            Privilege::describe(e.privilege));
+            privilege::describe(e.privilege));
     } else if (status == 403 && upstream.contains(u"not a dev license"_s)) {
         e.kind = Error::Kind::Unauthorized;
         e.hint = u"Token exchange needs a developer JWT (from the API key), not a user JWT."_s;
@@ -151,4 +152,4 @@ Error fromStatus(int status, const QByteArray &body, const QString &service)
     return e;
 }
 
-} // namespace dimo::ReplyError
+} // namespace dimo::replyerror

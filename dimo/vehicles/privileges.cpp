@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace dimo::Privilege {
+namespace dimo::privilege {
 
 QString permissionName(int id)
 {
@@ -123,4 +123,4 @@ bool covers(const QList<int> &granted, const QList<int> &needed)
     return missing(granted, needed).isEmpty();
 }
 
-} // namespace dimo::Privilege
+} // namespace dimo::privilege

@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace dimo {
 
-Vehicle Vehicle::fromJson(const QJsonObject &n)
+Vehicle Vehicle::fromJson(const QJsonObject &n, qint64 nowSecs)
 {
     Vehicle v;
     v.tokenId = static_cast<qint64>(n.value(u"tokenId"_s).toDouble());
@@ -27,8 +27,8 @@ Vehicle Vehicle::fromJson(const QJsonObject &n)
     const QJsonObject sacd = n.value(u"sacd"_s).toObject();
     if (!sacd.isEmpty()) {
         v.grantExpiresAt = QDateTime::fromString(sacd.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
-        const bool active = !v.grantExpiresAt.isValid() || v.grantExpiresAt > QDateTime::currentDateTimeUtc();
-        v.privileges = active ? Privilege::decodeMask(sacd.value(u"permissions"_s).toString()) : QList<int>();
+        const bool active = !v.grantExpiresAt.isValid() || v.grantExpiresAt.toSecsSinceEpoch() > nowSecs;
+        v.privileges = active ? privilege::decodeMask(sacd.value(u"permissions"_s).toString()) : QList<int>();
         v.shared = active && !v.privileges.isEmpty();
     }
     return v;

@@ -26,8 +26,9 @@ struct Vehicle
     QList<int> privileges; // granted privilege ids (empty if not shared)
     QDateTime grantExpiresAt;
 
-    // From an Identity `Vehicle` node with `sacd(grantee: <client id>)`.
-    static Vehicle fromJson(const QJsonObject &node);
+    // From an Identity `Vehicle` node with `sacd(grantee: <client id>)`; a grant counts as active
+    // if it has not expired at `nowSecs` (the client's clock).
+    static Vehicle fromJson(const QJsonObject &node, qint64 nowSecs);
     QJsonObject toJson() const;
     QString displayName() const; // "2023 Tesla Model 3 (Amber Falcon Harbor)"
 };

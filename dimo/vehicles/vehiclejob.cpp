@@ -3,35 +3,20 @@
 #include "dimo/vehicles/vehiclejob.h"
 
 #include "dimo/auth/keccak.h"
-#include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 
 using namespace Qt::StringLiterals;
 
 namespace dimo {
 
-VehicleJob::VehicleJob(QNetworkAccessManager *nam,
-                       const TransportOptions &options,
-                       const Environment &env,
-                       const QString &clientId,
-                       qint64 tokenId,
-                       const QString &requiredOwner,
-                       bool requireGrant,
-                       QObject *parent)
-    : Job(parent)
-    , m_nam(nam)
-    , m_options(options)
-    , m_env(env)
-    , m_clientId(clientId)
+VehicleJob::VehicleJob(
+    ContextPtr context, qint64 tokenId, const QString &requiredOwner, bool requireGrant, QObject *parent)
+    : TypedJob(parent)
+    , m_context(std::move(context))
     , m_tokenId(tokenId)
     , m_requiredOwner(requiredOwner)
     , m_requireGrant(requireGrant)
 {}
-
-VehicleJob::~VehicleJob()
-{
-    doAbort();
-}
 
 void VehicleJob::doStart()
 {
@@ -39,15 +24,10 @@ void VehicleJob::doStart()
         finish(Error::make(Error::Kind::InvalidInput, u"the vehicle token id must be a positive integer"_s));
         return;
     }
-    GraphQlRequest q;
-    q.url = Environment::endpoint(m_env.identity, u"/query"_s);
-    q.service = u"identity"_s;
-    q.document = GraphQlDocuments::load(u"identity/VehicleDetails.graphql"_s);
-    q.operationName = u"VehicleDetails"_s;
-    q.variables = QJsonObject{{u"tokenId"_s, m_tokenId}, {u"grantee"_s, m_clientId}};
-    m_query = new GraphQlJob(m_nam, m_options, std::move(q), std::nullopt, this);
-    connect(m_query, &GraphQlJob::finished, this, [this](const Result<QJsonObject> &data) {
-        m_query = nullptr;
+    const QString clientId = m_context->credentials.clientId;
+    const QJsonObject vars{{u"tokenId"_s, m_tokenId}, {u"grantee"_s, clientId}};
+    auto *query = new GraphQlJob(m_context, graphql::identity(m_context->env, u"VehicleDetails"_s, vars));
+    startChild(query, [this, clientId](const Result<QJsonObject> &data) {
         if (!data) {
             finish(data.error());
             return;
@@ -59,7 +39,7 @@ void VehicleJob::doStart()
                                u"Check the token id (list the shared vehicles to see valid ones)."_s));
             return;
         }
-        const Vehicle v = Vehicle::fromJson(node);
+        const Vehicle v = Vehicle::fromJson(node, m_context->now());
         if (!m_requiredOwner.isEmpty() && !eth::sameAddress(v.owner, m_requiredOwner)) {
             finish(Error::make(Error::Kind::NotOwner,
                                u"vehicle %1 belongs to %2, not to the signed-in wallet %3"_s.arg(m_tokenId).arg(
@@ -68,30 +48,13 @@ void VehicleJob::doStart()
             return;
         }
         if (m_requireGrant && !v.shared) {
-            finish(
-                Error::make(Error::Kind::NotShared,
-                            u"vehicle %1 is not shared with this app (client ID %2)"_s.arg(m_tokenId).arg(m_clientId),
-                            u"Ask the vehicle owner to share it with this app via Login with DIMO."_s));
+            finish(Error::make(Error::Kind::NotShared,
+                               u"vehicle %1 is not shared with this app (client ID %2)"_s.arg(m_tokenId).arg(clientId),
+                               u"Ask the vehicle owner to share it with this app via Login with DIMO."_s));
             return;
         }
         finish(v);
     });
-    m_query->start();
-}
-
-void VehicleJob::doAbort()
-{
-    if (m_query) {
-        m_query->disconnect(this);
-        m_query->cancel();
-    }
-}
-
-void VehicleJob::finish(const Result<Vehicle> &result)
-{
-    if (!claimFinish())
-        return;
-    Q_EMIT finished(result);
 }
 
 } // namespace dimo

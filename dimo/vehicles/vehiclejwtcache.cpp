@@ -27,20 +27,9 @@ Error shutDown()
 
 } // namespace
 
-VehicleJwtCache::VehicleJwtCache(QNetworkAccessManager *nam,
-                                 const TransportOptions &options,
-                                 const Environment &env,
-                                 const QString &clientId,
-                                 TokenSource developerToken,
-                                 Clock clock,
-                                 QObject *parent)
+VehicleJwtCache::VehicleJwtCache(ContextPtr context, QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
-    , m_options(options)
-    , m_env(env)
-    , m_clientId(clientId)
-    , m_developerToken(std::move(developerToken))
-    , m_clock(std::move(clock))
+    , m_context(std::move(context))
 {}
 
 VehicleJwtCache::~VehicleJwtCache()
@@ -56,7 +45,7 @@ VehicleJwtCache::~VehicleJwtCache()
 
 TokenJob *VehicleJwtCache::token(qint64 tokenId, const QList<int> &privilegesIn)
 {
-    const QList<int> privileges = Privilege::normalized(privilegesIn);
+    const QList<int> privileges = privilege::normalized(privilegesIn);
     QPointer<VehicleJwtCache> self(this);
     return new TokenJob([self, tokenId, privileges](TokenJob *job) {
         if (!self) {
@@ -97,17 +86,32 @@ void VehicleJwtCache::invalidate(const QString &token)
 void VehicleJwtCache::clear()
 {
     m_entries.clear();
+    // Exchanges in flight were checked against a session, mode or license that is gone.
+    const auto pending = std::exchange(m_pending, {});
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        if (it->job) {
+            it->job->disconnect(this);
+            it->job->cancel();
+        }
+        for (const auto &w : std::as_const(it->waiters)) {
+            if (w) {
+                w->complete(Error::make(Error::Kind::Cancelled,
+                                        u"the sign-in or license changed while the vehicle access was checked"_s,
+                                        u"Try again."_s));
+            }
+        }
+    }
 }
 
 void VehicleJwtCache::serve(TokenJob *job, qint64 tokenId, const QList<int> &privileges)
 {
-    const qint64 now = m_clock();
+    const qint64 now = m_context->now();
     QList<Entry> &entries = m_entries[tokenId];
     entries.removeIf([now](const Entry &e) {
         return now >= e.refreshAt;
     });
     for (const Entry &e : std::as_const(entries)) {
-        if (Privilege::covers(e.privileges, privileges)) {
+        if (privilege::covers(e.privileges, privileges)) {
             job->complete(e.token);
             return;
         }
@@ -118,7 +122,7 @@ void VehicleJwtCache::serve(TokenJob *job, qint64 tokenId, const QList<int> &pri
     if (pending.job)
         return;
     qCInfo(lcDimoAuth).noquote() << "fetching a vehicle JWT for" << key;
-    pending.job = new VehicleJwtJob(m_nam, m_options, m_env, m_clientId, tokenId, privileges, m_developerToken, this);
+    pending.job = new VehicleJwtJob(m_context, tokenId, privileges, this);
     connect(pending.job, &VehicleJwtJob::finished, this, [this, key, tokenId, privileges](const Result<QString> &r) {
         handleFetched(key, tokenId, privileges, r);
     });
@@ -133,14 +137,17 @@ void VehicleJwtCache::handleFetched(const QString &key,
     const Pending pending = m_pending.take(key);
     if (r) {
         const auto jwt = Jwt::decode(r.value());
-        const qint64 now = m_clock();
-        if (jwt && jwt.value().expiry() > 0)
+        const qint64 now = m_context->now();
+        if (jwt && jwt.value().expiry() > 0) {
             m_entries[tokenId].append(
                 Entry{privileges, r.value(), refreshAt(jwt.value().issuedAt(), jwt.value().expiry(), now)});
+        }
     }
-    for (const auto &w : pending.waiters)
-        if (w)
+    for (const auto &w : pending.waiters) {
+        if (w) {
             w->complete(r);
+        }
+    }
 }
 
 } // namespace dimo

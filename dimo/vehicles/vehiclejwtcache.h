@@ -2,17 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "dimo/auth/tokenexpiry.h"
 #include "dimo/auth/tokenjob.h"
-#include "dimo/environment.h"
-#include "dimo/net/httptypes.h"
+#include "dimo/context.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-
-class QNetworkAccessManager;
 
 namespace dimo {
 
@@ -20,22 +16,18 @@ class VehicleJwtJob;
 
 // Vehicle JWTs cached per (token id, privilege set) until shortly before `exp`. A cached token
 // whose privileges are a superset of the request is reused; one exchange in flight per key.
+// A token is only ever obtained after the access check (VehicleJwtJob), so a cached token is also
+// the cached outcome of that check; clear() drops both when the session, mode or license changes.
 class VehicleJwtCache : public QObject
 {
     Q_OBJECT
 public:
-    VehicleJwtCache(QNetworkAccessManager *nam,
-                    const TransportOptions &options,
-                    const Environment &env,
-                    const QString &clientId,
-                    TokenSource developerToken,
-                    Clock clock = systemClock(),
-                    QObject *parent = nullptr);
+    explicit VehicleJwtCache(ContextPtr context, QObject *parent = nullptr);
     ~VehicleJwtCache() override;
 
     TokenJob *token(qint64 tokenId, const QList<int> &privileges);
     void invalidate(const QString &token);
-    void clear();
+    void clear(); // every token and every check; exchanges in flight are not stored
     // fetch/invalidate for one vehicle and privilege set; retryOn401 as given (false for commands).
     TokenSource source(qint64 tokenId, const QList<int> &privileges, bool retryOn401);
 
@@ -56,12 +48,7 @@ private:
     void serve(TokenJob *job, qint64 tokenId, const QList<int> &privileges);
     void handleFetched(const QString &key, qint64 tokenId, const QList<int> &privileges, const Result<QString> &r);
 
-    QNetworkAccessManager *m_nam;
-    TransportOptions m_options;
-    Environment m_env;
-    QString m_clientId;
-    TokenSource m_developerToken;
-    Clock m_clock;
+    ContextPtr m_context;
     QHash<qint64, QList<Entry>> m_entries;
     QHash<QString, Pending> m_pending;
 };

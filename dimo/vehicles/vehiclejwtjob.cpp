@@ -2,41 +2,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dimo/vehicles/vehiclejwtjob.h"
 
-#include "dimo/graphql/documents.h"
+#include "dimo/auth/developerjwtcache.h"
+#include "dimo/auth/keccak.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
+#include "dimo/net/requests.h"
 #include "dimo/vehicles/privileges.h"
-
-#include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "dimo/vehicles/vehicle.h"
 
 using namespace Qt::StringLiterals;
 
 namespace dimo {
 
-VehicleJwtJob::VehicleJwtJob(QNetworkAccessManager *nam,
-                             const TransportOptions &options,
-                             const Environment &env,
-                             const QString &clientId,
-                             qint64 tokenId,
-                             const QList<int> &privileges,
-                             TokenSource developerToken,
-                             QObject *parent)
-    : Job(parent)
-    , m_nam(nam)
-    , m_options(options)
-    , m_env(env)
-    , m_clientId(clientId)
+VehicleJwtJob::VehicleJwtJob(ContextPtr context, qint64 tokenId, const QList<int> &privileges, QObject *parent)
+    : TypedJob(parent)
+    , m_context(std::move(context))
     , m_tokenId(tokenId)
-    , m_privileges(Privilege::normalized(privileges))
-    , m_developerToken(std::move(developerToken))
+    , m_privileges(privilege::normalized(privileges))
 {}
-
-VehicleJwtJob::~VehicleJwtJob()
-{
-    doAbort();
-}
 
 Error VehicleJwtJob::grantError(
     qint64 tokenId, const QString &clientId, const QList<int> &granted, const QList<int> &needed, bool shared)
@@ -49,10 +32,11 @@ Error VehicleJwtJob::grantError(
         e.privilege = needed.value(0);
         return e;
     }
-    const QList<int> miss = Privilege::missing(granted, needed);
+    const QList<int> miss = privilege::missing(granted, needed);
     QStringList names;
-    for (int id : miss)
-        names << Privilege::describe(id);
+    for (int id : miss) {
+        names << privilege::describe(id);
+    }
     Error e = Error::make(
         Error::Kind::MissingPrivilege,
         u"vehicle %1 is shared with this app without %2"_s.arg(tokenId).arg(names.join(u", "_s)),
@@ -61,60 +45,74 @@ Error VehicleJwtJob::grantError(
     return e;
 }
 
+Status
+VehicleJwtJob::checkAccess(const Context &context, qint64 tokenId, const QJsonObject &node, const QList<int> &needed)
+{
+    if (node.isEmpty()) {
+        return Error::make(Error::Kind::InvalidInput,
+                           u"DIMO has no vehicle with token id %1"_s.arg(tokenId),
+                           u"Check the token id (list the shared vehicles to see valid ones)."_s);
+    }
+    const Vehicle v = Vehicle::fromJson(node, context.now());
+    if (!context.fleetMode && context.session && !eth::sameAddress(v.owner, context.session->walletAddress)) {
+        return Error::make(Error::Kind::NotOwner,
+                           u"vehicle %1 belongs to %2, not to the signed-in wallet %3"_s.arg(tokenId).arg(
+                               v.owner, context.session->walletAddress),
+                           u"Sign in with the owner's DIMO account, or use fleet mode for a fleet license."_s);
+    }
+    if (!v.shared || !privilege::covers(v.privileges, needed)) {
+        return grantError(tokenId, context.credentials.clientId, v.privileges, needed, v.shared);
+    }
+    return success();
+}
+
 void VehicleJwtJob::doStart()
 {
     if (m_privileges.isEmpty() || m_tokenId <= 0) {
         finish(Error::make(Error::Kind::InvalidInput, u"a vehicle token needs a token id and privileges"_s));
         return;
     }
-    GraphQlRequest q;
-    q.url = Environment::endpoint(m_env.identity, u"/query"_s);
-    q.service = u"identity"_s;
-    q.document = GraphQlDocuments::load(u"identity/VehicleSacd.graphql"_s);
-    q.operationName = u"VehicleSacd"_s;
-    q.variables = QJsonObject{{u"tokenId"_s, m_tokenId}, {u"grantee"_s, m_clientId}};
-    m_sacdJob = new GraphQlJob(m_nam, m_options, std::move(q), std::nullopt, this);
-    connect(m_sacdJob, &GraphQlJob::finished, this, &VehicleJwtJob::handleSacd);
-    m_sacdJob->start();
+    if (!m_context->fleetMode && !m_context->session) {
+        finish(Error::make(Error::Kind::NotSignedIn,
+                           u"nobody is signed in, so vehicle ownership cannot be checked"_s,
+                           u"Sign in with Login with DIMO (or enable fleet mode for a fleet license)."_s));
+        return;
+    }
+    const QJsonObject vars{{u"tokenId"_s, m_tokenId}, {u"grantee"_s, m_context->credentials.clientId}};
+    startChild(new GraphQlJob(m_context, graphql::identity(m_context->env, u"VehicleSacd"_s, vars)),
+               [this](const Result<QJsonObject> &data) {
+                   handleSacd(data);
+               });
 }
 
 void VehicleJwtJob::handleSacd(const Result<QJsonObject> &data)
 {
-    m_sacdJob = nullptr;
     if (!data) {
         finish(data.error());
         return;
     }
-    const QJsonObject vehicle = data.value().value(u"vehicle"_s).toObject();
-    const QJsonObject sacd = vehicle.value(u"sacd"_s).toObject();
-    const QDateTime expires = QDateTime::fromString(sacd.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
-    const bool active = !sacd.isEmpty() && (!expires.isValid() || expires > QDateTime::currentDateTimeUtc());
-    const QList<int> granted = active ? Privilege::decodeMask(sacd.value(u"permissions"_s).toString()) : QList<int>();
-    if (!active || !Privilege::covers(granted, m_privileges)) {
-        finish(grantError(m_tokenId, m_clientId, granted, m_privileges, active && !granted.isEmpty()));
+    const Status access = checkAccess(*m_context, m_tokenId, data.value().value(u"vehicle"_s).toObject(), m_privileges);
+    if (!access) {
+        finish(access.error());
         return;
     }
-    QJsonArray privs;
-    for (int p : std::as_const(m_privileges))
-        privs.append(p);
-    HttpRequest r;
-    r.method = QByteArrayLiteral("POST");
-    r.url = Environment::endpoint(m_env.tokenExchange, u"/v1/tokens/exchange"_s);
-    r.contentType = QByteArrayLiteral("application/json");
-    r.service = u"tokenExchange"_s;
-    r.idempotent = true; // minting a token has no side effect
-    r.body = QJsonDocument(QJsonObject{{u"nftContractAddress"_s, m_env.vehicleNftAddress},
-                                       {u"privileges"_s, privs},
-                                       {u"tokenId"_s, m_tokenId}})
-                 .toJson(QJsonDocument::Compact);
-    m_exchangeJob = new ApiCallJob(m_nam, m_options, std::move(r), m_developerToken, this);
-    connect(m_exchangeJob, &ApiCallJob::finished, this, &VehicleJwtJob::handleExchange);
-    m_exchangeJob->start();
+    const auto request = requests::tokenExchange(m_context->env, m_tokenId, m_privileges);
+    if (!request) {
+        finish(request.error());
+        return;
+    }
+    if (!m_context->developerJwt) {
+        finish(Error::make(Error::Kind::Cancelled, u"the DIMO client was shut down"_s));
+        return;
+    }
+    startChild(new ApiCallJob(m_context, request.value(), m_context->developerJwt->source()),
+               [this](const Result<QJsonObject> &body) {
+                   handleExchange(body);
+               });
 }
 
 void VehicleJwtJob::handleExchange(const Result<QJsonObject> &body)
 {
-    m_exchangeJob = nullptr;
     if (!body) {
         finish(body.error());
         return;
@@ -125,25 +123,6 @@ void VehicleJwtJob::handleExchange(const Result<QJsonObject> &body)
         return;
     }
     finish(token);
-}
-
-void VehicleJwtJob::doAbort()
-{
-    if (m_sacdJob) {
-        m_sacdJob->disconnect(this);
-        m_sacdJob->cancel();
-    }
-    if (m_exchangeJob) {
-        m_exchangeJob->disconnect(this);
-        m_exchangeJob->cancel();
-    }
-}
-
-void VehicleJwtJob::finish(const Result<QString> &result)
-{
-    if (!claimFinish())
-        return;
-    Q_EMIT finished(result);
 }
 
 } // namespace dimo

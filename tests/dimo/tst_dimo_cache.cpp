@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // Token caching, single flight, expiry refresh and least privilege, asserted on the simulator's request log.
 #include "dimo/client.h"
+#include "dimo/commandjob.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/vehicles/vehiclelistjob.h"
-#include "tests/support/dimosim.h"
+#include "tests/support/dimofixture.h"
 #include "tests/support/jobwait.h"
+#include "tests/support/timeout.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -26,28 +28,24 @@ class TestDimoCache : public QObject
 {
     Q_OBJECT
 private:
-    DimoSim m_sim;
-    QNetworkAccessManager m_nam;
-    dimo::Environment m_env;
+    DimoFixture m_fx;
     qint64 m_clockOffset = 0;
 
+    // Fleet mode: these tests are about tokens and caching, not ownership (tst_dimo_vehicles).
     std::unique_ptr<dimo::Client> client()
     {
-        dimo::ClientOptions o;
-        o.transport.transferTimeoutMs = DimoSim::scaled(5000);
-        o.transport.initialBackoffMs = 20;
+        dimo::ClientOptions o = DimoFixture::options();
+        o.fleetMode = true;
         o.clock = [this] {
             return QDateTime::currentSecsSinceEpoch() + m_clockOffset;
         };
-        const dimo::Credentials c{
-            m_sim.credential(u"clientId"_s), m_sim.credential(u"redirectUri"_s), m_sim.credential(u"apiKey"_s)};
-        return std::make_unique<dimo::Client>(&m_nam, m_env, c, o);
+        return m_fx.client(o);
     }
 
     QList<QList<int>> exchangedPrivileges()
     {
         QList<QList<int>> out;
-        const QJsonArray log = m_sim.requests(u"tokenExchange"_s);
+        const QJsonArray log = m_fx.sim.requests(u"tokenExchange"_s);
         for (const QJsonValue &v : log) {
             const QJsonObject body =
                 QJsonDocument::fromJson(v.toObject().value(u"body"_s).toString().toUtf8()).object();
@@ -61,30 +59,28 @@ private:
 
     void expectCounts(int challenges, int submits, int sacds, int exchanges, int telemetry)
     {
-        QCOMPARE(m_sim.count(u"auth"_s, u"/auth/web3/generate_challenge"_s), challenges);
-        QCOMPARE(m_sim.count(u"auth"_s, u"/auth/web3/submit_challenge"_s), submits);
-        QCOMPARE(m_sim.count(u"identity"_s), sacds);
-        QCOMPARE(m_sim.count(u"tokenExchange"_s), exchanges);
-        QCOMPARE(m_sim.count(u"telemetry"_s), telemetry);
+        QCOMPARE(m_fx.sim.count(u"auth"_s, u"/auth/web3/generate_challenge"_s), challenges);
+        QCOMPARE(m_fx.sim.count(u"auth"_s, u"/auth/web3/submit_challenge"_s), submits);
+        QCOMPARE(m_fx.sim.count(u"identity"_s), sacds);
+        QCOMPARE(m_fx.sim.count(u"tokenExchange"_s), exchanges);
+        QCOMPARE(m_fx.sim.count(u"telemetry"_s), telemetry);
     }
 
 private Q_SLOTS:
 
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         QString error;
-        QVERIFY2(m_sim.start(&error), qPrintable(error));
-        m_env = dimo::Environment::fromFile(m_sim.environmentFile()).value();
+        QVERIFY2(m_fx.start(&error), qPrintable(error));
     }
 
     void init()
     {
-        QVERIFY(m_sim.reset());
+        QVERIFY(m_fx.sim.reset());
         m_clockOffset = 0;
     }
 
-    void cleanup() { m_sim.dumpOnFailure(); }
+    void cleanup() { m_fx.sim.dumpOnFailure(); }
 
     void hundredQueriesOneExchange()
     {
@@ -92,7 +88,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         for (int i = 0; i < 100; ++i) {
-            const auto r = waitForJob<QJsonObject>(c->latestSignals(Tesla));
+            const auto r = waitForJob(c->latestSignals(Tesla));
             QVERIFY(r.has_value());
             QVERIFY2(r->ok(), qPrintable(r->ok() ? QString() : r->error().toString()));
             QVERIFY(r->value().value(u"signalsLatest"_s).isObject());
@@ -100,7 +96,7 @@ private Q_SLOTS:
         qInfo("100 sequential telemetry queries (1 sign-in + 1 exchange included): %lld ms", timer.elapsed());
         expectCounts(1, 1, 1, 1, 100);
         // Every telemetry call carried the vehicle JWT.
-        const QJsonObject last = m_sim.requests(u"telemetry"_s).last().toObject();
+        const QJsonObject last = m_fx.sim.requests(u"telemetry"_s).last().toObject();
         QVERIFY(last.value(u"headers"_s).toObject().value(u"authorization"_s).toString().startsWith(u"Bearer ey"_s));
     }
 
@@ -116,7 +112,7 @@ private Q_SLOTS:
                 ok += r.ok() ? 1 : 0;
             });
         }
-        QTRY_COMPARE_WITH_TIMEOUT(finished, 20, DimoSim::scaled(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished, 20, testsupport::scaled(30000));
         QTest::qWait(50);
         QCOMPARE(finished, 20); // each job finished exactly once
         QCOMPARE(ok, 20);
@@ -126,90 +122,91 @@ private Q_SLOTS:
     void expiredTokensRefreshOnce()
     {
         auto c = client();
-        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
-        QVERIFY(m_sim.expireTokens()); // both cached JWTs are now refused upstream
-        const auto r = waitForJob<QJsonObject>(c->latestSignals(Tesla));
+        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(m_fx.sim.expireTokens()); // both cached JWTs are now refused upstream
+        const auto r = waitForJob(c->latestSignals(Tesla));
         QVERIFY2(r && r->ok(), r ? qPrintable(r->ok() ? QString() : r->error().toString()) : "timeout");
         // telemetry 401 → exchange 401 → ONE developer refresh → exchange → telemetry again.
         expectCounts(2, 2, 2, 3, 3);
         for (int i = 0; i < 5; ++i)
-            QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+            QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
         expectCounts(2, 2, 2, 3, 8);
     }
 
     void simulatorClockExpiresVehicleJwt()
     {
         auto c = client();
-        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
-        QVERIFY(m_sim.setClockOffset(700)); // upstream, the 600 s vehicle JWT is now expired
-        const auto r = waitForJob<QJsonObject>(c->latestSignals(Tesla));
+        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(m_fx.sim.setClockOffset(700)); // upstream, the 600 s vehicle JWT is now expired
+        const auto r = waitForJob(c->latestSignals(Tesla));
         QVERIFY2(r && r->ok(), r && !r->ok() ? qPrintable(r->error().toString()) : "");
         // telemetry 401 → exactly one new exchange (the developer JWT is still valid) → telemetry again.
         expectCounts(1, 1, 2, 2, 3);
-        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
         expectCounts(1, 1, 2, 2, 4);
     }
 
     void localExpiryRefreshesVehicleJwtOnly()
     {
         auto c = client();
-        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
         m_clockOffset = 590; // past the vehicle JWT's refresh point (exp 600 s − 60 s), not the developer JWT's
-        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
-        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
         expectCounts(1, 1, 2, 2, 3);
     }
 
     void leastPrivilege()
     {
         auto c = client();
-        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
-        QVERIFY(waitForJob<QJsonObject>(c->latestLocation(Tesla))->ok());
-        QVERIFY(waitForJob<QJsonObject>(c->sendCommand(Tesla, dimo::Command::LockDoors))->ok());
+        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(c->latestLocation(Tesla))->ok());
+        QVERIFY(waitForJob(c->sendCommand(Tesla, dimo::Command::LockDoors))->ok());
         QCOMPARE(exchangedPrivileges(), (QList<QList<int>>{{1}, {4}, {2}}));
         // The SACD lookup asks for OUR grant only.
         const QJsonObject sacd =
             QJsonDocument::fromJson(
-                m_sim.requests(u"identity"_s).first().toObject().value(u"body"_s).toString().toUtf8())
+                m_fx.sim.requests(u"identity"_s).first().toObject().value(u"body"_s).toString().toUtf8())
                 .object();
-        QCOMPARE(sacd.value(u"variables"_s).toObject().value(u"grantee"_s).toString(), m_sim.credential(u"clientId"_s));
+        QCOMPARE(sacd.value(u"variables"_s).toObject().value(u"grantee"_s).toString(),
+                 m_fx.sim.credential(u"clientId"_s));
         QVERIFY(sacd.value(u"query"_s).toString().contains(u"sacd(grantee: $grantee)"_s));
     }
 
     void supersetTokenReused()
     {
         auto c = client();
-        const auto both = waitForJob<QJsonObject>(c->telemetryQuery(
+        const auto both = waitForJob(c->telemetryQuery(
             Tesla, u"query Q($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { lastSeen } }"_s, {}, {1, 4}));
         QVERIFY(both && both->ok());
-        QVERIFY(waitForJob<QJsonObject>(c->latestSignals(Tesla))->ok());
-        QVERIFY(waitForJob<QJsonObject>(c->latestLocation(Tesla))->ok());
+        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(c->latestLocation(Tesla))->ok());
         QCOMPARE(exchangedPrivileges(), (QList<QList<int>>{{1, 4}}));
     }
 
     void missingLocationGrant()
     {
         auto c = client();
-        const auto r = waitForJob<QJsonObject>(c->latestLocation(Rav4));
+        const auto r = waitForJob(c->latestLocation(Rav4));
         QVERIFY(r && !r->ok());
         QCOMPARE(r->error().kind, dimo::Error::Kind::MissingPrivilege);
         QCOMPARE(r->error().privilege, 4);
         QVERIFY2(r->error().message.contains(u"privilege 4 (All-time location)"_s), qPrintable(r->error().message));
         QVERIFY(r->error().hint.contains(u"owner"_s));
-        QCOMPARE(m_sim.count(u"tokenExchange"_s), 0); // refused before asking for a token
-        QCOMPARE(m_sim.count(u"telemetry"_s), 0);
+        QCOMPARE(m_fx.sim.count(u"tokenExchange"_s), 0); // refused before asking for a token
+        QCOMPARE(m_fx.sim.count(u"telemetry"_s), 0);
     }
 
     void notSharedVehicles()
     {
         auto c = client();
         for (qint64 id : {NotShared, ExpiredGrant}) {
-            const auto r = waitForJob<QJsonObject>(c->latestSignals(id));
+            const auto r = waitForJob(c->latestSignals(id));
             QVERIFY(r && !r->ok());
             QCOMPARE(r->error().kind, dimo::Error::Kind::NotShared);
             QVERIFY(r->error().message.contains(QString::number(id)));
         }
-        QCOMPARE(m_sim.count(u"tokenExchange"_s), 0);
+        QCOMPARE(m_fx.sim.count(u"tokenExchange"_s), 0);
     }
 
     void partialDataKept()
@@ -217,7 +214,7 @@ private Q_SLOTS:
         auto c = client();
         const QString doc = u"query Q($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { lastSeen speed { value } "
                             "currentLocationCoordinates { value { latitude } } } }"_s;
-        const auto r = waitForJob<QJsonObject>(c->telemetryQuery(Tesla, doc, {}, {1}));
+        const auto r = waitForJob(c->telemetryQuery(Tesla, doc, {}, {1}));
         QVERIFY(r && !r->ok());
         QCOMPARE(r->error().kind, dimo::Error::Kind::MissingPrivilege);
         QCOMPARE(r->error().privilege, 4);
@@ -229,7 +226,7 @@ private Q_SLOTS:
     void validationError()
     {
         auto c = client();
-        const auto r = waitForJob<QJsonObject>(c->telemetryQuery(
+        const auto r = waitForJob(c->telemetryQuery(
             Tesla,
             u"query Q($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { currentLocationLatitude } }"_s,
             {},
@@ -238,7 +235,7 @@ private Q_SLOTS:
         QCOMPARE(r->error().kind, dimo::Error::Kind::GraphQlValidation);
         QCOMPARE(r->error().httpStatus, 422);
         QVERIFY(r->error().detail.contains(u"Cannot query field \"currentLocationLatitude\""_s));
-        QCOMPARE(m_sim.count(u"telemetry"_s), 1); // a 422 is not retried
+        QCOMPARE(m_fx.sim.count(u"telemetry"_s), 1); // a 422 is not retried
     }
 
     void destroyingClientCancelsJobs()
@@ -260,7 +257,7 @@ private Q_SLOTS:
         });
         QCoreApplication::processEvents(); // both jobs start and go on the wire
         c.reset();
-        QTest::qWait(DimoSim::scaled(200));
+        QTest::qWait(testsupport::scaled(200));
         QCOMPARE(emissions, 2);
         QCOMPARE(cancelled, 2);
     }
@@ -278,7 +275,7 @@ private Q_SLOTS:
         job->start();
         job->cancel();
         job->cancel();
-        QTest::qWait(DimoSim::scaled(300));
+        QTest::qWait(testsupport::scaled(300));
         QCOMPARE(emissions, 1);
         QCOMPARE(kind, dimo::Error::Kind::Cancelled);
     }

@@ -68,7 +68,7 @@ private Q_SLOTS:
         QFETCH(QString, service);
         QFETCH(int, kind);
         QFETCH(QString, detail);
-        const dimo::Error e = dimo::ReplyError::fromStatus(status, body, service);
+        const dimo::Error e = dimo::replyerror::fromStatus(status, body, service);
         QCOMPARE(int(e.kind), kind);
         QCOMPARE(e.detail, detail);
         QCOMPARE(e.httpStatus, status);
@@ -146,22 +146,30 @@ private Q_SLOTS:
             "definition":{"id":"tesla_model-3_2023","make":"Tesla","model":"Model 3","year":2023},"name":"Amber",
             "sacd":{"permissions":"0x3ffc","expiresAt":"2125-02-20T09:14:33Z"}})")
                                      .object();
-        const dimo::Vehicle v = dimo::Vehicle::fromJson(node);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const dimo::Vehicle v = dimo::Vehicle::fromJson(node, now);
         QCOMPARE(v.tokenId, 24567);
         QVERIFY(v.shared);
         QCOMPARE(v.privileges, (QList<int>{1, 2, 3, 4, 5, 6}));
         QCOMPARE(v.displayName(), u"2023 Tesla Model 3 (Amber)"_s);
+        const QJsonObject row = v.toJson(); // the compact row tools report
+        QCOMPARE(row.value(u"tokenId"_s).toInteger(), 24567);
+        QCOMPARE(row.value(u"privileges"_s).toArray().size(), 6);
+        QVERIFY(row.value(u"shared"_s).toBool());
         QJsonObject expired = node;
         expired.insert(u"sacd"_s,
                        QJsonObject{{u"permissions"_s, u"0x3ffc"_s}, {u"expiresAt"_s, u"2020-01-01T00:00:00Z"_s}});
-        QVERIFY(!dimo::Vehicle::fromJson(expired).shared);
+        QVERIFY(!dimo::Vehicle::fromJson(expired, now).shared);
+        // The injected clock decides: the same grant was active in 2019.
+        QVERIFY(dimo::Vehicle::fromJson(expired, QDateTime(QDate(2019, 6, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch())
+                    .shared);
         expired.remove(u"sacd"_s);
-        QVERIFY(!dimo::Vehicle::fromJson(expired).shared);
+        QVERIFY(!dimo::Vehicle::fromJson(expired, now).shared);
     }
 
     void deviceDefinitionInputs()
     {
-        using namespace dimo::DeviceDefinitions;
+        using namespace dimo::devicedefinitions;
         QCOMPARE(decodeVinBody(u"1ftfw1e50mfa00000"_s, u"usa"_s).value(),
                  "{\"countryCode\":\"USA\",\"vin\":\"1FTFW1E50MFA00000\"}"_ba);
         QVERIFY(decodeVinBody(u"1FTFW1E50MFA0000"_s, u"USA"_s).error().message.contains(u"you gave 16"_s));

@@ -9,6 +9,7 @@
 #include "dimo/core/result.h"
 #include "dimo/credentials.h"
 #include "dimo/environment.h"
+#include "dimo/net/requests.h"
 #include "dimo/vehicles/privileges.h"
 
 #include <QJsonDocument>
@@ -99,13 +100,13 @@ private Q_SLOTS:
     {
         QFETCH(QString, hex);
         QFETCH(QList<int>, ids);
-        QCOMPARE(dimo::Privilege::decodeMask(hex), ids);
-        QCOMPARE(dimo::Privilege::encodeMask(ids), hex);
+        QCOMPARE(dimo::privilege::decodeMask(hex), ids);
+        QCOMPARE(dimo::privilege::encodeMask(ids), hex);
     }
 
     void privilegeHelpers()
     {
-        using namespace dimo::Privilege;
+        using namespace dimo::privilege;
         QCOMPARE(decodeMask(u"0x4"_s), QList<int>{}); // half a pair is not a grant
         QCOMPARE(permissionName(4), u"privilege:GetLocationHistory"_s);
         QCOMPARE(describe(4), u"privilege 4 (All-time location)"_s);
@@ -116,7 +117,8 @@ private Q_SLOTS:
     void loginUrlLogin()
     {
         dimo::Credentials c{ClientId, u"https://app.example.com/dimo/callback"_s, {}};
-        const auto url = dimo::buildLoginUrl(dimo::Environment::production(), c, {});
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const auto url = dimo::buildLoginUrl(dimo::Environment::production(), c, {}, now);
         QVERIFY(url.ok());
         const QString s = url.value().toString(QUrl::FullyEncoded);
         QVERIFY2(s.startsWith(u"https://login.dimo.org/?clientId=0x84a0F7845E012c833d255577F233284B46533543"_s),
@@ -130,14 +132,15 @@ private Q_SLOTS:
     void loginUrlShare()
     {
         dimo::Credentials c{ClientId, u"https://app.example.com/cb"_s, {}};
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
         dimo::LoginRequest r;
         r.entry = dimo::LoginRequest::Entry::ShareVehicles;
-        QVERIFY(!dimo::buildLoginUrl(dimo::Environment::production(), c, r).ok()); // no permissions
+        QVERIFY(!dimo::buildLoginUrl(dimo::Environment::production(), c, r, now).ok()); // no permissions
         r.permissions = {1, 2, 4, 5, 6};
         r.vehicles = {24567, 24566};
         r.vehicleMakes = {u"Tesla"_s, u"Ford Motor"_s};
         r.expiration = QDateTime(QDate(2099, 12, 31), QTime(0, 0), Qt::UTC);
-        auto url = dimo::buildLoginUrl(dimo::Environment::production(), c, r);
+        auto url = dimo::buildLoginUrl(dimo::Environment::production(), c, r, now);
         QVERIFY(url.ok());
         const QString s = url.value().toString(QUrl::FullyEncoded);
         QVERIFY2(s.contains(u"entryState=VEHICLE_MANAGER"_s), qPrintable(s));
@@ -149,17 +152,17 @@ private Q_SLOTS:
                  QStringList({u"Tesla"_s, u"Ford Motor"_s}));
 
         r.permissionTemplateId = 2;
-        url = dimo::buildLoginUrl(dimo::Environment::production(), c, r);
+        url = dimo::buildLoginUrl(dimo::Environment::production(), c, r, now);
         QVERIFY(url.value().toString().contains(u"permissionTemplateId=2"_s));
         QVERIFY(!url.value().toString().contains(u"permissions="_s));
         r.permissionTemplateId = 3;
-        QVERIFY(!dimo::buildLoginUrl(dimo::Environment::production(), c, r).ok());
+        QVERIFY(!dimo::buildLoginUrl(dimo::Environment::production(), c, r, now).ok());
         r.permissionTemplateId = 0;
         r.expiration = QDateTime::currentDateTimeUtc().addDays(-1);
-        QVERIFY(!dimo::buildLoginUrl(dimo::Environment::production(), c, r).ok());
+        QVERIFY(!dimo::buildLoginUrl(dimo::Environment::production(), c, r, now).ok());
         r.expiration = {};
         r.permissions = {9};
-        QVERIFY(!dimo::buildLoginUrl(dimo::Environment::production(), c, r).ok());
+        QVERIFY(!dimo::buildLoginUrl(dimo::Environment::production(), c, r, now).ok());
     }
 
     void redirectParsing()
@@ -208,6 +211,10 @@ private Q_SLOTS:
 
     void attestationRules()
     {
+        using Kind = dimo::AttestationRequest::Kind;
+        QCOMPARE(dimo::AttestationRequest::kindFromString(u"Vehicle-Health"_s).value(), Kind::VehicleHealth);
+        QCOMPARE(dimo::AttestationRequest::kindFromString(u"odometer-statement"_s).value(), Kind::Odometer);
+        QVERIFY(!dimo::AttestationRequest::kindFromString(u"tyres"_s).ok());
         using K = dimo::AttestationRequest::Kind;
         dimo::AttestationRequest r{K::VehicleHealth, 24567, {}, u"2025-03-01T00:00:00Z"_s, u"2025-03-31T00:00:00Z"_s};
         auto body = r.body();
@@ -240,10 +247,48 @@ private Q_SLOTS:
 
     void commands()
     {
-        QCOMPARE(dimo::Commands::path(dimo::Command::OpenFrunk, 7), u"/v1/vehicle/7/commands/frunk/open"_s);
-        QCOMPARE(dimo::Commands::fromString(u"charge_start"_s).value(), dimo::Command::StartCharging);
-        QCOMPARE(dimo::Commands::fromString(u"doors/unlock"_s).value(), dimo::Command::UnlockDoors);
-        QVERIFY(!dimo::Commands::fromString(u"self-destruct"_s).ok());
+        QCOMPARE(dimo::commands::legacyPath(dimo::Command::OpenFrunk, 7), u"/v1/vehicle/7/commands/frunk/open"_s);
+        QCOMPARE(dimo::commands::fromString(u"charge_start"_s).value(), dimo::Command::StartCharging);
+        QCOMPARE(dimo::commands::fromString(u"doors/unlock"_s).value(), dimo::Command::UnlockDoors);
+        QVERIFY(!dimo::commands::fromString(u"self-destruct"_s).ok());
+    }
+
+    void commandRoutes()
+    {
+        // Production and dev: tesla-oracle (dimo-api README §6.1), body {"command": …}, never retried.
+        const auto oracle = dimo::requests::command(dimo::Environment::production(), 24567, dimo::Command::LockDoors);
+        QVERIFY(oracle.ok());
+        QCOMPARE(oracle.value().url.toString(), u"https://tesla-oracle.dimo.zone/v1/commands/24567"_s);
+        QCOMPARE(oracle.value().method, QByteArrayLiteral("POST"));
+        QCOMPARE(QJsonDocument::fromJson(oracle.value().body).object().value(u"command"_s).toString(), u"doors/lock"_s);
+        QVERIFY(!oracle.value().idempotent);
+        QCOMPARE(dimo::Environment::dev().teslaOracle.toString(), u"https://tesla-oracle.dev.dimo.zone"_s);
+
+        // An environment file that names only the legacy devices-api keeps its route.
+        QJsonObject file{{u"auth"_s, u"http://h/auth"_s},
+                         {u"tokenExchange"_s, u"http://h/tx"_s},
+                         {u"identity"_s, u"http://h/identity"_s},
+                         {u"telemetry"_s, u"http://h/telemetry"_s},
+                         {u"attestation"_s, u"http://h/attestation"_s},
+                         {u"deviceDefinitions"_s, u"http://h/dd"_s},
+                         {u"login"_s, u"http://h/login"_s}};
+        const auto none = dimo::Environment::fromJson(file); // devices and teslaOracle are optional
+        QVERIFY(none.ok());
+        const auto missing = dimo::requests::command(none.value(), 7, dimo::Command::LockDoors);
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().hint.contains(u"teslaOracle"_s));
+        file.insert(u"devices"_s, u"http://h/devices"_s);
+        const auto legacy =
+            dimo::requests::command(dimo::Environment::fromJson(file).value(), 7, dimo::Command::OpenTrunk);
+        QCOMPARE(legacy.value().url.toString(), u"http://h/devices/v1/vehicle/7/commands/trunk/open"_s);
+        QVERIFY(legacy.value().body.isEmpty());
+        file.insert(u"teslaOracle"_s, u"http://h/tesla-oracle"_s);
+        const auto both =
+            dimo::requests::command(dimo::Environment::fromJson(file).value(), 7, dimo::Command::OpenTrunk);
+        QCOMPARE(both.value().url.toString(), u"http://h/tesla-oracle/v1/commands/7"_s);
+        QVERIFY(!dimo::requests::command(none.value(), 0, dimo::Command::LockDoors).ok());
+        file.insert(u"teslaOracle"_s, u"not a url"_s);
+        QVERIFY(!dimo::Environment::fromJson(file).ok());
     }
 };
 

@@ -43,7 +43,8 @@ private Q_SLOTS:
 
     void dimoChallengeVector()
     {
-        QFile f(u"/work/shared/dimo-api/examples/test-vector-personal-sign.json"_s);
+        // The shared reference docs sit next to the source tree (../shared), located by CMake.
+        QFile f(QStringLiteral(DIMOTRAY_SHARED_DIR "/dimo-api/examples/test-vector-personal-sign.json"));
         QJsonObject v;
         if (f.open(QIODevice::ReadOnly)) {
             v = QJsonDocument::fromJson(f.readAll()).object();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hostprocess.h"
 
+#include "tests/support/timeout.h"
+
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,8 +39,7 @@ QString HostProcess::shimPath()
 
 int HostProcess::timeoutMs(int ms)
 {
-    const int factor = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
-    return ms * (factor > 0 ? factor : 1);
+    return testsupport::scaled(ms);
 }
 
 bool HostProcess::start(const QString &program, const QStringList &arguments)

@@ -3,6 +3,7 @@
 //
 // NDJSON framing of mcp::transport::LineChannel over a real local socket pair.
 #include "mcp/transport/linechannel.h"
+#include "tests/support/timeout.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -20,8 +21,7 @@ namespace {
 
 int timeoutMs(int ms)
 {
-    const int factor = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
-    return ms * (factor > 0 ? factor : 1);
+    return testsupport::scaled(ms);
 }
 
 } // namespace
@@ -202,4 +202,5 @@ void TestLineChannel::closedOnPeerDisconnect()
 }
 
 QTEST_GUILESS_MAIN(TestLineChannel)
+
 #include "tst_linechannel.moc"

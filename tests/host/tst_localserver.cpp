@@ -4,6 +4,7 @@
 // mcp::transport::LocalServer: stale sockets, single instance, many concurrent connections.
 #include "mcp/transport/linechannel.h"
 #include "mcp/transport/localserver.h"
+#include "tests/support/timeout.h"
 
 #include <QFile>
 #include <QLocalSocket>
@@ -28,8 +29,7 @@ namespace {
 
 int timeoutMs(int ms)
 {
-    const int factor = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
-    return ms * (factor > 0 ? factor : 1);
+    return testsupport::scaled(ms);
 }
 
 // Starts the server and waits for its one outcome; returns the name of the signal emitted.
@@ -193,4 +193,5 @@ void TestLocalServer::manyConcurrentConnections()
 }
 
 QTEST_GUILESS_MAIN(TestLocalServer)
+
 #include "tst_localserver.moc"

@@ -5,6 +5,7 @@
 // Runs offscreen, where no system tray exists, so the menu is driven directly.
 #include "app/tray/mcphost.h"
 #include "app/tray/trayicon.h"
+#include "tests/support/timeout.h"
 
 #include <QAction>
 #include <QLocalSocket>
@@ -29,7 +30,7 @@ private Q_SLOTS:
 
 void TestTrayIcon::menuShowsStatusAndQuits()
 {
-    const int factor = qMax(1, qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR"));
+    const double factor = testsupport::timeoutFactor();
     QTemporaryDir dir(QDir::tempPath() + u"/tst-ti-XXXXXX"_s);
     app::Options options;
     options.mode = app::Options::Mode::Headless;
@@ -67,4 +68,5 @@ void TestTrayIcon::menuShowsStatusAndQuits()
 }
 
 QTEST_MAIN(TestTrayIcon)
+
 #include "tst_trayicon.moc"

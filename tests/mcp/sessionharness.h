@@ -4,6 +4,7 @@
 
 #include "mcp/server.h"
 #include "mcp/session.h"
+#include "tests/support/timeout.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,11 +75,7 @@ public:
             timeoutMs * timeoutFactor());
     }
 
-    static int timeoutFactor()
-    {
-        const int f = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
-        return f > 0 ? f : 1;
-    }
+    static double timeoutFactor() { return testsupport::timeoutFactor(); }
 
     static QJsonObject parse(const QByteArray &json) { return QJsonDocument::fromJson(json).object(); }
 

@@ -5,6 +5,7 @@
 #include "mcp/conformance/fixtures.h"
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
+#include "tests/support/timeout.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,10 +23,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-int factor()
+double factor()
 {
-    const int f = qEnvironmentVariableIntValue("DIMOTRAY_TEST_TIMEOUT_FACTOR");
-    return f > 0 ? f : 1;
+    return testsupport::timeoutFactor();
 }
 
 struct Reply
@@ -467,4 +467,5 @@ private:
 };
 
 QTEST_GUILESS_MAIN(TestMcpHttp)
+
 #include "tst_mcphttp.moc"

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/dimosim.h"
 
+#include "tests/support/timeout.h"
+
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -35,13 +37,6 @@ DimoSim::~DimoSim()
     }
 }
 
-double DimoSim::timeoutFactor()
-{
-    bool ok = false;
-    const double f = qEnvironmentVariable("DIMOTRAY_TEST_TIMEOUT_FACTOR").toDouble(&ok);
-    return ok && f > 0 ? f : 1.0;
-}
-
 bool DimoSim::isRunning() const
 {
     return m_process.state() == QProcess::Running;
@@ -59,10 +54,10 @@ bool DimoSim::start(QString *error, const QStringList &extraArgs)
         return failed(u"missing "_s + script);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(u"bash"_s, QStringList{script, u"--port"_s, u"0"_s, u"--exit-on-stdin-eof"_s} + extraArgs);
-    if (!m_process.waitForStarted(scaled(10000)))
+    if (!m_process.waitForStarted(testsupport::scaled(10000)))
         return failed(u"cannot start bash "_s + script + u": "_s + m_process.errorString());
     // First run may install npm dependencies: allow a generous (scaled) deadline.
-    QDeadlineTimer deadline(scaled(60000));
+    QDeadlineTimer deadline(testsupport::scaled(60000));
     while (!m_stdout.contains('\n')) {
         if (deadline.hasExpired() || m_process.state() != QProcess::Running)
             return failed(u"the simulator did not print its JSON line"_s);
@@ -96,7 +91,7 @@ QJsonObject DimoSim::control(const QByteArray &method, const QString &path, cons
         url.setQuery(path.mid(q + 1));
     QNetworkRequest req(url);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setTransferTimeout(scaled(10000));
+    req.setTransferTimeout(testsupport::scaled(10000));
     QByteArray payload;
     if (body.isObject())
         payload = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
@@ -182,7 +177,7 @@ QUrl DimoSim::autoLogin(const QUrl &loginUrl, int testUser, bool shareEmail)
     url.setQuery(q);
     QNetworkRequest req(url);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    req.setTransferTimeout(scaled(10000));
+    req.setTransferTimeout(testsupport::scaled(10000));
     QNetworkReply *reply = m_nam.get(req);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

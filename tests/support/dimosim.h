@@ -52,10 +52,6 @@ public:
 
     void dumpOnFailure(); // prints stderr and the request log with qWarning if the current test failed
 
-    static double timeoutFactor(); // DIMOTRAY_TEST_TIMEOUT_FACTOR, default 1
-
-    static int scaled(int ms) { return static_cast<int>(ms * timeoutFactor()); }
-
 private:
     QJsonObject control(const QByteArray &method, const QString &path, const QJsonValue &body = {});
 

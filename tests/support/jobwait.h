@@ -3,20 +3,23 @@
 #pragma once
 
 #include "dimo/core/result.h"
-#include "tests/support/dimosim.h"
+#include "tests/support/timeout.h"
 
 #include <QTest>
 
+#include <memory>
 #include <optional>
 
-// Starts `job` if needed and waits (processing events) until `job` emits finished; counts emissions so tests can assert
-// "exactly once". Returns nullopt on timeout (scaled by DIMOTRAY_TEST_TIMEOUT_FACTOR).
-template <class T, class J>
-std::optional<dimo::Result<T>> waitForJob(J *job, int timeoutMs = 20000, int *emissions = nullptr)
+// Starts `job` if needed and waits (processing events) until it emits finished; counts emissions so
+// tests can assert "exactly once". The result type is the job's (J::ResultType). Returns nullopt
+// on timeout (scaled by DIMOTRAY_TEST_TIMEOUT_FACTOR).
+template <class J>
+std::optional<dimo::Result<typename J::ResultType>> waitForJob(J *job, int timeoutMs = 20000, int *emissions = nullptr)
 {
-    auto out = std::make_shared<std::optional<dimo::Result<T>>>();
+    using R = dimo::Result<typename J::ResultType>;
+    auto out = std::make_shared<std::optional<R>>();
     auto count = std::make_shared<int>(0);
-    QObject::connect(job, &J::finished, job, [out, count](const dimo::Result<T> &r) {
+    QObject::connect(job, &J::finished, job, [out, count](const R &r) {
         ++*count;
         *out = r;
     });
@@ -25,9 +28,10 @@ std::optional<dimo::Result<T>> waitForJob(J *job, int timeoutMs = 20000, int *em
         [&] {
             return out->has_value();
         },
-        DimoSim::scaled(timeoutMs));
+        testsupport::scaled(timeoutMs));
     QTest::qWait(0);
-    if (emissions)
+    if (emissions) {
         *emissions = *count;
+    }
     return *out;
 }

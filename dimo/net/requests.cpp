@@ -1,0 +1,143 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "dimo/net/requests.h"
+
+#include "dimo/vehicles/privileges.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace dimo::requests {
+namespace {
+
+Error badTokenId()
+{
+    return Error::make(Error::Kind::InvalidInput, u"the vehicle token id must be a positive integer"_s);
+}
+
+HttpRequest authForm(const Environment &env, const QString &path, const Form &form, bool idempotent)
+{
+    QUrlQuery q;
+    for (const auto &kv : form) {
+        q.addQueryItem(kv.first, QString::fromLatin1(QUrl::toPercentEncoding(kv.second)));
+    }
+    HttpRequest r;
+    r.method = QByteArrayLiteral("POST");
+    r.url = Environment::endpoint(env.auth, path);
+    r.body = q.toString(QUrl::FullyEncoded).toLatin1();
+    r.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+    r.service = u"auth"_s;
+    r.idempotent = idempotent;
+    return r;
+}
+
+HttpRequest postJson(const QUrl &url, const QString &service, const QByteArray &body, bool idempotent)
+{
+    HttpRequest r;
+    r.method = QByteArrayLiteral("POST");
+    r.url = url;
+    r.body = body;
+    if (!body.isEmpty()) {
+        r.contentType = QByteArrayLiteral("application/json");
+    }
+    r.service = service;
+    r.idempotent = idempotent;
+    return r;
+}
+
+} // namespace
+
+HttpRequest generateChallenge(const Environment &env, const Form &form)
+{
+    return authForm(env, u"/auth/web3/generate_challenge"_s, form, true); // no side effect worth protecting
+}
+
+HttpRequest submitChallenge(const Environment &env, const Form &form)
+{
+    return authForm(env, u"/auth/web3/submit_challenge"_s, form, false); // the state is single-use
+}
+
+HttpRequest jwks(const Environment &env)
+{
+    HttpRequest r;
+    r.url = Environment::endpoint(env.auth, u"/keys"_s);
+    r.service = u"auth"_s;
+    return r;
+}
+
+Result<HttpRequest> tokenExchange(const Environment &env, qint64 tokenId, const QList<int> &privileges)
+{
+    if (tokenId <= 0 || privileges.isEmpty()) {
+        return Error::make(Error::Kind::InvalidInput, u"a vehicle token needs a token id and privileges"_s);
+    }
+    QJsonArray privs;
+    for (int p : privilege::normalized(privileges)) {
+        privs.append(p);
+    }
+    const QJsonObject body{
+        {u"nftContractAddress"_s, env.vehicleNftAddress}, {u"privileges"_s, privs}, {u"tokenId"_s, tokenId}};
+    return postJson(Environment::endpoint(env.tokenExchange, u"/v1/tokens/exchange"_s),
+                    u"tokenExchange"_s,
+                    QJsonDocument(body).toJson(QJsonDocument::Compact),
+                    true); // minting a token has no side effect
+}
+
+Result<HttpRequest> command(const Environment &env, qint64 tokenId, Command c)
+{
+    if (tokenId <= 0) {
+        return badTokenId();
+    }
+    if (!env.teslaOracle.isEmpty()) {
+        const QJsonObject body{{u"command"_s, commands::name(c)}};
+        return postJson(Environment::endpoint(env.teslaOracle, u"/v1/commands/%1"_s.arg(tokenId)),
+                        u"teslaOracle"_s,
+                        QJsonDocument(body).toJson(QJsonDocument::Compact),
+                        false);
+    }
+    if (!env.devices.isEmpty()) {
+        return postJson(Environment::endpoint(env.devices, commands::legacyPath(c, tokenId)), u"devices"_s, {}, false);
+    }
+    return Error::make(Error::Kind::InvalidInput,
+                       u"the environment names no command service"_s,
+                       u"Add \"teslaOracle\" (e.g. https://tesla-oracle.dimo.zone) to the environment file."_s);
+}
+
+Result<HttpRequest> attestation(const Environment &env, const AttestationRequest &request)
+{
+    const auto body = request.body();
+    if (!body) {
+        return body.error();
+    }
+    return postJson(Environment::endpoint(env.attestation, request.path()), u"attestation"_s, body.value(), false);
+}
+
+Result<HttpRequest> decodeVin(const Environment &env, const QString &vin, const QString &countryCode)
+{
+    const auto body = devicedefinitions::decodeVinBody(vin, countryCode);
+    if (!body) {
+        return body.error();
+    }
+    return postJson(Environment::endpoint(env.deviceDefinitions, u"/device-definitions/decode-vin"_s),
+                    u"deviceDefinitions"_s,
+                    body.value(),
+                    true); // a lookup
+}
+
+Result<HttpRequest> searchDeviceDefinitions(const Environment &env, const devicedefinitions::Search &search)
+{
+    const auto query = devicedefinitions::searchQuery(search);
+    if (!query) {
+        return query.error();
+    }
+    HttpRequest r;
+    r.url = Environment::endpoint(env.deviceDefinitions, u"/device-definitions/search"_s);
+    r.url.setQuery(query.value());
+    r.service = u"deviceDefinitions"_s;
+    return r;
+}
+
+} // namespace dimo::requests
