@@ -42,6 +42,7 @@ Client::~Client()
     // Unfinished jobs still finish exactly once (Cancelled) instead of vanishing silently.
     const auto jobs = findChildren<Job *>(Qt::FindDirectChildrenOnly);
     for (Job *job : jobs) {
+        job->disconnect(this); // no session bookkeeping during destruction; callers still hear Cancelled
         job->cancel();
     }
     secureZero(m_context->credentials.apiKey);

@@ -50,13 +50,17 @@ Result<Command> fromString(const QString &text)
                            Command::StopCharging,
                            Command::OpenTrunk,
                            Command::OpenFrunk};
-    for (Command c : all)
-        if (n == name(c))
+    for (Command c : all) {
+        if (n == name(c)) {
             return c;
-    if (n == QLatin1String("lock"))
+        }
+    }
+    if (n == QLatin1String("lock")) {
         return Command::LockDoors;
-    if (n == QLatin1String("unlock"))
+    }
+    if (n == QLatin1String("unlock")) {
         return Command::UnlockDoors;
+    }
     return Error::make(Error::Kind::InvalidInput,
                        u"unknown command \"%1\"; use doors/lock, doors/unlock, charge/start, charge/stop, "
                        "trunk/open or frunk/open"_s.arg(text));

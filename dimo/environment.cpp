@@ -14,8 +14,9 @@ namespace {
 QUrl root(const QString &s)
 {
     QString t = s.trimmed();
-    while (t.endsWith(u'/'))
+    while (t.endsWith(u'/')) {
         t.chop(1);
+    }
     return QUrl(t);
 }
 
@@ -93,37 +94,45 @@ Result<Environment> Environment::fromJson(const QJsonObject &o)
         }
         e.*(s.member) = url;
     }
-    if (o.contains(u"chainId"_s))
+    if (o.contains(u"chainId"_s)) {
         e.chainId = o.value(u"chainId"_s).toInt(e.chainId);
-    for (const QString &k : {u"vehicleNftAddress"_s, u"vehicleNft"_s, u"vehicleNftContract"_s})
-        if (o.value(k).isString())
+    }
+    for (const QString &k : {u"vehicleNftAddress"_s, u"vehicleNft"_s, u"vehicleNftContract"_s}) {
+        if (o.value(k).isString()) {
             e.vehicleNftAddress = o.value(k).toString();
+        }
+    }
     return e;
 }
 
 Result<Environment> Environment::fromFile(const QString &path)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly)) {
         return Error::make(Error::Kind::InvalidInput,
                            u"cannot read the environment file %1: %2"_s.arg(path, f.errorString()));
+    }
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (!doc.isObject())
+    if (!doc.isObject()) {
         return Error::make(Error::Kind::Parse,
                            u"the environment file %1 is not a JSON object: %2"_s.arg(path, pe.errorString()));
+    }
     return fromJson(doc.object());
 }
 
 Result<Environment> Environment::byName(const QString &nameOrPath)
 {
-    if (nameOrPath.isEmpty() || nameOrPath == QLatin1String("production"))
+    if (nameOrPath.isEmpty() || nameOrPath == QLatin1String("production")) {
         return production().withOverrides();
-    if (nameOrPath == QLatin1String("dev"))
+    }
+    if (nameOrPath == QLatin1String("dev")) {
         return dev().withOverrides();
+    }
     auto e = fromFile(nameOrPath);
-    if (!e)
+    if (!e) {
         return e;
+    }
     return e.value().withOverrides();
 }
 
@@ -133,8 +142,9 @@ Environment Environment::withOverrides() const
     const QString override = qEnvironmentVariable("DIMO_LOGIN_BASE_URL");
     if (!override.isEmpty()) {
         const QUrl url = root(override);
-        if (url.isValid() && !url.isRelative() && !url.host().isEmpty())
+        if (url.isValid() && !url.isRelative() && !url.host().isEmpty()) {
             e.login = url;
+        }
     }
     return e;
 }
@@ -143,8 +153,9 @@ QUrl Environment::endpoint(const QUrl &r, const QString &path)
 {
     QUrl u = r;
     QString p = u.path();
-    while (p.endsWith(u'/'))
+    while (p.endsWith(u'/')) {
         p.chop(1);
+    }
     u.setPath(p + path);
     return u;
 }

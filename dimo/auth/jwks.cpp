@@ -40,8 +40,9 @@ EVP_PKEY *rsaPublicKey(const QByteArray &n, const QByteArray &e)
     if (bn && be && bld && OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, bn)
         && OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, be) && (params = OSSL_PARAM_BLD_to_param(bld))
         && (ctx = EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr)) && EVP_PKEY_fromdata_init(ctx) == 1) {
-        if (EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params) != 1)
+        if (EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params) != 1) {
             pkey = nullptr;
+        }
     }
     EVP_PKEY_CTX_free(ctx);
     OSSL_PARAM_free(params);
@@ -56,34 +57,40 @@ EVP_PKEY *rsaPublicKey(const QByteArray &n, const QByteArray &e)
 Result<Jwks> Jwks::parse(const QByteArray &json)
 {
     const QJsonArray keys = QJsonDocument::fromJson(json).object().value(u"keys"_s).toArray();
-    if (keys.isEmpty())
+    if (keys.isEmpty()) {
         return Error::make(
             Error::Kind::Parse, u"the DIMO auth service's key set (/keys) has no keys"_s, u"Try again later."_s);
+    }
     Jwks set;
     for (const QJsonValue &v : keys) {
         const QJsonObject k = v.toObject();
-        if (k.value(u"kty"_s).toString() != QLatin1String("RSA"))
+        if (k.value(u"kty"_s).toString() != QLatin1String("RSA")) {
             continue;
+        }
         const QString use = k.value(u"use"_s).toString();
-        if (!use.isEmpty() && use != QLatin1String("sig"))
+        if (!use.isEmpty() && use != QLatin1String("sig")) {
             continue;
+        }
         EVP_PKEY *pkey = rsaPublicKey(b64url(k.value(u"n"_s).toString()), b64url(k.value(u"e"_s).toString()));
-        if (!pkey)
+        if (!pkey) {
             continue;
+        }
         auto key = std::make_shared<Key>();
         key->pkey = pkey;
         set.m_keys.insert(k.value(u"kid"_s).toString(), key);
     }
-    if (set.m_keys.isEmpty())
+    if (set.m_keys.isEmpty()) {
         return Error::make(Error::Kind::Parse, u"the DIMO auth service's key set has no usable RSA keys"_s);
+    }
     return set;
 }
 
 bool Jwks::verifyRs256(const QString &kid, const QByteArray &signingInput, const QByteArray &signature) const
 {
     const auto key = m_keys.value(kid);
-    if (!key || !key->pkey)
+    if (!key || !key->pkey) {
         return false;
+    }
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     bool ok = md && EVP_DigestVerifyInit(md, nullptr, EVP_sha256(), nullptr, key->pkey) == 1
         && EVP_DigestVerify(md,

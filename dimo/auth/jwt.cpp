@@ -21,11 +21,13 @@ Result<QJsonObject> decodeSegment(const QByteArray &segment, const char *what)
     const auto decoded = QByteArray::fromBase64Encoding(segment,
                                                         QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
                                                             | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
+    if (!decoded) {
         return malformed(u"the %1 is not base64url"_s.arg(QLatin1String(what)));
+    }
     const QJsonDocument doc = QJsonDocument::fromJson(*decoded);
-    if (!doc.isObject())
+    if (!doc.isObject()) {
         return malformed(u"the %1 is not a JSON object"_s.arg(QLatin1String(what)));
+    }
     return doc.object();
 }
 
@@ -35,20 +37,24 @@ Result<Jwt> Jwt::decode(const QString &token)
 {
     const QByteArray raw = token.trimmed().toLatin1();
     const QList<QByteArray> parts = raw.split('.');
-    if (parts.size() != 3)
+    if (parts.size() != 3) {
         return malformed(u"expected 3 dot-separated parts, found %1"_s.arg(parts.size()));
+    }
     Jwt jwt;
     auto header = decodeSegment(parts.at(0), "header");
-    if (!header)
+    if (!header) {
         return header.error();
+    }
     auto payload = decodeSegment(parts.at(1), "payload");
-    if (!payload)
+    if (!payload) {
         return payload.error();
+    }
     const auto sig = QByteArray::fromBase64Encoding(parts.at(2),
                                                     QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
                                                         | QByteArray::AbortOnBase64DecodingErrors);
-    if (!sig)
+    if (!sig) {
         return malformed(u"the signature is not base64url"_s);
+    }
     jwt.header = header.value();
     jwt.payload = payload.value();
     jwt.signingInput = parts.at(0) + '.' + parts.at(1);
@@ -69,12 +75,14 @@ qint64 Jwt::issuedAt() const
 QStringList Jwt::audience() const
 {
     const QJsonValue aud = payload.value(QLatin1String("aud"));
-    if (aud.isString())
+    if (aud.isString()) {
         return {aud.toString()};
+    }
     QStringList out;
     const QJsonArray arr = aud.toArray();
-    for (const QJsonValue &v : arr)
+    for (const QJsonValue &v : arr) {
         out << v.toString();
+    }
     return out;
 }
 

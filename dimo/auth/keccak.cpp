@@ -30,8 +30,9 @@ bool isHexAddress(const QString &text)
 QString checksumAddress(const QString &hexAddress)
 {
     QString lower = hexAddress.toLower();
-    if (lower.startsWith(QLatin1String("0x")))
+    if (lower.startsWith(QLatin1String("0x"))) {
         lower = lower.mid(2);
+    }
     const QByteArray hash = keccak256(lower.toLatin1()).toHex();
     QString out = QStringLiteral("0x");
     out.reserve(42);
@@ -46,8 +47,9 @@ QString checksumAddress(const QString &hexAddress)
 bool hasValidChecksum(const QString &hexAddress)
 {
     const QString body = hexAddress.mid(2);
-    if (body == body.toLower() || body == body.toUpper())
+    if (body == body.toLower() || body == body.toUpper()) {
         return true;
+    }
     return checksumAddress(hexAddress) == hexAddress;
 }
 

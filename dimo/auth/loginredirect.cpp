@@ -24,8 +24,9 @@ QList<qint64> ids(const QUrlQuery &q, const QString &key)
     for (const QString &p : parts) {
         bool ok = false;
         const qint64 id = p.trimmed().toLongLong(&ok);
-        if (ok)
+        if (ok) {
             out << id;
+        }
     }
     return out;
 }
@@ -46,15 +47,17 @@ bool LoginRedirect::matches(const QUrl &url, const QString &redirectUri)
 
 Result<LoginRedirect> LoginRedirect::parse(const QUrl &url, const QString &redirectUri)
 {
-    if (!matches(url, redirectUri))
+    if (!matches(url, redirectUri)) {
         return Error::make(Error::Kind::InvalidInput,
                            u"the URL is not the registered redirect URI %1"_s.arg(redirectUri));
+    }
     const QUrlQuery q(url);
-    if (!param(q, u"error"_s).isEmpty())
+    if (!param(q, u"error"_s).isEmpty()) {
         return Error::make(Error::Kind::Unauthorized,
                            u"Login with DIMO reported an error"_s,
                            u"Try signing in again."_s,
                            param(q, u"error"_s) + u": "_s + param(q, u"error_description"_s));
+    }
     LoginRedirect r;
     r.logout = param(q, u"logout"_s) == QLatin1String("true");
     r.token = param(q, u"token"_s);
@@ -63,15 +66,18 @@ Result<LoginRedirect> LoginRedirect::parse(const QUrl &url, const QString &redir
     r.sharedVehicles = ids(q, u"sharedVehicles"_s);
     r.revokedVehicles = ids(q, u"revokedVehicles"_s);
     r.extendedVehicles = ids(q, u"extendedVehicles"_s);
-    if (r.logout)
+    if (r.logout) {
         return r;
-    if (r.token.isEmpty())
+    }
+    if (r.token.isEmpty()) {
         return Error::make(Error::Kind::NotSignedIn,
                            u"the login redirect carries no token"_s,
                            u"Finish the Login with DIMO flow (the redirect happens after sign-in)."_s);
-    if (!eth::isHexAddress(r.walletAddress))
+    }
+    if (!eth::isHexAddress(r.walletAddress)) {
         return Error::make(
             Error::Kind::InvalidInput, u"the login redirect carries no valid walletAddress"_s, u"Sign in again."_s);
+    }
     return r;
 }
 

@@ -8,21 +8,24 @@ namespace dimo {
 
 void secureZero(void *data, std::size_t size)
 {
-    if (data && size)
+    if (data && size) {
         OPENSSL_cleanse(data, size);
+    }
 }
 
 void secureZero(QByteArray &bytes)
 {
-    if (!bytes.isEmpty() && bytes.data_ptr().d_ptr() && bytes.isDetached())
+    if (!bytes.isEmpty() && bytes.data_ptr().d_ptr() && bytes.isDetached()) {
         secureZero(const_cast<char *>(bytes.constData()), static_cast<std::size_t>(bytes.size()));
+    }
     bytes.clear();
 }
 
 void secureZero(QString &text)
 {
-    if (!text.isEmpty() && text.data_ptr().d_ptr() && text.isDetached())
+    if (!text.isEmpty() && text.data_ptr().d_ptr() && text.isDetached()) {
         secureZero(const_cast<QChar *>(text.constData()), static_cast<std::size_t>(text.size()) * sizeof(QChar));
+    }
     text.clear();
 }
 

@@ -46,17 +46,20 @@ Error keyError(const QString &what)
 Result<Signer> Signer::fromHex(const QString &privateKeyHex)
 {
     QString hex = privateKeyHex.trimmed();
-    if (hex.startsWith(QLatin1String("0x")) || hex.startsWith(QLatin1String("0X")))
+    if (hex.startsWith(QLatin1String("0x")) || hex.startsWith(QLatin1String("0X"))) {
         hex = hex.mid(2);
-    if (hex.size() != 64)
+    }
+    if (hex.size() != 64) {
         return keyError(u"the API key must be 64 hexadecimal characters; you gave %1"_s.arg(hex.size()));
+    }
     for (qsizetype i = 0; i < hex.size(); ++i) {
         const char16_t c = hex.at(i).unicode();
         const bool isHex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-        if (!isHex)
+        if (!isHex) {
             return keyError(
                 u"the API key may only contain hexadecimal characters (0-9, a-f); character %1 is '%2'"_s.arg(i + 1)
                     .arg(hex.at(i)));
+        }
     }
     Signer s;
     QByteArray raw = QByteArray::fromHex(hex.toLatin1());
@@ -64,9 +67,10 @@ Result<Signer> Signer::fromHex(const QString &privateKeyHex)
     secureZero(raw);
     secureZero(hex);
     ContextPtr ctx = makeContext();
-    if (!secp256k1_ec_seckey_verify(ctx.get(), s.m_key.data()))
+    if (!secp256k1_ec_seckey_verify(ctx.get(), s.m_key.data())) {
         return keyError(
             u"the API key is not a valid secp256k1 private key (it is zero or not below the curve order)"_s);
+    }
     return Result<Signer>(std::move(s));
 }
 
@@ -94,8 +98,9 @@ QString Signer::address() const
 {
     ContextPtr ctx = makeContext();
     secp256k1_pubkey pub;
-    if (!secp256k1_ec_pubkey_create(ctx.get(), &pub, m_key.data()))
+    if (!secp256k1_ec_pubkey_create(ctx.get(), &pub, m_key.data())) {
         return {};
+    }
     unsigned char out[65];
     size_t len = sizeof out;
     secp256k1_ec_pubkey_serialize(ctx.get(), out, &len, &pub, SECP256K1_EC_UNCOMPRESSED);
@@ -105,14 +110,16 @@ QString Signer::address() const
 
 Result<QByteArray> Signer::signDigest(const QByteArray &digest32) const
 {
-    if (digest32.size() != 32)
+    if (digest32.size() != 32) {
         return Error::make(Error::Kind::InvalidInput, u"a digest to sign must be 32 bytes"_s);
+    }
     ContextPtr ctx = makeContext();
     secp256k1_ecdsa_recoverable_signature sig;
     const auto *msg = reinterpret_cast<const unsigned char *>(digest32.constData());
     // nullptr nonce function = RFC 6979; libsecp256k1 always produces low-s signatures.
-    if (!secp256k1_ecdsa_sign_recoverable(ctx.get(), &sig, msg, m_key.data(), nullptr, nullptr))
+    if (!secp256k1_ecdsa_sign_recoverable(ctx.get(), &sig, msg, m_key.data(), nullptr, nullptr)) {
         return Error::make(Error::Kind::InvalidInput, u"signing failed: the API key was rejected by secp256k1"_s);
+    }
     unsigned char compact[64];
     int recid = 0;
     secp256k1_ecdsa_recoverable_signature_serialize_compact(ctx.get(), compact, &recid, &sig);
@@ -124,8 +131,9 @@ Result<QByteArray> Signer::signDigest(const QByteArray &digest32) const
 Result<QString> Signer::personalSign(const QByteArray &message) const
 {
     const auto sig = signDigest(eth::personalMessageDigest(message));
-    if (!sig)
+    if (!sig) {
         return sig.error();
+    }
     return QString(QStringLiteral("0x") + QString::fromLatin1(sig.value().toHex()));
 }
 

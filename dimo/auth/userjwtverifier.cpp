@@ -31,13 +31,16 @@ UserJwtVerifier::UserJwtVerifier(ContextPtr context, QObject *parent)
 
 UserJwtVerifier::~UserJwtVerifier()
 {
-    if (m_fetch)
+    if (m_fetch) {
         m_fetch->disconnect(this);
+    }
     // Jobs waiting for the key set still finish exactly once.
     const auto waiters = std::exchange(m_waiters, {});
-    for (const auto &w : waiters)
-        if (w.first)
+    for (const auto &w : waiters) {
+        if (w.first) {
             w.second(Error::make(Error::Kind::Cancelled, u"the DIMO client was shut down"_s));
+        }
+    }
 }
 
 UserJwtVerifyJob *UserJwtVerifier::verify(const QString &token, const QString &wallet, const QString &email)
@@ -50,34 +53,40 @@ Status UserJwtVerifier::checkClaims(const QJsonObject &payload, const QString &w
     const Environment &env = m_context->env;
     const QString clientId = m_context->credentials.clientId;
     const QString iss = payload.value(u"iss"_s).toString();
-    if (iss != env.authIssuer())
+    if (iss != env.authIssuer()) {
         return rejected(u"it was issued by \"%1\", not by %2"_s.arg(iss, env.authIssuer()));
+    }
     Jwt j;
     j.payload = payload;
     const QStringList aud = j.audience();
     const bool ours = std::any_of(aud.cbegin(), aud.cend(), [&](const QString &a) {
         return eth::sameAddress(a, clientId);
     });
-    if (!ours)
+    if (!ours) {
         return rejected(u"it was issued for another app (audience %1, expected our client ID %2)"_s.arg(
             aud.join(u", "_s), clientId));
+    }
     const qint64 exp = j.expiry();
-    if (exp <= 0)
+    if (exp <= 0) {
         return rejected(u"it has no expiry"_s);
-    if (exp + LeewaySeconds <= m_context->now())
+    }
+    if (exp + LeewaySeconds <= m_context->now()) {
         return rejected(u"it expired at %1"_s.arg(QDateTime::fromSecsSinceEpoch(exp, Qt::UTC).toString(Qt::ISODate)));
+    }
     const QString address = payload.value(u"ethereum_address"_s).toString();
-    if (!eth::sameAddress(address, walletAddress))
+    if (!eth::sameAddress(address, walletAddress)) {
         return rejected(u"it belongs to wallet %1, but the login redirect named %2"_s.arg(
             address.isEmpty() ? u"(none)"_s : address, walletAddress));
+    }
     return success();
 }
 
 void UserJwtVerifier::refreshKeys(QObject *context, std::function<void(const Status &)> done)
 {
     m_waiters.append({QPointer<QObject>(context), std::move(done)});
-    if (m_fetch)
+    if (m_fetch) {
         return;
+    }
     ++m_fetches;
     m_fetch = new HttpJob(m_context, requests::jwks(m_context->env), this);
     connect(m_fetch, &HttpJob::finished, this, &UserJwtVerifier::handleKeys);
@@ -92,17 +101,20 @@ void UserJwtVerifier::handleKeys(const Result<HttpResponse> &response)
         status = response.error();
     } else {
         auto keys = Jwks::parse(response.value().body);
-        if (keys)
+        if (keys) {
             m_keys = keys.value();
-        else
+        } else {
             status = keys.error();
+        }
     }
     qCInfo(lcDimoAuth) << "JWKS fetched:"
                        << (status ? QString::number(m_keys->size()) + u" keys"_s : status.error().message);
     const auto waiters = std::exchange(m_waiters, {});
-    for (const auto &w : waiters)
-        if (w.first)
+    for (const auto &w : waiters) {
+        if (w.first) {
             w.second(status);
+        }
+    }
 }
 
 UserJwtVerifyJob::UserJwtVerifyJob(UserJwtVerifier *verifier,
@@ -143,10 +155,11 @@ void UserJwtVerifyJob::check(bool keysRefreshed)
             return;
         }
         m_verifier->refreshKeys(this, [this](const Status &s) {
-            if (!s)
+            if (!s) {
                 finish(s.error());
-            else
+            } else {
                 check(true);
+            }
         });
         return;
     }

@@ -51,12 +51,15 @@ struct Error
     QString toString() const
     {
         QString s = message;
-        if (!detail.isEmpty())
+        if (!detail.isEmpty()) {
             s += QStringLiteral(" (DIMO: ") + detail + QStringLiteral(")");
-        if (httpStatus != 0)
+        }
+        if (httpStatus != 0) {
             s += QStringLiteral(" [HTTP ") + QString::number(httpStatus) + QStringLiteral("]");
-        if (!hint.isEmpty())
+        }
+        if (!hint.isEmpty()) {
             s += QStringLiteral(" \u2014 ") + hint;
+        }
         return s;
     }
 };

@@ -65,11 +65,14 @@ public:
         return std::get<1>(m_v);
     }
 
+    T valueOr(T fallback) const { return ok() ? std::get<0>(m_v) : std::move(fallback); }
+
     // Map the value, passing errors through unchanged.
     template <class F> auto map(F &&f) const -> Result<std::invoke_result_t<F, const T &>>
     {
-        if (ok())
+        if (ok()) {
             return f(std::get<0>(m_v));
+        }
         return std::get<1>(m_v);
     }
 

@@ -22,9 +22,11 @@ int privilegeFromMessage(const QString &message)
     int found = 0;
     while (it.hasNext()) {
         const QString name = u"privilege:"_s + it.next().captured(1);
-        for (int id = 1; id <= 8; ++id)
-            if (privilege::permissionName(id) == name && (found == 0 || id == privilege::AllTimeLocation))
+        for (int id = 1; id <= 8; ++id) {
+            if (privilege::permissionName(id) == name && (found == 0 || id == privilege::AllTimeLocation)) {
                 found = id; // for "one of [8 4]" name 4, the full location privilege
+            }
+        }
     }
     return found;
 }
@@ -61,22 +63,25 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
         const QJsonObject o = v.toObject();
         const QString msg = o.value(u"message"_s).toString();
         const QJsonObject ext = o.value(u"extensions"_s).toObject();
-        if (msg.contains(u"insufficient credits"_s) || ext.value(u"code"_s).toInt() == 402)
+        if (msg.contains(u"insufficient credits"_s) || ext.value(u"code"_s).toInt() == 402) {
             return Error::make(Error::Kind::GraphQlExecution,
                                u"the developer license has run out of DIMO credits"_s,
                                u"Top up DIMO credits for the license in the DIMO developer console."_s,
                                detail);
-        if (msg.contains(u"unauthorized"_s))
+        }
+        if (msg.contains(u"unauthorized"_s)) {
             return Error::make(Error::Kind::GraphQlExecution,
                                u"the %1 refused the query for this vehicle"_s.arg(label),
                                u"The vehicle token does not match the requested vehicle; query the vehicle the "
                                "token was issued for."_s,
                                detail);
-        if (ext.value(u"code"_s).toString() == QLatin1String("NOT_FOUND"))
+        }
+        if (ext.value(u"code"_s).toString() == QLatin1String("NOT_FOUND")) {
             return Error::make(Error::Kind::GraphQlExecution,
                                u"DIMO does not know the requested item"_s,
                                u"Check the token id."_s,
                                detail);
+        }
     }
     return Error::make(Error::Kind::GraphQlExecution,
                        u"the %1 reported an error"_s.arg(label),
@@ -87,8 +92,9 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
 void GraphQlJob::doStart()
 {
     QJsonObject body{{u"query"_s, m_request.document}, {u"variables"_s, m_request.variables}};
-    if (!m_request.operationName.isEmpty())
+    if (!m_request.operationName.isEmpty()) {
         body.insert(u"operationName"_s, m_request.operationName);
+    }
     HttpRequest http;
     http.method = QByteArrayLiteral("POST");
     http.url = m_request.url;

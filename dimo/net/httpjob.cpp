@@ -37,15 +37,18 @@ bool retryableNetworkError(QNetworkReply::NetworkError e)
 // Retry-After: delta-seconds or an HTTP date. -1 if absent or unparsable.
 qint64 retryAfterMs(const QByteArray &value, qint64 nowSecs)
 {
-    if (value.isEmpty())
+    if (value.isEmpty()) {
         return -1;
+    }
     bool ok = false;
     const qint64 seconds = value.trimmed().toLongLong(&ok);
-    if (ok)
+    if (ok) {
         return std::max<qint64>(0, seconds) * 1000;
+    }
     const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
-    if (!when.isValid())
+    if (!when.isValid()) {
         return -1;
+    }
     return std::max<qint64>(0, QDateTime::fromSecsSinceEpoch(nowSecs, Qt::UTC).msecsTo(when));
 }
 
@@ -98,8 +101,9 @@ void HttpJob::send()
 void HttpJob::handleReply()
 {
     QNetworkReply *reply = m_reply;
-    if (!reply)
+    if (!reply) {
         return;
+    }
     m_reply = nullptr;
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -112,8 +116,9 @@ void HttpJob::handleReply()
 
     if (status == 0) { // no HTTP answer at all
         const bool timedOut = netError == QNetworkReply::OperationCanceledError && !m_aborting;
-        if (!timedOut && retryableNetworkError(netError) && scheduleRetry(0, {}))
+        if (!timedOut && retryableNetworkError(netError) && scheduleRetry(0, {})) {
             return;
+        }
         Error e = replyerror::fromNetwork(
             netError, reply->errorString(), timedOut, m_request.service, m_context->transport.transferTimeoutMs);
         e.requestId = m_requestId;
@@ -122,8 +127,9 @@ void HttpJob::handleReply()
     }
     if (status >= 400) {
         if ((status == 429 || (status >= 500 && status != 501))
-            && scheduleRetry(status, reply->rawHeader(QByteArrayLiteral("Retry-After"))))
+            && scheduleRetry(status, reply->rawHeader(QByteArrayLiteral("Retry-After")))) {
             return;
+        }
         Error e = replyerror::fromStatus(status, body, m_request.service);
         e.requestId = m_requestId;
         finish(e);
@@ -140,11 +146,13 @@ void HttpJob::handleReply()
 
 bool HttpJob::scheduleRetry(int status, const QByteArray &retryAfter)
 {
-    if (!m_request.idempotent || m_attempt >= m_context->transport.maxAttempts)
+    if (!m_request.idempotent || m_attempt >= m_context->transport.maxAttempts) {
         return false;
+    }
     qint64 delay = -1;
-    if (status == 429 || status == 503)
+    if (status == 429 || status == 503) {
         delay = retryAfterMs(retryAfter, m_context->now());
+    }
     if (delay >= 0) {
         delay = std::min<qint64>(delay, m_context->transport.maxRetryAfterMs);
     } else {

@@ -41,9 +41,11 @@ struct HttpResponse
 
     QByteArray header(const QByteArray &name) const
     {
-        for (const auto &h : headers)
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+        for (const auto &h : headers) {
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
                 return h.second;
+            }
+        }
         return {};
     }
 };

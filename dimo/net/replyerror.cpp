@@ -27,8 +27,9 @@ QString graphQlMessages(const QJsonArray &errors)
         const QJsonArray path = o.value(u"path"_s).toArray();
         if (!path.isEmpty()) {
             QStringList p;
-            for (const QJsonValue &seg : path)
+            for (const QJsonValue &seg : path) {
                 p << (seg.isDouble() ? QString::number(seg.toInt()) : seg.toString());
+            }
             m += u" (at "_s + p.join(u'.') + u")"_s;
         }
         parts << m;
@@ -38,14 +39,17 @@ QString graphQlMessages(const QJsonArray &errors)
 
 QString authHint(const QString &upstream)
 {
-    if (upstream.contains(u"Could not verify signature"_s))
+    if (upstream.contains(u"Could not verify signature"_s)) {
         return u"Check the API key: it must be a key generated for this client ID (an enabled signer of the "
                "developer license), and check that the client ID is right."_s;
-    if (upstream.contains(u"Invalid client_id"_s) || upstream.contains(u"invalid_client"_s))
+    }
+    if (upstream.contains(u"Invalid client_id"_s) || upstream.contains(u"invalid_client"_s)) {
         return u"Check the client ID: DIMO does not know this developer license."_s;
-    if (upstream.contains(u"redirect_uri"_s, Qt::CaseInsensitive))
+    }
+    if (upstream.contains(u"redirect_uri"_s, Qt::CaseInsensitive)) {
         return u"Check the redirect URI: it must be registered for the license in the DIMO developer console, "
                "character for character."_s;
+    }
     return u"Check the client ID, redirect URI and API key."_s;
 }
 
@@ -69,26 +73,33 @@ QString upstreamMessage(const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (doc.isObject()) {
         const QJsonObject o = doc.object();
-        if (o.value(u"errors"_s).isArray())
+        if (o.value(u"errors"_s).isArray()) {
             return graphQlMessages(o.value(u"errors"_s).toArray());
-        if (o.value(u"message"_s).isString())
+        }
+        if (o.value(u"message"_s).isString()) {
             return o.value(u"message"_s).toString();
-        if (o.value(u"error_description"_s).isString())
+        }
+        if (o.value(u"error_description"_s).isString()) {
             return o.value(u"error"_s).toString() + u": "_s + o.value(u"error_description"_s).toString();
-        if (o.value(u"detail"_s).isString())
+        }
+        if (o.value(u"detail"_s).isString()) {
             return o.value(u"detail"_s).toString();
-        if (o.value(u"title"_s).isString())
+        }
+        if (o.value(u"title"_s).isString()) {
             return o.value(u"title"_s).toString();
-        if (o.value(u"error"_s).isString())
+        }
+        if (o.value(u"error"_s).isString()) {
             return o.value(u"error"_s).toString();
+        }
     }
     QString text = QString::fromUtf8(body.left(4096));
     static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
     static const QRegularExpression space(QStringLiteral("\\s+"));
     text.replace(tags, u" "_s).replace(space, u" "_s);
     text = text.trimmed();
-    if (text.size() > 300)
+    if (text.size() > 300) {
         text = text.left(300) + u"…"_s;
+    }
     return text;
 }
 
@@ -96,11 +107,12 @@ Error fromNetwork(
     QNetworkReply::NetworkError code, const QString &errorString, bool timedOut, const QString &service, int timeoutMs)
 {
     const QString label = serviceLabel(service);
-    if (timedOut || code == QNetworkReply::TimeoutError)
+    if (timedOut || code == QNetworkReply::TimeoutError) {
         return Error::make(Error::Kind::Timeout,
                            u"the %1 did not answer within %2 s"_s.arg(label).arg(timeoutMs / 1000.0),
                            u"Check the internet connection and try again; DIMO may be slow or down."_s,
                            errorString);
+    }
     return Error::make(Error::Kind::Network,
                        u"cannot reach the %1"_s.arg(label),
                        u"Check the internet connection (and proxy settings), then try again."_s,

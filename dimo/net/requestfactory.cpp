@@ -28,10 +28,12 @@ QNetworkRequest RequestFactory::build(const HttpRequest &request, const Transpor
     r.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     r.setTransferTimeout(options.transferTimeoutMs);
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    if (!request.contentType.isEmpty())
+    if (!request.contentType.isEmpty()) {
         r.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
-    if (!request.bearer.isEmpty())
+    }
+    if (!request.bearer.isEmpty()) {
         r.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + request.bearer.toLatin1());
+    }
     return r;
 }
 

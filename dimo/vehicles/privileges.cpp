@@ -62,19 +62,23 @@ QString describe(int id)
 QList<int> decodeMask(const QString &hexIn)
 {
     QString hex = hexIn.trimmed().toLower();
-    if (hex.startsWith(QLatin1String("0x")))
+    if (hex.startsWith(QLatin1String("0x"))) {
         hex = hex.mid(2);
+    }
     QList<int> out;
     // Nibble k (from the right) holds privileges 2k (low bit pair) and 2k+1 (high bit pair).
     for (qsizetype k = 0; k < hex.size() && k < 64; ++k) {
         bool ok = false;
         const int nibble = QString(hex.at(hex.size() - 1 - k)).toInt(&ok, 16);
-        if (!ok)
+        if (!ok) {
             return {};
-        if ((nibble & 0x3) == 0x3 && k > 0)
+        }
+        if ((nibble & 0x3) == 0x3 && k > 0) {
             out << static_cast<int>(2 * k);
-        if ((nibble & 0xc) == 0xc)
+        }
+        if ((nibble & 0xc) == 0xc) {
             out << static_cast<int>(2 * k + 1);
+        }
     }
     return normalized(out);
 }
@@ -82,20 +86,24 @@ QList<int> decodeMask(const QString &hexIn)
 QString encodeMask(const QList<int> &ids)
 {
     const QList<int> norm = normalized(ids);
-    if (norm.isEmpty())
+    if (norm.isEmpty()) {
         return u"0x0"_s;
+    }
     const int nibbles = norm.last() / 2 + 1;
     QString hex;
     for (int k = nibbles - 1; k >= 0; --k) {
         int nibble = 0;
-        if (norm.contains(2 * k))
+        if (norm.contains(2 * k)) {
             nibble |= 0x3;
-        if (norm.contains(2 * k + 1))
+        }
+        if (norm.contains(2 * k + 1)) {
             nibble |= 0xc;
+        }
         hex += QString::number(nibble, 16);
     }
-    while (hex.size() > 1 && hex.startsWith(u'0'))
+    while (hex.size() > 1 && hex.startsWith(u'0')) {
         hex.remove(0, 1);
+    }
     return u"0x"_s + hex;
 }
 
@@ -112,9 +120,11 @@ QList<int> normalized(QList<int> ids)
 QList<int> missing(const QList<int> &granted, const QList<int> &needed)
 {
     QList<int> out;
-    for (int id : needed)
-        if (!granted.contains(id) && !out.contains(id))
+    for (int id : needed) {
+        if (!granted.contains(id) && !out.contains(id)) {
             out << id;
+        }
+    }
     return out;
 }
 

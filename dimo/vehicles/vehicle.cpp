@@ -37,8 +37,9 @@ Vehicle Vehicle::fromJson(const QJsonObject &n, qint64 nowSecs)
 QJsonObject Vehicle::toJson() const
 {
     QJsonArray privs;
-    for (int p : privileges)
+    for (int p : privileges) {
         privs.append(p);
+    }
     return QJsonObject{{u"tokenId"_s, tokenId},
                        {u"tokenDID"_s, tokenDid},
                        {u"owner"_s, owner},
@@ -57,10 +58,12 @@ QString Vehicle::displayName() const
 {
     QString s = year ? QString::number(year) + u" "_s : QString();
     s += make.isEmpty() ? u"Vehicle"_s : make;
-    if (!model.isEmpty())
+    if (!model.isEmpty()) {
         s += u" "_s + model;
-    if (!name.isEmpty())
+    }
+    if (!name.isEmpty()) {
         s += u" ("_s + name + u")"_s;
+    }
     return s;
 }
 

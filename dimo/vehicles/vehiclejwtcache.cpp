@@ -15,8 +15,9 @@ namespace {
 QString keyOf(qint64 tokenId, const QList<int> &privileges)
 {
     QStringList p;
-    for (int id : privileges)
+    for (int id : privileges) {
         p << QString::number(id);
+    }
     return QString::number(tokenId) + u':' + p.join(u',');
 }
 
@@ -35,11 +36,14 @@ VehicleJwtCache::VehicleJwtCache(ContextPtr context, QObject *parent)
 VehicleJwtCache::~VehicleJwtCache()
 {
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
-        if (it->job)
+        if (it->job) {
             it->job->disconnect(this);
-        for (const auto &w : std::as_const(it->waiters))
-            if (w)
+        }
+        for (const auto &w : std::as_const(it->waiters)) {
+            if (w) {
                 w->complete(shutDown());
+            }
+        }
     }
 }
 
@@ -61,15 +65,17 @@ TokenSource VehicleJwtCache::source(qint64 tokenId, const QList<int> &privileges
     QPointer<VehicleJwtCache> self(this);
     TokenSource s;
     s.fetch = [self, tokenId, privileges]() -> TokenJob * {
-        if (self)
+        if (self) {
             return self->token(tokenId, privileges);
+        }
         return new TokenJob([](TokenJob *j) {
             j->complete(shutDown());
         });
     };
     s.invalidate = [self](const QString &t) {
-        if (self)
+        if (self) {
             self->invalidate(t);
+        }
     };
     s.retryOn401 = retryOn401;
     return s;
@@ -77,10 +83,11 @@ TokenSource VehicleJwtCache::source(qint64 tokenId, const QList<int> &privileges
 
 void VehicleJwtCache::invalidate(const QString &token)
 {
-    for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
         it->removeIf([&](const Entry &e) {
             return e.token == token;
         });
+    }
 }
 
 void VehicleJwtCache::clear()
@@ -119,8 +126,9 @@ void VehicleJwtCache::serve(TokenJob *job, qint64 tokenId, const QList<int> &pri
     const QString key = keyOf(tokenId, privileges);
     Pending &pending = m_pending[key];
     pending.waiters << job;
-    if (pending.job)
+    if (pending.job) {
         return;
+    }
     qCInfo(lcDimoAuth).noquote() << "fetching a vehicle JWT for" << key;
     pending.job = new VehicleJwtJob(m_context, tokenId, privileges, this);
     connect(pending.job, &VehicleJwtJob::finished, this, [this, key, tokenId, privileges](const Result<QString> &r) {

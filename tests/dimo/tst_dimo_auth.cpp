@@ -6,6 +6,7 @@
 #include "dimo/auth/tokenstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "dimo/client.h"
+#include "dimo/graphql/graphqljob.h"
 #include "tests/support/dimofixture.h"
 #include "tests/support/jobwait.h"
 #include "tests/support/timeout.h"
@@ -185,10 +186,12 @@ private Q_SLOTS:
         dimo::UserJwtVerifier verifier(context());
         auto reason = [&](const QString &t, const QString &w) -> QString {
             const auto r = waitForJob(verifier.verify(t, w));
-            if (!r)
+            if (!r) {
                 return u"timeout"_s;
-            if (r->ok())
+            }
+            if (r->ok()) {
                 return u"accepted"_s;
+            }
             return r->error().kind == dimo::Error::Kind::Unauthorized ? r->error().message : r->error().toString();
         };
         QCOMPARE(reason(token, wallet), u"accepted"_s);
@@ -282,8 +285,9 @@ private Q_SLOTS:
         QLoggingCategory::setFilterRules(u"dimotray.*=true"_s);
         const QtMessageHandler previous =
             qInstallMessageHandler([](QtMsgType, const QMessageLogContext &ctx, const QString &msg) {
-                if (QByteArray(ctx.category).startsWith("dimotray"))
+                if (QByteArray(ctx.category).startsWith("dimotray")) {
                     captured << msg;
+                }
             });
         dimo::Client client(&m_fx.nam, m_fx.env, creds(), options());
         const auto dev = waitForJob(client.developerJwt());
@@ -297,8 +301,9 @@ private Q_SLOTS:
         QVERIFY(captured.size() >= 5);
         QVERIFY(all.contains(u"id "_s)); // request ids are logged
         for (const QString &secret :
-             {dev->value(), vehicle->value(), session->value().token, m_fx.sim.credential(u"apiKey"_s)})
+             {dev->value(), vehicle->value(), session->value().token, m_fx.sim.credential(u"apiKey"_s)}) {
             QVERIFY2(!all.contains(secret), "a secret reached the log");
+        }
         QVERIFY(!all.contains(u"eyJ"_s));
         QVERIFY(!all.contains(u"signature=0x"_s));
     }
@@ -355,6 +360,11 @@ private Q_SLOTS:
         QCOMPARE(client.sessionState(), State::SignedIn);
         QCOMPARE(waitForJob(client.developerJwt())->value(), developerJwt);
         QCOMPARE(m_fx.sim.count(u"auth"_s, u"/auth/web3/generate_challenge"_s), signIns);
+        // The first vehicle query after the restart: access check + exchange + query, nothing else.
+        const qsizetype before = m_fx.sim.requests().size();
+        const auto latest = waitForJob(client.latestSignals(24567)); // Alice's Tesla
+        QVERIFY2(latest && latest->ok(), latest && !latest->ok() ? qPrintable(latest->error().toString()) : "");
+        QCOMPARE(m_fx.sim.requests().size(), before + 3);
 
         // New credentials drop the license-bound developer JWT (the same license keeps the user).
         client.setCredentials(creds());

@@ -50,8 +50,9 @@ private:
             const QJsonObject body =
                 QJsonDocument::fromJson(v.toObject().value(u"body"_s).toString().toUtf8()).object();
             QList<int> ids;
-            for (const QJsonValue &p : body.value(u"privileges"_s).toArray())
+            for (const QJsonValue &p : body.value(u"privileges"_s).toArray()) {
                 ids << p.toInt();
+            }
             out << ids;
         }
         return out;
@@ -128,8 +129,9 @@ private Q_SLOTS:
         QVERIFY2(r && r->ok(), r ? qPrintable(r->ok() ? QString() : r->error().toString()) : "timeout");
         // telemetry 401 → exchange 401 → ONE developer refresh → exchange → telemetry again.
         expectCounts(2, 2, 2, 3, 3);
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 5; ++i) {
             QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        }
         expectCounts(2, 2, 2, 3, 8);
     }
 

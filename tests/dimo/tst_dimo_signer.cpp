@@ -143,8 +143,9 @@ private Q_SLOTS:
     {
         unsigned char raw[8] = {1, 2, 3, 4, 5, 6, 7, 8};
         dimo::secureZero(raw, sizeof raw);
-        for (unsigned char c : raw)
+        for (unsigned char c : raw) {
             QCOMPARE(int(c), 0);
+        }
         QByteArray secret("top secret key material");
         QByteArray alias = secret; // shared: must not be wiped under the other owner's feet
         dimo::secureZero(secret);

@@ -84,8 +84,9 @@ private Q_SLOTS:
         const auto all = waitForJob(c->sharedVehicles());
         QVERIFY(all && all->ok());
         QSet<qint64> ids;
-        for (const dimo::Vehicle &v : all->value())
+        for (const dimo::Vehicle &v : all->value()) {
             ids.insert(v.tokenId);
+        }
         QVERIFY(ids.contains(Tesla));
         QVERIFY(!ids.contains(Bmw));
         const dimo::Vehicle tesla =
@@ -99,8 +100,9 @@ private Q_SLOTS:
         const auto mine = waitForJob(c->sharedVehicles(alice));
         QVERIFY(mine && mine->ok());
         QVERIFY(!mine->value().isEmpty());
-        for (const dimo::Vehicle &v : mine->value())
+        for (const dimo::Vehicle &v : mine->value()) {
             QCOMPARE(v.owner.toLower(), alice.toLower());
+        }
         QVERIFY(mine->value().size() < all->value().size());
     }
 

@@ -45,22 +45,26 @@ bool DimoSim::isRunning() const
 bool DimoSim::start(QString *error, const QStringList &extraArgs)
 {
     auto failed = [&](const QString &why) {
-        if (error)
+        if (error) {
             *error = why + u"\nsimulator stderr:\n"_s + stderrText();
+        }
         return false;
     };
     const QString script = QStringLiteral(DIMOTRAY_SOURCE_DIR "/scripts/dimo-sim");
-    if (!QFile::exists(script))
+    if (!QFile::exists(script)) {
         return failed(u"missing "_s + script);
+    }
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(u"bash"_s, QStringList{script, u"--port"_s, u"0"_s, u"--exit-on-stdin-eof"_s} + extraArgs);
-    if (!m_process.waitForStarted(testsupport::scaled(10000)))
+    if (!m_process.waitForStarted(testsupport::scaled(10000))) {
         return failed(u"cannot start bash "_s + script + u": "_s + m_process.errorString());
+    }
     // First run may install npm dependencies: allow a generous (scaled) deadline.
     QDeadlineTimer deadline(testsupport::scaled(60000));
     while (!m_stdout.contains('\n')) {
-        if (deadline.hasExpired() || m_process.state() != QProcess::Running)
+        if (deadline.hasExpired() || m_process.state() != QProcess::Running) {
             return failed(u"the simulator did not print its JSON line"_s);
+        }
         m_process.waitForReadyRead(200);
         m_stdout += m_process.readAllStandardOutput();
         m_stderr += m_process.readAllStandardError();
@@ -71,8 +75,9 @@ bool DimoSim::start(QString *error, const QStringList &extraArgs)
     m_environmentFile = o.value(u"environmentFile"_s).toString();
     m_credentials = o.value(u"testCredentials"_s).toObject();
     QFile env(m_environmentFile);
-    if (!m_baseUrl.isValid() || !env.open(QIODevice::ReadOnly))
+    if (!m_baseUrl.isValid() || !env.open(QIODevice::ReadOnly)) {
         return failed(u"unexpected simulator output: "_s + QString::fromUtf8(m_stdout));
+    }
     m_environment = QJsonDocument::fromJson(env.readAll()).object();
     return true;
 }
@@ -87,21 +92,24 @@ QJsonObject DimoSim::control(const QByteArray &method, const QString &path, cons
     QUrl url = m_controlUrl;
     const qsizetype q = path.indexOf(u'?');
     url.setPath(url.path() + path.left(q));
-    if (q >= 0)
+    if (q >= 0) {
         url.setQuery(path.mid(q + 1));
+    }
     QNetworkRequest req(url);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setTransferTimeout(testsupport::scaled(10000));
     QByteArray payload;
-    if (body.isObject())
+    if (body.isObject()) {
         payload = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
-    else if (body.isArray())
+    } else if (body.isArray()) {
         payload = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+    }
     QNetworkReply *reply = m_nam.sendCustomRequest(req, method, payload);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
+    if (!reply->isFinished()) {
         loop.exec();
+    }
     const QByteArray data = reply->readAll();
     const bool ok = reply->error() == QNetworkReply::NoError;
     reply->deleteLater();
@@ -127,10 +135,12 @@ int DimoSim::count(const QString &service, const QString &pathPrefix, const QByt
     const QJsonArray all = requests(service);
     for (const QJsonValue &v : all) {
         const QJsonObject r = v.toObject();
-        if (!pathPrefix.isEmpty() && !r.value(u"path"_s).toString().startsWith(pathPrefix))
+        if (!pathPrefix.isEmpty() && !r.value(u"path"_s).toString().startsWith(pathPrefix)) {
             continue;
-        if (!method.isEmpty() && r.value(u"method"_s).toString() != QLatin1String(method))
+        }
+        if (!method.isEmpty() && r.value(u"method"_s).toString() != QLatin1String(method)) {
             continue;
+        }
         ++n;
     }
     return n;
@@ -172,8 +182,9 @@ QUrl DimoSim::autoLogin(const QUrl &loginUrl, int testUser, bool shareEmail)
     QUrlQuery q(url);
     q.addQueryItem(u"testUser"_s, QString::number(testUser));
     q.addQueryItem(u"autoApprove"_s, u"1"_s);
-    if (shareEmail)
+    if (shareEmail) {
         q.addQueryItem(u"shareEmail"_s, u"1"_s);
+    }
     url.setQuery(q);
     QNetworkRequest req(url);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -181,21 +192,24 @@ QUrl DimoSim::autoLogin(const QUrl &loginUrl, int testUser, bool shareEmail)
     QNetworkReply *reply = m_nam.get(req);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
+    if (!reply->isFinished()) {
         loop.exec();
+    }
     const QUrl location = QUrl::fromEncoded(reply->rawHeader(QByteArrayLiteral("Location")));
-    if (!location.isValid())
+    if (!location.isValid()) {
         qWarning("DimoSim autoLogin: no redirect (HTTP %d): %s",
                  reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
                  reply->readAll().constData());
+    }
     reply->deleteLater();
     return location;
 }
 
 void DimoSim::dumpOnFailure()
 {
-    if (!QTest::currentTestFailed())
+    if (!QTest::currentTestFailed()) {
         return;
+    }
     qWarning("---- simulator stderr ----\n%s", qPrintable(stderrText().right(8000)));
     const QJsonArray log = requests();
     QStringList lines;
