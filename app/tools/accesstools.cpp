@@ -102,7 +102,7 @@ void initOauth(Backend &backend, const QJsonObject &arguments, SharedResponder r
             "are done, call check_vehicle_access_status."_s));
         return;
     }
-    const QUrl redirect(backend.credentialSource().credentials().valueOr({}).redirectUri);
+    const QUrl redirect(backend.redirectUri());
     const QString host = redirect.host();
     if (host != u"localhost"_s && host != u"127.0.0.1"_s) {
         responder->resolve(mcp::ToolResult::error(

@@ -33,6 +33,12 @@ Backend::Backend(QNetworkAccessManager *nam,
 
 Backend::~Backend() = default;
 
+QString Backend::redirectUri() const
+{
+    const auto credentials = m_source->credentials();
+    return credentials ? credentials.value().redirectUri : QString();
+}
+
 LoginListener &Backend::loginListener()
 {
     if (!m_loginListener) {

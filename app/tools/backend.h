@@ -40,6 +40,7 @@ public:
     std::function<bool(const QUrl &loginUrl)> openLoginWindow;
     SchemaCache &schemas() { return *m_schemas; }
     QDateTime now() const;
+    QString redirectUri() const; // the license's, or empty
     void setClock(dimo::Clock clock) { m_clock = std::move(clock); }
 
     // Demo mode: signs in as the simulator's test user `testUser` through the normal, verified
