@@ -71,22 +71,16 @@ dimo::Result<ActivityArguments> activityArguments(const QJsonObject &arguments, 
 
 schema::Properties rangeProperties()
 {
-    return {{u"from"_s, schema::string(u"Start, RFC 3339"_s)}, {u"to"_s, schema::string(u"End, RFC 3339 (≤ 31 days)"_s)}};
+    return {{u"from"_s, schema::string(u"RFC 3339"_s)}, {u"to"_s, schema::string(u"RFC 3339, ≤ 31 days after from"_s)}};
 }
 
 schema::Properties segmentProperties()
 {
     schema::Properties props = rangeProperties();
     props << QPair<QString, QJsonObject>{u"mechanism"_s, schema::enumeration(u"Detection mechanism"_s, mechanisms())}
-          << QPair<QString, QJsonObject>{u"config"_s, QJsonObject{{u"type"_s, u"object"_s},
-                                                                  {u"description"_s, u"SegmentConfig (see telemetry_introspect)"_s}}}
-          << QPair<QString, QJsonObject>{u"signalRequests"_s,
-                                         schema::array(u"Extra aggregates [{name, agg}]"_s,
-                                                       schema::object({{u"name"_s, schema::string({})}, {u"agg"_s, schema::string({})}},
-                                                                      {u"name"_s, u"agg"_s}))}
-          << QPair<QString, QJsonObject>{u"eventRequests"_s,
-                                         schema::array(u"Event counts [{name}]"_s,
-                                                       schema::object({{u"name"_s, schema::string({})}}, {u"name"_s}))};
+          << QPair<QString, QJsonObject>{u"config"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"SegmentConfig"_s}}}
+          << QPair<QString, QJsonObject>{u"signalRequests"_s, QJsonObject{{u"type"_s, u"array"_s}, {u"description"_s, u"[{name, agg}]"_s}}}
+          << QPair<QString, QJsonObject>{u"eventRequests"_s, QJsonObject{{u"type"_s, u"array"_s}, {u"description"_s, u"[{name}]"_s}}};
     return props;
 }
 

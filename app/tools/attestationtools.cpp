@@ -63,18 +63,22 @@ void create(Backend &backend, const QString &type, const QJsonObject &arguments,
     });
 }
 
-schema::Properties properties(bool withType)
+// The arguments a type takes ("" = attestation_create: all of them, and `type`).
+schema::Properties properties(const QString &type)
 {
+    const QJsonObject time{{u"type"_s, u"string"_s}};
     schema::Properties props{{u"tokenId"_s, args::tokenIdSchema()}};
-    if (withType) {
-        props << QPair<QString, QJsonObject>{u"type"_s, schema::enumeration(u"What to attest"_s,
-                                                                              {u"vin"_s, u"odometer"_s, u"vehicle_health"_s,
-                                                                               u"vehicle_position"_s})};
+    if (type.isEmpty()) {
+        props << QPair<QString, QJsonObject>{u"type"_s, schema::enumeration({}, {u"vin"_s, u"odometer"_s, u"vehicle_health"_s,
+                                                                                  u"vehicle_position"_s})};
     }
-    props << QPair<QString, QJsonObject>{u"timestamp"_s, schema::string(u"odometer/position: RFC 3339"_s)}
-          << QPair<QString, QJsonObject>{u"startTime"_s, schema::string(u"vehicle_health: RFC 3339"_s)}
-          << QPair<QString, QJsonObject>{u"endTime"_s, schema::string(u"vehicle_health: ≤ 30 days after start"_s)}
-          << QPair<QString, QJsonObject>{u"force"_s, schema::boolean(u"Obsolete: DIMO always creates a new one"_s)};
+    if (type.isEmpty() || type == u"odometer"_s || type == u"vehicle_position"_s) {
+        props << QPair<QString, QJsonObject>{u"timestamp"_s, time};
+    }
+    if (type.isEmpty() || type == u"vehicle_health"_s) {
+        props << QPair<QString, QJsonObject>{u"startTime"_s, time} << QPair<QString, QJsonObject>{u"endTime"_s, time};
+    }
+    props << QPair<QString, QJsonObject>{u"force"_s, schema::boolean(u"Obsolete"_s)};
     return props;
 }
 
@@ -91,8 +95,9 @@ QList<ToolSpec> attestationTools(Backend &backend)
     QList<ToolSpec> tools;
     tools << ToolSpec{mcp::Tool{u"attestation_create"_s,
                                 u"Create an attestation"_s,
-                                u"Create a verifiable credential: vin, odometer, vehicle_health or vehicle_position."_s,
-                                schema::object(properties(true), {u"tokenId"_s, u"type"_s}),
+                                u"Create a verifiable credential. Times RFC 3339 (timestamp: odometer, position; "
+                                "startTime/endTime ≤ 30 days: health)."_s,
+                                schema::object(properties({}), {u"tokenId"_s, u"type"_s}),
                                 {},
                                 mcp::ToolAnnotations::action(u"Create an attestation"_s, false, false, true),
                                 {},
@@ -107,8 +112,8 @@ QList<ToolSpec> attestationTools(Backend &backend)
     for (const auto &[type, label] : legacy) {
         tools << ToolSpec{mcp::Tool{u"attestation_create_"_s + type,
                                     u"Create a %1 attestation"_s.arg(label),
-                                    u"Same as attestation_create with type \"%1\"."_s.arg(type),
-                                    schema::object(properties(false), {u"tokenId"_s}),
+                                    u"attestation_create with type %1."_s.arg(type),
+                                    schema::object(properties(type), {u"tokenId"_s}),
                                     {},
                                     mcp::ToolAnnotations::action(u"Create a %1 attestation"_s.arg(label), false, false, true),
                                     {},

@@ -126,8 +126,7 @@ QList<ToolSpec> commandTools(Backend &backend)
         const bool idempotent = spec.command == dimo::Command::LockDoors || spec.command == dimo::Command::StopCharging;
         tools << ToolSpec{mcp::Tool{spec.tool,
                                     spec.title,
-                                    u"%1 of a vehicle (Tesla connections). Asks the user to approve, sends once, then "
-                                    "watches telemetry up to 20 s to confirm."_s.arg(spec.title),
+                                    u"%1 (Tesla connections). Asks the user, sends once, confirms via telemetry."_s.arg(spec.title),
                                     schema::object({{u"tokenId"_s, args::tokenIdSchema()}}, {u"tokenId"_s}),
                                     {},
                                     mcp::ToolAnnotations::action(spec.title, true, idempotent, true),

@@ -23,11 +23,7 @@ QString TelemetryCall::document() const
 
 QJsonObject telemetryOutputSchema()
 {
-    return QJsonObject{{u"type"_s, u"object"_s},
-                       {u"properties"_s,
-                        QJsonObject{{u"tokenId"_s, QJsonObject{{u"type"_s, u"integer"_s}}},
-                                    {u"freshness"_s, QJsonObject{{u"type"_s, u"object"_s}}}}},
-                       {u"required"_s, QJsonArray{u"tokenId"_s, u"freshness"_s}}};
+    return QJsonObject{{u"type"_s, u"object"_s}, {u"required"_s, QJsonArray{u"tokenId"_s, u"freshness"_s}}};
 }
 
 void runTelemetry(Backend &backend, TelemetryCall call, SharedResponder responder)

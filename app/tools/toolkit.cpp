@@ -91,7 +91,7 @@ qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key)
 
 QJsonObject tokenIdSchema()
 {
-    return mcp::schema::integer(u"Vehicle token id"_s, 1);
+    return QJsonObject{{u"type"_s, u"integer"_s}, {u"minimum"_s, 1}};
 }
 
 } // namespace args
