@@ -67,6 +67,7 @@ void accessStatus(Backend &backend, SharedResponder responder)
     respond(token, responder, [&backend, c, wallet, lines](const QString &, SharedResponder r) {
         auto *list = c->fleetMode() ? c->sharedVehicles() : c->myVehicles();
         respond(list, r, [&backend, wallet, lines](const QList<dimo::Vehicle> &vehicles, SharedResponder r2) {
+            backend.setVehicles(vehicles);
             QStringList out = lines;
             out << u"License accepted by DIMO: yes"_s;
             out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
@@ -78,7 +79,6 @@ void accessStatus(Backend &backend, SharedResponder responder)
             }
             out << u"Privileges: 1 data, 2 commands, 3 current location, 4 location history, 5 VIN credential, "
                    "6 live data, 8 approximate location."_s;
-            Q_UNUSED(backend);
             r2->resolve(mcp::ToolResult::text(out.join(u'\n')));
         });
     });

@@ -3,6 +3,7 @@
 #include "app/tools/backend.h"
 
 #include "dimo/auth/userjwtverifier.h"
+#include "dimo/vehicles/vehiclelistjob.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -32,6 +33,34 @@ Backend::Backend(QNetworkAccessManager *nam,
 }
 
 Backend::~Backend() = default;
+
+void Backend::setVehicles(const QList<dimo::Vehicle> &list)
+{
+    m_vehicles.list = list;
+    m_vehicles.updatedAt = now();
+    Q_EMIT vehiclesChanged();
+}
+
+void Backend::setLatestSignals(qint64 tokenId, const QJsonObject &signalValues)
+{
+    m_vehicles.latest.insert(tokenId, signalValues);
+}
+
+void Backend::refreshVehicles()
+{
+    const auto c = client();
+    if (!c || m_refreshing || (!c.value()->fleetMode() && !c.value()->session())) {
+        return;
+    }
+    m_refreshing = true;
+    auto *job = c.value()->fleetMode() ? c.value()->sharedVehicles() : c.value()->myVehicles();
+    connect(job, &dimo::VehicleListJob::finished, this, [this](const dimo::Result<QList<dimo::Vehicle>> &r) {
+        m_refreshing = false;
+        if (r) {
+            setVehicles(r.value());
+        }
+    });
+}
 
 QString Backend::redirectUri() const
 {
@@ -106,6 +135,9 @@ void Backend::signInDemoUser(int testUser)
         }
         auto *job = signedIn.value()->completeLogin(location);
         connect(job, &dimo::UserJwtVerifyJob::finished, this, [this](const dimo::Result<dimo::UserSession> &session) {
+            if (session) {
+                refreshVehicles();
+            }
             Q_EMIT demoSignInFinished(session.ok(),
                                       session ? u"signed in as %1"_s.arg(session.value().walletAddress)
                                               : session.error().toString());

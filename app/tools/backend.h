@@ -8,7 +8,9 @@
 #include "app/tools/schemacache.h"
 #include "dimo/client.h"
 #include "dimo/environment.h"
+#include "dimo/vehicles/vehicle.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -16,6 +18,14 @@
 class QNetworkAccessManager;
 
 namespace app::tools {
+
+// What the tray last learned about the accessible vehicles (for resources and the UI).
+struct VehicleSnapshot
+{
+    QList<dimo::Vehicle> list;
+    QHash<qint64, QJsonObject> latest; // token id → the latest signals read by a tool
+    QDateTime updatedAt; // invalid: never fetched
+};
 
 // What the MCP tools run with: the DIMO client (built from the credential source on first use),
 // the command approval gate, the schema cache and the clock. Without a valid license the tools
@@ -47,6 +57,12 @@ public:
     // login path (the simulator's login page redirects with a user JWT).
     void signInDemoUser(int testUser = 1);
 
+    const VehicleSnapshot &vehicles() const { return m_vehicles; }
+    void setVehicles(const QList<dimo::Vehicle> &list);
+    void setLatestSignals(qint64 tokenId, const QJsonObject &signalValues);
+    // Fetches the accessible vehicles (user mode: the signed-in user's; fleet: all shared).
+    void refreshVehicles();
+
     // How long a command tool watches telemetry for confirmation (default 20 s).
     int commandWatchMs() const { return m_commandWatchMs; }
     void setCommandWatchMs(int ms) { m_commandWatchMs = ms; }
@@ -54,6 +70,7 @@ public:
 Q_SIGNALS:
     void demoSignInFinished(bool ok, const QString &message);
     // A command was approved (and then sent) or refused; for the activity log and notifications.
+    void vehiclesChanged();
     void commandDecided(const QString &tool, qint64 tokenId, bool allowed, const QString &note);
 
 private:
@@ -67,6 +84,8 @@ private:
     LoginListener *m_loginListener = nullptr;
     dimo::Clock m_clock;
     int m_commandWatchMs = 20000;
+    VehicleSnapshot m_vehicles;
+    bool m_refreshing = false;
 };
 
 } // namespace app::tools

@@ -43,6 +43,9 @@ void runTelemetry(Backend &backend, TelemetryCall call, SharedResponder responde
         const QDateTime lastSeen = QDateTime::fromString(seen.value(u"lastSeen"_s).toString(), Qt::ISODateWithMs);
         out.insert(u"tokenId"_s, call.tokenId);
         out.insert(u"freshness"_s, freshness(lastSeen, backend.now()));
+        if (out.value(u"signals"_s).isObject()) {
+            backend.setLatestSignals(call.tokenId, out); // for dimo://vehicles/{tokenId}
+        }
         r->resolve(mcp::ToolResult::structured(out));
     });
 }

@@ -51,6 +51,8 @@ QList<ToolSpec> attestationTools(Backend &backend);
 QList<ToolSpec> allTools(Backend &backend);
 // Registers the toolset's tools; returns how many.
 int registerTools(mcp::Registry &registry, Backend &backend, Toolset toolset);
+// The dimo:// resources and the assistant prompts.
+void registerResources(mcp::Registry &registry, Backend &backend);
 
 // Argument helpers shared by the families.
 namespace args {

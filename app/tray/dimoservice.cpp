@@ -69,6 +69,7 @@ void DimoService::attach(mcp::Server &server)
 {
     const tools::Toolset toolset = tools::toolsetFromString(qEnvironmentVariable("DIMOTRAY_TOOLSET"));
     const int count = tools::registerTools(server.registry(), *m_backend, toolset);
+    tools::registerResources(server.registry(), *m_backend);
     qCInfo(lcDimoService).noquote() << count << "DIMO tools registered (toolset" << tools::toString(toolset) << ")";
 }
 
