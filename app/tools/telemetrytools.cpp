@@ -22,7 +22,7 @@ constexpr int MaxSignalsPerCall = 30; // DIMO's query complexity limit (100) all
 
 QJsonObject filterSchema()
 {
-    return schema::object({{u"source"_s, schema::string(u"Data source (ethr DID)"_s)}});
+    return QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"SignalFilter {source: ethr DID}"_s}};
 }
 
 QString locationSelection(const SignalInfo &s)
@@ -187,10 +187,8 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                     {u"from"_s, schema::string(u"Start, RFC 3339"_s)},
                     {u"to"_s, schema::string(u"End, RFC 3339"_s)},
                     {u"signalRequests"_s,
-                     schema::array(u"Signals and aggregations"_s,
-                                   schema::object({{u"name"_s, schema::string(u"Signal name"_s)},
-                                                   {u"agg"_s, schema::string(u"AVG MED MAX MIN RAND FIRST LAST (strings: TOP UNIQUE)"_s)}},
-                                                  {u"name"_s, u"agg"_s}),
+                     schema::array(u"[{name, agg: AVG MED MAX MIN RAND FIRST LAST; strings TOP UNIQUE}]"_s,
+                                   QJsonObject{{u"type"_s, u"object"_s}, {u"required"_s, QJsonArray{u"name"_s, u"agg"_s}}},
                                    MaxSignalsPerCall)},
                     {u"filter"_s, filter}},
                    {u"interval"_s, u"from"_s, u"to"_s, u"signalRequests"_s}, backend, timeSeries, ToolSpec::Essential);
@@ -231,9 +229,8 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                    });
     tools << typed(u"telemetry_get_attestations"_s, u"Attestations"_s,
                    u"Attestations (signed statements) about the vehicle."_s,
-                   {{u"subject"_s, schema::string(u"Attestation subject"_s)},
-                    {u"filter"_s, schema::object({{u"source"_s, schema::string(u"Attesting address"_s)},
-                                                  {u"limit"_s, schema::integer(u"Max results"_s, 1, 100)}})}},
+                   {{u"subject"_s, schema::string({})},
+                    {u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"AttestationFilter"_s}}}},
                    {}, backend,
                    [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
                        TelemetryCall call{0, u"Attestations"_s, u", $subject: String, $filter: AttestationFilter"_s,
