@@ -4,10 +4,13 @@
 
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
+#include "app/tray/keychaintokenstore.h"
+#include "dimo/auth/userjwtverifier.h"
 #include "mcp/server.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -59,8 +62,36 @@ DimoService::DimoService(const Options &options, QObject *parent)
                 qCWarning(lcDimoService).noquote() << "demo mode: sign-in failed:" << message;
             }
         });
-        m_backend->signInDemoUser(1);
     }
+    restoreTokens();
+}
+
+void DimoService::restoreTokens()
+{
+    const auto client = m_backend->client();
+    if (!client || qEnvironmentVariable("DIMOTRAY_KEYCHAIN") == u"off"_s) {
+        if (client && m_options.demo) {
+            m_backend->signInDemoUser(1);
+        }
+        return;
+    }
+    // The developer JWT (14 days) and the user session outlive a restart through the keychain.
+    auto *store = new KeychainTokenStore(client.value()->environment().authIssuer(), client.value()->clientId(), this);
+    QPointer<dimo::Client> c = client.value();
+    store->load([this, c, store](const QString &developerJwt, const QString &userJwt) {
+        if (!c) {
+            return;
+        }
+        if (!developerJwt.isEmpty() && !c->restoreDeveloperJwt(developerJwt)) {
+            qCInfo(lcDimoService) << "the stored developer token is no longer usable; a new one will be fetched";
+        }
+        c->setTokenStore(store);
+        if (m_options.demo) {
+            m_backend->signInDemoUser(1);
+        } else if (!userJwt.isEmpty()) {
+            c->restoreSession(userJwt);
+        }
+    });
 }
 
 DimoService::~DimoService() = default;

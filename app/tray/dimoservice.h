@@ -33,6 +33,8 @@ public:
     tools::Backend *backend() const { return m_backend; }
 
 private:
+    void restoreTokens();
+
     QNetworkAccessManager *m_nam;
     tools::Backend *m_backend = nullptr;
     Options m_options;
