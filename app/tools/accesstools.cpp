@@ -27,9 +27,11 @@ QString vehicleRow(const dimo::Vehicle &v, const QString &wallet)
     }
     const bool yours = !wallet.isEmpty() && v.owner.compare(wallet, Qt::CaseInsensitive) == 0;
     QString model = u"%1 %2 %3"_s.arg(v.year > 0 ? QString::number(v.year) : QString(), v.make, v.model).simplified();
-    return u"- %1: %2%3 — %4; privileges %5"_s.arg(v.tokenId)
-        .arg(model.isEmpty() ? u"unknown model"_s : model, v.name.isEmpty() ? QString() : u" (\""_s + v.name + u"\")"_s,
-             yours ? u"yours"_s : u"shared by %1"_s.arg(v.owner), privileges.join(u','));
+    return u"- %1: %2%3 — %4; privileges %5"_s.arg(v.tokenId).arg(model.isEmpty() ? u"unknown model"_s : model,
+                                                                  v.name.isEmpty() ? QString()
+                                                                                   : u" (\""_s + v.name + u"\")"_s,
+                                                                  yours ? u"yours"_s : u"shared by %1"_s.arg(v.owner),
+                                                                  privileges.join(u','));
 }
 
 void accessStatus(Backend &backend, SharedResponder responder)
@@ -46,19 +48,21 @@ void accessStatus(Backend &backend, SharedResponder responder)
     dimo::Client *c = client.value();
     lines << u"License (client ID): %1"_s.arg(c->clientId());
     lines << u"Mode: %1"_s.arg(c->fleetMode() ? u"fleet (every vehicle shared with the license; no login needed)"_s
-                                             : u"user (the signed-in user's vehicles)"_s);
+                                              : u"user (the signed-in user's vehicles)"_s);
     const auto &session = c->session();
     QString wallet;
     if (session) {
         wallet = session->walletAddress;
         lines << u"Signed in: wallet %1%2, session valid until %3"_s.arg(
-            wallet, session->email.isEmpty() ? QString() : u" (" + session->email + u")",
+            wallet,
+            session->email.isEmpty() ? QString() : u" (" + session->email + u")",
             session->expiresAt.toUTC().toString(Qt::ISODate));
     } else {
         lines << u"Signed in: nobody"_s;
     }
     if (!c->fleetMode() && !session) {
-        lines << u"Next step: call init_oauth and have the user log in with DIMO, then call check_vehicle_access_status again."_s;
+        lines
+            << u"Next step: call init_oauth and have the user log in with DIMO, then call check_vehicle_access_status again."_s;
         responder->resolve(mcp::ToolResult::text(lines.join(u'\n')));
         return;
     }
@@ -97,9 +101,9 @@ void initOauth(Backend &backend, const QJsonObject &arguments, SharedResponder r
         return;
     }
     if (backend.openLoginWindow && backend.openLoginWindow(url.value())) {
-        responder->resolve(mcp::ToolResult::text(
-            u"DIMO Tray opened its Login with DIMO window on the user's desktop. Ask the user to log in there; when they "
-            "are done, call check_vehicle_access_status."_s));
+        responder->resolve(mcp::ToolResult::text(u"DIMO Tray opened its Login with DIMO window on the user's desktop. "
+                                                 u"Ask the user to log in there; when they "
+                                                 "are done, call check_vehicle_access_status."_s));
         return;
     }
     const QUrl redirect(backend.redirectUri());
@@ -148,7 +152,8 @@ void sharingUrl(Backend &backend, const QJsonObject &arguments, SharedResponder 
         request.vehicleMakes << m.toString();
     }
     if (arguments.contains(u"expirationDate"_s)) {
-        const auto range = parseTimeRange(u"1970-01-01T00:00:00Z"_s, arguments.value(u"expirationDate"_s).toString(), 1000000);
+        const auto range =
+            parseTimeRange(u"1970-01-01T00:00:00Z"_s, arguments.value(u"expirationDate"_s).toString(), 1000000);
         if (!range) {
             responder->resolve(errorResult(range.error()));
             return;
@@ -176,25 +181,27 @@ void sharingUrl(Backend &backend, const QJsonObject &arguments, SharedResponder 
 QList<ToolSpec> accessTools(Backend &backend)
 {
     QList<ToolSpec> tools;
-    tools << ToolSpec{mcp::Tool{u"check_vehicle_access_status"_s,
-                                u"Vehicle access status"_s,
-                                u"Who is signed in, the license, fleet mode and every vehicle this app can reach (token "
-                                "id, model, owner, privileges). Start here."_s,
-                                {},
-                                {},
-                                mcp::ToolAnnotations::readOnly(u"Vehicle access status"_s),
-                                {},
-                                [&backend](const QJsonObject &, mcp::Responder r) {
-                                    accessStatus(backend, share(std::move(r)));
-                                }},
-                      ToolSpec::Essential};
+    tools << ToolSpec{
+        mcp::Tool{u"check_vehicle_access_status"_s,
+                  u"Vehicle access status"_s,
+                  u"Who is signed in, the license, fleet mode and every vehicle this app can reach (token "
+                  "id, model, owner, privileges). Start here."_s,
+                  {},
+                  {},
+                  mcp::ToolAnnotations::readOnly(u"Vehicle access status"_s),
+                  {},
+                  [&backend](const QJsonObject &, mcp::Responder r) {
+                      accessStatus(backend, share(std::move(r)));
+                  }},
+        ToolSpec::Essential};
     tools << ToolSpec{mcp::Tool{u"init_oauth"_s,
                                 u"Log in with DIMO"_s,
                                 u"Start Login with DIMO for the user; answers at once with what the user must do."_s,
-                                schema::object({{u"port"_s, schema::integer(u"Local callback port (default: the "
-                                                                            "redirect URI's, else 3333)"_s,
-                                                                            1,
-                                                                            65535)}}),
+                                schema::object({{u"port"_s,
+                                                 schema::integer(u"Local callback port (default: the "
+                                                                 "redirect URI's, else 3333)"_s,
+                                                                 1,
+                                                                 65535)}}),
                                 {},
                                 mcp::ToolAnnotations::action(u"Log in with DIMO"_s, false, true, true),
                                 {},
@@ -203,21 +210,23 @@ QList<ToolSpec> accessTools(Backend &backend)
                                 }},
                       ToolSpec::Essential};
     tools << ToolSpec{
-        mcp::Tool{u"generate_vehicle_data_sharing_url"_s,
-                  u"Vehicle sharing link"_s,
-                  u"Login with DIMO link for the user to share vehicles with this app (default template 1)."_s,
-                  schema::object({{u"permissionTemplateId"_s, schema::integer(u"1: privileges 1-6; 2: 1,3-6"_s, 1, 2)},
-                                  {u"permissions"_s, schema::array(u"Privilege ids"_s, schema::integer({}, 1, 8))},
-                                  {u"vehicles"_s, schema::array(u"Token ids"_s, QJsonObject{{u"type"_s, u"integer"_s}})},
-                                  {u"vehicleMakes"_s, schema::array({}, QJsonObject{{u"type"_s, u"string"_s}})},
-                                  {u"powertrainTypes"_s, schema::array(u"BEV ICE HEV PHEV"_s, QJsonObject{{u"type"_s, u"string"_s}})},
-                                  {u"expirationDate"_s, schema::string(u"RFC 3339"_s)}}),
-                  {},
-                  mcp::ToolAnnotations::readOnly(u"Vehicle sharing link"_s, false),
-                  {},
-                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                      sharingUrl(backend, arguments, share(std::move(r)));
-                  }},
+        mcp::Tool{
+            u"generate_vehicle_data_sharing_url"_s,
+            u"Vehicle sharing link"_s,
+            u"Login with DIMO link for the user to share vehicles with this app (default template 1)."_s,
+            schema::object(
+                {{u"permissionTemplateId"_s, schema::integer(u"1: privileges 1-6; 2: 1,3-6"_s, 1, 2)},
+                 {u"permissions"_s, schema::array(u"Privilege ids"_s, schema::integer({}, 1, 8))},
+                 {u"vehicles"_s, schema::array(u"Token ids"_s, QJsonObject{{u"type"_s, u"integer"_s}})},
+                 {u"vehicleMakes"_s, schema::array({}, QJsonObject{{u"type"_s, u"string"_s}})},
+                 {u"powertrainTypes"_s, schema::array(u"BEV ICE HEV PHEV"_s, QJsonObject{{u"type"_s, u"string"_s}})},
+                 {u"expirationDate"_s, schema::string(u"RFC 3339"_s)}}),
+            {},
+            mcp::ToolAnnotations::readOnly(u"Vehicle sharing link"_s, false),
+            {},
+            [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                sharingUrl(backend, arguments, share(std::move(r)));
+            }},
         0};
     return tools;
 }

@@ -37,6 +37,7 @@ struct ApprovalDecision
 {
     ApprovalAnswer answer = ApprovalAnswer::Deny;
     QString note; // why, for the tool's answer ("denied by the user", "no way to ask the user")
+
     bool allowed() const { return answer == ApprovalAnswer::AllowOnce || answer == ApprovalAnswer::AllowAlways; }
 };
 
@@ -59,6 +60,7 @@ public:
     explicit ElicitationApprover(int timeoutMs = 60000)
         : m_timeoutMs(timeoutMs)
     {}
+
     void ask(const ApprovalRequest &request, SharedResponder responder, ApprovalCallback done) override;
 
 private:
@@ -72,8 +74,11 @@ class ApprovalGate
 {
 public:
     void setPolicy(ApprovalPolicy policy) { m_policy = policy; }
+
     ApprovalPolicy policy() const { return m_policy; }
+
     void setApprover(Approver *approver) { m_approver = approver; }
+
     void forgetAlways() { m_always.clear(); }
 
     bool needsApproval(const QString &command) const;

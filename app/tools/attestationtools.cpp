@@ -57,9 +57,9 @@ void create(Backend &backend, const QString &type, const QJsonObject &arguments,
             readBackVin(c, tokenId, message, r);
             return;
         }
-        r->resolve(mcp::ToolResult::structured(QJsonObject{
-            {u"message"_s, message},
-            {u"next"_s, u"Read it with telemetry_get_attestations (tokenId %1)."_s.arg(tokenId)}}));
+        r->resolve(mcp::ToolResult::structured(
+            QJsonObject{{u"message"_s, message},
+                        {u"next"_s, u"Read it with telemetry_get_attestations (tokenId %1)."_s.arg(tokenId)}}));
     });
 }
 
@@ -69,8 +69,8 @@ schema::Properties properties(const QString &type)
     const QJsonObject time{{u"type"_s, u"string"_s}};
     schema::Properties props{{u"tokenId"_s, args::tokenIdSchema()}};
     if (type.isEmpty()) {
-        props << QPair<QString, QJsonObject>{u"type"_s, schema::enumeration({}, {u"vin"_s, u"odometer"_s, u"vehicle_health"_s,
-                                                                                  u"vehicle_position"_s})};
+        props << QPair<QString, QJsonObject>{
+            u"type"_s, schema::enumeration({}, {u"vin"_s, u"odometer"_s, u"vehicle_health"_s, u"vehicle_position"_s})};
     }
     if (type.isEmpty() || type == u"odometer"_s || type == u"vehicle_position"_s) {
         props << QPair<QString, QJsonObject>{u"timestamp"_s, time};
@@ -93,34 +93,38 @@ QString kindName(const QString &type)
 QList<ToolSpec> attestationTools(Backend &backend)
 {
     QList<ToolSpec> tools;
-    tools << ToolSpec{mcp::Tool{u"attestation_create"_s,
-                                u"Create an attestation"_s,
-                                u"Create a verifiable credential. Times RFC 3339 (timestamp: odometer, position; "
-                                "startTime/endTime ≤ 30 days: health)."_s,
-                                schema::object(properties({}), {u"tokenId"_s, u"type"_s}),
-                                {},
-                                mcp::ToolAnnotations::action(u"Create an attestation"_s, false, false, true),
-                                {},
-                                [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                                    create(backend, kindName(arguments.value(u"type"_s).toString()), arguments, share(std::move(r)));
-                                }},
-                      ToolSpec::Writes};
+    tools << ToolSpec{
+        mcp::Tool{u"attestation_create"_s,
+                  u"Create an attestation"_s,
+                  u"Create a verifiable credential. Times RFC 3339 (timestamp: odometer, position; "
+                  "startTime/endTime ≤ 30 days: health)."_s,
+                  schema::object(properties({}), {u"tokenId"_s, u"type"_s}),
+                  {},
+                  mcp::ToolAnnotations::action(u"Create an attestation"_s, false, false, true),
+                  {},
+                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                      create(backend, kindName(arguments.value(u"type"_s).toString()), arguments, share(std::move(r)));
+                  }},
+        ToolSpec::Writes};
     const QList<QPair<QString, QString>> legacy{{u"vin"_s, u"VIN"_s},
                                                 {u"odometer"_s, u"odometer"_s},
                                                 {u"vehicle_health"_s, u"vehicle health"_s},
                                                 {u"vehicle_position"_s, u"vehicle position"_s}};
-    for (const auto &[type, label] : legacy) {
-        tools << ToolSpec{mcp::Tool{u"attestation_create_"_s + type,
-                                    u"Create a %1 attestation"_s.arg(label),
-                                    u"attestation_create with type %1."_s.arg(type),
-                                    schema::object(properties(type), {u"tokenId"_s}),
-                                    {},
-                                    mcp::ToolAnnotations::action(u"Create a %1 attestation"_s.arg(label), false, false, true),
-                                    {},
-                                    [&backend, type](const QJsonObject &arguments, mcp::Responder r) {
-                                        create(backend, kindName(type), arguments, share(std::move(r)));
-                                    }},
-                          ToolSpec::Writes};
+    for (const auto &entry : legacy) {
+        const QString type = entry.first;
+        const QString label = entry.second;
+        tools << ToolSpec{
+            mcp::Tool{u"attestation_create_"_s + type,
+                      u"Create a %1 attestation"_s.arg(label),
+                      u"attestation_create with type %1."_s.arg(type),
+                      schema::object(properties(type), {u"tokenId"_s}),
+                      {},
+                      mcp::ToolAnnotations::action(u"Create a %1 attestation"_s.arg(label), false, false, true),
+                      {},
+                      [&backend, type](const QJsonObject &arguments, mcp::Responder r) {
+                          create(backend, kindName(type), arguments, share(std::move(r)));
+                      }},
+            ToolSpec::Writes};
     }
     return tools;
 }

@@ -25,10 +25,15 @@ Backend::Backend(QNetworkAccessManager *nam,
     , m_source(std::move(source))
     , m_clock(dimo::systemClock())
 {
-    m_schemas = new SchemaCache([this] { return client(); },
-                                QStandardPaths::writableLocation(QStandardPaths::CacheLocation),
-                                [this] { return now(); },
-                                this);
+    m_schemas = new SchemaCache(
+        [this] {
+            return client();
+        },
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation),
+        [this] {
+            return now();
+        },
+        this);
     m_approvals.setApprover(&m_elicitation);
 }
 
@@ -130,7 +135,8 @@ void Backend::signInDemoUser(int testUser)
         const QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
         const auto signedIn = client();
         if (!location.isValid() || !signedIn) {
-            Q_EMIT demoSignInFinished(false, u"the simulator's login page did not redirect (%1)"_s.arg(reply->errorString()));
+            Q_EMIT demoSignInFinished(false,
+                                      u"the simulator's login page did not redirect (%1)"_s.arg(reply->errorString()));
             return;
         }
         auto *job = signedIn.value()->completeLogin(location);

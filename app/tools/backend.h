@@ -41,16 +41,24 @@ public:
     ~Backend() override;
 
     dimo::Result<dimo::Client *> client();
+
     const dimo::Environment &environment() const { return m_environment; }
+
     const CredentialSource &credentialSource() const { return *m_source; }
+
     void setCredentialSource(std::unique_ptr<CredentialSource> source); // drops the client
+
     ApprovalGate &approvals() { return m_approvals; }
+
     LoginListener &loginListener();
     // The tray sets this to open its login window (init_oauth then uses it instead of a listener).
     std::function<bool(const QUrl &loginUrl)> openLoginWindow;
+
     SchemaCache &schemas() { return *m_schemas; }
+
     QDateTime now() const;
     QString redirectUri() const; // the license's, or empty
+
     void setClock(dimo::Clock clock) { m_clock = std::move(clock); }
 
     // Demo mode: signs in as the simulator's test user `testUser` through the normal, verified
@@ -58,6 +66,7 @@ public:
     void signInDemoUser(int testUser = 1);
 
     const VehicleSnapshot &vehicles() const { return m_vehicles; }
+
     void setVehicles(const QList<dimo::Vehicle> &list);
     void setLatestSignals(qint64 tokenId, const QJsonObject &signalValues);
     // Fetches the accessible vehicles (user mode: the signed-in user's; fleet: all shared).
@@ -65,6 +74,7 @@ public:
 
     // How long a command tool watches telemetry for confirmation (default 20 s).
     int commandWatchMs() const { return m_commandWatchMs; }
+
     void setCommandWatchMs(int ms) { m_commandWatchMs = ms; }
 
 Q_SIGNALS:

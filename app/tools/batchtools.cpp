@@ -26,7 +26,11 @@ constexpr int MaxInFlight = 8;
 class Batch : public QObject
 {
 public:
-    Batch(dimo::Client *client, QString document, QJsonObject variables, QList<qint64> ids, SharedResponder responder,
+    Batch(dimo::Client *client,
+          QString document,
+          QJsonObject variables,
+          QList<qint64> ids,
+          SharedResponder responder,
           QObject *parent)
         : QObject(parent)
         , m_client(client)
@@ -60,7 +64,8 @@ private:
     {
         QJsonObject variables = m_variables;
         variables.insert(u"tokenId"_s, tokenId);
-        auto *job = m_client->telemetryQuery(tokenId, m_document, variables, privilegesForTelemetryDocument(m_document));
+        auto *job =
+            m_client->telemetryQuery(tokenId, m_document, variables, privilegesForTelemetryDocument(m_document));
         m_running << QPointer<dimo::GraphQlJob>(job);
         connect(job, &dimo::GraphQlJob::finished, this, [this, tokenId, job](const dimo::Result<QJsonObject> &r) {
             m_running.removeAll(QPointer<dimo::GraphQlJob>(job));
@@ -77,8 +82,8 @@ private:
             m_results.append(row);
             m_responder->progress(double(m_results.size()), double(m_total));
             if (m_results.size() == m_total) {
-                m_responder->resolve(mcp::ToolResult::structured(QJsonObject{
-                    {u"succeeded"_s, m_ok}, {u"failed"_s, m_total - m_ok}, {u"results"_s, m_results}}));
+                m_responder->resolve(mcp::ToolResult::structured(
+                    QJsonObject{{u"succeeded"_s, m_ok}, {u"failed"_s, m_total - m_ok}, {u"results"_s, m_results}}));
                 deleteLater();
                 return;
             }
@@ -111,10 +116,11 @@ void runBatch(Backend &backend, const QString &document, const QJsonObject &argu
     }
     if (!bad.isEmpty() || ids.isEmpty() || ids.size() > MaxVehicles) {
         responder->resolve(mcp::ToolResult::error(
-            !bad.isEmpty() ? u"tokenIds must be positive integers; these are not: %1"_s.arg(bad.join(u", "_s))
-                           : u"tokenIds needs 1 to %1 vehicle token ids (got %2); split larger fleets into several calls"_s
-                                 .arg(MaxVehicles)
-                                 .arg(ids.size())));
+            !bad.isEmpty()
+                ? u"tokenIds must be positive integers; these are not: %1"_s.arg(bad.join(u", "_s))
+                : u"tokenIds needs 1 to %1 vehicle token ids (got %2); split larger fleets into several calls"_s
+                      .arg(MaxVehicles)
+                      .arg(ids.size())));
         return;
     }
     const auto client = backend.client();
@@ -122,7 +128,8 @@ void runBatch(Backend &backend, const QString &document, const QJsonObject &argu
         responder->resolve(errorResult(client.error()));
         return;
     }
-    auto *batch = new Batch(client.value(), document, arguments.value(u"variables"_s).toObject(), ids, responder, &backend);
+    auto *batch =
+        new Batch(client.value(), document, arguments.value(u"variables"_s).toObject(), ids, responder, &backend);
     batch->start();
 }
 
@@ -136,32 +143,40 @@ QJsonObject idsSchema()
 QList<ToolSpec> batchTools(Backend &backend)
 {
     QList<ToolSpec> tools;
-    tools << ToolSpec{mcp::Tool{u"batch_telemetry_query"_s, u"Telemetry query for many vehicles"_s,
-                                u"Run one Telemetry query (using $tokenId) for up to 50 vehicles; one result or error per vehicle."_s,
-                                schema::object({{u"query"_s, schema::string(u"GraphQL document with $tokenId: Int!"_s)},
-                                                {u"tokenIds"_s, idsSchema()},
-                                                {u"variables"_s, QJsonObject{{u"type"_s, u"object"_s}}}},
-                                               {u"query"_s, u"tokenIds"_s}),
-                                {}, mcp::ToolAnnotations::readOnly(u"Telemetry query for many vehicles"_s), {},
-                                [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                                    const QString document = arguments.value(u"query"_s).toString();
-                                    if (!document.contains(u"$tokenId"_s)) {
-                                        r.fail(u"the query must use the variable $tokenId (e.g. query($tokenId: Int!) { "
-                                               "signalsLatest(tokenId: $tokenId) { lastSeen } }), which is set per vehicle"_s);
-                                        return;
-                                    }
-                                    runBatch(backend, document, arguments, share(std::move(r)));
-                                }},
-                      0};
-    tools << ToolSpec{mcp::Tool{u"batch_vehicle_data_summary"_s, u"Data summary for many vehicles"_s,
+    tools << ToolSpec{
+        mcp::Tool{u"batch_telemetry_query"_s,
+                  u"Telemetry query for many vehicles"_s,
+                  u"Run one Telemetry query (using $tokenId) for up to 50 vehicles; one result or error per vehicle."_s,
+                  schema::object({{u"query"_s, schema::string(u"GraphQL document with $tokenId: Int!"_s)},
+                                  {u"tokenIds"_s, idsSchema()},
+                                  {u"variables"_s, QJsonObject{{u"type"_s, u"object"_s}}}},
+                                 {u"query"_s, u"tokenIds"_s}),
+                  {},
+                  mcp::ToolAnnotations::readOnly(u"Telemetry query for many vehicles"_s),
+                  {},
+                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                      const QString document = arguments.value(u"query"_s).toString();
+                      if (!document.contains(u"$tokenId"_s)) {
+                          r.fail(u"the query must use the variable $tokenId (e.g. query($tokenId: Int!) { "
+                                 "signalsLatest(tokenId: $tokenId) { lastSeen } }), which is set per vehicle"_s);
+                          return;
+                      }
+                      runBatch(backend, document, arguments, share(std::move(r)));
+                  }},
+        0};
+    tools << ToolSpec{mcp::Tool{u"batch_vehicle_data_summary"_s,
+                                u"Data summary for many vehicles"_s,
                                 u"vehicle_data_summary for up to 50 vehicles; one result or error per vehicle."_s,
                                 schema::object({{u"tokenIds"_s, idsSchema()}}, {u"tokenIds"_s}),
-                                {}, mcp::ToolAnnotations::readOnly(u"Data summary for many vehicles"_s), {},
+                                {},
+                                mcp::ToolAnnotations::readOnly(u"Data summary for many vehicles"_s),
+                                {},
                                 [&backend](const QJsonObject &arguments, mcp::Responder r) {
                                     runBatch(backend,
                                              u"query DataSummary($tokenId: Int!) { dataSummary(tokenId: $tokenId) { "
                                              "numberOfSignals firstSeen lastSeen availableSignals } }"_s,
-                                             arguments, share(std::move(r)));
+                                             arguments,
+                                             share(std::move(r)));
                                 }},
                       0};
     return tools;

@@ -49,7 +49,8 @@ QString argumentList(const QJsonArray &args)
         if (abbreviate && isPagingArgument(arg)) {
             continue;
         }
-        QString part = arg.value(u"name"_s).toString() + u": "_s + CompactSchema::typeRef(arg.value(u"type"_s).toObject());
+        QString part =
+            arg.value(u"name"_s).toString() + u": "_s + CompactSchema::typeRef(arg.value(u"type"_s).toObject());
         const QJsonValue def = arg.value(u"defaultValue"_s);
         if (def.isString()) {
             part += u" = "_s + def.toString();
@@ -92,10 +93,10 @@ QStringList words(const QString &text)
 // nothing; one unknown word among three or more known ones is still a restatement.
 bool isRedundant(const QString &doc, const QString &field, const QString &owner, const QString &type)
 {
-    static const QSet<QString> filler{u"the"_s, u"a"_s,    u"an"_s,  u"of"_s,   u"this"_s, u"for"_s,   u"is"_s,
-                                      u"in"_s,  u"to"_s,   u"and"_s, u"or"_s,   u"with"_s, u"by"_s,    u"its"_s,
-                                      u"that"_s, u"s"_s,   u"id"_s,  u"if"_s,   u"any"_s,  u"which"_s, u"at"_s,
-                                      u"on"_s,  u"view"_s, u"particular"_s, u"retrieve"_s, u"list"_s, u"get"_s};
+    static const QSet<QString> filler{
+        u"the"_s, u"a"_s,     u"an"_s,   u"of"_s, u"this"_s, u"for"_s,        u"is"_s,       u"in"_s,   u"to"_s,
+        u"and"_s, u"or"_s,    u"with"_s, u"by"_s, u"its"_s,  u"that"_s,       u"s"_s,        u"id"_s,   u"if"_s,
+        u"any"_s, u"which"_s, u"at"_s,   u"on"_s, u"view"_s, u"particular"_s, u"retrieve"_s, u"list"_s, u"get"_s};
     if (doc.isEmpty() || doc.contains(u'[')) {
         return false;
     }
@@ -345,8 +346,8 @@ QString CompactSchema::renderType(const QJsonObject &type, const QString &search
         }
         QString signature;
         if (kind != u"ENUM"_s) {
-            signature = argumentList(member.value(u"args"_s).toArray()) + u": "_s
-                + typeRef(member.value(u"type"_s).toObject());
+            signature =
+                argumentList(member.value(u"args"_s).toArray()) + u": "_s + typeRef(member.value(u"type"_s).toObject());
         }
         if (member.value(u"isDeprecated"_s).toBool()) {
             signature += u" @deprecated"_s;
@@ -405,9 +406,10 @@ dimo::Result<QString> CompactSchema::render(const QString &type, const QString &
                 return renderType(t, search, state);
             }
         }
-        return dimo::Error::make(dimo::Error::Kind::InvalidInput,
-                                 u"the schema has no type \"%1\".%2"_s.arg(type, didYouMean(closestNames(type, typeNames()))),
-                                 u"Call again with `search` to find types and fields by part of their name."_s);
+        return dimo::Error::make(
+            dimo::Error::Kind::InvalidInput,
+            u"the schema has no type \"%1\".%2"_s.arg(type, didYouMean(closestNames(type, typeNames()))),
+            u"Call again with `search` to find types and fields by part of their name."_s);
     }
     for (const QJsonObject &t : m_types) {
         if (state.full && m_collapsed.contains(t.value(u"name"_s).toString())) {
@@ -420,9 +422,10 @@ dimo::Result<QString> CompactSchema::render(const QString &type, const QString &
         for (const auto &c : m_connections) {
             pairs << c.first + u"→"_s + c.second;
         }
-        out.prepend(u"# Relay connections (each is {totalCount: Int!, edges: [{cursor: String!, node}]!, nodes: [node]!, "
-                    "pageInfo: PageInfo!}; ...paging = first: Int, after: String, last: Int, before: String): "_s
-                    + pairs.join(u", "_s) + u"\n"_s);
+        out.prepend(
+            u"# Relay connections (each is {totalCount: Int!, edges: [{cursor: String!, node}]!, nodes: [node]!, "
+            "pageInfo: PageInfo!}; ...paging = first: Int, after: String, last: Int, before: String): "_s
+            + pairs.join(u", "_s) + u"\n"_s);
     }
     if (out.isEmpty()) {
         return dimo::Error::make(dimo::Error::Kind::InvalidInput,
@@ -449,8 +452,8 @@ QStringList CompactSchema::fieldNames(const QString &typeName) const
         if (t.value(u"name"_s).toString() != typeName) {
             continue;
         }
-        const QJsonArray fields = t.value(u"fields"_s).isArray() ? t.value(u"fields"_s).toArray()
-                                                                   : t.value(u"inputFields"_s).toArray();
+        const QJsonArray fields =
+            t.value(u"fields"_s).isArray() ? t.value(u"fields"_s).toArray() : t.value(u"inputFields"_s).toArray();
         for (const QJsonValue &f : fields) {
             out << f.toObject().value(u"name"_s).toString();
         }

@@ -28,6 +28,7 @@ public:
     QStringList typeNames() const;
     QStringList fieldNames(const QString &typeName) const; // fields or input fields
     QStringList allFieldNames() const; // every field of every object type, unique
+
     bool isEmpty() const { return m_types.isEmpty(); }
 
     static QString firstSentence(const QString &description);

@@ -49,8 +49,11 @@ public:
     FixedCredentialSource(dimo::Credentials credentials, bool fleet, QString origin);
 
     dimo::Result<dimo::Credentials> credentials() const override;
+
     bool fleetMode() const override { return m_fleet; }
+
     QString entryState() const override;
+
     QString origin() const override { return m_origin; }
 
 private:

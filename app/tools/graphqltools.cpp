@@ -115,8 +115,9 @@ QJsonObject variablesArgument(const QJsonObject &arguments, QString *error)
 
 QJsonObject queryInput(bool telemetry)
 {
-    schema::Properties props{{u"query"_s, schema::string(u"GraphQL document"_s)},
-                             {u"variables"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"GraphQL variables"_s}}}};
+    schema::Properties props{
+        {u"query"_s, schema::string(u"GraphQL document"_s)},
+        {u"variables"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"GraphQL variables"_s}}}};
     if (telemetry) {
         props.insert(1, {u"tokenId"_s, schema::integer(u"Vehicle token id (or variables.tokenId)"_s, 1)});
     }
@@ -146,7 +147,8 @@ QList<ToolSpec> graphqlTools(Backend &backend)
                       const QJsonObject variables = variablesArgument(arguments, &error);
                       const auto client = backend.client();
                       if (!error.isEmpty() || !client) {
-                          responder->resolve(error.isEmpty() ? errorResult(client.error()) : mcp::ToolResult::error(error));
+                          responder->resolve(error.isEmpty() ? errorResult(client.error())
+                                                             : mcp::ToolResult::error(error));
                           return;
                       }
                       auto *job = client.value()->identityQuery(arguments.value(u"query"_s).toString(), variables);

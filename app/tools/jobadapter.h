@@ -35,16 +35,17 @@ template <class JobT, class OnSuccess> void respond(JobT *job, SharedResponder r
             guard->cancel();
         }
     });
-    QObject::connect(job, &JobT::finished, job, [responder, onSuccess = std::move(onSuccess)](const auto &result) mutable {
-        if (!responder->isPending()) {
-            return;
-        }
-        if (!result) {
-            responder->resolve(errorResult(result.error()));
-            return;
-        }
-        onSuccess(result.value(), responder);
-    });
+    QObject::connect(
+        job, &JobT::finished, job, [responder, onSuccess = std::move(onSuccess)](const auto &result) mutable {
+            if (!responder->isPending()) {
+                return;
+            }
+            if (!result) {
+                responder->resolve(errorResult(result.error()));
+                return;
+            }
+            onSuccess(result.value(), responder);
+        });
 }
 
 } // namespace app::tools

@@ -103,9 +103,10 @@ void LoginListener::handleRequest(QTcpSocket *socket)
     auto *job = m_client->completeLogin(redirect);
     QPointer<QTcpSocket> guard(socket);
     connect(job, &dimo::UserJwtVerifyJob::finished, this, [this, guard](const dimo::Result<dimo::UserSession> &s) {
-        const QString message = s ? u"Signed in as %1. You can close this window and go back to your AI assistant."_s.arg(
-                                        s.value().email.isEmpty() ? s.value().walletAddress : s.value().email)
-                                  : u"Login failed: %1"_s.arg(s.error().toString());
+        const QString message = s
+            ? u"Signed in as %1. You can close this window and go back to your AI assistant."_s.arg(
+                s.value().email.isEmpty() ? s.value().walletAddress : s.value().email)
+            : u"Login failed: %1"_s.arg(s.error().toString());
         Q_EMIT loginFinished(s.ok(), message);
         if (guard) {
             reply(guard, s ? 200 : 400, s ? u"Signed in to DIMO"_s : u"Login failed"_s, message);

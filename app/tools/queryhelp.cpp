@@ -37,14 +37,16 @@ QList<int> privilegesForTelemetryDocument(const QString &document)
     return privileges;
 }
 
-QString explainSchemaError(const dimo::Error &error, const QString &service, const CompactSchema *schema, bool *schemaOutdated)
+QString
+explainSchemaError(const dimo::Error &error, const QString &service, const CompactSchema *schema, bool *schemaOutdated)
 {
     if (error.detail.startsWith(u"Syntax Error"_s)) {
         return u"GraphQL syntax error: %1. Fix the document (check braces and quotes) and call %2_query again."_s.arg(
             error.detail, service);
     }
     QString text = u"GraphQL schema error detected. Please call %1_introspect first to see the available fields and "
-                   "types, then correct your query.\nDIMO said: %2"_s.arg(service, error.detail.isEmpty() ? error.message : error.detail);
+                   "types, then correct your query.\nDIMO said: %2"_s.arg(
+                       service, error.detail.isEmpty() ? error.message : error.detail);
     if (!schema) {
         return text;
     }

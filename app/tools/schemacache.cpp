@@ -96,7 +96,8 @@ void SchemaCache::fetch(const QString &service, const QUrl &endpoint)
         auto compact = std::make_shared<const CompactSchema>(schema);
         if (compact->isEmpty()) {
             deliver(service,
-                    dimo::Error::make(dimo::Error::Kind::Parse, u"DIMO's %1 introspection answer has no types"_s.arg(service)));
+                    dimo::Error::make(dimo::Error::Kind::Parse,
+                                      u"DIMO's %1 introspection answer has no types"_s.arg(service)));
             return;
         }
         if (!m_directory.isEmpty() && QDir().mkpath(m_directory)) {

@@ -39,6 +39,7 @@ public:
     SchemaPtr cached(const QString &service) const;
     // Forget the service's schema (memory and disk), e.g. after DIMO rejected a query.
     void invalidate(const QString &service);
+
     int fetchCount() const { return m_fetches; }
 
 private:

@@ -57,7 +57,8 @@ dimo::Result<QList<SignalInfo>> resolve(const QStringList &requested)
                                  u"Call telemetry_get_available_signals for the names this vehicle has."_s);
     }
     if (found.isEmpty()) {
-        return dimo::Error::make(dimo::Error::Kind::InvalidInput, u"no signal names given"_s,
+        return dimo::Error::make(dimo::Error::Kind::InvalidInput,
+                                 u"no signal names given"_s,
                                  u"Name at least one signal, e.g. \"speed\"."_s);
     }
     return found;

@@ -33,11 +33,13 @@ QStringList closestNames(const QString &name, const QStringList &candidates, int
     if (name.isEmpty()) {
         return {};
     }
+
     struct Scored
     {
         int score;
         QString name;
     };
+
     std::vector<Scored> scored;
     const int limit = std::max(2, int(name.size()) / 3);
     for (const QString &candidate : candidates) {

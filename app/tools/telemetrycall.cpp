@@ -35,11 +35,12 @@ void runTelemetry(Backend &backend, TelemetryCall call, SharedResponder responde
     }
     QJsonObject variables = call.variables;
     variables.insert(u"tokenId"_s, call.tokenId);
-    auto *job = client.value()->telemetryQuery(call.tokenId, call.document(), variables, call.privileges, call.operation);
+    auto *job =
+        client.value()->telemetryQuery(call.tokenId, call.document(), variables, call.privileges, call.operation);
     respond(job, responder, [&backend, call](const QJsonObject &data, SharedResponder r) {
         QJsonObject out = call.shape ? call.shape(data) : data;
         const QJsonObject seen = data.value(u"_seen"_s).isObject() ? data.value(u"_seen"_s).toObject()
-                                                                     : data.value(u"signalsLatest"_s).toObject();
+                                                                   : data.value(u"signalsLatest"_s).toObject();
         const QDateTime lastSeen = QDateTime::fromString(seen.value(u"lastSeen"_s).toString(), Qt::ISODateWithMs);
         out.insert(u"tokenId"_s, call.tokenId);
         out.insert(u"freshness"_s, freshness(lastSeen, backend.now()));

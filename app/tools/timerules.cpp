@@ -58,9 +58,9 @@ dimo::Result<TimeRange> parseTimeRange(const QString &from, const QString &to, i
         return invalid(u"`from` (%1) must be before `to` (%2)"_s.arg(range.fromText(), range.toText()));
     }
     if (range.from.secsTo(range.to) > qint64(maxDays) * 86400) {
-        return invalid(u"the range %1 .. %2 is longer than %3 days"_s.arg(range.fromText(), range.toText())
-                           .arg(maxDays),
-                       u"DIMO serves at most %1 days per query: split the range and call once per part."_s.arg(maxDays));
+        return invalid(
+            u"the range %1 .. %2 is longer than %3 days"_s.arg(range.fromText(), range.toText()).arg(maxDays),
+            u"DIMO serves at most %1 days per query: split the range and call once per part."_s.arg(maxDays));
     }
     return range;
 }

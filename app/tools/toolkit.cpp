@@ -39,8 +39,9 @@ QString toString(Toolset toolset)
 
 QList<ToolSpec> allTools(Backend &backend)
 {
-    return accessTools(backend) + graphqlTools(backend) + batchTools(backend) + telemetryTools(backend) + activityTools(backend)
-        + identityTools(backend) + commandTools(backend) + utilityTools(backend) + attestationTools(backend);
+    return accessTools(backend) + graphqlTools(backend) + batchTools(backend) + telemetryTools(backend)
+        + activityTools(backend) + identityTools(backend) + commandTools(backend) + utilityTools(backend)
+        + attestationTools(backend);
 }
 
 int registerTools(mcp::Registry &registry, Backend &backend, Toolset toolset)
@@ -78,12 +79,14 @@ qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key)
         id = v.toString().trimmed().toLongLong(&ok);
     }
     if (v.isUndefined() || v.isNull()) {
-        *error = u"`%1` is missing: name the vehicle by its token id (check_vehicle_access_status lists them)"_s.arg(key);
+        *error =
+            u"`%1` is missing: name the vehicle by its token id (check_vehicle_access_status lists them)"_s.arg(key);
         return 0;
     }
     if (!ok || id <= 0) {
-        *error = u"`%1` must be a positive integer vehicle token id, not %2 (check_vehicle_access_status lists them)"_s
-                     .arg(key, QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+        *error =
+            u"`%1` must be a positive integer vehicle token id, not %2 (check_vehicle_access_status lists them)"_s.arg(
+                key, QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
         return 0;
     }
     return id;

@@ -33,6 +33,7 @@ struct ToolSpec
         Essential = 0x1, // part of the essentials toolset
         Writes = 0x2, // commands and attestations: not in read-only
     };
+
     mcp::Tool tool;
     int flags = 0;
 };

@@ -21,28 +21,30 @@ void decodeVin(Backend &backend, const QJsonObject &arguments, SharedResponder r
     const auto vin = validateVin(arguments.value(u"vin"_s).toString());
     const auto country = validateCountryCode(arguments.value(u"countryCode"_s).toString());
     const auto client = backend.client();
-    for (const dimo::Error *e : {vin ? nullptr : &vin.error(), country ? nullptr : &country.error(),
-                                 client ? nullptr : &client.error()}) {
+    for (const dimo::Error *e :
+         {vin ? nullptr : &vin.error(), country ? nullptr : &country.error(), client ? nullptr : &client.error()}) {
         if (e) {
             responder->resolve(errorResult(*e));
             return;
         }
     }
     auto *job = client.value()->decodeVin(vin.value(), country.value());
-    respond(job, responder, [vin = vin.value(), country = country.value()](const QJsonObject &answer, SharedResponder r) {
-        const QString id = answer.value(u"deviceDefinitionId"_s).toString();
-        QJsonObject out{{u"vin"_s, vin}, {u"countryCode"_s, country}, {u"deviceDefinitionId"_s, id}};
-        const QStringList parts = id.split(u'_');
-        if (parts.size() == 3) {
-            out.insert(u"make"_s, parts.at(0));
-            out.insert(u"model"_s, parts.at(1));
-            out.insert(u"year"_s, parts.at(2).toInt());
-        }
-        if (!answer.value(u"newTransactionHash"_s).toString().isEmpty()) {
-            out.insert(u"note"_s, u"DIMO created this definition just now; it may take a minute to appear in Identity."_s);
-        }
-        r->resolve(mcp::ToolResult::structured(out));
-    });
+    respond(
+        job, responder, [vin = vin.value(), country = country.value()](const QJsonObject &answer, SharedResponder r) {
+            const QString id = answer.value(u"deviceDefinitionId"_s).toString();
+            QJsonObject out{{u"vin"_s, vin}, {u"countryCode"_s, country}, {u"deviceDefinitionId"_s, id}};
+            const QStringList parts = id.split(u'_');
+            if (parts.size() == 3) {
+                out.insert(u"make"_s, parts.at(0));
+                out.insert(u"model"_s, parts.at(1));
+                out.insert(u"year"_s, parts.at(2).toInt());
+            }
+            if (!answer.value(u"newTransactionHash"_s).toString().isEmpty()) {
+                out.insert(u"note"_s,
+                           u"DIMO created this definition just now; it may take a minute to appear in Identity."_s);
+            }
+            r->resolve(mcp::ToolResult::structured(out));
+        });
 }
 
 void searchVehicles(Backend &backend, const QJsonObject &arguments, SharedResponder responder)
@@ -78,8 +80,10 @@ void searchVehicles(Backend &backend, const QJsonObject &arguments, SharedRespon
         QJsonArray rows;
         for (const QJsonValue &d : answer.value(u"deviceDefinitions"_s).toArray()) {
             const QJsonObject o = d.toObject();
-            rows.append(QJsonObject{{u"id"_s, o.value(u"id"_s)}, {u"name"_s, o.value(u"name"_s)},
-                                    {u"make"_s, o.value(u"make"_s)}, {u"model"_s, o.value(u"model"_s)},
+            rows.append(QJsonObject{{u"id"_s, o.value(u"id"_s)},
+                                    {u"name"_s, o.value(u"name"_s)},
+                                    {u"make"_s, o.value(u"make"_s)},
+                                    {u"model"_s, o.value(u"model"_s)},
                                     {u"year"_s, o.value(u"year"_s)}});
         }
         r->resolve(mcp::ToolResult::structured(
@@ -92,19 +96,20 @@ void searchVehicles(Backend &backend, const QJsonObject &arguments, SharedRespon
 QList<ToolSpec> utilityTools(Backend &backend)
 {
     QList<ToolSpec> tools;
-    tools << ToolSpec{mcp::Tool{u"vin_decode"_s,
-                                u"Decode a VIN"_s,
-                                u"Make, model and year (DIMO device definition) of a 17-character VIN."_s,
-                                schema::object({{u"vin"_s, schema::string(u"17-character VIN"_s)},
-                                                {u"countryCode"_s, schema::string(u"ISO 3166-1 alpha-3, default USA"_s)}},
-                                               {u"vin"_s}),
-                                {},
-                                mcp::ToolAnnotations::readOnly(u"Decode a VIN"_s),
-                                {},
-                                [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                                    decodeVin(backend, arguments, share(std::move(r)));
-                                }},
-                      ToolSpec::Essential};
+    tools << ToolSpec{
+        mcp::Tool{u"vin_decode"_s,
+                  u"Decode a VIN"_s,
+                  u"Make, model and year (DIMO device definition) of a 17-character VIN."_s,
+                  schema::object({{u"vin"_s, schema::string(u"17-character VIN"_s)},
+                                  {u"countryCode"_s, schema::string(u"ISO 3166-1 alpha-3, default USA"_s)}},
+                                 {u"vin"_s}),
+                  {},
+                  mcp::ToolAnnotations::readOnly(u"Decode a VIN"_s),
+                  {},
+                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                      decodeVin(backend, arguments, share(std::move(r)));
+                  }},
+        ToolSpec::Essential};
     tools << ToolSpec{mcp::Tool{u"search_vehicles"_s,
                                 u"Search vehicle models"_s,
                                 u"Search DIMO's vehicle definitions by text, make, model and year."_s,

@@ -47,8 +47,9 @@ DimoService::DimoService(const Options &options, QObject *parent)
     }
     std::unique_ptr<tools::CredentialSource> source;
     if (options.demo) {
-        source = std::make_unique<tools::FixedCredentialSource>(
-            simulatorLicense(), qEnvironmentVariable("FLEET_MODE") == u"true"_s, u"demo mode (the DIMO simulator's test license)"_s);
+        source = std::make_unique<tools::FixedCredentialSource>(simulatorLicense(),
+                                                                qEnvironmentVariable("FLEET_MODE") == u"true"_s,
+                                                                u"demo mode (the DIMO simulator's test license)"_s);
     } else {
         source = std::make_unique<tools::EnvironmentCredentialSource>();
     }

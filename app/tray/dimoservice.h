@@ -30,6 +30,7 @@ public:
 
     // Registers the toolset's tools on `server` (before any session starts).
     void attach(mcp::Server &server);
+
     tools::Backend *backend() const { return m_backend; }
 
 private:

@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/keychaintokenstore.h"
 
-#include <qt6keychain/keychain.h>
-
 #include <QLoggingCategory>
+#include <qt6keychain/keychain.h>
 
 #include <memory>
 
@@ -44,9 +43,9 @@ void KeychainTokenStore::save(Token which, const QString &jwt)
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [which](QKeychain::Job *j) {
         if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound) {
-            qCWarning(lcKeychain).noquote() << "cannot store the" << (which == Token::DeveloperJwt ? "developer" : "user")
-                                            << "token in the keychain:" << j->errorString()
-                                            << "- it will be fetched again after a restart";
+            qCWarning(lcKeychain).noquote()
+                << "cannot store the" << (which == Token::DeveloperJwt ? "developer" : "user")
+                << "token in the keychain:" << j->errorString() << "- it will be fetched again after a restart";
         }
     });
     job->start();

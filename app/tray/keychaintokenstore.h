@@ -15,7 +15,9 @@ namespace app {
 // bound to the DIMO environment and the license ("<auth URL>|<client ID>|developer-jwt"), so a
 // token is only ever restored for the license and deployment that issued it. Keychain failures
 // are logged (without the token) and never stop the tools: the token is then fetched again.
-class KeychainTokenStore : public QObject, public dimo::TokenStore
+class KeychainTokenStore
+    : public QObject
+    , public dimo::TokenStore
 {
     Q_OBJECT
 public:
