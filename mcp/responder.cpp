@@ -125,6 +125,12 @@ Revision Responder::revision() const
     return m_ctx ? m_ctx->revision : protocol::latest();
 }
 
+QJsonObject Responder::clientInfo() const
+{
+    const auto c = core();
+    return c ? c->state().clientInfo : QJsonObject();
+}
+
 bool Responder::clientSupports(const QString &name) const
 {
     const auto c = core();

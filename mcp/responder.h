@@ -67,6 +67,8 @@ public:
     void closeStream();
 
     Revision revision() const;
+    /// The client's `clientInfo` from `initialize` ({name, version, ...}); empty if unknown.
+    QJsonObject clientInfo() const;
     /// True when the client declared capability \a name ("elicitation", "sampling", "roots").
     bool clientSupports(const QString &name) const;
     /// Sends a server→client request and hands this Responder to \a callback with the reply (or

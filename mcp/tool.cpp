@@ -48,7 +48,13 @@ QJsonObject Tool::toJson(Revision revision) const
 {
     QJsonObject out{{u"name"_s, name}, {u"description"_s, description}, {u"inputSchema"_s, effectiveInputSchema()}};
     if (protocol::has2025_03_26(revision)) {
-        out.insert(u"annotations"_s, annotations.toJson());
+        QJsonObject hints = annotations.toJson();
+        // From 2025-06-18 the tool's own title is sent; the same title again in the annotations
+        // only costs the model context.
+        if (protocol::has2025_06_18(revision) && annotations.title == title && !title.isEmpty()) {
+            hints.remove(u"title"_s);
+        }
+        out.insert(u"annotations"_s, hints);
     }
     if (protocol::has2025_06_18(revision)) {
         if (!title.isEmpty()) {

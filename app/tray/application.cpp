@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/application.h"
 
+#include "app/tray/dimoservice.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/stdiohost.h"
 #include "app/tray/terminationwatcher.h"
@@ -57,9 +58,8 @@ Application::~Application() = default;
 
 void Application::start()
 {
-    if (m_options.demo || !m_options.environmentFile.isEmpty())
-        qCInfo(lcApp) << "note: the DIMO tools are not registered yet; --demo and --environment are accepted"
-                         " and stored, but have no effect in this version";
+    m_dimo = new DimoService(m_options, this);
+    m_dimo->attach(m_host->server());
     if (m_options.mode == Options::Mode::Stdio) {
         m_stdio = new StdioHost(m_host->server(), this);
         connect(m_stdio, &StdioHost::finished, this, &Application::quit);

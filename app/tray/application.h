@@ -8,6 +8,7 @@
 
 namespace app {
 
+class DimoService;
 class McpHost;
 class StdioHost;
 class TerminationWatcher;
@@ -39,6 +40,7 @@ private:
 
     Options m_options;
     McpHost *m_host = nullptr;
+    DimoService *m_dimo = nullptr;
     StdioHost *m_stdio = nullptr;
     TrayIcon *m_tray = nullptr;
     TerminationWatcher *m_termination = nullptr;

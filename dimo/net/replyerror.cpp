@@ -20,6 +20,10 @@ QString graphQlMessages(const QJsonArray &errors)
     for (const QJsonValue &e : errors) {
         const QJsonObject o = e.toObject();
         QString m = o.value(u"message"_s).toString();
+        const QJsonObject where = o.value(u"locations"_s).toArray().first().toObject();
+        if (where.contains(u"line"_s)) {
+            m += u" (line %1, column %2)"_s.arg(where.value(u"line"_s).toInt()).arg(where.value(u"column"_s).toInt());
+        }
         const QJsonArray path = o.value(u"path"_s).toArray();
         if (!path.isEmpty()) {
             QStringList p;

@@ -1,0 +1,245 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+// DIMO's hosted activity tools: telemetry_get_events, telemetry_get_trip_segments,
+// telemetry_get_daily_activity (ranges of at most 31 days, checked before anything is sent).
+#include "app/tools/backend.h"
+#include "app/tools/signalcatalog.h"
+#include "app/tools/telemetrycall.h"
+#include "app/tools/timerules.h"
+#include "app/tools/toolkit.h"
+#include "mcp/schema.h"
+
+#include <QJsonArray>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+namespace schema = mcp::schema;
+
+namespace app::tools {
+
+namespace {
+
+const QStringList &mechanisms()
+{
+    static const QStringList list{u"ignitionDetection"_s,
+                                  u"frequencyAnalysis"_s,
+                                  u"changePointDetection"_s,
+                                  u"idling"_s,
+                                  u"refuel"_s,
+                                  u"recharge"_s};
+    return list;
+}
+
+struct ActivityArguments
+{
+    TimeRange range;
+    QJsonObject variables;
+};
+
+// from/to (≤ 31 days) and, for segments and daily activity, mechanism, config, signal and
+// event requests.
+dimo::Result<ActivityArguments> activityArguments(const QJsonObject &arguments, bool segments)
+{
+    const auto range = parseTimeRange(arguments.value(u"from"_s).toString(), arguments.value(u"to"_s).toString());
+    if (!range) {
+        return range.error();
+    }
+    ActivityArguments out{range.value(), {{u"from"_s, range.value().fromText()}, {u"to"_s, range.value().toText()}}};
+    if (!segments) {
+        return out;
+    }
+    const QString mechanism = arguments.value(u"mechanism"_s).toString();
+    if (!mechanisms().contains(mechanism)) {
+        return dimo::Error::make(dimo::Error::Kind::InvalidInput,
+                                 u"unknown mechanism \"%1\""_s.arg(mechanism),
+                                 u"Use one of %1 (ignitionDetection for trips)."_s.arg(mechanisms().join(u", "_s)));
+    }
+    out.variables.insert(u"mechanism"_s, mechanism);
+    for (const QString &key : {u"config"_s, u"eventRequests"_s}) {
+        if (arguments.contains(key)) {
+            out.variables.insert(key, arguments.value(key));
+        }
+    }
+    if (arguments.contains(u"signalRequests"_s)) {
+        const QJsonArray requests = arguments.value(u"signalRequests"_s).toArray();
+        QStringList names;
+        for (const QJsonValue &r : requests) {
+            names << r.toObject().value(u"name"_s).toString();
+        }
+        if (const auto resolved = signalcatalog::resolve(names); !resolved) {
+            return resolved.error();
+        }
+        out.variables.insert(u"signalRequests"_s, requests);
+    }
+    return out;
+}
+
+schema::Properties rangeProperties()
+{
+    return {{u"from"_s, schema::string(u"RFC 3339"_s)}, {u"to"_s, schema::string(u"RFC 3339, ≤ 31 days after from"_s)}};
+}
+
+schema::Properties segmentProperties()
+{
+    schema::Properties props = rangeProperties();
+    props << QPair<QString, QJsonObject>{u"mechanism"_s, schema::enumeration(u"Detection mechanism"_s, mechanisms())}
+          << QPair<QString, QJsonObject>{u"config"_s,
+                                         QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"SegmentConfig"_s}}}
+          << QPair<QString, QJsonObject>{u"signalRequests"_s,
+                                         QJsonObject{{u"type"_s, u"array"_s}, {u"description"_s, u"[{name, agg}]"_s}}}
+          << QPair<QString, QJsonObject>{u"eventRequests"_s,
+                                         QJsonObject{{u"type"_s, u"array"_s}, {u"description"_s, u"[{name}]"_s}}};
+    return props;
+}
+
+const QString segmentVariables =
+    u", $from: Time!, $to: Time!, $mechanism: DetectionMechanism!, $config: SegmentConfig, "
+    "$signalRequests: [SegmentSignalRequest!], $eventRequests: [SegmentEventRequest!]"_s;
+
+ToolSpec activityTool(Backend &backend,
+                      const QString &name,
+                      const QString &title,
+                      const QString &description,
+                      schema::Properties props,
+                      QStringList required,
+                      std::function<dimo::Result<TelemetryCall>(const QJsonObject &)> build)
+{
+    props.prepend({u"tokenId"_s, args::tokenIdSchema()});
+    required.prepend(u"tokenId"_s);
+    return ToolSpec{mcp::Tool{name,
+                              title,
+                              description,
+                              schema::object(props, required),
+                              telemetryOutputSchema(),
+                              mcp::ToolAnnotations::readOnly(title),
+                              {},
+                              [&backend, build](const QJsonObject &arguments, mcp::Responder r) {
+                                  auto responder = share(std::move(r));
+                                  QString error;
+                                  const qint64 tokenId = args::tokenId(arguments, &error);
+                                  auto call = tokenId ? build(arguments)
+                                                      : dimo::Result<TelemetryCall>(
+                                                          dimo::Error::make(dimo::Error::Kind::InvalidInput, error));
+                                  if (!call) {
+                                      responder->resolve(errorResult(call.error()));
+                                      return;
+                                  }
+                                  call.value().tokenId = tokenId;
+                                  runTelemetry(backend, std::move(call.value()), responder);
+                              }},
+                    0};
+}
+
+} // namespace
+
+QList<ToolSpec> activityTools(Backend &backend)
+{
+    QList<ToolSpec> tools;
+    schema::Properties eventProps = rangeProperties();
+    eventProps << QPair<QString, QJsonObject>{
+        u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"EventFilter {name, source}"_s}}};
+    tools << activityTool(backend,
+                          u"telemetry_get_events"_s,
+                          u"Vehicle events"_s,
+                          u"Events such as behavior.harshBraking between two times (≤ 31 days)."_s,
+                          eventProps,
+                          {u"from"_s, u"to"_s},
+                          [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+                              const auto a = activityArguments(arguments, false);
+                              if (!a) {
+                                  return a.error();
+                              }
+                              QJsonObject variables = a.value().variables;
+                              if (arguments.value(u"filter"_s).isObject()) {
+                                  variables.insert(u"filter"_s, arguments.value(u"filter"_s));
+                              }
+                              return TelemetryCall{
+                                  0,
+                                  u"Events"_s,
+                                  u", $from: Time!, $to: Time!, $filter: EventFilter"_s,
+                                  u"events(tokenId: $tokenId, from: $from, to: $to, filter: $filter) { "
+                                  "timestamp name source durationNs metadata }"_s,
+                                  variables,
+                                  {1},
+                                  [](const QJsonObject &data) {
+                                      return QJsonObject{{u"events"_s, data.value(u"events"_s)}};
+                                  }};
+                          });
+    schema::Properties segmentProps = segmentProperties();
+    segmentProps << QPair<QString, QJsonObject>{u"limit"_s, schema::integer(u"Max segments (default 100)"_s, 1, 200)}
+                 << QPair<QString, QJsonObject>{u"after"_s,
+                                                schema::string(u"Page: start time of the last segment seen"_s)};
+    tools << activityTool(backend,
+                          u"telemetry_get_trip_segments"_s,
+                          u"Trip segments"_s,
+                          u"Trips or other segments (idling, refuel, recharge) with start/end location and duration."_s,
+                          segmentProps,
+                          {u"from"_s, u"to"_s, u"mechanism"_s},
+                          [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+                              const auto a = activityArguments(arguments, true);
+                              if (!a) {
+                                  return a.error();
+                              }
+                              QJsonObject variables = a.value().variables;
+                              variables.insert(u"limit"_s, arguments.value(u"limit"_s).toInt(100));
+                              if (arguments.contains(u"after"_s)) {
+                                  variables.insert(u"after"_s, arguments.value(u"after"_s));
+                              }
+                              return TelemetryCall{
+                                  0,
+                                  u"TripSegments"_s,
+                                  segmentVariables + u", $limit: Int, $after: Time"_s,
+                                  u"segments(tokenId: $tokenId, from: $from, to: $to, mechanism: $mechanism, "
+                                  "config: $config, signalRequests: $signalRequests, eventRequests: "
+                                  "$eventRequests, limit: $limit, after: $after) { start { timestamp value { "
+                                  "latitude longitude } } end { timestamp value { latitude longitude } } "
+                                  "duration isOngoing startedBeforeRange signals { name agg value } "
+                                  "eventCounts { name count } }"_s,
+                                  variables,
+                                  {1, 4},
+                                  [](const QJsonObject &data) {
+                                      return QJsonObject{{u"segments"_s, data.value(u"segments"_s)}};
+                                  }};
+                          });
+    schema::Properties dailyProps = segmentProperties();
+    dailyProps << QPair<QString, QJsonObject>{u"timezone"_s,
+                                              schema::string(u"IANA zone for day boundaries, e.g. Europe/Berlin"_s)};
+    tools << activityTool(backend,
+                          u"telemetry_get_daily_activity"_s,
+                          u"Daily activity"_s,
+                          u"Per-day driving summaries: segment count, active time, aggregates."_s,
+                          dailyProps,
+                          {u"from"_s, u"to"_s, u"mechanism"_s},
+                          [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+                              const auto a = activityArguments(arguments, true);
+                              if (!a) {
+                                  return a.error();
+                              }
+                              QJsonObject variables = a.value().variables;
+                              if (arguments.contains(u"timezone"_s)) {
+                                  const QByteArray zone = arguments.value(u"timezone"_s).toString().toUtf8();
+                                  if (!QTimeZone::isTimeZoneIdAvailable(zone)) {
+                                      return dimo::Error::make(
+                                          dimo::Error::Kind::InvalidInput,
+                                          u"unknown time zone \"%1\""_s.arg(QString::fromUtf8(zone)),
+                                          u"Use an IANA name such as America/New_York or UTC."_s);
+                                  }
+                                  variables.insert(u"timezone"_s, QString::fromUtf8(zone));
+                              }
+                              return TelemetryCall{0,
+                                                   u"DailyActivity"_s,
+                                                   segmentVariables + u", $timezone: String"_s,
+                                                   u"dailyActivity(tokenId: $tokenId, from: $from, to: $to, mechanism: "
+                                                   "$mechanism, config: $config, signalRequests: $signalRequests, "
+                                                   "eventRequests: $eventRequests, timezone: $timezone) { segmentCount "
+                                                   "duration signals { name agg value } eventCounts { name count } }"_s,
+                                                   variables,
+                                                   {1, 4},
+                                                   [](const QJsonObject &data) {
+                                                       return QJsonObject{{u"days"_s, data.value(u"dailyActivity"_s)}};
+                                                   }};
+                          });
+    return tools;
+}
+
+} // namespace app::tools

@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+// DIMO's hosted Identity tools: identity_get_vehicle, identity_list_vehicles,
+// identity_get_aftermarket_device (public data, no vehicle token).
+#include "app/tools/backend.h"
+#include "app/tools/toolkit.h"
+#include "dimo/graphql/graphqljob.h"
+#include "mcp/schema.h"
+
+using namespace Qt::StringLiterals;
+namespace schema = mcp::schema;
+
+namespace app::tools {
+
+namespace {
+
+const QString VehicleFields = u"tokenId tokenDID name owner mintedAt imageURI definition { id make model year } "
+                              "manufacturer { name } aftermarketDevice { tokenId serial manufacturer { name } } "
+                              "syntheticDevice { tokenId } dcn { name }"_s;
+
+void identityCall(Backend &backend,
+                  const QString &document,
+                  const QJsonObject &variables,
+                  const QString &field,
+                  SharedResponder responder)
+{
+    const auto client = backend.client();
+    if (!client) {
+        responder->resolve(errorResult(client.error()));
+        return;
+    }
+    auto *job = client.value()->identityQuery(document, variables);
+    respond(job, responder, [field](const QJsonObject &data, SharedResponder r) {
+        if (data.value(field).isNull()) {
+            r->resolve(mcp::ToolResult::error(u"DIMO Identity has no such %1; check the identifier."_s.arg(field)));
+            return;
+        }
+        r->resolve(mcp::ToolResult::structured(QJsonObject{{field, data.value(field)}}));
+    });
+}
+
+} // namespace
+
+QList<ToolSpec> identityTools(Backend &backend)
+{
+    QList<ToolSpec> tools;
+    tools << ToolSpec{
+        mcp::Tool{
+            u"identity_get_vehicle"_s,
+            u"Vehicle identity"_s,
+            u"Public facts of one vehicle: make, model, year, owner, devices. Give tokenId or tokenDID."_s,
+            schema::object({{u"tokenId"_s, args::tokenIdSchema()}, {u"tokenDID"_s, schema::string(u"did:erc721:…"_s)}}),
+            {},
+            mcp::ToolAnnotations::readOnly(u"Vehicle identity"_s),
+            {},
+            [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                auto responder = share(std::move(r));
+                QJsonObject variables;
+                if (arguments.contains(u"tokenDID"_s)) {
+                    variables.insert(u"tokenDID"_s, arguments.value(u"tokenDID"_s));
+                } else if (arguments.contains(u"tokenId"_s)) {
+                    variables.insert(u"tokenId"_s, arguments.value(u"tokenId"_s));
+                } else {
+                    responder->resolve(mcp::ToolResult::error(u"give the vehicle's tokenId or tokenDID"_s));
+                    return;
+                }
+                identityCall(backend,
+                             u"query GetVehicle($tokenId: Int, $tokenDID: String) { vehicle(tokenId: $tokenId, "
+                             "tokenDID: $tokenDID) { "_s
+                                 + VehicleFields + u" } }"_s,
+                             variables,
+                             u"vehicle"_s,
+                             responder);
+            }},
+        0};
+    tools << ToolSpec{
+        mcp::Tool{
+            u"identity_list_vehicles"_s,
+            u"List vehicles"_s,
+            u"Vehicles on DIMO, filtered (filterBy: privileged = a license's client ID, owner, make, model, "
+            "year), paged with first/after."_s,
+            schema::object(
+                {{u"first"_s, schema::integer(u"Page size (≤ 100)"_s, 1, 100)},
+                 {u"after"_s, schema::string(u"Cursor (pageInfo.endCursor)"_s)},
+                 {u"last"_s, schema::integer(u"From the end"_s, 1, 100)},
+                 {u"before"_s, schema::string(u"Cursor"_s)},
+                 {u"filterBy"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"VehiclesFilter"_s}}}}),
+            {},
+            mcp::ToolAnnotations::readOnly(u"List vehicles"_s),
+            {},
+            [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                QJsonObject variables = arguments;
+                if (!variables.contains(u"first"_s) && !variables.contains(u"last"_s)) {
+                    variables.insert(u"first"_s, 20);
+                }
+                identityCall(backend,
+                             u"query ListVehicles($first: Int, $after: String, $last: Int, $before: String, "
+                             "$filterBy: VehiclesFilter) { vehicles(first: $first, after: $after, last: $last, "
+                             "before: $before, filterBy: $filterBy) { totalCount pageInfo { hasNextPage endCursor } "
+                             "nodes { tokenId name owner definition { make model year } } } }"_s,
+                             variables,
+                             u"vehicles"_s,
+                             share(std::move(r)));
+            }},
+        0};
+    tools << ToolSpec{
+        mcp::Tool{
+            u"identity_get_aftermarket_device"_s,
+            u"Aftermarket device"_s,
+            u"One aftermarket device (AutoPi, Macaron…) by tokenId, serial, address, imei or devEUI."_s,
+            schema::object({{u"by"_s,
+                             QJsonObject{{u"type"_s, u"object"_s},
+                                         {u"description"_s, u"AftermarketDeviceBy, e.g. {\"serial\": \"…\"}"_s}}}},
+                           {u"by"_s}),
+            {},
+            mcp::ToolAnnotations::readOnly(u"Aftermarket device"_s),
+            {},
+            [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                identityCall(backend,
+                             u"query GetAftermarketDevice($by: AftermarketDeviceBy!) { aftermarketDevice(by: $by) "
+                             "{ tokenId tokenDID address owner serial imei manufacturer { name } vehicle { tokenId } "
+                             "pairedAt claimedAt } }"_s,
+                             QJsonObject{{u"by"_s, arguments.value(u"by"_s)}},
+                             u"aftermarketDevice"_s,
+                             share(std::move(r)));
+            }},
+        0};
+    return tools;
+}
+
+} // namespace app::tools

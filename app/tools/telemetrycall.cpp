@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tools/telemetrycall.h"
+
+#include "app/tools/backend.h"
+#include "app/tools/timerules.h"
+#include "dimo/graphql/graphqljob.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace app::tools {
+
+QString TelemetryCall::document() const
+{
+    QString selectionSet = selection;
+    if (!selection.startsWith(u"signalsLatest"_s)) {
+        selectionSet += u" _seen: signalsLatest(tokenId: $tokenId) { lastSeen }"_s;
+    }
+    return u"query %1($tokenId: Int!%2) { %3 }"_s.arg(operation, variableDefinitions, selectionSet);
+}
+
+QJsonObject telemetryOutputSchema()
+{
+    return QJsonObject{{u"type"_s, u"object"_s}, {u"required"_s, QJsonArray{u"tokenId"_s, u"freshness"_s}}};
+}
+
+void runTelemetry(Backend &backend, TelemetryCall call, SharedResponder responder)
+{
+    const auto client = backend.client();
+    if (!client) {
+        responder->resolve(errorResult(client.error()));
+        return;
+    }
+    QJsonObject variables = call.variables;
+    variables.insert(u"tokenId"_s, call.tokenId);
+    auto *job =
+        client.value()->telemetryQuery(call.tokenId, call.document(), variables, call.privileges, call.operation);
+    respond(job, responder, [&backend, call](const QJsonObject &data, SharedResponder r) {
+        QJsonObject out = call.shape ? call.shape(data) : data;
+        const QJsonObject seen = data.value(u"_seen"_s).isObject() ? data.value(u"_seen"_s).toObject()
+                                                                   : data.value(u"signalsLatest"_s).toObject();
+        const QDateTime lastSeen = QDateTime::fromString(seen.value(u"lastSeen"_s).toString(), Qt::ISODateWithMs);
+        out.insert(u"tokenId"_s, call.tokenId);
+        out.insert(u"freshness"_s, freshness(lastSeen, backend.now()));
+        if (out.value(u"signals"_s).isObject()) {
+            backend.setLatestSignals(call.tokenId, out); // for dimo://vehicles/{tokenId}
+        }
+        r->resolve(mcp::ToolResult::structured(out));
+    });
+}
+
+} // namespace app::tools

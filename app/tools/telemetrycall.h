@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/tools/jobadapter.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <functional>
+
+namespace app::tools {
+
+class Backend;
+
+// One typed Telemetry query for one vehicle. The document gets `_seen: signalsLatest { lastSeen }`
+// added (unless it asks for lastSeen itself) so every answer says how old the data is.
+struct TelemetryCall
+{
+    qint64 tokenId = 0;
+    QString operation; // "LatestSignals"
+    QString variableDefinitions; // ", $from: Time!, $to: Time!" (after $tokenId: Int!)
+    QString selection; // "signalsLatest(tokenId: $tokenId) { lastSeen speed { timestamp value } }"
+    QJsonObject variables;
+    QList<int> privileges;
+    // data → the structured answer (tokenId and freshness are added).
+    std::function<QJsonObject(const QJsonObject &data)> shape;
+
+    QString document() const;
+};
+
+// Runs the call and answers the tool: structured content + compact text, or isError.
+void runTelemetry(Backend &backend, TelemetryCall call, SharedResponder responder);
+
+// The generic output schema of typed telemetry tools: {tokenId, freshness, ...}.
+QJsonObject telemetryOutputSchema();
+
+} // namespace app::tools

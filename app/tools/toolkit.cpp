@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tools/toolkit.h"
+
+#include "mcp/registry.h"
+#include "mcp/schema.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace app::tools {
+
+Toolset toolsetFromString(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == u"read-only"_s || t == u"readonly"_s) {
+        return Toolset::ReadOnly;
+    }
+    if (t == u"essentials"_s) {
+        return Toolset::Essentials;
+    }
+    return Toolset::All;
+}
+
+QString toString(Toolset toolset)
+{
+    switch (toolset) {
+    case Toolset::All:
+        return u"all"_s;
+    case Toolset::ReadOnly:
+        return u"read-only"_s;
+    case Toolset::Essentials:
+        return u"essentials"_s;
+    }
+    return u"all"_s;
+}
+
+QList<ToolSpec> allTools(Backend &backend)
+{
+    return accessTools(backend) + graphqlTools(backend) + batchTools(backend) + telemetryTools(backend)
+        + activityTools(backend) + identityTools(backend) + commandTools(backend) + utilityTools(backend)
+        + attestationTools(backend);
+}
+
+int registerTools(mcp::Registry &registry, Backend &backend, Toolset toolset)
+{
+    int count = 0;
+    for (ToolSpec &spec : allTools(backend)) {
+        if (toolset == Toolset::ReadOnly && (spec.flags & ToolSpec::Writes)) {
+            continue;
+        }
+        if (toolset == Toolset::Essentials && !(spec.flags & ToolSpec::Essential)) {
+            continue;
+        }
+        const QString name = spec.tool.name;
+        if (registry.addTool(std::move(spec.tool))) {
+            ++count;
+        } else {
+            qCritical("DIMO tool %s could not be registered", qUtf8Printable(name));
+        }
+    }
+    return count;
+}
+
+namespace args {
+
+qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key)
+{
+    const QJsonValue v = arguments.value(key);
+    qint64 id = 0;
+    bool ok = false;
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        ok = d == double(qint64(d));
+        id = qint64(d);
+    } else if (v.isString()) {
+        id = v.toString().trimmed().toLongLong(&ok);
+    }
+    if (v.isUndefined() || v.isNull()) {
+        *error =
+            u"`%1` is missing: name the vehicle by its token id (check_vehicle_access_status lists them)"_s.arg(key);
+        return 0;
+    }
+    if (!ok || id <= 0) {
+        *error =
+            u"`%1` must be a positive integer vehicle token id, not %2 (check_vehicle_access_status lists them)"_s.arg(
+                key, QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+        return 0;
+    }
+    return id;
+}
+
+QJsonObject tokenIdSchema()
+{
+    return QJsonObject{{u"type"_s, u"integer"_s}, {u"minimum"_s, 1}};
+}
+
+} // namespace args
+
+} // namespace app::tools

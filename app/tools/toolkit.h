@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "mcp/tool.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace mcp {
+class Registry;
+}
+
+namespace app::tools {
+
+class Backend;
+
+// Which tools a session sees (setting `toolset`, environment DIMOTRAY_TOOLSET).
+enum class Toolset {
+    All, // default
+    ReadOnly, // no commands, no attestations
+    Essentials, // at most 12 tools, for clients with tool limits
+};
+
+Toolset toolsetFromString(const QString &text); // "all", "read-only", "essentials"; else All
+QString toString(Toolset toolset);
+
+struct ToolSpec
+{
+    enum Flag {
+        Essential = 0x1, // part of the essentials toolset
+        Writes = 0x2, // commands and attestations: not in read-only
+    };
+
+    mcp::Tool tool;
+    int flags = 0;
+};
+
+// One function per family (one file each).
+QList<ToolSpec> accessTools(Backend &backend);
+QList<ToolSpec> graphqlTools(Backend &backend);
+QList<ToolSpec> batchTools(Backend &backend);
+QList<ToolSpec> telemetryTools(Backend &backend);
+QList<ToolSpec> activityTools(Backend &backend);
+QList<ToolSpec> identityTools(Backend &backend);
+QList<ToolSpec> commandTools(Backend &backend);
+QList<ToolSpec> utilityTools(Backend &backend);
+QList<ToolSpec> attestationTools(Backend &backend);
+
+QList<ToolSpec> allTools(Backend &backend);
+// Registers the toolset's tools; returns how many.
+int registerTools(mcp::Registry &registry, Backend &backend, Toolset toolset);
+// The dimo:// resources and the assistant prompts.
+void registerResources(mcp::Registry &registry, Backend &backend);
+
+// Argument helpers shared by the families.
+namespace args {
+// A positive token id from `tokenId` (integer, or a string of digits); 0 with an error text.
+qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key = QStringLiteral("tokenId"));
+QJsonObject tokenIdSchema(); // {"type":"integer","minimum":1,...}
+} // namespace args
+
+} // namespace app::tools
