@@ -5,7 +5,7 @@
 // JSON ({"data": {"__schema": ...}}), for the compact SDL size bars (tests/tools/tst_toolsschema).
 // Usage: node introspect-real.mjs <schema dir> <output dir>. Without the schema dir it writes
 // nothing and exits 0 (the QtTest then skips, naming the missing directory).
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, introspectionFromSchema } from 'graphql';
 
@@ -18,6 +18,7 @@ mkdirSync(outDir, { recursive: true });
 for (const name of ['identity', 'telemetry']) {
   const dir = join(schemaDir, name);
   if (!existsSync(dir)) {
+    rmSync(join(outDir, `${name}.json`), { force: true }); // never measure a stale copy
     console.log(`no ${dir}: DIMO's real ${name} schema is not available, nothing written`);
     continue;
   }
