@@ -206,6 +206,25 @@ private Q_SLOTS:
         QCOMPARE(approver.requests.size(), 2);
     }
 
+    void elicitationWithoutClientSupport()
+    {
+        // A responder without a session (or a client without `elicitation`) cannot ask: Unavailable,
+        // with the way to allow commands.
+        ApprovalGate gate;
+        ElicitationApprover approver;
+        gate.setApprover(&approver);
+        ApprovalDecision decision;
+        bool called = false;
+        gate.request(commandRequest(u"doors/unlock"_s), share(mcp::Responder()), [&](const ApprovalDecision &d) {
+            decision = d;
+            called = true;
+        });
+        QVERIFY(called);
+        QCOMPARE(int(decision.answer), int(ApprovalAnswer::Unavailable));
+        QVERIFY2(decision.note.contains(u"DIMOTRAY_APPROVAL=never"_s), qPrintable(decision.note));
+        QVERIFY(decision.note.contains(u"was not sent"_s));
+    }
+
     void escapeHtml()
     {
         QCOMPARE(LoginListener::escapeHtml(u"<script>alert(\"x\")&</script>"_s),

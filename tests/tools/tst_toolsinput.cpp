@@ -335,6 +335,22 @@ private Q_SLOTS:
         QVERIFY2(!message.contains(u"not-a-key"_s), "the secret is never echoed");
     }
 
+    void fixedSource()
+    {
+        dimo::Credentials good;
+        good.clientId = ClientId;
+        good.redirectUri = u"http://localhost:3333/callback"_s;
+        good.apiKey = ApiKey;
+        const FixedCredentialSource source(good, true, u"the simulator's test license"_s);
+        QVERIFY(source.credentials().ok());
+        QVERIFY(source.fleetMode());
+        QCOMPARE(source.origin(), u"the simulator's test license"_s);
+        QCOMPARE(source.entryState(), u"EMAIL_INPUT"_s);
+        dimo::Credentials bad = good;
+        bad.apiKey = u"0x12"_s;
+        QVERIFY(!FixedCredentialSource(bad, false, {}).credentials().ok()); // validated on every read
+    }
+
     void environmentFleetAndEntry_data()
     {
         QTest::addColumn<QString>("value");
