@@ -443,6 +443,11 @@ private Q_SLOTS:
                                  .arg(bytes / 1024.0, 0, 'f', 1)
                                  .arg(maxBytes / 1024)
                                  .arg(introspection.value(u"types"_s).toArray().size());
+        if (qEnvironmentVariableIsSet("DIMOTRAY_DUMP_SDL")) {
+            QFile dump(QStringLiteral(DIMOTRAY_REAL_SCHEMA_DIR) + u"/"_s + name + u".sdl"_s);
+            QVERIFY(dump.open(QIODevice::WriteOnly));
+            dump.write(sdl.toUtf8());
+        }
         QVERIFY2(bytes <= maxBytes, qPrintable(u"%1 bytes > %2"_s.arg(bytes).arg(maxBytes)));
 
         QStringList missing;
@@ -456,6 +461,33 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(missing.isEmpty(), qPrintable(u"types missing from the full render: "_s + missing.join(u", "_s)));
+
+        // Every field, argument, input field and enum value is named somewhere (the paging
+        // arguments by the summary line's "...paging = first: Int, ...").
+        QStringList missingMembers;
+        for (const QJsonValue &t : introspection.value(u"types"_s).toArray()) {
+            const QJsonObject type = t.toObject();
+            const QString typeName = type.value(u"name"_s).toString();
+            if (typeName.startsWith(u"__"_s)) {
+                continue;
+            }
+            for (const char *key : {"fields", "inputFields", "enumValues"}) {
+                for (const QJsonValue &m : type.value(QLatin1String(key)).toArray()) {
+                    const QString member = m.toObject().value(u"name"_s).toString();
+                    if (!containsWord(sdl, member)) {
+                        missingMembers << typeName + u'.' + member;
+                    }
+                    for (const QJsonValue &a : m.toObject().value(u"args"_s).toArray()) {
+                        const QString arg = a.toObject().value(u"name"_s).toString();
+                        if (!containsWord(sdl, arg)) {
+                            missingMembers << typeName + u'.' + member + u'(' + arg + u')';
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY2(missingMembers.isEmpty(),
+                 qPrintable(u"missing from the full render: "_s + missingMembers.join(u", "_s)));
 
         if (name == u"telemetry"_s) {
             const QStringList fields = schema.fieldNames(u"SignalCollection"_s);
