@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // DIMO's real schemas (../shared/dimo-api/schema/{identity,telemetry}/*.graphqls) as introspection
-// JSON ({"data": {"__schema": ...}}), for the compact SDL size bars (tests/tools/tst_toolsschema).
+// JSON ({"data": {"__schema": ...}}), for the compact SDL size bars (tests/tools/tst_toolsrealschema).
 // Usage: node introspect-real.mjs <schema dir> <output dir>. Without the schema dir it writes
 // nothing and exits 0 (the QtTest then skips, naming the missing directory).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
