@@ -249,6 +249,7 @@ private Q_SLOTS:
         QTest::newRow("null") << QJsonObject{{u"tokenId"_s, QJsonValue::Null}} << qint64(0) << u"is missing"_s;
         QTest::newRow("negative") << QJsonObject{{u"tokenId"_s, -3}} << qint64(0) << u"positive integer"_s;
         QTest::newRow("zero") << QJsonObject{{u"tokenId"_s, 0}} << qint64(0) << u"not 0"_s;
+        QTest::newRow("huge") << QJsonObject{{u"tokenId"_s, 1e20}} << qint64(0) << u"not 1e+20"_s;
         QTest::newRow("float") << QJsonObject{{u"tokenId"_s, 1.5}} << qint64(0) << u"not 1.5"_s;
         QTest::newRow("word") << QJsonObject{{u"tokenId"_s, u"my car"_s}} << qint64(0) << u"not \"my car\""_s;
         QTest::newRow("negative string") << QJsonObject{{u"tokenId"_s, u"-5"_s}} << qint64(0) << u"positive"_s;
