@@ -111,6 +111,9 @@ private Q_SLOTS:
                                     << u"2026-11-30T00:00:00Z"_s;
         QTest::newRow("no zone means UTC") << u"2026-11-01T08:00:00"_s << u"2026-11-01T09:00:00Z"_s
                                            << u"2026-11-01T08:00:00Z"_s << u"2026-11-01T09:00:00Z"_s;
+        QTest::newRow("microseconds, space, lowercase")
+            << u"2026-11-01 00:00:00.123456z"_s << u"2026-11-01t01:00:00+00:00"_s << u"2026-11-01T00:00:00Z"_s
+            << u"2026-11-01T01:00:00Z"_s;
         QTest::newRow("exactly 31 days") << u"2026-10-01T00:00:00Z"_s << u"2026-11-01T00:00:00Z"_s
                                          << u"2026-10-01T00:00:00Z"_s << u"2026-11-01T00:00:00Z"_s;
     }
@@ -135,6 +138,8 @@ private Q_SLOTS:
                                       << u"`from` (\"yesterday\") is not a valid time"_s << u"RFC 3339"_s;
         QTest::newRow("garbage to") << u"2026-11-01T00:00:00Z"_s << u"2026-13-01"_s << u"`to`"_s << u"RFC 3339"_s;
         QTest::newRow("empty") << QString() << QString() << u"`from`"_s << u"RFC 3339"_s;
+        QTest::newRow("no such day") << u"2026-02-30"_s << u"2026-03-02"_s << u"`from`"_s << u"RFC 3339"_s;
+        QTest::newRow("basic format") << u"20261101"_s << u"2026-11-02"_s << u"`from`"_s << u"RFC 3339"_s;
         QTest::newRow("equal") << u"2026-11-01T00:00:00Z"_s << u"2026-11-01T00:00:00Z"_s << u"must be before"_s
                                << QString();
         QTest::newRow("reversed") << u"2026-11-02"_s << u"2026-11-01"_s << u"must be before"_s << QString();
