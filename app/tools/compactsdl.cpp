@@ -191,7 +191,9 @@ void CompactSchema::detectConnection(const QJsonObject &type)
             }
         }
         if (!node.isEmpty()) {
-            m_connections.append({name, node});
+            // The edge is named in the summary line only where it breaks the XConnection/XEdge rule.
+            const bool conventional = name.endsWith(u"Connection"_s) && edge == name.chopped(10) + u"Edge"_s;
+            m_connections.append({conventional ? name : name + u'(' + edge + u')', node});
             m_collapsed << name << edge;
         }
     }
@@ -422,10 +424,10 @@ dimo::Result<QString> CompactSchema::render(const QString &type, const QString &
         for (const auto &c : m_connections) {
             pairs << c.first + u"→"_s + c.second;
         }
-        out.prepend(
-            u"# Relay connections (each is {totalCount: Int!, edges: [{cursor: String!, node}]!, nodes: [node]!, "
-            "pageInfo: PageInfo!}; ...paging = first: Int, after: String, last: Int, before: String): "_s
-            + pairs.join(u", "_s) + u"\n"_s);
+        out.prepend(u"# Relay connections (each XConnection is {totalCount: Int!, edges: [XEdge!]!, nodes: [node]!, "
+                    "pageInfo: PageInfo!}, XEdge is {cursor: String!, node: node!}; "
+                    "...paging = first: Int, after: String, last: Int, before: String): "_s
+                    + pairs.join(u", "_s) + u"\n"_s);
     }
     if (out.isEmpty()) {
         return dimo::Error::make(dimo::Error::Kind::InvalidInput,

@@ -39,23 +39,26 @@ quint16 LoginListener::port() const
 
 dimo::Status LoginListener::listen(quint16 port, const QUrl &redirectUri, dimo::Client *client)
 {
-    m_client = client;
-    m_redirect = redirectUri;
     if (isListening() && (port == 0 || port == m_server->serverPort())) {
+        m_client = client;
+        m_redirect = redirectUri;
         return dimo::success();
     }
-    delete m_server;
-    m_server = new QTcpServer(this);
-    connect(m_server, &QTcpServer::newConnection, this, &LoginListener::handleConnection);
-    if (!m_server->listen(QHostAddress::LocalHost, port)) {
-        const QString why = m_server->errorString();
-        delete m_server;
-        m_server = nullptr;
+    // A running listener is replaced only once the new port is ours: a busy port keeps it.
+    auto *server = new QTcpServer(this);
+    if (!server->listen(QHostAddress::LocalHost, port)) {
+        const QString why = server->errorString();
+        delete server;
         return dimo::Error::make(dimo::Error::Kind::InvalidInput,
                                  u"cannot listen for the login callback on 127.0.0.1:%1 (%2)"_s.arg(port).arg(why),
                                  u"Another program uses that port: stop it, or register a redirect URI with another "
                                  "port for the license and call init_oauth with that port."_s);
     }
+    delete m_server;
+    m_server = server;
+    connect(m_server, &QTcpServer::newConnection, this, &LoginListener::handleConnection);
+    m_client = client;
+    m_redirect = redirectUri;
     return dimo::success();
 }
 

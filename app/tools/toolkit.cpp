@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace app::tools {
@@ -73,8 +75,9 @@ qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key)
     bool ok = false;
     if (v.isDouble()) {
         const double d = v.toDouble();
-        ok = d == double(qint64(d));
-        id = qint64(d);
+        // Range first: converting an out-of-range double to an integer is undefined behaviour.
+        ok = d >= 1 && d < 9007199254740992.0 && d == std::floor(d);
+        id = ok ? qint64(d) : 0;
     } else if (v.isString()) {
         id = v.toString().trimmed().toLongLong(&ok);
     }
