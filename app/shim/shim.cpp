@@ -3,6 +3,7 @@
 #include "app/shim/shim.h"
 
 #include "app/shim/fallback.h"
+#include "app/shim/logging.h"
 #include "app/shim/traylauncher.h"
 #include "mcp/wire/jsonscan.h"
 #include "mcp/wire/stdinreader.h"

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/shim/traylauncher.h"
 
+#include "app/shim/logging.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -9,8 +11,6 @@
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
-
-Q_DECLARE_LOGGING_CATEGORY(lcShim)
 
 namespace shim {
 

@@ -3,6 +3,7 @@
 #include "app/tray/application.h"
 
 #include "app/tray/dimoservice.h"
+#include "app/tray/logging.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/stdiohost.h"
 #include "app/tray/terminationwatcher.h"
@@ -19,8 +20,6 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcApp, "dimotray.app", QtInfoMsg)
 
 namespace app {
 

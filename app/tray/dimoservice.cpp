@@ -5,6 +5,7 @@
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
 #include "app/tray/keychaintokenstore.h"
+#include "app/tray/logging.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "mcp/server.h"
 
@@ -13,8 +14,6 @@
 #include <QPointer>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcDimoService, "dimotray.app.dimo", QtInfoMsg)
 
 namespace app {
 
@@ -41,8 +40,8 @@ DimoService::DimoService(const Options &options, QObject *parent)
         if (loaded) {
             environment = loaded.value();
         } else {
-            qCCritical(lcDimoService).noquote() << "cannot use environment" << options.environmentFile << ":"
-                                                << loaded.error().toString() << "- using DIMO production";
+            qCCritical(lcTools).noquote() << "cannot use environment" << options.environmentFile << ":"
+                                          << loaded.error().toString() << "- using DIMO production";
         }
     }
     std::unique_ptr<tools::CredentialSource> source;
@@ -58,9 +57,9 @@ DimoService::DimoService(const Options &options, QObject *parent)
     if (options.demo) {
         connect(m_backend, &tools::Backend::demoSignInFinished, this, [](bool ok, const QString &message) {
             if (ok) {
-                qCInfo(lcDimoService).noquote() << "demo mode:" << message;
+                qCInfo(lcTools).noquote() << "demo mode:" << message;
             } else {
-                qCWarning(lcDimoService).noquote() << "demo mode: sign-in failed:" << message;
+                qCWarning(lcTools).noquote() << "demo mode: sign-in failed:" << message;
             }
         });
     }
@@ -84,7 +83,7 @@ void DimoService::restoreTokens()
             return;
         }
         if (!developerJwt.isEmpty() && !c->restoreDeveloperJwt(developerJwt)) {
-            qCInfo(lcDimoService) << "the stored developer token is no longer usable; a new one will be fetched";
+            qCInfo(lcTools) << "the stored developer token is no longer usable; a new one will be fetched";
         }
         c->setTokenStore(store);
         if (m_options.demo) {
@@ -102,7 +101,7 @@ void DimoService::attach(mcp::Server &server)
     const tools::Toolset toolset = tools::toolsetFromString(qEnvironmentVariable("DIMOTRAY_TOOLSET"));
     const int count = tools::registerTools(server.registry(), *m_backend, toolset);
     tools::registerResources(server.registry(), *m_backend);
-    qCInfo(lcDimoService).noquote() << count << "DIMO tools registered (toolset" << tools::toString(toolset) << ")";
+    qCInfo(lcTools).noquote() << count << "DIMO tools registered (toolset" << tools::toString(toolset) << ")";
 }
 
 } // namespace app

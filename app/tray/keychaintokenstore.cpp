@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/keychaintokenstore.h"
 
+#include "app/tray/logging.h"
+
 #include <QLoggingCategory>
 #include <qt6keychain/keychain.h>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcKeychain, "dimotray.app.keychain", QtInfoMsg)
 
 namespace app {
 

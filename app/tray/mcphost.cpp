@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/mcphost.h"
 
+#include "app/tray/logging.h"
 #include "app/tray/serverinfo.h"
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
@@ -13,8 +14,6 @@
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcHost, "dimotray.app.host", QtInfoMsg)
 
 namespace app {
 

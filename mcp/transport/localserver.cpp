@@ -3,6 +3,7 @@
 #include "mcp/transport/localserver.h"
 
 #include "mcp/transport/linechannel.h"
+#include "mcp/transport/logging.h"
 
 #include <QDir>
 #include <QLocalServer>
@@ -12,7 +13,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcTransport, "dimotray.mcp.transport", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcTransport, "dimotray.mcp.transport", QtInfoMsg) // declared in mcp/transport/logging.h
 
 namespace mcp::transport {
 

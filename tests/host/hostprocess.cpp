@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-#include "hostprocess.h"
+#include "tests/host/hostprocess.h"
 
 #include "tests/support/timeout.h"
 

@@ -5,6 +5,8 @@
 // mcp-dimo over stdio against mcp-testserver's local socket (the engine with the conformance
 // fixtures).
 // Exits 77 (skipped) when tests/clients is not installed (scripts/install-mcp-clients).
+#include "tests/host/hostprocess.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -14,8 +16,6 @@
 #include <QTest>
 
 #include <cstdio>
-
-#include "hostprocess.h"
 
 using namespace Qt::StringLiterals;
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The real mcp-dimo binary against a real headless dimo-tray (both started as processes).
+#include "tests/host/hostprocess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,8 +15,6 @@
 #include <QTest>
 
 #include <memory>
-
-#include "hostprocess.h"
 
 #if defined(Q_OS_UNIX)
 #include <csignal>

@@ -3,6 +3,8 @@
 //
 // The real tray icon on a real X display: dimo-tray (default mode, xcb) next to `trayer`, a
 // system tray host. Exits 77 (skipped) without a DISPLAY or without trayer (apt: trayer).
+#include "tests/host/hostprocess.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocalSocket>
@@ -11,8 +13,6 @@
 #include <QTest>
 
 #include <cstdio>
-
-#include "hostprocess.h"
 
 using namespace Qt::StringLiterals;
 

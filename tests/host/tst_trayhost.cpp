@@ -3,6 +3,7 @@
 //
 // The real dimo-tray binary as an MCP host: socket, sessions, single instance, signals, stdio.
 #include "mcp/wire/lineframer.h"
+#include "tests/host/hostprocess.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,8 +15,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "hostprocess.h"
 
 using namespace Qt::StringLiterals;
 
