@@ -153,7 +153,11 @@ export function buildFixtures(seed = 1) {
       home: [city[0] + (rand01(seed, 'lat', tokenId) - 0.5) * 0.1, city[1] + (rand01(seed, 'lon', tokenId) - 0.5) * 0.1],
       dailyKm: 20 + Math.floor(rnd() * 50), baseOdo: 5000 + Math.floor(rnd() * 60000), rangeKm: pt === 'ICE' ? 650 : 420,
       aftermarketDeviceId: null, syntheticDeviceId: null, connection: null,
+      batteryKwh: make === 'Tesla' ? 82 : 77.4, tankLiters: pt === 'HEV' ? 55 : 70,
+      // ms since the vehicle last reported (on top of the 20 s data lag); see `stale` below and /_control/last-seen
+      offlineMs: device?.offlineHours ? device.offlineHours * 3600000 : 0,
     };
+    v.defaultOfflineMs = v.offlineMs;
     if (device && device.type === 'aftermarket') {
       const id = adId++;
       aftermarketDevices.push({ tokenId: id, address: labelAddress(`ad ${seed} ${id}`), owner: owner.wallet, beneficiary: owner.wallet,
@@ -165,7 +169,8 @@ export function buildFixtures(seed = 1) {
     } else if (device && device.type === 'synthetic') {
       const id = sdId++;
       syntheticDevices.push({ tokenId: id, address: labelAddress(`sd ${seed} ${id}`), mintedAt: v.mintedAt, vehicleId: tokenId,
-        connection: device.connection, integrationId: 0, name: mnemonicName(seed, 'sd' + id) });
+        connection: device.connection, integrationId: 0, name: mnemonicName(seed, 'sd' + id),
+        subscription: device.subscription || 'active' }); // tesla-oracle refuses commands when 'inactive'
       v.syntheticDeviceId = id;
       v.connection = device.connection;
     }
@@ -182,7 +187,7 @@ export function buildFixtures(seed = 1) {
   const smartcar = { type: 'synthetic', connection: 'Smartcar' };
   addVehicle(24556, carol, 11, 2021, smartcar, [[main, all6]]);
   addVehicle(24557, bob, 10, 2020, { type: 'aftermarket', maker: 'AutoPi' }, [[main, [1]]]);
-  addVehicle(24558, alice, 9, 2023, { type: 'aftermarket', maker: 'Hashdog' }, [[main, all6]]);
+  addVehicle(24558, alice, 9, 2023, { type: 'aftermarket', maker: 'Hashdog', offlineHours: 26 }, [[main, all6]]); // stale
   addVehicle(24559, carol, 3, 2021, { type: 'synthetic', connection: 'Motorq' }, [[main, [1, 4, 5]]]);
   addVehicle(24560, alice, 8, 2019, { type: 'aftermarket', maker: 'AutoPi' }, [[main, all6, { createdAt: at(10), expiresAt: at(40) }]]);
   addVehicle(24561, bob, 1, 2022, tesla, [[main, [1, 3, 4, 5, 6]]]);
@@ -196,14 +201,19 @@ export function buildFixtures(seed = 1) {
   for (let i = 1; i <= 250; i++) {
     const c = i % CATALOG.length;
     const [, , [y0, y1]] = CATALOG[c];
-    addVehicle(100000 + i, fleetOps, c, y0 + (i % (y1 - y0 + 1)), i % 3 === 0 ? tesla : (i % 3 === 1 ? smartcar : null), [[fleet, all6]]);
+    // Teslas connect through Tesla (tesla-oracle takes their commands); two thirds of the others through Smartcar
+    const device = CATALOG[c][0] === 'Tesla' ? tesla : (i % 3 !== 2 ? smartcar : null);
+    addVehicle(100000 + i, fleetOps, c, y0 + (i % (y1 - y0 + 1)), device, [[fleet, all6]]);
   }
+  // Added last so that the random draws of the vehicles above stay as they were.
+  addVehicle(24555, alice, 1, 2023, { ...tesla, subscription: 'inactive' }, [[main, all6]]);
   vehicles.sort((a, b) => b.tokenId - a.tokenId); // descending, as Identity orders
   const byId = new Map(vehicles.map((v) => [v.tokenId, v]));
   return {
     seed, manufacturers, mfr, definitions, licenses, users, connections, conn, vehicles, byId,
     aftermarketDevices, syntheticDevices, sacds,
-    ids: { tesla: 24567, ice: 24566, noLocation: 24565, notShared: 24564, expired: 24560, teslaNoCommands: 24561, all8: 24562 },
+    ids: { tesla: 24567, ice: 24566, noLocation: 24565, notShared: 24564, expired: 24560, teslaNoCommands: 24561, all8: 24562,
+      stale: 24558, teslaInactiveSubscription: 24555, commandsNoTesla: 24565 },
     main, second, fleet, checksumAddress,
   };
 }

@@ -1,6 +1,6 @@
 // gqlgen-like HTTP transport over graphql-js: 422 for parse/validation, 200 + errors[] for execution.
 import { readFileSync } from 'node:fs';
-import { buildSchema, parse, validate, execute, specifiedRules, GraphQLError } from 'graphql';
+import { buildSchema, parse, validate, execute, specifiedRules, GraphQLError, Kind } from 'graphql';
 import { send, sendJson } from './http.mjs';
 
 export function loadSchema(path) {
@@ -58,8 +58,31 @@ export function readGraphqlRequest(r, res) {
   return params;
 }
 
-/** Executes a GraphQL request (already transport-checked). */
-export async function runGraphql(schema, params, res, { rootValue, contextValue }) {
+/**
+ * gqlgen's fixed complexity (telemetry-api limits it to 100): every selected field costs 1 plus its
+ * children, fragments are inlined, `__schema` is free. Computed for the operation that would run.
+ */
+export function operationComplexity(doc, operationName) {
+  const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : null;
+  if (!op) return 0; // execution reports the missing operation
+  const fragments = new Map(doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const walk = (set, depth) => {
+    let total = 0;
+    for (const sel of set?.selections || []) {
+      if (depth > 50) break;
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value !== '__schema') total += 1 + walk(sel.selectionSet, depth + 1);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) total += walk(sel.selectionSet, depth + 1);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD) total += walk(fragments.get(sel.name.value)?.selectionSet, depth + 1);
+    }
+    return total;
+  };
+  return walk(op.selectionSet, 0);
+}
+
+/** Executes a GraphQL request (already transport-checked). `complexityLimit`: a number or null (none). */
+export async function runGraphql(schema, params, res, { rootValue, contextValue, complexityLimit = null }) {
   const query = params.query;
   if (typeof query !== 'string' || query.trim() === '') {
     return sendJson(res, 422, { errors: [{ message: 'no operation provided', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }], data: null });
@@ -67,6 +90,13 @@ export async function runGraphql(schema, params, res, { rootValue, contextValue 
   const p = parseCached(schema, query);
   if (p.parseError) return sendJson(res, 422, { errors: [fmtValidation(p.parseError, 'GRAPHQL_PARSE_FAILED')], data: null });
   if (p.errors.length) return sendJson(res, 422, { errors: p.errors.map((e) => fmtValidation(e, 'GRAPHQL_VALIDATION_FAILED')), data: null });
+  if (complexityLimit != null) {
+    const complexity = operationComplexity(p.doc, params.operationName);
+    if (complexity > complexityLimit) {
+      return sendJson(res, 422, { errors: [{ message: `operation has complexity ${complexity}, which exceeds the limit of ${complexityLimit}`,
+        extensions: { code: 'COMPLEXITY_LIMIT_EXCEEDED' } }], data: null });
+    }
+  }
   const variables = params.variables && typeof params.variables === 'object' ? params.variables : {};
   const result = await execute({ schema, document: p.doc, rootValue, contextValue, variableValues: variables,
     operationName: params.operationName || undefined });

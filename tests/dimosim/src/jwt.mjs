@@ -1,12 +1,19 @@
 // RS256 JWT issuer/verifier with a JWKS, single generation-based revocation.
-import { generateKeyPairSync, createSign, createVerify, createHash } from 'node:crypto';
+import { generateKeyPair, createSign, createVerify, createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const generateRsa = promisify(generateKeyPair);
 
 const b64u = (buf) => Buffer.from(buf).toString('base64url');
 
 export class JwtIssuer {
+  /** A new issuer with a fresh RSA key, generated off the main thread (start-up time). */
+  static async create(label) {
+    return new JwtIssuer(label, await generateRsa('rsa', { modulusLength: 2048 }));
+  }
+
   /** @param {string} label used to derive a stable-looking kid */
-  constructor(label) {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  constructor(label, { privateKey, publicKey }) {
     this.privateKey = privateKey;
     this.publicKey = publicKey;
     this.kid = createHash('sha1').update(label + publicKey.export({ format: 'der', type: 'spki' }).toString('hex')).digest('hex');

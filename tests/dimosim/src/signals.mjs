@@ -74,7 +74,12 @@ export function stateAt(seed, v, t) {
       const next = 78 + (hash32(seed, 'soc', v.tokenId, day + 1) % 10);
       soc = startSoc - used + (next - startSoc + used) * ((hourOfDay - 22) / 1.5);
       s.charging = 1;
-    } else if (hourOfDay >= 23.5) soc = 78 + (hash32(seed, 'soc', v.tokenId, day + 1) % 10);
+      s.addedKwh = Math.round(((soc - (startSoc - used)) / 100) * v.batteryKwh * 10) / 10;
+    } else if (hourOfDay >= 23.5) {
+      soc = 78 + (hash32(seed, 'soc', v.tokenId, day + 1) % 10);
+      s.addedKwh = Math.round(((soc - (startSoc - used)) / 100) * v.batteryKwh * 10) / 10;
+    } else s.addedKwh = 0;
+    s.plugged = !trip && (hourOfDay >= 21.5 || hourOfDay < 6.5) ? 1 : 0;
     s.soc = Math.round(soc * 10) / 10;
     s.range = Math.round((s.soc / 100) * v.rangeKm);
   } else {
@@ -85,51 +90,107 @@ export function stateAt(seed, v, t) {
     s.rpm = trip ? Math.round(900 + speed * 28) : 0;
     s.coolant = trip ? 88 : Math.max(s.temp, 20);
   }
+  s.wobble = wobble;
   return s;
 }
 
-// Signal name -> [type, extractor(state, v)]; only these have data.
+// Which vehicles report a signal: every vehicle, battery-electric ones, ones with a fuel tank (ICE/HEV),
+// ones with an aftermarket OBD device, and OBD devices on a combustion engine.
+const AVAIL = {
+  BEV: (v) => v.powertrain === 'BEV', FUEL: (v) => v.powertrain !== 'BEV', DEVICE: (v) => v.aftermarketDeviceId != null,
+  OBD: (v) => v.aftermarketDeviceId != null && v.powertrain !== 'BEV',
+};
+const r1 = (x) => Math.round(x * 10) / 10;
+
+// Signal name -> [type, extractor(state, v), availability]; only these have data.
 const F = 'float';
 export const SIGNAL_MODEL = {
   speed: [F, (s) => s.speed],
   powertrainTransmissionTravelledDistance: [F, (s) => s.odometer],
   isIgnitionOn: [F, (s) => s.ignition],
   bodyLockIsLocked: [F, (s) => s.locked],
-  bodyTrunkFrontIsOpen: [F, () => 0],
+  bodyTrunkFrontIsOpen: [F, () => 0, 'BEV'],
   bodyTrunkRearIsOpen: [F, () => 0],
+  bodyLightsIsAirbagWarningOn: [F, () => 0],
   cabinDoorRow1DriverSideIsOpen: [F, () => 0],
   cabinDoorRow1PassengerSideIsOpen: [F, () => 0],
-  exteriorAirTemperature: [F, (s) => s.temp],
-  lowVoltageBatteryCurrentVoltage: [F, (s) => s.lvVoltage],
+  cabinDoorRow2DriverSideIsOpen: [F, () => 0],
+  cabinDoorRow2PassengerSideIsOpen: [F, () => 0],
+  cabinDoorRow1DriverSideWindowIsOpen: [F, () => 0],
+  cabinDoorRow1PassengerSideWindowIsOpen: [F, () => 0],
+  cabinDoorRow2DriverSideWindowIsOpen: [F, () => 0],
+  cabinDoorRow2PassengerSideWindowIsOpen: [F, () => 0],
+  cabinSeatRow1DriverSideIsBelted: [F, (s) => s.ignition],
+  cabinSeatRow1PassengerSideIsBelted: [F, () => 0],
+  angularVelocityYaw: [F, (s) => (s.trip ? r1(s.wobble * 6) : 0)],
+  chassisAxleRow1WheelLeftSpeed: [F, (s) => s.speed],
+  chassisAxleRow1WheelRightSpeed: [F, (s) => s.speed],
   chassisAxleRow1WheelLeftTirePressure: [F, (s) => s.tirePressure],
   chassisAxleRow1WheelRightTirePressure: [F, (s) => s.tirePressure + 2],
   chassisAxleRow2WheelLeftTirePressure: [F, (s) => s.tirePressure - 1],
   chassisAxleRow2WheelRightTirePressure: [F, (s) => s.tirePressure + 1],
+  chassisTireSystemIsWarningOn: [F, () => 0],
+  chassisBrakeABSIsWarningOn: [F, () => 0],
+  chassisBrakeIsPedalPressed: [F, (s) => (s.trip && s.wobble < -0.4 ? 1 : 0)],
+  chassisBrakePedalPosition: [F, (s) => (s.trip && s.wobble < -0.4 ? Math.round(-s.wobble * 40) : 0)],
+  chassisParkingBrakeIsEngaged: [F, (s) => (s.trip ? 0 : 1)],
+  exteriorAirTemperature: [F, (s) => s.temp],
+  lowVoltageBatteryCurrentVoltage: [F, (s) => s.lvVoltage],
   currentLocationCoordinates: ['location', (s) => ({ latitude: s.lat, longitude: s.lon, hdop: s.hdop })],
   currentLocationApproximateCoordinates: ['location', (s) => ({ latitude: Math.round(s.lat * 20) / 20, longitude: Math.round(s.lon * 20) / 20, hdop: s.hdop })],
   currentLocationAltitude: [F, (s) => s.altitude],
   currentLocationHeading: [F, (s) => s.heading],
   powertrainType: ['string', (s, v) => VSS_POWERTRAIN[v.powertrain]],
   powertrainRange: [F, (s) => s.range],
+  powertrainTransmissionCurrentGear: [F, (s) => (s.trip ? Math.min(6, 1 + Math.floor(s.speed / 20)) : 0)],
+  powertrainTransmissionSelectedGear: [F, (s) => (s.trip ? 1 : 126)],
   serviceDistanceToService: [F, (s) => Math.round(15000 - (s.odometer % 15000))],
+  serviceTimeToService: [F, (s) => Math.round((15000 - (s.odometer % 15000)) * 1440)],
   powertrainTractionBatteryStateOfChargeCurrent: [F, (s) => s.soc, 'BEV'],
+  powertrainTractionBatteryStateOfChargeCurrentEnergy: [F, (s, v) => r1((s.soc / 100) * v.batteryKwh), 'BEV'],
   powertrainTractionBatteryChargingIsCharging: [F, (s) => s.charging, 'BEV'],
+  powertrainTractionBatteryChargingIsChargingCableConnected: [F, (s) => s.plugged, 'BEV'],
   powertrainTractionBatteryChargingChargeLimit: [F, () => 80, 'BEV'],
+  powertrainTractionBatteryChargingPower: [F, (s) => (s.charging ? 11 : 0), 'BEV'],
+  powertrainTractionBatteryChargingChargeCurrentAC: [F, (s) => (s.charging ? 16 : 0), 'BEV'],
+  powertrainTractionBatteryChargingChargeVoltageUnknownType: [F, (s) => (s.charging ? 400 : 0), 'BEV'],
+  powertrainTractionBatteryChargingAddedEnergy: [F, (s) => s.addedKwh, 'BEV'],
+  powertrainTractionBatteryCurrentPower: [F, (s) => (s.charging ? 11000 : s.trip ? -Math.round(s.speed * 160) : 0), 'BEV'],
+  powertrainTractionBatteryCurrentVoltage: [F, (s) => r1(350 + s.soc * 0.5), 'BEV'],
+  powertrainTractionBatteryTemperatureAverage: [F, (s) => r1(s.temp + (s.trip || s.charging ? 9 : 2)), 'BEV'],
   powertrainTractionBatteryRange: [F, (s) => s.range, 'BEV'],
   powertrainTractionBatteryStateOfHealth: [F, (s, v) => 90 + (v.tokenId % 9), 'BEV'],
-  powertrainTractionBatteryGrossCapacity: [F, (s, v) => (v.make === 'Tesla' ? 82 : 77.4), 'BEV'],
+  powertrainTractionBatteryGrossCapacity: [F, (s, v) => v.batteryKwh, 'BEV'],
   powertrainFuelSystemRelativeLevel: [F, (s) => s.fuel, 'FUEL'],
+  powertrainFuelSystemAbsoluteLevel: [F, (s, v) => r1((s.fuel / 100) * v.tankLiters), 'FUEL'],
+  powertrainFuelSystemSupportedFuelTypes: ['string', () => 'GASOLINE', 'FUEL'],
   powertrainCombustionEngineSpeed: [F, (s) => s.rpm, 'FUEL'],
   powertrainCombustionEngineECT: [F, (s) => s.coolant, 'FUEL'],
+  powertrainCombustionEngineEOT: [F, (s) => (s.trip ? 96 : s.coolant), 'FUEL'],
+  powertrainCombustionEngineEngineOilLevel: ['string', () => 'NORMAL', 'FUEL'],
+  powertrainCombustionEngineEngineOilRelativeLevel: [F, (s, v) => 70 + (v.tokenId % 25), 'FUEL'],
+  powertrainCombustionEngineTPS: [F, (s) => (s.trip ? Math.round(10 + s.speed / 3) : 0), 'FUEL'],
+  powertrainCombustionEngineMAF: [F, (s) => (s.rpm ? r1(s.rpm / 200) : 0), 'FUEL'],
+  powertrainTransmissionTemperature: [F, (s) => (s.trip ? 75 : s.temp), 'FUEL'],
   obdDTCList: ['string', (s, v) => (v.tokenId % 5 === 0 ? '["P0420"]' : '[]'), 'FUEL'],
+  obdStatusDTCCount: [F, (s, v) => (v.tokenId % 5 === 0 ? 1 : 0), 'FUEL'],
   obdEngineLoad: [F, (s) => (s.rpm ? Math.round(20 + s.speed / 3) : 0), 'FUEL'],
+  obdIsPluggedIn: [F, () => 1, 'DEVICE'],
+  obdRunTime: [F, (s) => (s.trip ? Math.round((s.progress * (s.trip.end - s.trip.start)) / 1000) : 0), 'OBD'],
+  obdBarometricPressure: [F, () => 101, 'OBD'],
+  obdIntakeTemp: [F, (s) => r1(s.temp + (s.trip ? 12 : 0)), 'OBD'],
+  obdMAP: [F, (s) => (s.trip ? Math.round(30 + s.speed / 2) : 101), 'OBD'],
+  obdThrottlePosition: [F, (s) => (s.trip ? Math.round(12 + s.speed / 3) : 0), 'OBD'],
+  obdShortTermFuelTrim1: [F, (s) => (s.trip ? r1(s.wobble * 3) : 0), 'OBD'],
+  obdLongTermFuelTrim1: [F, (s, v) => r1(((v.tokenId % 7) - 3) * 0.8), 'OBD'],
+  obdDistanceSinceDTCClear: [F, (s) => Math.round(s.odometer % 4000), 'OBD'],
+  obdDistanceWithMIL: [F, (s, v) => (v.tokenId % 5 === 0 ? Math.round(s.odometer % 300) : 0), 'OBD'],
+  obdWarmupsSinceDTCClear: [F, (s) => Math.round((s.odometer % 4000) / 30), 'OBD'],
+  obdFuelTypeName: ['string', () => 'Gasoline', 'OBD'],
 };
 export const hasSignal = (v, name) => {
   const m = SIGNAL_MODEL[name];
-  if (!m) return false;
-  if (m[2] === 'BEV') return v.powertrain === 'BEV';
-  if (m[2] === 'FUEL') return v.powertrain !== 'BEV';
-  return true;
+  return Boolean(m) && (!m[2] || AVAIL[m[2]](v));
 };
 export const vehicleSignals = (v) => Object.keys(SIGNAL_MODEL).filter((n) => hasSignal(v, n)).sort();
 
@@ -149,9 +210,10 @@ export function* sampleTimes(seed, v, from, to) {
   }
 }
 
-/** Latest sample time at or before `nowMs` (the vehicle's lastSeen). Data lags 20 s. */
+/** Latest sample time at or before `nowMs` (the vehicle's lastSeen). Data lags 20 s, plus `v.offlineMs`
+ * for a vehicle that stopped reporting (stale fixtures, `/_control/last-seen`). */
 export function lastSampleTime(seed, v, nowMs) {
-  const end = nowMs - 20000;
+  const end = nowMs - 20000 - (v.offlineMs || 0);
   const from = Math.floor(end / PARK_STEP) * PARK_STEP - PARK_STEP;
   let last = from;
   for (const t of sampleTimes(seed, v, from, end + 1)) last = t;

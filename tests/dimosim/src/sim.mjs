@@ -7,34 +7,42 @@ import { tokenExchangeService } from './services/tokenexchange.mjs';
 import { identityService } from './services/identity.mjs';
 import { telemetryService } from './services/telemetry.mjs';
 import { devicesService } from './services/devices.mjs';
+import { teslaOracleService } from './services/teslaoracle.mjs';
 import { attestationService } from './services/attestation.mjs';
 import { devicedefinitionsService } from './services/devicedefinitions.mjs';
 import { loginService } from './services/login.mjs';
 import { controlHandler } from './services/control.mjs';
 import { sendJson } from './http.mjs';
 
-/** Environment-file key -> path prefix. */
+/** Service (environment-file key) -> path prefix. `devices` is the legacy commands API (§6). */
 export const PREFIXES = {
   auth: '/auth-api', tokenExchange: '/token-exchange', identity: '/identity', telemetry: '/telemetry', devices: '/devices',
-  attestation: '/attestation', deviceDefinitions: '/device-definitions-api', login: '/login',
+  teslaOracle: '/tesla-oracle', attestation: '/attestation', deviceDefinitions: '/device-definitions-api', login: '/login',
 };
+export const DEFAULT_COMMAND_DELAY_MS = 3000;
+export const TELEMETRY_COMPLEXITY_LIMIT = 100; // telemetry-api's gqlgen FixedComplexityLimit
 
-export async function createSim({ port = 0, seed = 1, verbose = false } = {}) {
+export async function createSim({ port = 0, seed = 1, verbose = false, commandDelayMs = DEFAULT_COMMAND_DELAY_MS } = {}) {
+  const keys = Promise.all([JwtIssuer.create('auth'), JwtIssuer.create('auth-roles-rights')]); // meanwhile: fixtures
   const sim = {
     seed, fx: buildFixtures(seed), clockOffset: 0, faults: [], nextFaultId: 1, log: { entries: [], nextId: 1 },
-    challenges: new Map(), overrides: new Map(), vinVCs: new Map(), attestations: [], commands: [], replacedSacds: [],
-    authJwt: new JwtIssuer('auth'), vehicleJwt: new JwtIssuer('auth-roles-rights'), urls: {},
+    challenges: new Map(), overrides: new Map(), vinVCs: new Map(), attestations: [], commands: [], commandAttempts: [], replacedSacds: [],
+    commandDelayMs, defaultCommandDelayMs: commandDelayMs, complexityLimit: TELEMETRY_COMPLEXITY_LIMIT,
+    urls: {},
   };
+  [sim.authJwt, sim.vehicleJwt] = await keys;
   sim.now = () => Date.now() + sim.clockOffset * 1000;
   sim.reset = () => {
     sim.log.entries.length = 0; sim.faults.length = 0; sim.http.releaseHung(); sim.clockOffset = 0;
     sim.challenges.clear(); sim.overrides.clear(); sim.vinVCs.clear(); sim.attestations.length = 0; sim.commands.length = 0;
+    sim.commandAttempts.length = 0; sim.commandDelayMs = sim.defaultCommandDelayMs; sim.complexityLimit = TELEMETRY_COMPLEXITY_LIMIT;
+    for (const v of sim.fx.vehicles) v.offlineMs = v.defaultOfflineMs;
     for (let i = sim.fx.sacds.length - 1; i >= 0; i--) if (sim.fx.sacds[i].dynamic) sim.fx.sacds.splice(i, 1);
     sim.fx.sacds.push(...sim.replacedSacds); sim.replacedSacds.length = 0;
     sim.authJwt.revokeAll(); sim.vehicleJwt.revokeAll();
   };
   const handlers = { auth: authService, tokenExchange: tokenExchangeService, identity: identityService, telemetry: telemetryService,
-    devices: devicesService, attestation: attestationService, deviceDefinitions: devicedefinitionsService, login: loginService };
+    devices: devicesService, teslaOracle: teslaOracleService, attestation: attestationService, deviceDefinitions: devicedefinitionsService, login: loginService };
   sim.services = Object.entries(PREFIXES).map(([name, prefix]) => ({ name, prefix, handle: handlers[name](sim) }));
   sim.services.push({ name: 'vehicleIssuer', prefix: '/auth-roles-rights', handle: async (r, res) => (r.path === '/keys'
     ? sendJson(res, 200, { keys: [sim.vehicleJwt.jwk()] }) : sendJson(res, 404, { message: 'Not Found' })) });

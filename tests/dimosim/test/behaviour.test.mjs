@@ -14,7 +14,9 @@ const LATEST = 'query($id:Int!){signalsLatest(tokenId:$id){lastSeen bodyLockIsLo
 
 test('startup line and environment file', () => {
   assert.match(sim.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
-  assert.deepEqual(Object.keys(sim.env).sort(), ['attestation', 'auth', 'deviceDefinitions', 'devices', 'identity', 'login', 'telemetry', 'tokenExchange']);
+  // `devices` (legacy) stays until the C++ client no longer requires it; `--no-legacy-devices` drops it (commands.test.mjs)
+  assert.deepEqual(Object.keys(sim.env).sort(), ['attestation', 'auth', 'deviceDefinitions', 'devices', 'identity', 'login', 'telemetry', 'teslaOracle', 'tokenExchange']);
+  assert.equal(sim.env.teslaOracle, `${sim.baseUrl}/tesla-oracle`);
   assert.equal(sim.testCredentials.apiKey, TEST_VECTOR_KEY);
   assert.equal(sim.stdout().trim().split('\n').length, 1);
 });
@@ -134,7 +136,8 @@ test('telemetry: refused without token, answered with one, privileges enforced',
   assert.match(ev.body.errors[0].message, /missing required privilege/);
 });
 
-test('a command changes telemetry state; only Tesla accepts commands', async () => {
+test('legacy devices-api: a command changes telemetry state; only Tesla accepts commands', async () => {
+  await sim.control('/command-delay', 'POST', { ms: 0 });
   const dev = await developerJwt(sim);
   const token = await vehicleJwt(24567, [1, 2], dev);
   for (const [cmd, expect] of [['doors/lock', 1], ['doors/unlock', 0], ['doors/lock', 1]]) {
@@ -150,6 +153,9 @@ test('a command changes telemetry state; only Tesla accepts commands', async () 
   assert.deepEqual(await noPriv.json(), { code: 401, message: 'Unauthorized! Token does not contain required privileges' });
   const toyota = await fetch(sim.url('devices', '/v1/vehicle/24565/commands/doors/lock'), { method: 'POST', headers: { authorization: `Bearer ${await vehicleJwt(24565, [2], dev)}` } });
   assert.deepEqual([toyota.status, await toyota.json()], [404, { code: 404, message: 'No command-capable integrations found for this vehicle.' }]);
+  const inactive = await fetch(sim.url('devices', '/v1/vehicle/24555/commands/doors/lock'), { method: 'POST', headers: { authorization: `Bearer ${await vehicleJwt(24555, [2], dev)}` } });
+  assert.deepEqual([inactive.status, await inactive.json()], [403, { code: 403, message: 'Vehicle subscription is not active.' }]);
+  await sim.control('/reset', 'POST');
 });
 
 test('login page redirects with a real user JWT', async () => {

@@ -1,5 +1,6 @@
 // Maintenance tool (not used at runtime): prints a SUBSET of DIMO's real SDL
 // (descriptions and codegen/MCP directives stripped) for the whitelist below.
+// Identity is taken whole (every type and field: '*ALL*'), telemetry by whitelist.
 // Usage: node tools/subset-schema.mjs identity|telemetry > schema/<name>.graphqls
 // Reads ../shared/dimo-api/schema (or $DIMO_SHARED_DIR/dimo-api/schema).
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,38 +17,10 @@ const sdl = readdirSync(dir).filter((f) => f.endsWith('.graphqls')).sort()
 
 const KEEP_DIRECTIVES = new Set(['requiresAllOfPrivileges', 'requiresOneOfPrivilege',
   'requiresVehicleToken', 'oneOf', 'deprecated']);
-const conn = ['totalCount', 'edges', 'nodes', 'pageInfo'];
-const edge = ['node', 'cursor'];
-const WHITELIST = {
-  identity: {
-    Time: '*', Address: '*', BigInt: '*', BigDecimal: '*', PageInfo: '*', Node: '*',
-    Query: ['node', 'vehicle', 'vehicles', 'aftermarketDevice', 'aftermarketDevices',
-      'syntheticDevice', 'syntheticDevices', 'developerLicense', 'developerLicenses',
-      'deviceDefinition', 'manufacturer', 'manufacturers', 'connection', 'connections', 'account'],
-    VehiclesFilter: '*',
-    Vehicle: ['id', 'tokenId', 'tokenDID', 'manufacturer', 'owner', 'mintedAt', 'aftermarketDevice',
-      'sacds', 'sacd', 'syntheticDevice', 'definition', 'name', 'imageURI', 'image', 'dataURI'],
-    Definition: '*', VehicleEdge: edge, VehicleConnection: conn,
-    Sacd: ['grantee', 'permissions', 'source', 'createdAt', 'expiresAt'],
-    SacdEdge: edge, SacdConnection: conn,
-    AftermarketDevice: ['id', 'tokenId', 'tokenDID', 'manufacturer', 'address', 'owner', 'serial', 'imei',
-      'devEUI', 'hardwareRevision', 'mintedAt', 'claimedAt', 'vehicle', 'beneficiary', 'name', 'image', 'pairedAt'],
-    AftermarketDeviceBy: '*', AftermarketDevicesFilter: '*',
-    AftermarketDeviceConnection: conn, AftermarketDeviceEdge: edge,
-    SyntheticDevice: '*', SyntheticDeviceConnection: conn, SyntheticDeviceEdge: edge,
-    SyntheticDevicesFilter: '*', SyntheticDeviceBy: '*',
-    DeveloperLicense: '*', DeveloperLicenseConnection: conn, DeveloperLicenseFilterBy: '*',
-    DeveloperLicenseBy: '*', DeveloperLicenseEdge: edge, Signer: '*', RedirectURI: '*',
-    SignerConnection: conn, SignerEdge: edge, RedirectURIConnection: conn, RedirectURIEdge: edge,
-    DeviceDefinition: '*', DeviceDefinitionAttribute: '*', DeviceDefinitionBy: '*',
-    Manufacturer: ['id', 'tokenId', 'tokenDID', 'name', 'owner', 'tableId', 'mintedAt'],
-    ManufacturerBy: '*', ManufacturerEdge: edge, ManufacturerConnection: conn,
-    Connection: ['name', 'address', 'owner', 'tokenId', 'tokenDID', 'mintedAt'],
-    ConnectionConnection: conn, ConnectionEdge: edge, ConnectionBy: '*',
-    AccountBy: '*', Account: '*',
-  },
+let WHITELIST = {
+  identity: '*ALL*',
   telemetry: {
-    Time: '*', Address: '*', Uint64: '*', Privilege: '*',
+    Time: '*', Address: '*', Uint64: '*', Privilege: '*', Map: '*',
     Query: ['signals', 'signalsLatest', 'availableSignals', 'signalsSnapshot', 'dataSummary',
       'vinVCLatest', 'events', 'attestations', 'segments', 'dailyActivity'],
     SignalAggregations: '*', SignalCollection: '*', LatestSignal: '*', SignalsSnapshotResponse: '*',
@@ -63,6 +36,10 @@ const WHITELIST = {
 }[which];
 
 const doc = parse(sdl);
+if (WHITELIST === '*ALL*') {
+  WHITELIST = {};
+  for (const def of doc.definitions) if (def.name && def.kind !== Kind.DIRECTIVE_DEFINITION) WHITELIST[def.name.value] = '*';
+}
 const merged = new Map();
 const directiveDefs = [];
 for (const def of doc.definitions) {
@@ -82,10 +59,13 @@ const clean = (node) => ({
   directives: (node.directives || []).filter((d) => KEEP_DIRECTIVES.has(d.name.value)),
   arguments: node.arguments?.map(clean),
 });
+// graphql-js enforces the @oneOf rule that DIMO's `input DeviceDefinitionBy @oneOf { id: String! }` breaks (README §4).
+const relaxOneOf = (def, f) => (def.directives?.some((d) => d.name.value === 'oneOf') && f.type.kind === Kind.NON_NULL_TYPE
+  ? { ...f, type: f.type.type } : f);
 const out = [];
 for (const [name, def] of merged) {
   const keep = WHITELIST[name];
-  const fields = def.fields?.filter((f) => keep === '*' || keep.includes(f.name.value)).map(clean);
+  const fields = def.fields?.filter((f) => keep === '*' || keep.includes(f.name.value)).map((f) => clean(relaxOneOf(def, f)));
   out.push(clean({ ...def, kind: kindOf(def.kind), fields: def.fields ? fields : undefined,
     values: def.values?.map(clean) }));
 }

@@ -1,5 +1,7 @@
-// /_control: request log, reset, faults, token expiry, clock offset, state. Not logged.
+// /_control: request log, reset, faults, token expiry, clock offset, commands, staleness, state. Not logged.
 import { sendJson, parseJsonBody } from '../http.mjs';
+import { commandsView } from '../commands.mjs';
+import { vehicleSignals, lastSampleTime } from '../signals.mjs';
 
 const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times'];
 
@@ -43,8 +45,45 @@ export function controlHandler(sim) {
       sim.clockOffset = off;
       return sendJson(res, 200, { offsetSeconds: off, now: new Date(sim.now()).toISOString() });
     }
+    if (p === '/commands' && r.method === 'GET') {
+      const svc = r.query.get('service');
+      return sendJson(res, 200, { delayMs: sim.commandDelayMs, commands: commandsView(sim).filter((c) => !svc || c.service === svc),
+        attempts: sim.commandAttempts.filter((c) => !svc || c.service === svc) });
+    }
+    if (p === '/command-delay' && r.method === 'GET') return sendJson(res, 200, { ms: sim.commandDelayMs });
+    if (p === '/command-delay' && r.method === 'POST') {
+      const b = parseJsonBody(r);
+      const ms = b.ok ? b.value?.ms : undefined;
+      if (!Number.isInteger(ms) || ms < 0) return sendJson(res, 400, { error: 'ms (integer >= 0) required' });
+      sim.commandDelayMs = ms;
+      return sendJson(res, 200, { ms });
+    }
+    if (p === '/complexity-limit' && r.method === 'GET') return sendJson(res, 200, { limit: sim.complexityLimit });
+    if (p === '/complexity-limit' && r.method === 'POST') {
+      const b = parseJsonBody(r);
+      const limit = b.ok ? b.value?.limit : undefined;
+      if (limit !== null && (!Number.isInteger(limit) || limit < 1)) return sendJson(res, 400, { error: 'limit (integer >= 1, or null for none) required' });
+      sim.complexityLimit = limit;
+      return sendJson(res, 200, { limit });
+    }
+    if (p === '/last-seen' && r.method === 'GET') {
+      const now = sim.now();
+      return sendJson(res, 200, { vehicles: sim.fx.vehicles.filter((v) => v.offlineMs > 0).map((v) => ({ tokenId: v.tokenId,
+        offlineSeconds: v.offlineMs / 1000, lastSeen: new Date(lastSampleTime(sim.seed, v, now)).toISOString() })) });
+    }
+    if (p === '/last-seen' && r.method === 'POST') {
+      const b = parseJsonBody(r);
+      const { tokenId, offlineSeconds } = b.ok && b.value && typeof b.value === 'object' ? b.value : {};
+      const v = sim.fx.byId.get(tokenId);
+      if (!v) return sendJson(res, 400, { error: 'tokenId of a fixture vehicle required' });
+      if (typeof offlineSeconds !== 'number' || !Number.isFinite(offlineSeconds) || offlineSeconds < 0) {
+        return sendJson(res, 400, { error: 'offlineSeconds (number >= 0) required' });
+      }
+      v.offlineMs = Math.round(offlineSeconds * 1000);
+      return sendJson(res, 200, { tokenId, offlineSeconds, lastSeen: new Date(lastSampleTime(sim.seed, v, sim.now())).toISOString() });
+    }
     if (p === '/state' && r.method === 'GET') {
-      return sendJson(res, 200, { commands: sim.commands, overrides: Object.fromEntries(sim.overrides),
+      return sendJson(res, 200, { commands: commandsView(sim), commandDelayMs: sim.commandDelayMs, overrides: Object.fromEntries(sim.overrides),
         vinVCs: Object.fromEntries([...sim.vinVCs].map(([k, v]) => [k, v.length])), attestations: sim.attestations.length });
     }
     if (p === '/fixtures' && r.method === 'GET') {
@@ -52,8 +91,13 @@ export function controlHandler(sim) {
       return sendJson(res, 200, { seed: fx.seed, ids: fx.ids,
         licenses: fx.licenses.map((l) => ({ tokenId: l.tokenId, clientId: l.clientId, alias: l.alias, apiKey: l.apiKey, signer: l.signers[0].address, redirectURIs: l.redirectURIs.map((u) => u.uri) })),
         users: fx.users.map((u) => ({ index: u.index, name: u.name, wallet: u.wallet, email: u.email, signerKey: u.signerKey, signer: u.signer })),
-        vehicles: fx.vehicles.filter((v) => v.tokenId < 100000).map((v) => ({ tokenId: v.tokenId, owner: v.owner, make: v.make, model: v.model, year: v.year,
-          definitionId: v.definitionId, powertrain: v.powertrain, vin: v.vin, connection: v.connection, aftermarketDeviceId: v.aftermarketDeviceId, syntheticDeviceId: v.syntheticDeviceId })),
+        vehicles: fx.vehicles.filter((v) => v.tokenId < 100000).map((v) => {
+          const sd = fx.syntheticDevices.find((d) => d.tokenId === v.syntheticDeviceId);
+          return { tokenId: v.tokenId, owner: v.owner, ownerName: fx.users.find((u) => u.wallet === v.owner)?.name, make: v.make, model: v.model,
+            year: v.year, definitionId: v.definitionId, powertrain: v.powertrain, vin: v.vin, connection: v.connection,
+            aftermarketDeviceId: v.aftermarketDeviceId, syntheticDeviceId: v.syntheticDeviceId, tesla: sd?.connection === 'Tesla',
+            teslaSubscription: sd?.connection === 'Tesla' ? sd.subscription : null, offlineSeconds: v.offlineMs / 1000, signals: vehicleSignals(v) };
+        }),
         sacds: fx.sacds.filter((s) => s.vehicleId < 100000), fleetVehicles: fx.vehicles.filter((v) => v.tokenId >= 100000).length });
     }
     return sendJson(res, 404, { error: `unknown control route ${r.method} ${p}` });

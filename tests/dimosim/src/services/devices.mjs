@@ -1,18 +1,12 @@
-// devices-api: vehicle commands (privilege 2). Only Tesla connections accept commands.
+// devices-api (legacy, §6): vehicle commands (privilege 2). Only Tesla connections accept commands.
+// Served only under BASE/devices for environment files that name it; current clients use tesla-oracle.
 import { randomBytes } from 'node:crypto';
 import { sendJson, send } from '../http.mjs';
 import { sameAddress } from '../eth.mjs';
 import { VEHICLE_NFT } from '../fixtures.mjs';
 import { fiberJwt } from './common.mjs';
+import { applyCommand } from '../commands.mjs';
 
-const COMMANDS = {
-  'doors/lock': { bodyLockIsLocked: 1 },
-  'doors/unlock': { bodyLockIsLocked: 0 },
-  'charge/start': { powertrainTractionBatteryChargingIsCharging: 1 },
-  'charge/stop': { powertrainTractionBatteryChargingIsCharging: 0 },
-  'trunk/open': { bodyTrunkRearIsOpen: 1 },
-  'frunk/open': { bodyTrunkFrontIsOpen: 1 },
-};
 const err = (res, code, message) => sendJson(res, code, { code, message });
 const KSUID = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const ksuid = () => Array.from(randomBytes(27), (b) => KSUID[b % 62]).join('');
@@ -31,12 +25,11 @@ export function devicesService(sim) {
     if (!v) return err(res, 404, 'Vehicle NFT not found.');
     if (!v.connection || !sim.fx.conn(v.connection).acceptsCommands) return err(res, 404, 'No command-capable integrations found for this vehicle.');
     if (m[2].startsWith('charge/') && v.powertrain !== 'BEV') return err(res, 400, 'Integration is not capable of this command.');
-    const changes = COMMANDS[m[2]];
-    const ov = sim.overrides.get(v.tokenId) || {};
-    for (const [name, value] of Object.entries(changes)) ov[name] = { value, ts: sim.now() };
-    sim.overrides.set(v.tokenId, ov);
+    if (sim.fx.syntheticDevices.find((d) => d.tokenId === v.syntheticDeviceId)?.subscription === 'inactive') {
+      return err(res, 403, 'Vehicle subscription is not active.');
+    }
     const requestId = ksuid();
-    sim.commands.push({ requestId, tokenId: v.tokenId, command: m[2], time: new Date(sim.now()).toISOString() });
+    applyCommand(sim, v, m[2], { service: 'devices', id: requestId });
     return sendJson(res, 200, { requestId });
   };
 }

@@ -1,5 +1,6 @@
 // identity-api: public GraphQL over the fixture graph (vehicles, devices, licenses, SACDs, definitions).
 import { fileURLToPath } from 'node:url';
+import { defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
 import { loadSchema, readGraphqlRequest, runGraphql, gqlError } from '../graphql.mjs';
 import { send } from '../http.mjs';
 import { sameAddress } from '../eth.mjs';
@@ -41,10 +42,40 @@ export function paginate(items, args, keyOf, { required = true } = {}) {
     endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage, hasNextPage } };
 }
 
+/**
+ * Defaults for everything the fixtures do not model (the schema is DIMO's complete Identity SDL):
+ * a missing connection answers an empty connection (after DIMO's first/last checks), any other
+ * missing field answers null (graphql-js's default; the model fills every non-null field).
+ */
+function installDefaults(s) {
+  for (const type of Object.values(s.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const named = getNamedType(field.type);
+      if (field.resolve || !isObjectType(named) || !named.name.endsWith('Connection')) continue;
+      const topLevel = type.name === 'Query';
+      field.resolve = (src, args, ctx, info) => {
+        const v = defaultFieldResolver(src, args, ctx, info);
+        if (v !== undefined) return v;
+        return paginate([], args, () => 0, { required: topLevel && field.args.some((a) => a.name === 'first') });
+      };
+    }
+  }
+  return s;
+}
+installDefaults(schema);
+
 export function identityModel(sim) {
   const fx = sim.fx;
   const mfrView = (m) => m && { __typename: 'Manufacturer', id: msgpackId('M_', m.tokenId), tokenId: m.tokenId, tokenDID: did(MANUFACTURER_NFT, m.tokenId),
-    name: m.name, owner: m.owner, tableId: m.tableId, mintedAt: m.mintedAt };
+    name: m.name, owner: m.owner, tableId: m.tableId, mintedAt: m.mintedAt,
+    aftermarketDevices: (args) => root.aftermarketDevices({ ...args, filterBy: { ...args.filterBy, manufacturerId: m.tokenId } }),
+    deviceDefinitions: (args) => {
+      const f = args.filterBy || {};
+      const list = fx.definitions.map((d, i) => ({ d, key: i + 1 })).filter(({ d }) => d.make === m.name
+        && (f.model == null || d.model === f.model) && (f.year == null || d.year === f.year)).reverse();
+      return mapConn(paginate(list, args, (x) => x.key, { required: false }), (x) => defView(x.d));
+    } };
   const connView = (c) => c && { name: c.name, address: c.address, owner: c.owner, tokenId: c.tokenId, tokenDID: did(CONNECTION_NFT, c.tokenId), mintedAt: c.mintedAt };
   const sacdView = (s) => ({ grantee: s.grantee, permissions: s.permissions, source: s.source, createdAt: s.createdAt, expiresAt: s.expiresAt });
   const sacdsOf = (tokenId) => activeSacds(fx, tokenId, sim.now()).map((s, i) => ({ ...s, key: i + 1 })).reverse();
@@ -77,7 +108,16 @@ export function identityModel(sim) {
   const tokenIdFromDid = (s) => { const m = /:(\d+)$/.exec(String(s)); return m ? Number(m[1]) : NaN; };
 
   const root = {
-    node: ({ id }) => { const m = /^V_(.+)$/.exec(id); if (!m) return null; const b = Buffer.from(m[1], 'base64'); const n = b.length === 2 ? b[1] : b.length === 4 ? b.readUInt16BE(2) : b.length === 6 ? b.readUInt32BE(2) : -1; return vView(fx.byId.get(n)); },
+    node: ({ id }) => {
+      const m = /^(V|AD|S|M)_(.+)$/.exec(id);
+      if (!m) return null;
+      const b = Buffer.from(m[2], 'base64');
+      const n = b.length === 2 ? b[1] : b.length === 4 ? b.readUInt16BE(2) : b.length === 6 ? b.readUInt32BE(2) : -1;
+      if (m[1] === 'V') return vView(fx.byId.get(n));
+      if (m[1] === 'AD') return adView(fx.aftermarketDevices.find((d) => d.tokenId === n));
+      if (m[1] === 'S') return sdView(fx.syntheticDevices.find((d) => d.tokenId === n));
+      return mfrView(fx.manufacturers.find((x) => x.tokenId === n));
+    },
     vehicle: ({ tokenId, tokenDID }) => {
       if ((tokenId == null) === (tokenDID == null)) throw new Error('provide exactly one of `tokenID` or `tokenDID`');
       const id = tokenId ?? tokenIdFromDid(tokenDID);
@@ -150,6 +190,10 @@ export function identityModel(sim) {
       return connView(c);
     },
     connections: (args) => mapConn(paginate([...fx.connections].reverse(), args, (c) => Number(c.tokenId)), connView),
+    // Not modelled by the fixtures: lookups by key answer NOT_FOUND, lists are empty (installDefaults).
+    dcn: () => { throw gqlError('No DCN found.', { code: 'NOT_FOUND' }); },
+    template: () => { throw gqlError('No template found.', { code: 'NOT_FOUND' }); },
+    rewards: () => ({ totalTokens: '0' }),
     account: ({ by }) => ({ address: by.address, sacds: (a) => paginate([], a, (s) => s.key, { required: false }) }),
   };
   return root;

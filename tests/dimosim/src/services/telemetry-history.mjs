@@ -2,6 +2,7 @@
 import { SIGNAL_MODEL, hasSignal, stateAt, sampleTimes, dayTrips, lastSampleTime, historyStart } from '../signals.mjs';
 import { hash32 } from '../fixtures.mjs';
 import { checkPrivileges, checkSource } from './telemetry.mjs';
+import { overrideAt } from '../commands.mjs';
 
 const iso = (ms) => new Date(ms).toISOString();
 const DAY = 86400000;
@@ -80,7 +81,9 @@ function signalValues(sim, v, name, samples, filter) {
   if (!hasSignal(v, name)) return [];
   const [type, fn] = SIGNAL_MODEL[name];
   const pass = type === 'float' ? floatPass : type === 'string' ? stringPass : locationPass;
-  return samples.map((s) => fn(s.state, v)).filter((x) => x != null && pass(filter, x));
+  const commanded = sim.overrides.has(v.tokenId);
+  return samples.map((s) => (commanded ? overrideAt(sim, v.tokenId, name, s.ts)?.value : undefined) ?? fn(s.state, v))
+    .filter((x) => x != null && pass(filter, x));
 }
 
 export function aggregationsResolver(sim, guard) {
@@ -98,7 +101,14 @@ export function aggregationsResolver(sim, guard) {
     const hi = Math.min(t, lastSampleTime(sim.seed, v, now) + 1);
     if ((hi - lo) / step > 20000) throw new Error('invalid argument: too many buckets, use a larger interval');
     const buckets = new Map();
-    for (const ts of lo < hi ? sampleTimes(sim.seed, v, lo, hi) : []) {
+    // a command's effect is reported as a sample of its own at its effect time
+    const effects = Object.values(sim.overrides.get(v.tokenId) || {}).flat().map((o) => o.ts).filter((ts) => ts >= lo && ts < t && ts <= now);
+    const times = lo < hi ? [...sampleTimes(sim.seed, v, lo, hi)] : [];
+    if (effects.length) {
+      for (const ts of effects) if (!times.includes(ts)) times.push(ts);
+      times.sort((a, b) => a - b);
+    }
+    for (const ts of times) {
       const b = f + Math.floor((ts - f) / step) * step;
       if (!buckets.has(b)) buckets.set(b, []);
       buckets.get(b).push({ ts, state: stateAt(sim.seed, v, ts) });
@@ -161,7 +171,7 @@ function segmentView(sim, v, tr, f, signalRequests, eventRequests) {
   const endT = tr.ongoing ? null : tr.end;
   const samples = [];
   for (const ts of sampleTimes(sim.seed, v, tr.start, tr.ongoing ? lastSampleTime(sim.seed, v, sim.now()) + 1 : tr.end + 1)) samples.push({ ts, state: stateAt(sim.seed, v, ts) });
-  const evs = tripEvents(sim, v, tr);
+  const evs = tr.kind === 'trip' ? tripEvents(sim, v, tr) : [];
   return {
     start: locAt(sim, v, tr.start), end: endT ? locAt(sim, v, endT) : null,
     duration: Math.round(((endT ?? sim.now()) - tr.start) / 1000), isOngoing: tr.ongoing, startedBeforeRange: tr.start < f,
@@ -173,6 +183,36 @@ function segmentView(sim, v, tr, f, signalRequests, eventRequests) {
 }
 
 const TRIP_MECHANISMS = ['ignitionDetection', 'frequencyAnalysis', 'changePointDetection'];
+const MIN = 60000;
+
+/**
+ * Activity windows of a mechanism overlapping [from, to): trips (ignition/frequency/change point),
+ * idling = the first 4 minutes of the first trip of a day (combustion engines), recharge = the nightly
+ * 22:00–23:30 UTC charge (BEVs), refuel = 5 minutes where the fuel level jumps (every 600 km).
+ */
+function windowsIn(sim, v, mechanism, from, to) {
+  const now = lastSampleTime(sim.seed, v, sim.now());
+  const trips = tripsIn(sim, v, from - DAY, to).map((tr) => ({ ...tr, kind: 'trip' }));
+  const clip = (w) => w.end > from && w.start < to && w.start <= now;
+  const fuel = v.powertrain !== 'BEV';
+  if (TRIP_MECHANISMS.includes(mechanism)) return trips.filter(clip);
+  let out = [];
+  if (mechanism === 'idling' && fuel) out = trips.filter((tr) => tr.index === 0).map((tr) => ({ start: tr.start, end: tr.start + 4 * MIN }));
+  if (mechanism === 'refuel' && fuel) {
+    for (const tr of trips) {
+      const km0 = stateAt(sim.seed, v, tr.start).odometer - v.baseOdo;
+      const km1 = stateAt(sim.seed, v, tr.end).odometer - v.baseOdo;
+      if (Math.floor(km0 / 600) === Math.floor(km1 / 600) || km1 <= km0) continue;
+      const at = tr.start + Math.floor(((Math.floor(km1 / 600) * 600 - km0) / (km1 - km0)) * (tr.end - tr.start) / MIN) * MIN;
+      out.push({ start: at, end: at + 5 * MIN });
+    }
+  }
+  if (mechanism === 'recharge' && !fuel) {
+    for (let d = Math.floor(from / DAY) - 1; d <= Math.floor(to / DAY); d++) out.push({ start: d * DAY + 22 * 3600000, end: d * DAY + 23.5 * 3600000 });
+  }
+  return out.map((w) => ({ ...w, kind: mechanism, ongoing: w.end > now })).filter(clip);
+}
+
 export function segmentsResolver(sim, guard) {
   return ({ tokenId, from, to, mechanism, signalRequests, eventRequests, limit = 100, after }, ctx) => {
     const v = guard(tokenId, ctx);
@@ -180,23 +220,35 @@ export function segmentsResolver(sim, guard) {
     const t = parseTime(to, 'to');
     checkRange(f, t);
     if (limit < 1 || limit > 200) throw new Error('invalid argument: limit must be between 1 and 200');
-    if (!v || !TRIP_MECHANISMS.includes(mechanism)) return [];
+    if (!v) return [];
     const a = after ? parseTime(after, 'after') : -Infinity;
-    return tripsIn(sim, v, f, t).filter((tr) => tr.start > a).slice(0, limit).map((tr) => segmentView(sim, v, tr, f, signalRequests, eventRequests));
+    return windowsIn(sim, v, mechanism, f, t).filter((w) => w.start > a).slice(0, limit).map((w) => segmentView(sim, v, w, f, signalRequests, eventRequests));
   };
 }
 
+/** Calendar day (YYYY-MM-DD) of an instant in an IANA time zone (default UTC). */
+function localDay(timezone) {
+  let fmt;
+  try {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone: timezone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  } catch {
+    throw new Error(`invalid argument: unknown time zone ${timezone}`);
+  }
+  return (ms) => fmt.format(new Date(ms));
+}
+
 export function dailyActivityResolver(sim, guard) {
-  return ({ tokenId, from, to, mechanism, signalRequests, eventRequests }, ctx) => {
+  return ({ tokenId, from, to, mechanism, signalRequests, eventRequests, timezone }, ctx) => {
     const v = guard(tokenId, ctx);
     const f = parseTime(from, 'from');
     const t = parseTime(to, 'to');
     checkRange(f, t);
     if (!TRIP_MECHANISMS.includes(mechanism)) throw new Error('invalid argument: dailyActivity supports ignitionDetection, frequencyAnalysis or changePointDetection');
+    const dayOf = localDay(timezone);
     if (!v) return [];
     const days = new Map();
-    for (const tr of tripsIn(sim, v, f, t)) {
-      const d = Math.floor(tr.start / DAY);
+    for (const tr of windowsIn(sim, v, mechanism, f, t)) {
+      const d = dayOf(tr.start);
       if (!days.has(d)) days.set(d, []);
       days.get(d).push(segmentView(sim, v, tr, f, signalRequests, eventRequests));
     }

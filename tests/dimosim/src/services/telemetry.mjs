@@ -7,6 +7,7 @@ import { VEHICLE_NFT } from '../fixtures.mjs';
 import { parseErc721Did } from './common.mjs';
 import { SIGNAL_MODEL, hasSignal, vehicleSignals, stateAt, lastSampleTime, historyStart } from '../signals.mjs';
 import { aggregationsResolver, segmentsResolver, dailyActivityResolver, eventsResolver } from './telemetry-history.mjs';
+import { overrideAt, lastEffectAt } from '../commands.mjs';
 
 const schema = loadSchema(fileURLToPath(new URL('../../schema/telemetry.graphqls', import.meta.url)));
 const PRIV = { VEHICLE_NON_LOCATION_DATA: 'privilege:GetNonLocationHistory', VEHICLE_COMMANDS: 'privilege:ExecuteCommands',
@@ -55,12 +56,17 @@ export function checkSource(filter) {
   }
 }
 
-/** Current value of a signal (overrides from commands win). */
+/** The vehicle's lastSeen (ms): its latest sample, or a later command effect (a command wakes the car). */
+export function lastSeenOf(sim, v, nowMs) {
+  return Math.max(lastSampleTime(sim.seed, v, nowMs), lastEffectAt(sim, v.tokenId, nowMs));
+}
+
+/** Current value of a signal (a command's effect wins from its effect time on). */
 export function latestValue(sim, v, name, nowMs) {
   if (!hasSignal(v, name)) return null;
-  const ov = sim.overrides.get(v.tokenId)?.[name];
   const t = lastSampleTime(sim.seed, v, nowMs);
-  if (ov && ov.ts <= nowMs) return { timestamp: iso(Math.max(ov.ts, ov.ts)), value: ov.value };
+  const ov = overrideAt(sim, v.tokenId, name, nowMs);
+  if (ov) return { timestamp: iso(Math.max(ov.ts, t)), value: ov.value };
   const [, fn] = SIGNAL_MODEL[name];
   const value = fn(stateAt(sim.seed, v, t), v);
   return value == null ? null : { timestamp: iso(t), value };
@@ -68,7 +74,7 @@ export function latestValue(sim, v, name, nowMs) {
 
 function collectionView(sim, ctx, v, nowMs) {
   const fields = schema.getType('SignalCollection').getFields();
-  const view = { lastSeen: v ? iso(lastSampleTime(sim.seed, v, nowMs)) : null };
+  const view = { lastSeen: v ? iso(lastSeenOf(sim, v, nowMs)) : null };
   for (const name of Object.keys(fields)) {
     if (name === 'lastSeen') continue;
     view[name] = () => { checkPrivileges(ctx, 'SignalCollection', name); return v ? latestValue(sim, v, name, nowMs) : null; };
@@ -95,14 +101,14 @@ function rootFor(sim) {
         return { name, timestamp: l.timestamp, valueNumber: type === 'float' ? l.value : null, valueString: type === 'string' ? l.value : null,
           valueLocation: type === 'location' ? l.value : null };
       }).filter(Boolean);
-      return { lastSeen: iso(lastSampleTime(sim.seed, v, now)), signals };
+      return { lastSeen: iso(lastSeenOf(sim, v, now)), signals };
     },
     dataSummary: ({ tokenId, filter }, ctx) => {
       const v = requireVehicle(sim, ctx, tokenId, 'dataSummary'); checkSource(filter);
       if (!v) return null;
       const now = sim.now();
       const first = iso(historyStart(now));
-      const last = iso(lastSampleTime(sim.seed, v, now));
+      const last = iso(lastSeenOf(sim, v, now));
       const names = vehicleSignals(v);
       const per = Math.round((now - historyStart(now)) / 600000) + v.dailyKm * 30 * 2;
       return { numberOfSignals: String(per * names.length), availableSignals: names, firstSeen: first, lastSeen: last,
@@ -150,7 +156,7 @@ export function telemetryService(sim) {
     }
     const params = readGraphqlRequest(r, res);
     if (!params) return;
-    return runGraphql(schema, params, res, { rootValue, contextValue: { claims } });
+    return runGraphql(schema, params, res, { rootValue, contextValue: { claims }, complexityLimit: sim.complexityLimit });
   };
 }
 export { schema as telemetrySchema };
