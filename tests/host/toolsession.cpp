@@ -4,8 +4,11 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTest>
 
@@ -74,11 +77,26 @@ QJsonObject ToolSession::nextMessage(int timeoutMs)
     return line.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(line).object();
 }
 
-int ToolSession::sendCall(const QString &tool, const QJsonObject &arguments)
+int ToolSession::sendCall(const QString &tool, const QJsonObject &arguments, const QString &progressToken)
 {
     const int id = ++m_nextId;
-    shim.send(rpcRequest(id, u"tools/call"_s, {{u"name"_s, tool}, {u"arguments"_s, arguments}}));
+    QJsonObject params{{u"name"_s, tool}, {u"arguments"_s, arguments}};
+    if (!progressToken.isEmpty()) {
+        params.insert(u"_meta"_s, QJsonObject{{u"progressToken"_s, progressToken}});
+    }
+    shim.send(rpcRequest(id, u"tools/call"_s, params));
     return id;
+}
+
+QList<QJsonObject> ToolSession::notifications(const QString &method) const
+{
+    QList<QJsonObject> out;
+    for (const QJsonObject &m : m_pending) {
+        if (m.value(u"method"_s) == method && !m.contains(u"id"_s)) {
+            out << m;
+        }
+    }
+    return out;
 }
 
 QJsonObject ToolSession::waitForResult(int id, int timeoutMs)
@@ -174,6 +192,27 @@ QString ToolSession::text(const QJsonObject &result)
             + QString::fromUtf8(QJsonDocument(result.value(u"rpcError"_s).toObject()).toJson());
     }
     return result.value(u"content"_s)[0][u"text"_s].toString();
+}
+
+QJsonObject simControl(DimoSim &sim, const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    QNetworkAccessManager nam;
+    QUrl url = sim.controlUrl();
+    url.setPath(url.path() + path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(HostProcess::timeoutMs(10000));
+    QNetworkReply *reply = nam.sendCustomRequest(
+        request, method, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished()) {
+        loop.exec();
+    }
+    const QByteArray data = reply->readAll();
+    const bool ok = reply->error() == QNetworkReply::NoError;
+    delete reply;
+    return ok ? QJsonDocument::fromJson(data).object() : QJsonObject();
 }
 
 void ContractDocuments::collect(DimoSim &sim)

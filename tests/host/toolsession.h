@@ -32,8 +32,10 @@ public:
 
     // tools/call; answers the JSON-RPC `result` (or {"rpcError": error} on a JSON-RPC error).
     QJsonObject call(const QString &tool, const QJsonObject &arguments = {}, int timeoutMs = 30000);
-    // Sends tools/call without waiting; answers its id.
-    int sendCall(const QString &tool, const QJsonObject &arguments = {});
+    // Sends tools/call without waiting (with _meta.progressToken when given); answers its id.
+    int sendCall(const QString &tool, const QJsonObject &arguments = {}, const QString &progressToken = {});
+    // Notifications with this method read so far (e.g. notifications/progress).
+    QList<QJsonObject> notifications(const QString &method) const;
     QJsonObject waitForResult(int id, int timeoutMs = 30000);
     // The next server → client request with this method (e.g. elicitation/create); {} on timeout.
     QJsonObject waitForRequest(const QString &method, int timeoutMs = 15000);
@@ -56,6 +58,10 @@ private:
     int m_nextId = 100;
     QList<QJsonObject> m_pending; // messages read while waiting for something else
 };
+
+// A call to the simulator's control API that DimoSim has no method for, e.g.
+// simControl(sim, "POST", u"/command-delay"_s, QJsonObject{{u"ms"_s, 300}}). {} on failure.
+QJsonObject simControl(DimoSim &sim, const QByteArray &method, const QString &path, const QJsonObject &body = {});
 
 // Every GraphQL document the tray sent to the simulator, validated against DIMO's real schemas
 // with tests/dimosim/tools/validate-documents.mjs.
