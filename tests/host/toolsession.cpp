@@ -31,7 +31,11 @@ bool ToolSession::start(DimoSim &sim, const QString &directory, const Options &o
     } else {
         tray.environment().insert(u"DIMOTRAY_TOOLSET"_s, options.toolset);
     }
-    tray.environment().remove(u"FLEET_MODE"_s);
+    if (options.fleetMode) {
+        tray.environment().insert(u"FLEET_MODE"_s, u"true"_s);
+    } else {
+        tray.environment().remove(u"FLEET_MODE"_s);
+    }
     const QString socket = directory + u"/mcp.sock"_s;
     if (!tray.startTray(socket, {u"--demo"_s, u"--environment"_s, sim.environmentFile()})) {
         *why = u"dimo-tray did not start: "_s + QString::fromUtf8(tray.allStderr());

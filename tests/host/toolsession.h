@@ -25,6 +25,7 @@ public:
         QString toolset; // DIMOTRAY_TOOLSET (empty: unset)
         bool elicitation = false; // the client declares the elicitation capability
         bool waitForSignIn = true; // retry check_vehicle_access_status until "Signed in: wallet"
+        bool fleetMode = false; // FLEET_MODE=true
     };
 
     // Starts tray + shim and initializes; false with a reason in *why.

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void askWithElicitationDeclinedThenAccepted();
     void askWithoutElicitationIsRefused();
     void askUnlockAndTrunkOnly();
+    void contractOfEveryDocument(); // keep last
 
 private:
     bool startSession(ToolSession &session, const QString &approval, bool elicitation = false);
@@ -35,6 +36,7 @@ private:
     QJsonArray teslaAttempts() { return simControl(m_sim, "GET", u"/commands"_s)[u"attempts"_s].toArray(); }
 
     DimoSim m_sim;
+    ContractDocuments m_contract;
     QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tools-XXXXXX"_s};
     int m_sessions = 0;
 };
@@ -54,6 +56,7 @@ void TestToolsCommands::init()
 
 void TestToolsCommands::cleanup()
 {
+    m_contract.collect(m_sim);
     m_sim.dumpOnFailure();
 }
 
@@ -205,6 +208,18 @@ void TestToolsCommands::askUnlockAndTrunkOnly()
     QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"denied"_s), qPrintable(ToolSession::text(r)));
     QCOMPARE(m_sim.count(u"teslaOracle"_s), 1);
     VERIFY_FINISH(s);
+}
+
+void TestToolsCommands::contractOfEveryDocument()
+{
+    QVERIFY2(m_contract.size() >= 3, qPrintable(QString::number(m_contract.size())));
+    QString why;
+    const int rc = m_contract.validate(&why);
+    qInfo().noquote() << why.trimmed();
+    if (rc == 3) {
+        QSKIP(qPrintable(why));
+    }
+    QVERIFY2(rc == 0, qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestToolsCommands)
