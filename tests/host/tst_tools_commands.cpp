@@ -28,6 +28,7 @@ private Q_SLOTS:
     void askWithElicitationDeclinedThenAccepted();
     void askWithoutElicitationIsRefused();
     void askUnlockAndTrunkOnly();
+    void neverResentAfterAFailure();
     void contractOfEveryDocument(); // keep last
 
 private:
@@ -207,6 +208,37 @@ void TestToolsCommands::askUnlockAndTrunkOnly()
     r = s.waitForResult(id);
     QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"denied"_s), qPrintable(ToolSession::text(r)));
     QCOMPARE(m_sim.count(u"teslaOracle"_s), 1);
+    VERIFY_FINISH(s);
+}
+
+// "Exactly one request, never retried": not after a 401, a 503, a 429 or a connection closed
+// before the answer (the outcome is then unknown, and said so).
+void TestToolsCommands::neverResentAfterAFailure()
+{
+    ToolSession s;
+    QVERIFY(startSession(s, u"never"_s));
+    const QList<QJsonObject> faults{
+        {{u"status"_s, 401}, {u"body"_s, u"Invalid or expired JWT"_s}, {u"contentType"_s, u"text/plain"_s}},
+        {{u"status"_s, 503}, {u"body"_s, QJsonObject{{u"code"_s, 503}, {u"message"_s, u"unavailable"_s}}}},
+        {{u"retryAfter"_s, 1}},
+        {{u"drop"_s, true}},
+    };
+    for (QJsonObject fault : faults) {
+        QVERIFY(m_sim.clearFaults());
+        fault.insert(u"service"_s, u"teslaOracle"_s);
+        fault.insert(u"path"_s, u"/v1/commands/*"_s);
+        QVERIFY(m_sim.fault(fault).value(u"_ok"_s).toBool());
+        const int before = m_sim.count(u"teslaOracle"_s);
+        const QJsonObject r = s.call(u"lock_doors"_s, {{u"tokenId"_s, 24567}});
+        const QString what =
+            QString::fromUtf8(QJsonDocument(fault).toJson(QJsonDocument::Compact)) + u": "_s + ToolSession::text(r);
+        QVERIFY2(ToolSession::isError(r), qPrintable(what));
+        if (fault.contains(u"drop"_s)) {
+            QVERIFY2(ToolSession::text(r).contains(u"outcome is unknown"_s), qPrintable(what));
+        }
+        QCOMPARE(m_sim.count(u"teslaOracle"_s) - before, 1);
+    }
+    QVERIFY(m_sim.clearFaults());
     VERIFY_FINISH(s);
 }
 
