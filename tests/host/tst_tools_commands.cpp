@@ -24,6 +24,7 @@ private Q_SLOTS:
     void cleanup();
 
     void lockDoorsWithoutApprovalIsConfirmed();
+    void notConfirmedInTimeSaysSo();
     void refusedCommands();
     void askWithElicitationDeclinedThenAccepted();
     void askWithoutElicitationIsRefused();
@@ -104,6 +105,25 @@ void TestToolsCommands::lockDoorsWithoutApprovalIsConfirmed()
     QVERIFY2(text.contains(u"Confirmed by telemetry at "_s + command[u"effectAt"_s].toString().left(19)),
              qPrintable(text + u" / effect at "_s + command[u"effectAt"_s].toString()));
     QVERIFY2(!s.notifications(u"notifications/progress"_s).isEmpty(), "no progress while watching telemetry");
+    VERIFY_FINISH(s);
+}
+
+// The car is slow (effect after 60 s): the tool watches for 20 s, then says it is not confirmed
+// yet, with the last value seen — never "done".
+void TestToolsCommands::notConfirmedInTimeSaysSo()
+{
+    QCOMPARE(simControl(m_sim, "POST", u"/command-delay"_s, {{u"ms"_s, 60000}})[u"ms"_s].toInt(-1), 60000);
+    ToolSession s;
+    QVERIFY(startSession(s, u"never"_s));
+    const int id = s.sendCall(u"unlock_doors"_s, {{u"tokenId"_s, 24567}}, u"unlock-1"_s);
+    const QJsonObject r = s.waitForResult(id, 60000);
+    const QString text = ToolSession::text(r);
+    QVERIFY2(!ToolSession::isError(r), qPrintable(text + s.diagnostics()));
+    QVERIFY2(text.contains(u"accepted by DIMO"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Not confirmed yet"_s) && text.contains(u"bodyLockIsLocked = 1"_s), qPrintable(text));
+    QVERIFY(!text.contains(u"Confirmed by telemetry"_s));
+    QVERIFY(s.notifications(u"notifications/progress"_s).size() >= 5);
+    QCOMPARE(m_sim.count(u"teslaOracle"_s), 1);
     VERIFY_FINISH(s);
 }
 
