@@ -136,8 +136,12 @@ void runCommand(Backend &backend, const CommandSpec &spec, const QJsonObject &ar
                 return;
             }
             if (!decision.allowed()) {
+                QString note = decision.note;
+                while (note.endsWith(u'.')) { // some notes end with a sentence of their own
+                    note.chop(1);
+                }
                 r->resolve(mcp::ToolResult::error(
-                    u"%1 on vehicle %2 was not sent: %3."_s.arg(spec.title).arg(tokenId).arg(decision.note)));
+                    u"%1 on vehicle %2 was not sent: %3."_s.arg(spec.title).arg(tokenId).arg(note)));
                 return;
             }
             send(backend, c, spec, tokenId, decision.note, r);

@@ -19,6 +19,45 @@ using namespace Qt::StringLiterals;
 namespace dimo {
 namespace {
 
+// The body of a request that must reach the server at most once (commands, attestations,
+// submit_challenge). Sequential and unbuffered, so Qt's HTTP stack cannot silently resend it
+// when the server closes a kept-alive connection before answering: the reply then fails
+// (ContentReSendError) and the outcome is reported as unknown instead of sending it twice.
+class OneShotBody : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+
+    bool atEnd() const override { return m_pos >= m_data.size() && QIODevice::bytesAvailable() == 0; }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        if (m_pos >= m_data.size()) {
+            return -1;
+        }
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
+        std::copy_n(m_data.constData() + m_pos, n, out);
+        m_pos += n;
+        return n;
+    }
+
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
 bool retryableNetworkError(QNetworkReply::NetworkError e)
 {
     switch (e) {
@@ -91,10 +130,18 @@ void HttpJob::send()
 {
     ++m_attempt;
     m_elapsed.start();
-    const QNetworkRequest req = RequestFactory::build(m_request, m_context->transport, m_requestId);
+    QNetworkRequest req = RequestFactory::build(m_request, m_context->transport, m_requestId);
     qCDebug(lcDimoApi).noquote() << "->" << m_request.method << redact(m_request.url) << "id" << m_requestId
                                  << "attempt" << m_attempt;
-    m_reply = m_context->nam->sendCustomRequest(req, m_request.method, m_request.body);
+    if (m_request.idempotent || m_request.body.isEmpty()) {
+        m_reply = m_context->nam->sendCustomRequest(req, m_request.method, m_request.body);
+    } else {
+        req.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(m_request.body, nullptr);
+        m_reply = m_context->nam->sendCustomRequest(req, m_request.method, body);
+        body->setParent(m_reply);
+    }
     connect(m_reply, &QNetworkReply::finished, this, &HttpJob::handleReply);
 }
 

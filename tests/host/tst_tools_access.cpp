@@ -1,0 +1,393 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+//
+// The DIMO tools end to end (access, schema, raw GraphQL, utilities, attestations, toolsets):
+// the real mcp-dimo shim in front of `dimo-tray --headless --demo` against the simulator.
+// The GraphQL documents the tray sent are validated against DIMO's real schemas at the end.
+#include "tests/host/toolsession.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString latestSpeed = u"query($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { speed { value } } }"_s;
+
+} // namespace
+
+class TestToolsAccess : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void accessStatusListsAlicesVehicles();
+    void introspection();
+    void identityQuery();
+    void telemetryQuery();
+    void telemetryQueryErrors();
+    void warmTelemetryQueryMakesOneRequest();
+    void vinDecode();
+    void searchVehicles();
+    void attestationCreateVinReadsBack();
+    void toolsets();
+    void contractOfEveryDocument(); // keep last
+
+private:
+    bool startSession(ToolSession &session, const ToolSession::Options &options = {});
+
+    DimoSim m_sim;
+    ContractDocuments m_contract;
+    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tools-XXXXXX"_s};
+    int m_sessions = 0;
+};
+
+void TestToolsAccess::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QString error;
+    QVERIFY2(m_sim.start(&error), qPrintable(error));
+}
+
+void TestToolsAccess::init()
+{
+    QVERIFY(m_sim.reset());
+}
+
+void TestToolsAccess::cleanup()
+{
+    m_contract.collect(m_sim);
+    m_sim.dumpOnFailure();
+}
+
+bool TestToolsAccess::startSession(ToolSession &session, const ToolSession::Options &options)
+{
+    QString why;
+    const bool ok = session.start(m_sim, m_dir.filePath(u"s%1"_s.arg(++m_sessions)), options, &why);
+    if (!ok) {
+        qWarning().noquote() << why;
+    }
+    return ok;
+}
+
+#define VERIFY_FINISH(session)                                                                                         \
+    do {                                                                                                               \
+        QString why_;                                                                                                  \
+        QVERIFY2((session).finish(&why_), qPrintable(why_));                                                           \
+    } while (false)
+
+void TestToolsAccess::accessStatusListsAlicesVehicles()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const QJsonObject r = s.call(u"check_vehicle_access_status"_s);
+    const QString text = ToolSession::text(r);
+    QVERIFY2(!ToolSession::isError(r), qPrintable(text));
+    QVERIFY2(text.contains(u"Signed in: wallet 0x21715970edFB986Aa4E754821a4ce1b598622F18"_s), qPrintable(text));
+    QVERIFY(text.contains(u"0x84a0F7845E012c833d255577F233284B46533543"_s));
+    QVERIFY(text.contains(u"- 24567: 2023 Tesla Model 3"_s));
+    QVERIFY(text.contains(u"privileges 1,2,3,4,5,6"_s));
+    QVERIFY(text.contains(u"- 24566: 2021 Ford F-150"_s));
+    QVERIFY(text.contains(u"- 24558: "_s));
+    QVERIFY(text.contains(u"- 24555: "_s));
+    QVERIFY2(!text.contains(u"24560"_s), qPrintable(text)); // grant expired
+    QVERIFY(!text.contains(u"24564"_s)); // Bob's
+    QVERIFY(text.contains(u"Accessible vehicles: 4"_s));
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::introspection()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    QJsonObject r = s.call(u"identity_introspect"_s, {{u"type"_s, u"Vehicle"_s}});
+    QString text = ToolSession::text(r);
+    QVERIFY2(!ToolSession::isError(r) && text.startsWith(u"type Vehicle"_s), qPrintable(text));
+    QVERIFY(text.contains(u"tokenId: Int!"_s));
+    QVERIFY(text.contains(u"definition: Definition"_s));
+    QVERIFY(!text.contains(u"type Manufacturer"_s)); // narrowed to one type
+
+    r = s.call(u"telemetry_introspect"_s, {{u"search"_s, u"battery"_s}});
+    text = ToolSession::text(r);
+    QVERIFY2(!ToolSession::isError(r), qPrintable(text));
+    QVERIFY(text.contains(u"powertrainTractionBatteryStateOfChargeCurrent"_s));
+    QVERIFY(!text.contains(u"speed"_s));
+
+    r = s.call(u"telemetry_introspect"_s);
+    text = ToolSession::text(r);
+    QVERIFY(!ToolSession::isError(r));
+    QVERIFY(text.contains(u"signalsLatest"_s));
+    QVERIFY2(text.toUtf8().size() <= 20 * 1024, qPrintable(QString::number(text.toUtf8().size())));
+
+    r = s.call(u"identity_introspect"_s);
+    QVERIFY(!ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).toUtf8().size() <= 9 * 1024,
+             qPrintable(QString::number(ToolSession::text(r).size())));
+
+    // An unknown type is an error with the closest names.
+    r = s.call(u"telemetry_introspect"_s, {{u"type"_s, u"SignalColection"_s}});
+    text = ToolSession::text(r);
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(text.contains(u"SignalColection"_s) && text.contains(u"Did you mean SignalCollection"_s),
+             qPrintable(text));
+
+    // Cached: a repeat costs no request.
+    const int before = int(m_sim.requests().size());
+    QVERIFY(!ToolSession::isError(s.call(u"telemetry_introspect"_s, {{u"type"_s, u"SignalCollection"_s}})));
+    QVERIFY(!ToolSession::isError(s.call(u"identity_introspect"_s, {{u"search"_s, u"aftermarket"_s}})));
+    QCOMPARE(int(m_sim.requests().size()), before);
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::identityQuery()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    QJsonObject r = s.call(
+        u"identity_query"_s,
+        {{u"query"_s, u"query($id: Int!) { vehicle(tokenId: $id) { tokenId owner definition { make model year } } }"_s},
+         {u"variables"_s, QJsonObject{{u"id"_s, 24567}}}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonObject data = QJsonDocument::fromJson(ToolSession::text(r).toUtf8()).object();
+    QCOMPARE(data[u"vehicle"_s][u"owner"_s].toString(), u"0x21715970edFB986Aa4E754821a4ce1b598622F18"_s);
+    QCOMPARE(data[u"vehicle"_s][u"definition"_s][u"model"_s].toString(), u"Model 3"_s);
+    QCOMPARE(data[u"vehicle"_s][u"definition"_s][u"year"_s].toInt(), 2023);
+
+    const QString bad = u"{ vehicle(tokenId: 24567) { tokenid } }"_s;
+    m_contract.expectInvalid(bad);
+    r = s.call(u"identity_query"_s, {{u"query"_s, bad}});
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).startsWith(u"GraphQL schema error detected"_s), qPrintable(ToolSession::text(r)));
+    QVERIFY2(ToolSession::text(r).contains(u"tokenId"_s), qPrintable(ToolSession::text(r)));
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::telemetryQuery()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    // Token id top-level, or in variables.
+    QJsonObject r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"tokenId"_s, 24567}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    QJsonObject data = QJsonDocument::fromJson(ToolSession::text(r).toUtf8()).object();
+    QVERIFY2(data[u"signalsLatest"_s][u"speed"_s][u"value"_s].isDouble(), qPrintable(ToolSession::text(r)));
+    r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"variables"_s, QJsonObject{{u"tokenId"_s, 24566}}}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    data = QJsonDocument::fromJson(ToolSession::text(r).toUtf8()).object();
+    QVERIFY(data[u"signalsLatest"_s][u"speed"_s][u"value"_s].isDouble());
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::telemetryQueryErrors()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    // Validation error: DIMO's message led by the old server's sentence, plus the replacement.
+    const QString removed =
+        u"query($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { currentLocationLatitude { value } } }"_s;
+    m_contract.expectInvalid(removed);
+    QJsonObject r = s.call(u"telemetry_query"_s, {{u"query"_s, removed}, {u"tokenId"_s, 24567}});
+    QString text = ToolSession::text(r);
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(text.startsWith(u"GraphQL schema error detected. Please call telemetry_introspect first"_s),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"currentLocationCoordinates"_s), qPrintable(text));
+    QVERIFY(text.contains(u"Cannot query field \"currentLocationLatitude\""_s));
+
+    // Syntax error with line and column.
+    const QString broken = u"query($tokenId: Int!) {\n  signalsLatest(tokenId: $tokenId) { speed { value } }\n"_s;
+    m_contract.expectInvalid(broken);
+    r = s.call(u"telemetry_query"_s, {{u"query"_s, broken}, {u"tokenId"_s, 24567}});
+    text = ToolSession::text(r);
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(text.contains(u"Syntax Error"_s) && text.contains(u"line 3"_s) && text.contains(u"column"_s),
+             qPrintable(text));
+
+    // Token ids a model can get wrong: nothing is sent.
+    const int before = int(m_sim.requests().size());
+    for (const QJsonValue &id : {QJsonValue(-3), QJsonValue(1.5), QJsonValue(u"abc"_s), QJsonValue(0)}) {
+        r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"tokenId"_s, id}});
+        QVERIFY2(ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+        QVERIFY2(ToolSession::text(r).contains(u"tokenId"_s), qPrintable(ToolSession::text(r)));
+    }
+    r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"tokenId"_s), qPrintable(ToolSession::text(r)));
+    QCOMPARE(int(m_sim.requests().size()), before);
+
+    // Bob's vehicle: not Alice's, refused before telemetry.
+    const int telemetryBefore = m_sim.count(u"telemetry"_s);
+    r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"tokenId"_s, 24564}});
+    text = ToolSession::text(r);
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(text.contains(u"24564"_s) && text.contains(u"not to the signed-in wallet"_s), qPrintable(text));
+    QCOMPARE(m_sim.count(u"telemetry"_s), telemetryBefore);
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::warmTelemetryQueryMakesOneRequest()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const QJsonObject args{{u"query"_s, latestSpeed}, {u"tokenId"_s, 24567}};
+    QVERIFY(!ToolSession::isError(s.call(u"telemetry_query"_s, args)));
+    const QJsonArray before = m_sim.requests();
+    QVERIFY(!ToolSession::isError(s.call(u"telemetry_query"_s, args)));
+    const QJsonArray after = m_sim.requests();
+    QStringList sent;
+    for (qsizetype i = before.size(); i < after.size(); ++i) {
+        sent << after.at(i)[u"service"_s].toString() + after.at(i)[u"path"_s].toString();
+    }
+    QCOMPARE(sent, QStringList{u"telemetry/query"_s});
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::vinDecode()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    QJsonObject r = s.call(u"vin_decode"_s, {{u"vin"_s, u"5YJA1E5A0PF024567"_s}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonObject out = r.value(u"structuredContent"_s).toObject();
+    QCOMPARE(out[u"deviceDefinitionId"_s].toString(), u"tesla_model-3_2023"_s);
+    QCOMPARE(out[u"year"_s].toInt(), 2023);
+    QCOMPARE(out[u"countryCode"_s].toString(), u"USA"_s);
+    QCOMPARE(m_sim.count(u"deviceDefinitions"_s, u"/device-definitions/decode-vin"_s), 1);
+
+    const int before = m_sim.count(u"deviceDefinitions"_s);
+    r = s.call(u"vin_decode"_s, {{u"vin"_s, u"5YJA1E5A1PF024567"_s}}); // check digit 0 changed to 1
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).contains(u"check digit"_s), qPrintable(ToolSession::text(r)));
+    r = s.call(u"vin_decode"_s, {{u"vin"_s, u"5YJA1E5A0PF02456"_s}});
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).contains(u"17 characters"_s) && ToolSession::text(r).contains(u"16"_s),
+             qPrintable(ToolSession::text(r)));
+    r = s.call(u"vin_decode"_s, {{u"vin"_s, u"5YJA1E5A0PF024567"_s}, {u"countryCode"_s, u"XYZ"_s}});
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).contains(u"alpha-3"_s), qPrintable(ToolSession::text(r)));
+    r = s.call(u"vin_decode"_s, {{u"vin"_s, u"5YJA1E5AOPF024567"_s}}); // letter O
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).contains(u"I, O or Q"_s), qPrintable(ToolSession::text(r)));
+    QCOMPARE(m_sim.count(u"deviceDefinitions"_s), before); // refused before anything was sent
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::searchVehicles()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    QJsonObject r = s.call(u"search_vehicles"_s, {{u"make"_s, u"Tesla"_s}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    QJsonArray rows = r.value(u"structuredContent"_s)[u"deviceDefinitions"_s].toArray();
+    QVERIFY(!rows.isEmpty());
+    QSet<QString> models;
+    for (const QJsonValue &row : rows) {
+        QCOMPARE(row[u"make"_s].toString(), u"Tesla"_s);
+        models.insert(row[u"model"_s].toString());
+    }
+    QVERIFY(models.contains(u"Model 3"_s) && models.contains(u"Model Y"_s));
+
+    r = s.call(u"search_vehicles"_s, {{u"make"_s, u"Tesla"_s}, {u"model"_s, u"Model Y"_s}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    rows = r.value(u"structuredContent"_s)[u"deviceDefinitions"_s].toArray();
+    QVERIFY(!rows.isEmpty());
+    for (const QJsonValue &row : rows) {
+        QCOMPARE(row[u"model"_s].toString(), u"Model Y"_s);
+    }
+    r = s.call(u"search_vehicles"_s);
+    QVERIFY(ToolSession::isError(r));
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::attestationCreateVinReadsBack()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    QJsonObject r = s.call(u"telemetry_get_vin_credential"_s, {{u"tokenId"_s, 24567}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    r = s.call(u"attestation_create"_s, {{u"tokenId"_s, 24567}, {u"type"_s, u"vin"_s}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonObject vc = r.value(u"structuredContent"_s)[u"vinCredential"_s].toObject();
+    QCOMPARE(vc[u"vin"_s].toString(), u"5YJA1E5A0PF024567"_s);
+    QVERIFY(!vc[u"validTo"_s].toString().isEmpty());
+    QCOMPARE(m_sim.count(u"attestation"_s, u"/v2/attestation/vin/24567"_s, "POST"), 1);
+
+    // The typed read shows the same credential now.
+    r = s.call(u"telemetry_get_vin_credential"_s, {{u"tokenId"_s, 24567}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    QCOMPARE(r.value(u"structuredContent"_s)[u"vinCredential"_s][u"vin"_s].toString(), u"5YJA1E5A0PF024567"_s);
+
+    // The old server's name shares the implementation; Bob's vehicle is refused.
+    r = s.call(u"attestation_create_vin"_s, {{u"tokenId"_s, 24564}});
+    QVERIFY(ToolSession::isError(r));
+    QCOMPARE(m_sim.count(u"attestation"_s, u"/v2/attestation/vin/24564"_s), 0);
+    VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::toolsets()
+{
+    auto options = [](const QString &toolset) {
+        ToolSession::Options o;
+        o.toolset = toolset;
+        o.waitForSignIn = false;
+        return o;
+    };
+    auto names = [](const QJsonArray &tools) {
+        QStringList out;
+        for (const QJsonValue &t : tools) {
+            out << t[u"name"_s].toString();
+        }
+        return out;
+    };
+    {
+        ToolSession s;
+        QVERIFY(startSession(s, options({})));
+        const QStringList all = names(s.listTools());
+        QVERIFY2(all.contains(u"lock_doors"_s) && all.contains(u"attestation_create"_s), qPrintable(all.join(u',')));
+        QVERIFY(all.size() >= 30);
+        VERIFY_FINISH(s);
+    }
+    {
+        ToolSession s;
+        QVERIFY(startSession(s, options(u"read-only"_s)));
+        const QStringList list = names(s.listTools());
+        QVERIFY(list.contains(u"telemetry_query"_s));
+        for (const QString &name : list) {
+            QVERIFY2(!name.startsWith(u"attestation_"_s), qPrintable(name));
+        }
+        for (const QString &command : {u"lock_doors"_s, u"unlock_doors"_s, u"start_charge"_s, u"open_trunk"_s}) {
+            QVERIFY2(!list.contains(command), qPrintable(command));
+        }
+        VERIFY_FINISH(s);
+    }
+    {
+        ToolSession s;
+        QVERIFY(startSession(s, options(u"essentials"_s)));
+        const QStringList list = names(s.listTools());
+        QVERIFY2(!list.isEmpty() && list.size() <= 12, qPrintable(list.join(u',')));
+        QVERIFY(list.contains(u"check_vehicle_access_status"_s));
+        VERIFY_FINISH(s);
+    }
+}
+
+void TestToolsAccess::contractOfEveryDocument()
+{
+    QVERIFY2(m_contract.size() >= 5, qPrintable(QString::number(m_contract.size())));
+    QString why;
+    const int rc = m_contract.validate(&why);
+    qInfo().noquote() << why.trimmed();
+    if (rc == 3) {
+        QSKIP(qPrintable(why));
+    }
+    QVERIFY2(rc == 0, qPrintable(why));
+}
+
+QTEST_GUILESS_MAIN(TestToolsAccess)
+#include "tst_tools_access.moc"

@@ -1,0 +1,348 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+//
+// DIMO's hosted telemetry tools (typed), batches and summaries end to end: the real mcp-dimo shim
+// in front of `dimo-tray --headless --demo` against the simulator. Rules are refused before
+// anything is sent; every document the tray sent is validated against DIMO's real schemas.
+#include "tests/host/toolsession.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString daysAgo(int days)
+{
+    return QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODate);
+}
+
+QJsonObject structured(const QJsonObject &result)
+{
+    return result.value(u"structuredContent"_s).toObject();
+}
+
+} // namespace
+
+class TestToolsTelemetry : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void latestSignals();
+    void latestSignalsRules();
+    void staleVehicleSaysSo();
+    void timeSeries();
+    void timeSeriesRules();
+    void tripSegmentsAndEvents();
+    void dataSummaryAndSnapshot();
+    void batchQuery();
+    void contractOfEveryDocument(); // keep last
+
+private:
+    bool startSession(ToolSession &session);
+
+    DimoSim m_sim;
+    ContractDocuments m_contract;
+    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tools-XXXXXX"_s};
+    int m_sessions = 0;
+};
+
+void TestToolsTelemetry::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QString error;
+    QVERIFY2(m_sim.start(&error), qPrintable(error));
+}
+
+void TestToolsTelemetry::init()
+{
+    QVERIFY(m_sim.reset());
+}
+
+void TestToolsTelemetry::cleanup()
+{
+    m_contract.collect(m_sim);
+    m_sim.dumpOnFailure();
+}
+
+bool TestToolsTelemetry::startSession(ToolSession &session)
+{
+    QString why;
+    const bool ok = session.start(m_sim, m_dir.filePath(u"s%1"_s.arg(++m_sessions)), {}, &why);
+    if (!ok) {
+        qWarning().noquote() << why;
+    }
+    return ok;
+}
+
+#define VERIFY_FINISH(session)                                                                                         \
+    do {                                                                                                               \
+        QString why_;                                                                                                  \
+        QVERIFY2((session).finish(&why_), qPrintable(why_));                                                           \
+    } while (false)
+
+void TestToolsTelemetry::latestSignals()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const QJsonObject r = s.call(
+        u"telemetry_get_latest_signals"_s,
+        {{u"tokenId"_s, 24567},
+         {u"signalNames"_s,
+          QJsonArray{
+              u"speed"_s, u"powertrainTractionBatteryStateOfChargeCurrent"_s, u"currentLocationCoordinates"_s}}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonObject out = structured(r);
+    QCOMPARE(out[u"tokenId"_s].toInteger(), 24567);
+    const QJsonObject signals = out[u"signals"_s].toObject();
+    QVERIFY(signals[u"speed"_s][u"value"_s].isDouble());
+    QCOMPARE(signals[u"speed"_s][u"unit"_s].toString(), u"km/h"_s);
+    const double soc = signals[u"powertrainTractionBatteryStateOfChargeCurrent"_s][u"value"_s].toDouble(-1);
+    QVERIFY2(soc >= 0 && soc <= 100, qPrintable(ToolSession::text(r)));
+    QVERIFY(signals[u"currentLocationCoordinates"_s][u"value"_s][u"latitude"_s].isDouble());
+    QVERIFY(!signals[u"speed"_s][u"timestamp"_s].toString().isEmpty());
+    // Freshness: a live vehicle, seen minutes ago.
+    const QJsonObject freshness = out[u"freshness"_s].toObject();
+    QCOMPARE(freshness[u"stale"_s].toBool(true), false);
+    QVERIFY(freshness[u"ageSeconds"_s].toInt(-1) >= 0 && freshness[u"ageSeconds"_s].toInt() < 3600);
+    QVERIFY(QDateTime::fromString(freshness[u"lastSeen"_s].toString(), Qt::ISODate).isValid());
+    // The text content carries the same JSON.
+    QCOMPARE(QJsonDocument::fromJson(ToolSession::text(r).toUtf8()).object(), out);
+    VERIFY_FINISH(s);
+}
+
+void TestToolsTelemetry::latestSignalsRules()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const int before = m_sim.count(u"telemetry"_s);
+    QJsonObject r =
+        s.call(u"telemetry_get_latest_signals"_s, {{u"tokenId"_s, 24567}, {u"signalNames"_s, QJsonArray{u"sped"_s}}});
+    QString text = ToolSession::text(r);
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(text.contains(u"unknown signal name"_s) && text.contains(u"\"sped\""_s) && text.contains(u"speed"_s),
+             qPrintable(text));
+    r = s.call(u"telemetry_get_latest_signals"_s, {{u"tokenId"_s, -1}, {u"signalNames"_s, QJsonArray{u"speed"_s}}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"tokenId"_s), qPrintable(ToolSession::text(r)));
+    r = s.call(u"telemetry_get_latest_signals"_s,
+               {{u"tokenId"_s, u"24567x"_s}, {u"signalNames"_s, QJsonArray{u"speed"_s}}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"tokenId"_s), qPrintable(ToolSession::text(r)));
+    QCOMPARE(m_sim.count(u"telemetry"_s), before);
+    // Bob's vehicle.
+    r = s.call(u"telemetry_get_latest_signals"_s, {{u"tokenId"_s, 24564}, {u"signalNames"_s, QJsonArray{u"speed"_s}}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"24564"_s), qPrintable(ToolSession::text(r)));
+    QCOMPARE(m_sim.count(u"telemetry"_s), before);
+    VERIFY_FINISH(s);
+}
+
+void TestToolsTelemetry::staleVehicleSaysSo()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const QJsonObject r =
+        s.call(u"telemetry_get_latest_signals"_s, {{u"tokenId"_s, 24558}, {u"signalNames"_s, QJsonArray{u"speed"_s}}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonObject freshness = structured(r)[u"freshness"_s].toObject();
+    QCOMPARE(freshness[u"stale"_s].toBool(), true);
+    const int age = freshness[u"ageSeconds"_s].toInt();
+    QVERIFY2(age > 25 * 3600 && age < 27 * 3600, qPrintable(QString::number(age)));
+    QVERIFY2(freshness[u"note"_s].toString().contains(u"26 h"_s)
+                 && freshness[u"note"_s].toString().contains(u"NOT the vehicle's current state"_s),
+             qPrintable(ToolSession::text(r)));
+
+    // The other typed tools state the age too.
+    const QJsonObject summary = s.call(u"vehicle_data_summary"_s, {{u"tokenId"_s, 24558}});
+    QVERIFY2(!ToolSession::isError(summary), qPrintable(ToolSession::text(summary)));
+    QCOMPARE(structured(summary)[u"freshness"_s][u"stale"_s].toBool(), true);
+    VERIFY_FINISH(s);
+}
+
+void TestToolsTelemetry::timeSeries()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const QJsonObject r = s.call(
+        u"telemetry_get_signals_time_series"_s,
+        {{u"tokenId"_s, 24567},
+         {u"interval"_s, u"24h"_s},
+         {u"from"_s, daysAgo(5)},
+         {u"to"_s, daysAgo(1)},
+         {u"signalRequests"_s,
+          QJsonArray{QJsonObject{{u"name"_s, u"speed"_s}, {u"agg"_s, u"MAX"_s}},
+                     QJsonObject{{u"name"_s, u"powertrainTransmissionTravelledDistance"_s}, {u"agg"_s, u"LAST"_s}}}}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonArray rows = structured(r)[u"rows"_s].toArray();
+    QVERIFY2(rows.size() >= 4 && rows.size() <= 5, qPrintable(ToolSession::text(r)));
+    for (const QJsonValue &row : rows) {
+        QVERIFY(row[u"timestamp"_s].isString());
+        QVERIFY(row[u"speed_MAX"_s].isDouble());
+        QVERIFY(row[u"powertrainTransmissionTravelledDistance_LAST"_s].isDouble());
+    }
+    QVERIFY(structured(r)[u"freshness"_s].isObject());
+    VERIFY_FINISH(s);
+}
+
+void TestToolsTelemetry::timeSeriesRules()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const int before = m_sim.count(u"telemetry"_s);
+    const QJsonArray speed{QJsonObject{{u"name"_s, u"speed"_s}, {u"agg"_s, u"MAX"_s}}};
+    QJsonObject args{{u"tokenId"_s, 24567},
+                     {u"interval"_s, u"1d"_s},
+                     {u"from"_s, daysAgo(5)},
+                     {u"to"_s, daysAgo(1)},
+                     {u"signalRequests"_s, speed}};
+    QJsonObject r = s.call(u"telemetry_get_signals_time_series"_s, args);
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).contains(u"\"24h\""_s), qPrintable(ToolSession::text(r)));
+
+    args[u"interval"_s] = u"1h"_s;
+    args[u"from"_s] = daysAgo(40);
+    r = s.call(u"telemetry_get_signals_time_series"_s, args);
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).contains(u"31 days"_s), qPrintable(ToolSession::text(r)));
+
+    args[u"from"_s] = daysAgo(1);
+    args[u"to"_s] = daysAgo(2); // reversed
+    r = s.call(u"telemetry_get_signals_time_series"_s, args);
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"before"_s), qPrintable(ToolSession::text(r)));
+
+    args[u"from"_s] = u"yesterday"_s;
+    r = s.call(u"telemetry_get_signals_time_series"_s, args);
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"RFC 3339"_s), qPrintable(ToolSession::text(r)));
+
+    // Segments and events follow the same range rule.
+    r = s.call(u"telemetry_get_trip_segments"_s,
+               {{u"tokenId"_s, 24567},
+                {u"from"_s, daysAgo(35)},
+                {u"to"_s, daysAgo(0)},
+                {u"mechanism"_s, u"ignitionDetection"_s}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"31 days"_s), qPrintable(ToolSession::text(r)));
+    r = s.call(u"telemetry_get_events"_s, {{u"tokenId"_s, 24567}, {u"from"_s, daysAgo(35)}, {u"to"_s, daysAgo(0)}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"31 days"_s), qPrintable(ToolSession::text(r)));
+    QCOMPARE(m_sim.count(u"telemetry"_s), before); // nothing was sent
+    VERIFY_FINISH(s);
+}
+
+void TestToolsTelemetry::tripSegmentsAndEvents()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    QJsonObject r = s.call(u"telemetry_get_trip_segments"_s,
+                           {{u"tokenId"_s, 24567},
+                            {u"from"_s, daysAgo(3)},
+                            {u"to"_s, daysAgo(1)},
+                            {u"mechanism"_s, u"ignitionDetection"_s}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonArray segments = structured(r)[u"segments"_s].toArray();
+    QVERIFY2(segments.size() >= 2 && segments.size() <= 6, qPrintable(ToolSession::text(r))); // 1-3 trips a day
+    for (const QJsonValue &seg : segments) {
+        QVERIFY(seg[u"start"_s][u"timestamp"_s].isString());
+        QVERIFY(seg[u"duration"_s].toInt() > 0);
+    }
+    r = s.call(u"telemetry_get_trip_segments"_s,
+               {{u"tokenId"_s, 24567}, {u"from"_s, daysAgo(3)}, {u"to"_s, daysAgo(1)}, {u"mechanism"_s, u"trips"_s}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"ignitionDetection"_s),
+             qPrintable(ToolSession::text(r)));
+
+    r = s.call(u"telemetry_get_events"_s, {{u"tokenId"_s, 24567}, {u"from"_s, daysAgo(10)}, {u"to"_s, daysAgo(0)}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonArray events = structured(r)[u"events"_s].toArray();
+    QVERIFY2(!events.isEmpty(), qPrintable(ToolSession::text(r)));
+    for (const QJsonValue &e : events) {
+        QVERIFY2(e[u"name"_s].toString().startsWith(u"behavior."_s), qPrintable(e[u"name"_s].toString()));
+    }
+    VERIFY_FINISH(s);
+}
+
+void TestToolsTelemetry::dataSummaryAndSnapshot()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    QJsonObject r = s.call(u"vehicle_data_summary"_s, {{u"tokenId"_s, 24567}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonObject summary = structured(r)[u"dataSummary"_s].toObject();
+    // Uint64: a string in DIMO's JSON.
+    QVERIFY2(summary[u"numberOfSignals"_s].toVariant().toLongLong() > 0, qPrintable(ToolSession::text(r).left(300)));
+    QVERIFY(summary[u"availableSignals"_s].toArray().contains(u"speed"_s));
+    QCOMPARE(structured(r)[u"freshness"_s][u"stale"_s].toBool(true), false);
+
+    r = s.call(u"telemetry_get_available_signals"_s, {{u"tokenId"_s, 24566}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    const QJsonArray available = structured(r)[u"availableSignals"_s].toArray();
+    QVERIFY(available.contains(u"powertrainFuelSystemRelativeLevel"_s)); // the F-150 burns fuel
+    QVERIFY(!available.contains(u"powertrainTractionBatteryStateOfChargeCurrent"_s));
+
+    r = s.call(u"telemetry_get_signals_snapshot"_s, {{u"tokenId"_s, 24567}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    QVERIFY(structured(r)[u"signalsSnapshot"_s][u"signals"_s].toArray().size() > 10);
+    VERIFY_FINISH(s);
+}
+
+void TestToolsTelemetry::batchQuery()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const QString query = u"query($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { lastSeen speed { value } } }"_s;
+    QJsonObject r =
+        s.call(u"batch_telemetry_query"_s, {{u"query"_s, query}, {u"tokenIds"_s, QJsonArray{24567, 24564, 24566}}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    QJsonObject out = structured(r);
+    QCOMPARE(out[u"succeeded"_s].toInt(), 2);
+    QCOMPARE(out[u"failed"_s].toInt(), 1);
+    QMap<qint64, QJsonObject> rows;
+    for (const QJsonValue &row : out[u"results"_s].toArray()) {
+        rows.insert(row[u"tokenId"_s].toInteger(), row.toObject());
+    }
+    QCOMPARE(rows.size(), 3);
+    QVERIFY(rows[24567][u"data"_s][u"signalsLatest"_s][u"speed"_s].isObject());
+    QVERIFY(rows[24566][u"data"_s][u"signalsLatest"_s][u"lastSeen"_s].isString());
+    QVERIFY2(rows[24564][u"error"_s].toString().contains(u"24564"_s), qPrintable(ToolSession::text(r)));
+
+    r = s.call(u"batch_vehicle_data_summary"_s, {{u"tokenIds"_s, QJsonArray{24567, 24558}}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    QCOMPARE(structured(r)[u"succeeded"_s].toInt(), 2);
+
+    // Refused before anything is sent: more than 50 ids, no $tokenId, bad ids.
+    const int before = m_sim.count(u"telemetry"_s);
+    QJsonArray many;
+    for (int i = 0; i < 51; ++i) {
+        many.append(24000 + i);
+    }
+    r = s.call(u"batch_telemetry_query"_s, {{u"query"_s, query}, {u"tokenIds"_s, many}});
+    QVERIFY(ToolSession::isError(r));
+    QVERIFY2(ToolSession::text(r).contains(u"50"_s), qPrintable(ToolSession::text(r)));
+    r = s.call(u"batch_telemetry_query"_s,
+               {{u"query"_s, u"{ signalsLatest(tokenId: 24567) { lastSeen } }"_s}, {u"tokenIds"_s, QJsonArray{24567}}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"$tokenId"_s), qPrintable(ToolSession::text(r)));
+    r = s.call(u"batch_telemetry_query"_s, {{u"query"_s, query}, {u"tokenIds"_s, QJsonArray{24567, -2}}});
+    QVERIFY(ToolSession::isError(r));
+    QCOMPARE(m_sim.count(u"telemetry"_s), before);
+    VERIFY_FINISH(s);
+}
+
+void TestToolsTelemetry::contractOfEveryDocument()
+{
+    QVERIFY2(m_contract.size() >= 8, qPrintable(QString::number(m_contract.size())));
+    QString why;
+    const int rc = m_contract.validate(&why);
+    qInfo().noquote() << why.trimmed();
+    if (rc == 3) {
+        QSKIP(qPrintable(why));
+    }
+    QVERIFY2(rc == 0, qPrintable(why));
+}
+
+QTEST_GUILESS_MAIN(TestToolsTelemetry)
+#include "tst_tools_telemetry.moc"
