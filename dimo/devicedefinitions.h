@@ -8,10 +8,7 @@
 #include <QString>
 #include <QUrlQuery>
 
-namespace dimo {
-
-// Device definitions API requests (dimo-api README §8), validated before sending.
-namespace devicedefinitions {
+namespace dimo::devicedefinitions {
 
 struct Search
 {
@@ -29,5 +26,4 @@ Result<QUrlQuery> searchQuery(const Search &search);
 // "tesla_model-3_2023" → slug rules of §8.3.
 QString slug(const QString &text);
 
-} // namespace devicedefinitions
-} // namespace dimo
+} // namespace dimo::devicedefinitions

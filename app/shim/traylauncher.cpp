@@ -18,16 +18,18 @@ namespace {
 
 QString trayExecutable()
 {
-    if (qEnvironmentVariableIsSet("DIMOTRAY_TRAY_PATH"))
+    if (qEnvironmentVariableIsSet("DIMOTRAY_TRAY_PATH")) {
         return qEnvironmentVariable("DIMOTRAY_TRAY_PATH");
+    }
 #if defined(Q_OS_WIN)
     const QString name = u"dimo-tray.exe"_s;
 #else
     const QString name = u"dimo-tray"_s;
 #endif
     const QString beside = QCoreApplication::applicationDirPath() + u'/' + name;
-    if (QFileInfo(beside).isExecutable())
+    if (QFileInfo(beside).isExecutable()) {
         return beside;
+    }
     return QStandardPaths::findExecutable(name);
 }
 
@@ -44,16 +46,18 @@ bool launchTray(const QString &socketOverride)
     QProcess process;
     process.setProgram(program);
     QStringList arguments{u"--background"_s};
-    if (!socketOverride.isEmpty())
+    if (!socketOverride.isEmpty()) {
         arguments << u"--socket"_s << socketOverride;
+    }
     process.setArguments(arguments);
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(QProcess::nullDevice());
     const QString log = qEnvironmentVariable("DIMOTRAY_TRAY_LOG");
-    if (log.isEmpty())
+    if (log.isEmpty()) {
         process.setStandardErrorFile(QProcess::nullDevice());
-    else
+    } else {
         process.setStandardErrorFile(log, QIODevice::Append);
+    }
     qint64 pid = 0;
     if (!process.startDetached(&pid)) {
         qCWarning(lcShim).noquote() << "cannot start" << program << ":" << process.errorString();

@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QUrlQuery>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 namespace schema = mcp::schema;
 
@@ -34,7 +36,7 @@ QString vehicleRow(const dimo::Vehicle &v, const QString &wallet)
                                                                   privileges.join(u','));
 }
 
-void accessStatus(Backend &backend, SharedResponder responder)
+void accessStatus(Backend &backend, const SharedResponder &responder)
 {
     const auto client = backend.client();
     QStringList lines;
@@ -70,25 +72,28 @@ void accessStatus(Backend &backend, SharedResponder responder)
     auto *token = c->developerJwt();
     respond(token, responder, [&backend, c, wallet, lines](const QString &, SharedResponder r) {
         auto *list = c->fleetMode() ? c->sharedVehicles() : c->myVehicles();
-        respond(list, r, [&backend, wallet, lines](const QList<dimo::Vehicle> &vehicles, SharedResponder r2) {
-            backend.setVehicles(vehicles);
-            QStringList out = lines;
-            out << u"License accepted by DIMO: yes"_s;
-            out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
-            for (const dimo::Vehicle &v : vehicles) {
-                out << vehicleRow(v, wallet);
-            }
-            if (vehicles.isEmpty()) {
-                out << u"Next step: the user shares vehicles with this app — call generate_vehicle_data_sharing_url."_s;
-            }
-            out << u"Privileges: 1 data, 2 commands, 3 current location, 4 location history, 5 VIN credential, "
-                   "6 live data, 8 approximate location."_s;
-            r2->resolve(mcp::ToolResult::text(out.join(u'\n')));
-        });
+        respond(
+            list,
+            std::move(r),
+            [&backend, wallet, lines](const QList<dimo::Vehicle> &vehicles, const SharedResponder &r2) {
+                backend.setVehicles(vehicles);
+                QStringList out = lines;
+                out << u"License accepted by DIMO: yes"_s;
+                out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
+                for (const dimo::Vehicle &v : vehicles) {
+                    out << vehicleRow(v, wallet);
+                }
+                if (vehicles.isEmpty()) {
+                    out << u"Next step: the user shares vehicles with this app — call generate_vehicle_data_sharing_url."_s;
+                }
+                out << u"Privileges: 1 data, 2 commands, 3 current location, 4 location history, 5 VIN credential, "
+                       "6 live data, 8 approximate location."_s;
+                r2->resolve(mcp::ToolResult::text(out.join(u'\n')));
+            });
     });
 }
 
-void initOauth(Backend &backend, const QJsonObject &arguments, SharedResponder responder)
+void initOauth(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)
 {
     const auto client = backend.client();
     if (!client) {
@@ -129,7 +134,7 @@ void initOauth(Backend &backend, const QJsonObject &arguments, SharedResponder r
             .arg(backend.loginListener().port())));
 }
 
-void sharingUrl(Backend &backend, const QJsonObject &arguments, SharedResponder responder)
+void sharingUrl(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)
 {
     const auto client = backend.client();
     if (!client) {

@@ -102,7 +102,7 @@ ToolSpec activityTool(Backend &backend,
                       const QString &description,
                       schema::Properties props,
                       QStringList required,
-                      std::function<dimo::Result<TelemetryCall>(const QJsonObject &)> build)
+                      const std::function<dimo::Result<TelemetryCall>(const QJsonObject &)> &build)
 {
     props.prepend({u"tokenId"_s, args::tokenIdSchema()});
     required.prepend(u"tokenId"_s);

@@ -100,7 +100,7 @@ bool ApprovalGate::needsApproval(const QString &command) const
     return true;
 }
 
-void ApprovalGate::request(const ApprovalRequest &request, SharedResponder responder, ApprovalCallback done)
+void ApprovalGate::request(const ApprovalRequest &request, SharedResponder responder, const ApprovalCallback &done)
 {
     const QString key = u"%1/%2"_s.arg(request.tokenId).arg(request.command);
     if (!needsApproval(request.command)) {

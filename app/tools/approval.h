@@ -82,7 +82,7 @@ public:
     void forgetAlways() { m_always.clear(); }
 
     bool needsApproval(const QString &command) const;
-    void request(const ApprovalRequest &request, SharedResponder responder, ApprovalCallback done);
+    void request(const ApprovalRequest &request, SharedResponder responder, const ApprovalCallback &done);
 
 private:
     ApprovalPolicy m_policy = ApprovalPolicy::AskEveryCommand;

@@ -10,6 +10,8 @@
 #include "dimo/net/apicalljob.h"
 #include "mcp/schema.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 namespace schema = mcp::schema;
 
@@ -20,14 +22,14 @@ namespace {
 void readBackVin(dimo::Client *client, qint64 tokenId, const QString &message, SharedResponder responder)
 {
     auto *job = client->vinCredential(tokenId);
-    respond(job, responder, [message](const QJsonObject &data, SharedResponder r) {
+    respond(job, std::move(responder), [message](const QJsonObject &data, const SharedResponder &r) {
         QJsonObject vc = data.value(u"vinVCLatest"_s).toObject();
         vc.remove(u"rawVC"_s); // the signed CloudEvent text: large, and telemetry_get_vin_credential has it
         r->resolve(mcp::ToolResult::structured(QJsonObject{{u"message"_s, message}, {u"vinCredential"_s, vc}}));
     });
 }
 
-void create(Backend &backend, const QString &type, const QJsonObject &arguments, SharedResponder responder)
+void create(Backend &backend, const QString &type, const QJsonObject &arguments, const SharedResponder &responder)
 {
     QString error;
     const qint64 tokenId = args::tokenId(arguments, &error);
@@ -51,7 +53,7 @@ void create(Backend &backend, const QString &type, const QJsonObject &arguments,
     dimo::Client *c = client.value();
     auto *job = c->requestAttestation(request);
     const bool vin = request.kind == dimo::AttestationRequest::Kind::Vin;
-    respond(job, responder, [c, tokenId, vin](const QJsonObject &answer, SharedResponder r) {
+    respond(job, responder, [c, tokenId, vin](const QJsonObject &answer, const SharedResponder &r) {
         const QString message = answer.value(u"message"_s).toString(u"DIMO created the attestation."_s);
         if (vin) {
             readBackVin(c, tokenId, message, r);

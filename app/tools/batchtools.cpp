@@ -102,7 +102,7 @@ private:
     int m_ok = 0;
 };
 
-void runBatch(Backend &backend, const QString &document, const QJsonObject &arguments, SharedResponder responder)
+void runBatch(Backend &backend, const QString &document, const QJsonObject &arguments, const SharedResponder &responder)
 {
     QList<qint64> ids;
     QStringList bad;

@@ -54,7 +54,7 @@ void watch(Backend &backend,
            const QDateTime &sentAt,
            const dimo::CommandReceipt &receipt,
            const QString &approval,
-           SharedResponder responder)
+           const SharedResponder &responder)
 {
     const QString accepted =
         u"%1: accepted by DIMO (commandId %2, status %3) — queued for the vehicle, not yet done. "
@@ -75,7 +75,7 @@ void send(Backend &backend,
           const CommandSpec &spec,
           qint64 tokenId,
           const QString &approval,
-          SharedResponder responder)
+          const SharedResponder &responder)
 {
     const QDateTime sentAt = backend.now();
     auto *job = client->sendCommand(tokenId, spec.command);
@@ -103,7 +103,10 @@ void send(Backend &backend,
         });
 }
 
-void runCommand(Backend &backend, const CommandSpec &spec, const QJsonObject &arguments, SharedResponder responder)
+void runCommand(Backend &backend,
+                const CommandSpec &spec,
+                const QJsonObject &arguments,
+                const SharedResponder &responder)
 {
     QString error;
     const qint64 tokenId = args::tokenId(arguments, &error);
@@ -116,7 +119,7 @@ void runCommand(Backend &backend, const CommandSpec &spec, const QJsonObject &ar
     // Access first (ownership in user mode, the grant always), so the user is never asked to
     // approve a command that cannot run.
     auto *check = c->checkAccess(tokenId);
-    respond(check, responder, [&backend, c, spec, tokenId](const dimo::Vehicle &vehicle, SharedResponder r) {
+    respond(check, responder, [&backend, c, spec, tokenId](const dimo::Vehicle &vehicle, const SharedResponder &r) {
         if (!vehicle.privileges.contains(2)) {
             r->resolve(mcp::ToolResult::error(
                 u"vehicle %1 is shared with this app without the commands privilege (2), so DIMO would refuse the "

@@ -128,7 +128,7 @@ QString unitOf(const QString &doc)
 
 } // namespace
 
-CompactSchema::CompactSchema(QJsonObject schema)
+CompactSchema::CompactSchema(const QJsonObject &schema)
 {
     for (const QJsonValue &t : schema.value(u"types"_s).toArray()) {
         const QJsonObject type = t.toObject();

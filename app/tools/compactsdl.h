@@ -18,7 +18,7 @@ namespace app::tools {
 class CompactSchema
 {
 public:
-    explicit CompactSchema(QJsonObject schema);
+    explicit CompactSchema(const QJsonObject &schema);
 
     // The whole schema, or only the type named `type` (case-insensitive), or only the types and
     // fields whose name or description contains `search`. An unknown type is an error with the

@@ -6,7 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace app::tools {
 
-EnvironmentCredentialSource::EnvironmentCredentialSource(QProcessEnvironment env)
+EnvironmentCredentialSource::EnvironmentCredentialSource(const QProcessEnvironment &env)
     : m_env(std::move(env))
 {}
 

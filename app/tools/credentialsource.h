@@ -31,7 +31,7 @@ public:
 class EnvironmentCredentialSource : public CredentialSource
 {
 public:
-    explicit EnvironmentCredentialSource(QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
+    explicit EnvironmentCredentialSource(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
     dimo::Result<dimo::Credentials> credentials() const override;
     bool fleetMode() const override;

@@ -58,7 +58,7 @@ mcp::Tool introspectTool(Backend &backend, const QString &service)
 }
 
 // Runs a GraphQL job; on a schema error, explains it with the cached schema.
-void answerQuery(Backend &backend, dimo::GraphQlJob *job, const QString &service, SharedResponder responder)
+void answerQuery(Backend &backend, dimo::GraphQlJob *job, const QString &service, const SharedResponder &responder)
 {
     QPointer<dimo::GraphQlJob> guard(job);
     responder->onCancelled([guard] {

@@ -22,7 +22,7 @@ void identityCall(Backend &backend,
                   const QString &document,
                   const QJsonObject &variables,
                   const QString &field,
-                  SharedResponder responder)
+                  const SharedResponder &responder)
 {
     const auto client = backend.client();
     if (!client) {
@@ -30,7 +30,7 @@ void identityCall(Backend &backend,
         return;
     }
     auto *job = client.value()->identityQuery(document, variables);
-    respond(job, responder, [field](const QJsonObject &data, SharedResponder r) {
+    respond(job, responder, [field](const QJsonObject &data, const SharedResponder &r) {
         if (data.value(field).isNull()) {
             r->resolve(mcp::ToolResult::error(u"DIMO Identity has no such %1; check the identifier."_s.arg(field)));
             return;

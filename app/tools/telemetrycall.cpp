@@ -26,7 +26,7 @@ QJsonObject telemetryOutputSchema()
     return QJsonObject{{u"type"_s, u"object"_s}, {u"required"_s, QJsonArray{u"tokenId"_s, u"freshness"_s}}};
 }
 
-void runTelemetry(Backend &backend, TelemetryCall call, SharedResponder responder)
+void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedResponder &responder)
 {
     const auto client = backend.client();
     if (!client) {
@@ -37,7 +37,7 @@ void runTelemetry(Backend &backend, TelemetryCall call, SharedResponder responde
     variables.insert(u"tokenId"_s, call.tokenId);
     auto *job =
         client.value()->telemetryQuery(call.tokenId, call.document(), variables, call.privileges, call.operation);
-    respond(job, responder, [&backend, call](const QJsonObject &data, SharedResponder r) {
+    respond(job, responder, [&backend, call](const QJsonObject &data, const SharedResponder &r) {
         QJsonObject out = call.shape ? call.shape(data) : data;
         const QJsonObject seen = data.value(u"_seen"_s).isObject() ? data.value(u"_seen"_s).toObject()
                                                                    : data.value(u"signalsLatest"_s).toObject();

@@ -30,7 +30,7 @@ struct TelemetryCall
 };
 
 // Runs the call and answers the tool: structured content + compact text, or isError.
-void runTelemetry(Backend &backend, TelemetryCall call, SharedResponder responder);
+void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedResponder &responder);
 
 // The generic output schema of typed telemetry tools: {tokenId, freshness, ...}.
 QJsonObject telemetryOutputSchema();

@@ -34,10 +34,10 @@ QString locationSelection(const SignalInfo &s)
 ToolSpec typed(const QString &name,
                const QString &title,
                const QString &description,
-               schema::Properties extra,
+               const schema::Properties &extra,
                QStringList required,
                Backend &backend,
-               std::function<dimo::Result<TelemetryCall>(const QJsonObject &arguments)> build,
+               const std::function<dimo::Result<TelemetryCall>(const QJsonObject &arguments)> &build,
                int flags = 0)
 {
     schema::Properties props{{u"tokenId"_s, args::tokenIdSchema()}};
@@ -93,7 +93,7 @@ dimo::Result<TelemetryCall> latestSignals(const QJsonObject &arguments)
         selection += u" "_s + s.name + u" { timestamp value"_s + locationSelection(s) + u" }"_s;
     }
     selection += u" }"_s;
-    const QList<SignalInfo> list = resolved.value();
+    const QList<SignalInfo> &list = resolved.value();
     return TelemetryCall{
         0,
         u"LatestSignals"_s,

@@ -16,7 +16,7 @@ namespace app::tools {
 
 namespace {
 
-void decodeVin(Backend &backend, const QJsonObject &arguments, SharedResponder responder)
+void decodeVin(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)
 {
     const auto vin = validateVin(arguments.value(u"vin"_s).toString());
     const auto country = validateCountryCode(arguments.value(u"countryCode"_s).toString());
@@ -29,25 +29,26 @@ void decodeVin(Backend &backend, const QJsonObject &arguments, SharedResponder r
         }
     }
     auto *job = client.value()->decodeVin(vin.value(), country.value());
-    respond(
-        job, responder, [vin = vin.value(), country = country.value()](const QJsonObject &answer, SharedResponder r) {
-            const QString id = answer.value(u"deviceDefinitionId"_s).toString();
-            QJsonObject out{{u"vin"_s, vin}, {u"countryCode"_s, country}, {u"deviceDefinitionId"_s, id}};
-            const QStringList parts = id.split(u'_');
-            if (parts.size() == 3) {
-                out.insert(u"make"_s, parts.at(0));
-                out.insert(u"model"_s, parts.at(1));
-                out.insert(u"year"_s, parts.at(2).toInt());
-            }
-            if (!answer.value(u"newTransactionHash"_s).toString().isEmpty()) {
-                out.insert(u"note"_s,
-                           u"DIMO created this definition just now; it may take a minute to appear in Identity."_s);
-            }
-            r->resolve(mcp::ToolResult::structured(out));
-        });
+    respond(job,
+            responder,
+            [vin = vin.value(), country = country.value()](const QJsonObject &answer, const SharedResponder &r) {
+                const QString id = answer.value(u"deviceDefinitionId"_s).toString();
+                QJsonObject out{{u"vin"_s, vin}, {u"countryCode"_s, country}, {u"deviceDefinitionId"_s, id}};
+                const QStringList parts = id.split(u'_');
+                if (parts.size() == 3) {
+                    out.insert(u"make"_s, parts.at(0));
+                    out.insert(u"model"_s, parts.at(1));
+                    out.insert(u"year"_s, parts.at(2).toInt());
+                }
+                if (!answer.value(u"newTransactionHash"_s).toString().isEmpty()) {
+                    out.insert(u"note"_s,
+                               u"DIMO created this definition just now; it may take a minute to appear in Identity."_s);
+                }
+                r->resolve(mcp::ToolResult::structured(out));
+            });
 }
 
-void searchVehicles(Backend &backend, const QJsonObject &arguments, SharedResponder responder)
+void searchVehicles(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)
 {
     dimo::devicedefinitions::Search search;
     search.query = arguments.value(u"query"_s).toString().trimmed();
@@ -76,7 +77,7 @@ void searchVehicles(Backend &backend, const QJsonObject &arguments, SharedRespon
         return;
     }
     auto *job = client.value()->searchDeviceDefinitions(search);
-    respond(job, responder, [](const QJsonObject &answer, SharedResponder r) {
+    respond(job, responder, [](const QJsonObject &answer, const SharedResponder &r) {
         QJsonArray rows;
         for (const QJsonValue &d : answer.value(u"deviceDefinitions"_s).toArray()) {
             const QJsonObject o = d.toObject();

@@ -70,10 +70,12 @@ void Application::start()
 
 void Application::handleReady()
 {
-    if (m_options.wantsGui())
+    if (m_options.wantsGui()) {
         showTrayOrStayHeadless();
-    if (m_options.printEndpoints)
+    }
+    if (m_options.printEndpoints) {
         printEndpoints();
+    }
 }
 
 void Application::showTrayOrStayHeadless()
@@ -97,8 +99,9 @@ void Application::showTrayOrStayHeadless()
 void Application::printEndpoints()
 {
     QJsonObject endpoints{{u"socket"_s, m_host->socketPath()}};
-    if (m_host->httpUrl().isValid())
+    if (m_host->httpUrl().isValid()) {
         endpoints.insert(u"http"_s, m_host->httpUrl().toString());
+    }
     mcp::wire::writeStdoutLine(QJsonDocument(endpoints).toJson(QJsonDocument::Compact));
 }
 

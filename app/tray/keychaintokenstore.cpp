@@ -51,7 +51,7 @@ void KeychainTokenStore::save(Token which, const QString &jwt)
     job->start();
 }
 
-void KeychainTokenStore::read(Token which, std::function<void(const QString &)> done)
+void KeychainTokenStore::read(Token which, const std::function<void(const QString &)> &done)
 {
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
     job->setKey(key(which));
@@ -67,7 +67,7 @@ void KeychainTokenStore::read(Token which, std::function<void(const QString &)> 
     job->start();
 }
 
-void KeychainTokenStore::load(std::function<void(const QString &, const QString &)> done)
+void KeychainTokenStore::load(const std::function<void(const QString &, const QString &)> &done)
 {
     auto developer = std::make_shared<QString>();
     read(Token::DeveloperJwt, [this, developer, done](const QString &dev) {

@@ -25,13 +25,13 @@ public:
 
     void save(Token which, const QString &jwt) override;
     // Reads both tokens (empty when absent or unreadable), then calls `done` once.
-    void load(std::function<void(const QString &developerJwt, const QString &userJwt)> done);
+    void load(const std::function<void(const QString &developerJwt, const QString &userJwt)> &done);
 
     static QString serviceName();
 
 private:
     QString key(Token which) const;
-    void read(Token which, std::function<void(const QString &)> done);
+    void read(Token which, const std::function<void(const QString &)> &done);
 
     QString m_prefix;
 };

@@ -11,8 +11,9 @@
 int main(int argc, char *argv[])
 {
     QStringList arguments;
-    for (int i = 0; i < argc; ++i)
+    for (int i = 0; i < argc; ++i) {
         arguments.append(QString::fromLocal8Bit(argv[i]));
+    }
     const app::ParsedOptions parsed = app::parseOptions(arguments);
     switch (parsed.action) {
     case app::ParsedOptions::Action::ShowHelp:

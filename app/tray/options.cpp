@@ -55,10 +55,12 @@ ParsedOptions parseOptions(const QStringList &arguments)
                        demo,
                        environment});
 
-    if (!parser.parse(arguments))
+    if (!parser.parse(arguments)) {
         return error(parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
+    }
+    if (!parser.positionalArguments().isEmpty()) {
         return error(u"unexpected argument: "_s + parser.positionalArguments().first());
+    }
 
     ParsedOptions parsed;
     if (parser.isSet(help)) {
@@ -76,32 +78,37 @@ ParsedOptions parseOptions(const QStringList &arguments)
 
     Options &o = parsed.options;
     const int modes = int(parser.isSet(headless)) + int(parser.isSet(background)) + int(parser.isSet(stdio));
-    if (modes > 1)
+    if (modes > 1) {
         return error(u"--headless, --background and --stdio exclude each other"_s);
-    if (parser.isSet(headless))
+    }
+    if (parser.isSet(headless)) {
         o.mode = Options::Mode::Headless;
-    else if (parser.isSet(background))
+    } else if (parser.isSet(background)) {
         o.mode = Options::Mode::Background;
-    else if (parser.isSet(stdio))
+    } else if (parser.isSet(stdio)) {
         o.mode = Options::Mode::Stdio;
+    }
 
     o.socketName = mcp::wire::resolveSocketName(parser.value(socket));
     if (parser.isSet(httpPort)) {
         bool ok = false;
         const uint port = parser.value(httpPort).toUInt(&ok);
-        if (!ok || port > 65535)
+        if (!ok || port > 65535) {
             return error(u"--http-port needs a port number (0-65535)"_s);
+        }
         o.httpPort = quint16(port);
     }
     o.httpToken = parser.isSet(httpToken) ? parser.value(httpToken).toUtf8() : qgetenv("DIMOTRAY_HTTP_TOKEN");
-    if (!o.httpToken.isEmpty() && !o.httpPort)
+    if (!o.httpToken.isEmpty() && !o.httpPort) {
         o.httpToken.clear(); // only meaningful with HTTP
+    }
     o.modernEra = parser.isSet(modernEra);
     o.printEndpoints = parser.isSet(printEndpoints);
     o.demo = parser.isSet(demo);
     o.environmentFile = parser.value(environment);
-    if (o.mode == Options::Mode::Stdio && (o.printEndpoints || o.httpPort))
+    if (o.mode == Options::Mode::Stdio && (o.printEndpoints || o.httpPort)) {
         return error(u"--stdio serves stdin/stdout only: --print-endpoints and --http-port do not apply"_s);
+    }
     return parsed;
 }
 

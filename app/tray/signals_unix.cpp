@@ -28,8 +28,9 @@ void handleSignal(int)
 TerminationWatcher::TerminationWatcher(QObject *parent)
     : QObject(parent)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s_fds) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s_fds) != 0) {
         return;
+    }
     auto *notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
     connect(notifier, &QSocketNotifier::activated, this, [this] {
         char byte;
@@ -40,8 +41,9 @@ TerminationWatcher::TerminationWatcher(QObject *parent)
     action.sa_handler = handleSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    for (int signal : {SIGTERM, SIGINT, SIGHUP})
+    for (int signal : {SIGTERM, SIGINT, SIGHUP}) {
         ::sigaction(signal, &action, nullptr);
+    }
 }
 
 TerminationWatcher::~TerminationWatcher()
@@ -49,11 +51,13 @@ TerminationWatcher::~TerminationWatcher()
     struct sigaction action = {};
     action.sa_handler = SIG_DFL;
     sigemptyset(&action.sa_mask);
-    for (int signal : {SIGTERM, SIGINT, SIGHUP})
+    for (int signal : {SIGTERM, SIGINT, SIGHUP}) {
         ::sigaction(signal, &action, nullptr);
+    }
     for (int &fd : s_fds) {
-        if (fd >= 0)
+        if (fd >= 0) {
             ::close(fd);
+        }
         fd = -1;
     }
 }

@@ -107,7 +107,7 @@ void GraphQlJob::doStart()
             finish(r.error());
             return;
         }
-        const QJsonObject obj = r.value();
+        const QJsonObject &obj = r.value();
         const QJsonArray errors = obj.value(u"errors"_s).toArray();
         if (!errors.isEmpty()) {
             Error e = classifyErrors(errors, m_request.service);

@@ -5,10 +5,7 @@
 #include <QList>
 #include <QString>
 
-namespace dimo {
-
-// DIMO vehicle privilege ids (dimo-api README §3.2) and the SACD permission bitmask (§3.3).
-namespace privilege {
+namespace dimo::privilege {
 enum Id : int {
     NonLocationHistory = 1,
     ExecuteCommands = 2,
@@ -33,6 +30,4 @@ QString encodeMask(const QList<int> &ids); // inverse, for tests and login URLs
 QList<int> normalized(QList<int> ids);
 bool covers(const QList<int> &granted, const QList<int> &needed);
 QList<int> missing(const QList<int> &granted, const QList<int> &needed);
-} // namespace privilege
-
-} // namespace dimo
+} // namespace dimo::privilege

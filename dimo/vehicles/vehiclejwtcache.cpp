@@ -35,11 +35,11 @@ VehicleJwtCache::VehicleJwtCache(ContextPtr context, QObject *parent)
 
 VehicleJwtCache::~VehicleJwtCache()
 {
-    for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
-        if (it->job) {
-            it->job->disconnect(this);
+    for (auto &it : m_pending) {
+        if (it.job) {
+            it.job->disconnect(this);
         }
-        for (const auto &w : std::as_const(it->waiters)) {
+        for (const auto &w : std::as_const(it.waiters)) {
             if (w) {
                 w->complete(shutDown());
             }
@@ -83,8 +83,8 @@ TokenSource VehicleJwtCache::source(qint64 tokenId, const QList<int> &privileges
 
 void VehicleJwtCache::invalidate(const QString &token)
 {
-    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
-        it->removeIf([&](const Entry &e) {
+    for (auto &m_entrie : m_entries) {
+        m_entrie.removeIf([&](const Entry &e) {
             return e.token == token;
         });
     }
@@ -95,12 +95,12 @@ void VehicleJwtCache::clear()
     m_entries.clear();
     // Exchanges in flight were checked against a session, mode or license that is gone.
     const auto pending = std::exchange(m_pending, {});
-    for (auto it = pending.begin(); it != pending.end(); ++it) {
-        if (it->job) {
-            it->job->disconnect(this);
-            it->job->cancel();
+    for (const auto &it : pending) {
+        if (it.job) {
+            it.job->disconnect(this);
+            it.job->cancel();
         }
-        for (const auto &w : std::as_const(it->waiters)) {
+        for (const auto &w : std::as_const(it.waiters)) {
             if (w) {
                 w->complete(Error::make(Error::Kind::Cancelled,
                                         u"the sign-in or license changed while the vehicle access was checked"_s,

@@ -41,10 +41,11 @@ void LocalServer::start()
     if (!m_lock->tryLock(0)) {
         const bool held = m_lock->error() == QLockFile::LockFailedError;
         m_lock.reset();
-        if (held)
+        if (held) {
             Q_EMIT alreadyRunning();
-        else
+        } else {
             Q_EMIT failed(u"cannot create the instance lock %1"_s.arg(lockPath()));
+        }
         return;
     }
     // Probe first: QLocalServer::listen() with socket options silently replaces an existing
@@ -62,8 +63,9 @@ void LocalServer::start()
 
 void LocalServer::handleProbeError()
 {
-    if (!m_probe)
+    if (!m_probe) {
         return;
+    }
     const auto error = m_probe->error();
     const QString text = m_probe->errorString();
     m_probe->disconnect(this);
@@ -94,11 +96,13 @@ void LocalServer::listen()
 
 void LocalServer::close()
 {
-    if (m_server->isListening())
+    if (m_server->isListening()) {
         m_server->close();
+    }
     const auto channels = findChildren<LineChannel *>(Qt::FindDirectChildrenOnly);
-    for (LineChannel *channel : channels)
+    for (LineChannel *channel : channels) {
         channel->close();
+    }
     m_lock.reset(); // unlocks
 }
 
@@ -106,8 +110,9 @@ QString LocalServer::lockPath() const
 {
     // Beside the socket file; bare names (and Windows pipe names) resolve to the temp directory,
     // as QLocalServer does for them.
-    if (m_name.contains(u'/'))
+    if (m_name.contains(u'/')) {
         return m_name + u".lock"_s;
+    }
     return QDir::tempPath() + u'/' + m_name + u".lock"_s;
 }
 

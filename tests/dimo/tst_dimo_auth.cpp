@@ -79,8 +79,6 @@ private:
         return url ? m_fx.sim.autoLogin(url.value(), user, true) : QUrl();
     }
 
-private Q_SLOTS:
-
     void initTestCase()
     {
         QString error;

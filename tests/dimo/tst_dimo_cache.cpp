@@ -67,8 +67,6 @@ private:
         QCOMPARE(m_fx.sim.count(u"telemetry"_s), telemetry);
     }
 
-private Q_SLOTS:
-
     void initTestCase()
     {
         QString error;

@@ -46,8 +46,6 @@ private:
 
     bool signIn(dimo::Client &c, int user) { return m_fx.signIn(c, user); }
 
-private Q_SLOTS:
-
     void initTestCase()
     {
         QString error;

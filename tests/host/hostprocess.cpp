@@ -97,8 +97,9 @@ void HostProcess::collect()
 QByteArray HostProcess::readLine(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
-    while (m_lines.isEmpty() && !deadline.hasExpired() && m_process.state() != QProcess::NotRunning)
+    while (m_lines.isEmpty() && !deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
         m_process.waitForReadyRead(int(qMax<qint64>(1, qMin<qint64>(100, deadline.remainingTime()))));
+    }
     collect();
     return m_lines.isEmpty() ? QByteArray() : m_lines.takeFirst();
 }
@@ -109,8 +110,9 @@ QJsonObject HostProcess::waitForResponse(const QByteArray &rawId, int timeoutMs)
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         const QByteArray line = readLine(int(qMax<qint64>(1, deadline.remainingTime())));
-        if (line.isEmpty())
+        if (line.isEmpty()) {
             break;
+        }
         const QJsonObject message = QJsonDocument::fromJson(line).object();
         if (message.value(u"id"_s) == wanted && !message.contains(u"method"_s)) {
             m_lastResponse = line;
@@ -168,8 +170,9 @@ void HostProcess::kill()
 QByteArray rpcRequest(const QJsonValue &id, const QString &method, const QJsonObject &params)
 {
     QJsonObject message{{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"method"_s, method}};
-    if (!params.isEmpty())
+    if (!params.isEmpty()) {
         message.insert(u"params"_s, params);
+    }
     return QJsonDocument(message).toJson(QJsonDocument::Compact);
 }
 

@@ -45,7 +45,6 @@ private Q_SLOTS:
     void toolsCall();
     void toolError();
 
-private:
     // Runs the inspector CLI on the shim; returns its exit code, stdout in *out.
     int inspect(const QStringList &arguments, QByteArray *out);
 
@@ -80,8 +79,9 @@ int TestInspectorCli::inspect(const QStringList &arguments, QByteArray *out)
     }
     *out = inspector.readAllStandardOutput();
     const QByteArray err = inspector.readAllStandardError();
-    if (inspector.exitCode() != 0)
+    if (inspector.exitCode() != 0) {
         qInfo().noquote() << "inspector exit" << inspector.exitCode() << "stderr:" << err;
+    }
     return inspector.exitCode();
 }
 
@@ -100,8 +100,9 @@ void TestInspectorCli::toolsList()
     QCOMPARE(inspect({u"--method"_s, u"tools/list"_s, u"--format"_s, u"json"_s}, &out), 0);
     const QJsonArray tools = QJsonDocument::fromJson(out).object()[u"result"_s][u"tools"_s].toArray();
     QStringList names;
-    for (const QJsonValue &tool : tools)
+    for (const QJsonValue &tool : tools) {
         names.append(tool[u"name"_s].toString());
+    }
     QVERIFY2(names.contains(u"test_simple_text"_s), qPrintable(names.join(u", "_s)));
     QVERIFY(names.contains(u"test_error_handling"_s));
 }

@@ -46,7 +46,6 @@ private Q_SLOTS:
     void finalLineWithoutNewlineAtClose();
     void closedOnPeerDisconnect();
 
-private:
     void writeRaw(const QByteArray &bytes);
     QList<QByteArray> waitForLines(int count);
 
@@ -90,10 +89,12 @@ QList<QByteArray> TestLineChannel::waitForLines(int count)
     QList<QByteArray> lines;
     QElapsedTimer timer;
     timer.start();
-    while (m_lines->size() < count && timer.elapsed() < timeoutMs(5000))
+    while (m_lines->size() < count && timer.elapsed() < timeoutMs(5000)) {
         m_lines->wait(50);
-    for (const QList<QVariant> &args : std::as_const(*m_lines))
+    }
+    for (const QList<QVariant> &args : std::as_const(*m_lines)) {
         lines.append(args.at(0).toByteArray());
+    }
     return lines;
 }
 

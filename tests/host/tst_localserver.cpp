@@ -49,8 +49,9 @@ QString startAndWait(LocalServer &server)
     server.start();
     QElapsedTimer timer;
     timer.start();
-    while (outcome.isEmpty() && timer.elapsed() < timeoutMs(5000))
+    while (outcome.isEmpty() && timer.elapsed() < timeoutMs(5000)) {
         QTest::qWait(10);
+    }
     return outcome;
 }
 
@@ -70,7 +71,6 @@ private Q_SLOTS:
     void concurrentStartsYieldOneInstance();
     void manyConcurrentConnections();
 
-private:
     QString socketPath() const { return m_dir.filePath(u"mcp.sock"_s); }
 
     QTemporaryDir m_dir{QDir::tempPath() + u"/tst-ls-XXXXXX"_s};
@@ -166,11 +166,13 @@ void TestLocalServer::manyConcurrentConnections()
         client->connectToServer(socketPath()); // all at once, no waiting in between
         clients.push_back(std::move(client));
     }
-    for (auto &client : clients)
+    for (auto &client : clients) {
         QTRY_COMPARE_WITH_TIMEOUT(client->state(), QLocalSocket::ConnectedState, timeoutMs(5000));
+    }
     QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), Clients, timeoutMs(5000));
-    for (int i = 0; i < Clients; ++i)
+    for (int i = 0; i < Clients; ++i) {
         clients[i]->write("{\"client\":" + QByteArray::number(i) + "}\n{\"second\":" + QByteArray::number(i) + "}\n");
+    }
 
     QSet<QByteArray> tags;
     for (int i = 0; i < Clients; ++i) {
@@ -187,8 +189,9 @@ void TestLocalServer::manyConcurrentConnections()
     }
     QCOMPARE(tags.size(), Clients);
 
-    for (auto &client : clients)
+    for (auto &client : clients) {
         client->disconnectFromServer();
+    }
     QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 0, timeoutMs(5000));
 }
 

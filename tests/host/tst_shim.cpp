@@ -68,7 +68,6 @@ private Q_SLOTS:
     void oversizeTrayResponse();
     void stdinEofExitsZero();
 
-private:
     QString socketPath(const QString &name = u"mcp.sock"_s) const { return m_dir.filePath(name); }
 
     std::unique_ptr<HostProcess> startShim(const QString &socket, bool autoStart = false, const QString &trayPath = {});
@@ -81,22 +80,26 @@ std::unique_ptr<HostProcess> TestShim::startShim(const QString &socket, bool aut
 {
     auto shim = std::make_unique<HostProcess>();
     shim->environment().insert(u"DIMOTRAY_MCP_SOCKET"_s, socket);
-    if (!autoStart)
+    if (!autoStart) {
         shim->environment().insert(u"DIMOTRAY_NO_AUTOSTART"_s, u"1"_s);
-    else
+    } else {
         shim->environment().remove(u"DIMOTRAY_NO_AUTOSTART"_s);
-    if (!trayPath.isEmpty())
+    }
+    if (!trayPath.isEmpty()) {
         shim->environment().insert(u"DIMOTRAY_TRAY_PATH"_s, trayPath);
-    if (!shim->start(HostProcess::shimPath(), {}))
+    }
+    if (!shim->start(HostProcess::shimPath(), {})) {
         return nullptr;
+    }
     return shim;
 }
 
 void TestShim::verifyPure(HostProcess &process)
 {
     QString why;
-    if (!process.stdoutIsPure(&why))
+    if (!process.stdoutIsPure(&why)) {
         QFAIL(qPrintable(why + u"\nstderr: "_s + QString::fromUtf8(process.allStderr())));
+    }
 }
 
 void TestShim::initializeRoundTripThroughTray()
@@ -246,24 +249,28 @@ void TestShim::severalShimsHaveOwnSessions()
         shims.push_back(startShim(socket));
         QVERIFY(shims.back());
     }
-    for (auto &shim : shims)
+    for (auto &shim : shims) {
         shim->send(rpcInitialize(1));
-    for (auto &shim : shims)
+    }
+    for (auto &shim : shims) {
         QVERIFY(!shim->waitForResponse("1", HostProcess::timeoutMs(10000)).isEmpty());
+    }
     // The same id on every connection, different methods: each answer goes to its own client.
     for (size_t i = 0; i < shims.size(); ++i) {
         shims[i]->send(rpcNotification(u"notifications/initialized"_s));
-        if (i % 2)
+        if (i % 2) {
             shims[i]->send(rpcRequest(2, u"ping"_s));
-        else
+        } else {
             shims[i]->send(rpcRequest(2, u"tools/call"_s, {{u"name"_s, u"test_simple_text"_s}}));
+        }
     }
     for (size_t i = 0; i < shims.size(); ++i) {
         const QJsonObject response = shims[i]->waitForResponse("2", HostProcess::timeoutMs(10000));
-        if (i % 2)
+        if (i % 2) {
             QCOMPARE(response.value(u"result"_s).toObject(), QJsonObject());
-        else
+        } else {
             QCOMPARE(textOf(response), u"This is a simple text response for testing."_s);
+        }
     }
     for (auto &shim : shims) {
         shim->closeStdin();
@@ -331,8 +338,9 @@ void TestShim::oversizeTrayResponse()
     shim->send(rpcRequest(2, u"ping"_s));
     QVERIFY(shim->process().waitForBytesWritten(HostProcess::timeoutMs(5000)));
     QDeadlineTimer deadline(HostProcess::timeoutMs(10000));
-    while (QByteArray(tray->peek(1 << 16)).count('\n') < 2 && !deadline.hasExpired())
+    while (QByteArray(tray->peek(1 << 16)).count('\n') < 2 && !deadline.hasExpired()) {
         tray->waitForReadyRead(100);
+    }
     QVERIFY(tray->readLine().contains("\"big\""));
     QVERIFY(tray->readLine().contains("\"ping\""));
     const QByteArray huge(5 * 1024 * 1024, 'x');

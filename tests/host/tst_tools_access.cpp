@@ -41,7 +41,6 @@ private Q_SLOTS:
     void toolsets();
     void contractOfEveryDocument(); // keep last
 
-private:
     bool startSession(ToolSession &session, const ToolSession::Options &options = {});
 
     DimoSim m_sim;

@@ -48,7 +48,6 @@ private Q_SLOTS:
     void batchQuery();
     void contractOfEveryDocument(); // keep last
 
-private:
     bool startSession(ToolSession &session);
 
     DimoSim m_sim;

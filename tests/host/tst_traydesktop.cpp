@@ -25,7 +25,6 @@ private Q_SLOTS:
     void cleanupTestCase();
     void showsTrayIconAndServes();
 
-private:
     QProcess m_trayer;
     QTemporaryDir m_dir{QDir::tempPath() + u"/tst-td-XXXXXX"_s};
 };
@@ -51,8 +50,9 @@ void TestTrayDesktop::initTestCase()
 void TestTrayDesktop::cleanupTestCase()
 {
     m_trayer.terminate();
-    if (!m_trayer.waitForFinished(HostProcess::timeoutMs(5000)))
+    if (!m_trayer.waitForFinished(HostProcess::timeoutMs(5000))) {
         m_trayer.kill();
+    }
 }
 
 void TestTrayDesktop::showsTrayIconAndServes()

@@ -74,7 +74,6 @@ private Q_SLOTS:
     void httpEndpoint();
     void rejectsBadOptions();
 
-private:
     QString socketPath(const QString &name) const { return m_dir.filePath(name); }
 
     QTemporaryDir m_dir{QDir::tempPath() + u"/tst-th-XXXXXX"_s};
@@ -236,8 +235,9 @@ void TestTrayHost::httpEndpoint()
         QNetworkRequest request(url);
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         request.setRawHeader("Accept", "application/json, text/event-stream");
-        if (!token.isEmpty())
+        if (!token.isEmpty()) {
             request.setRawHeader("Authorization", "Bearer " + token);
+        }
         QNetworkReply *reply = nam.post(request, rpcInitialize(1));
         QSignalSpy done(reply, &QNetworkReply::finished);
         done.wait(HostProcess::timeoutMs(10000));

@@ -44,8 +44,9 @@ void TestTrayIcon::menuShowsStatusAndQuits()
     tray.show();
     auto texts = [&] {
         QStringList list;
-        for (QAction *action : tray.menu()->actions())
+        for (QAction *action : tray.menu()->actions()) {
             list.append(action->text());
+        }
         return list;
     };
     QVERIFY(texts().contains(u"Socket: "_s + options.socketName));

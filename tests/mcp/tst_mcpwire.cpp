@@ -184,7 +184,6 @@ private Q_SLOTS:
 #endif
     }
 
-private:
 #if defined(Q_OS_UNIX)
     void write(QByteArrayView bytes)
     {

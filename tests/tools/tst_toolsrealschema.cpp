@@ -63,7 +63,7 @@ private Q_SLOTS:
         const CompactSchema schema(introspection);
         const auto full = schema.render();
         QVERIFY(full.ok());
-        const QString sdl = full.value();
+        const QString &sdl = full.value();
         const qsizetype bytes = sdl.toUtf8().size();
         qInfo().noquote() << u"%1_introspect_bytes: %2 (%3 KB; bar %4 KB; real schema %5 types)"_s.arg(name)
                                  .arg(bytes)

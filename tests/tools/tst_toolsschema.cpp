@@ -339,7 +339,7 @@ private Q_SLOTS:
 
         const auto full = schema.render();
         QVERIFY(full.ok());
-        const QString sdl = full.value();
+        const QString &sdl = full.value();
         qInfo().noquote() << "small schema:\n" << sdl;
         // The connection and its edge are one summary line, not two types.
         QVERIFY2(sdl.startsWith(u"# Relay connections"_s), qPrintable(sdl));

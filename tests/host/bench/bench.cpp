@@ -36,8 +36,9 @@ QByteArray callLine(qint64 id)
 
 double percentile(std::vector<double> values, double p)
 {
-    if (values.empty())
+    if (values.empty()) {
         return 0;
+    }
     std::sort(values.begin(), values.end());
     const auto index = size_t(p * double(values.size() - 1) + 0.5);
     return values[std::min(index, values.size() - 1)];
@@ -46,11 +47,13 @@ double percentile(std::vector<double> values, double p)
 double rssMb(qint64 pid)
 {
     QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
+    if (!status.open(QIODevice::ReadOnly)) {
         return -1;
+    }
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
+        if (line.startsWith("VmRSS:")) {
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        }
     }
     return -1;
 }
@@ -59,8 +62,9 @@ double rssMb(qint64 pid)
 QByteArray readLine(QProcess &process)
 {
     while (!process.canReadLine()) {
-        if (!process.waitForReadyRead(10000))
+        if (!process.waitForReadyRead(10000)) {
             return {};
+        }
     }
     return process.readLine();
 }
@@ -88,8 +92,9 @@ double shimInitializeP50(const QString &shim, const QString &socket, int runs)
         process->write(InitializeLine + '\n');
         const QByteArray line = readLine(*process);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
-        if (line.contains("\"protocolVersion\""))
+        if (line.contains("\"protocolVersion\"")) {
             samples.push_back(ms);
+        }
         process->closeWriteChannel();
         process->waitForFinished(5000);
     }
@@ -119,8 +124,9 @@ CallFigures callLatency(const QString &shim, const QString &socket, int calls)
         process->write(callLine(i));
         const QByteArray line = readLine(*process);
         samples.push_back(double(timer.nsecsElapsed()) / 1e6);
-        if (!line.contains(ExpectedText))
+        if (!line.contains(ExpectedText)) {
             ++figures.errors;
+        }
     }
     figures.p50 = percentile(samples, 0.5);
     figures.p99 = percentile(samples, 0.99);
@@ -163,19 +169,22 @@ private:
             }
             ++m_answered;
             if (!line.contains(ExpectedText)
-                || !line.contains(QByteArray("\"id\":" + QByteArray::number(m_answered) + ',')))
+                || !line.contains(QByteArray("\"id\":" + QByteArray::number(m_answered) + ','))) {
                 ++*m_errors;
-            if (m_answered == m_calls)
+            }
+            if (m_answered == m_calls) {
                 finish(0);
-            else
+            } else {
                 m_socket.write(callLine(m_answered + 1));
+            }
         }
     }
 
     void finish(int failed)
     {
-        if (m_finished)
+        if (m_finished) {
             return;
+        }
         m_finished = true;
         *m_errors += failed;
         ++*m_done;
@@ -205,14 +214,17 @@ LoadFigures concurrentLoad(const QString &socket, int sessions, int calls)
     QElapsedTimer timer;
     timer.start();
     std::vector<std::unique_ptr<SocketSession>> clients;
-    for (int i = 0; i < sessions; ++i)
+    for (int i = 0; i < sessions; ++i) {
         clients.push_back(std::make_unique<SocketSession>(socket, calls, &figures.errors, &done));
-    while (done < sessions && timer.elapsed() < 120000)
+    }
+    while (done < sessions && timer.elapsed() < 120000) {
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    }
     figures.seconds = double(timer.nsecsElapsed()) / 1e9;
     figures.calls = sessions * calls;
-    if (done < sessions)
+    if (done < sessions) {
         figures.errors += (sessions - done) * calls; // timed out: count as failed
+    }
     return figures;
 }
 

@@ -30,7 +30,7 @@ void addTool(
 }
 
 /// Runs \a steps ~\a intervalMs apart on the main loop; stops early when the request is cancelled.
-void runSteps(Server &server, Responder responder, QList<std::function<void(Responder &)>> steps, int intervalMs)
+void runSteps(Server &server, Responder responder, const QList<std::function<void(Responder &)>> &steps, int intervalMs)
 {
     auto shared = std::make_shared<Responder>(std::move(responder));
     auto next = std::make_shared<std::function<void(qsizetype)>>();
