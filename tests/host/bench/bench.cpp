@@ -13,6 +13,7 @@
 #include <QProcess>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -35,10 +36,11 @@ QByteArray callLine(qint64 id)
 
 double percentile(std::vector<double> values, double p)
 {
-    if (values.empty())
+    if (values.empty()) {
         return 0;
+    }
     std::sort(values.begin(), values.end());
-    const auto index = size_t(p * double(values.size() - 1) + 0.5);
+    const auto index = size_t(std::lround(p * double(values.size() - 1)));
     return values[std::min(index, values.size() - 1)];
 }
 
