@@ -14,6 +14,7 @@
 #include <QProcess>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -40,7 +41,7 @@ double percentile(std::vector<double> values, double p)
         return 0;
     }
     std::sort(values.begin(), values.end());
-    const auto index = size_t(p * double(values.size() - 1) + 0.5);
+    const auto index = size_t(std::lround(p * double(values.size() - 1)));
     return values[std::min(index, values.size() - 1)];
 }
 
