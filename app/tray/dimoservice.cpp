@@ -12,12 +12,17 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QTimer>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace app {
 
 namespace {
+
+constexpr int KeychainWaitMs = 3000;
 
 // The DIMO simulator's published test license (tests/dimosim/README.md): not a secret.
 dimo::Credentials simulatorLicense()
@@ -78,10 +83,14 @@ void DimoService::restoreTokens()
     // The developer JWT (14 days) and the user session outlive a restart through the keychain.
     auto *store = new KeychainTokenStore(client.value()->environment().authIssuer(), client.value()->clientId(), this);
     QPointer<dimo::Client> c = client.value();
-    store->load([this, c, store](const QString &developerJwt, const QString &userJwt) {
-        if (!c) {
+    // A locked keychain may wait for the user to unlock it: the tools do not wait for it longer
+    // than a few seconds (the tokens are then fetched again, and stored once the keychain answers).
+    auto settled = std::make_shared<bool>(false);
+    auto proceed = [this, c, store, settled](const QString &developerJwt, const QString &userJwt) {
+        if (*settled || !c) {
             return;
         }
+        *settled = true;
         if (!developerJwt.isEmpty() && !c->restoreDeveloperJwt(developerJwt)) {
             qCInfo(lcTools) << "the stored developer token is no longer usable; a new one will be fetched";
         }
@@ -90,6 +99,13 @@ void DimoService::restoreTokens()
             m_backend->signInDemoUser(1);
         } else if (!userJwt.isEmpty()) {
             c->restoreSession(userJwt);
+        }
+    };
+    store->load(proceed);
+    QTimer::singleShot(KeychainWaitMs, this, [proceed, settled] {
+        if (!*settled) {
+            qCInfo(lcTools) << "the keychain did not answer in time; continuing without the stored tokens";
+            proceed({}, {});
         }
     });
 }

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void toolsCall();
     void toolError();
 
+private:
     // Runs the inspector CLI on the shim; returns its exit code, stdout in *out.
     int inspect(const QStringList &arguments, QByteArray *out);
 

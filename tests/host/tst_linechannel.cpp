@@ -46,6 +46,7 @@ private Q_SLOTS:
     void finalLineWithoutNewlineAtClose();
     void closedOnPeerDisconnect();
 
+private:
     void writeRaw(const QByteArray &bytes);
     QList<QByteArray> waitForLines(int count);
 

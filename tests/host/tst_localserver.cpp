@@ -71,6 +71,7 @@ private Q_SLOTS:
     void concurrentStartsYieldOneInstance();
     void manyConcurrentConnections();
 
+private:
     QString socketPath() const { return m_dir.filePath(u"mcp.sock"_s); }
 
     QTemporaryDir m_dir{QDir::tempPath() + u"/tst-ls-XXXXXX"_s};

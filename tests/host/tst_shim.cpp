@@ -68,6 +68,7 @@ private Q_SLOTS:
     void oversizeTrayResponse();
     void stdinEofExitsZero();
 
+private:
     QString socketPath(const QString &name = u"mcp.sock"_s) const { return m_dir.filePath(name); }
 
     std::unique_ptr<HostProcess> startShim(const QString &socket, bool autoStart = false, const QString &trayPath = {});

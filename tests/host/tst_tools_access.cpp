@@ -41,6 +41,7 @@ private Q_SLOTS:
     void toolsets();
     void contractOfEveryDocument(); // keep last
 
+private:
     bool startSession(ToolSession &session, const ToolSession::Options &options = {});
 
     DimoSim m_sim;

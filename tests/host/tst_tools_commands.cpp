@@ -32,6 +32,7 @@ private Q_SLOTS:
     void neverResentAfterAFailure();
     void contractOfEveryDocument(); // keep last
 
+private:
     bool startSession(ToolSession &session, const QString &approval, bool elicitation = false);
 
     QJsonArray teslaAttempts() { return simControl(m_sim, "GET", u"/commands"_s)[u"attempts"_s].toArray(); }

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void fleetModeChecksGrants();
     void contractOfEveryDocument(); // keep last
 
+private:
     bool startSession(ToolSession &session, bool fleetMode = false);
 
     DimoSim m_sim;

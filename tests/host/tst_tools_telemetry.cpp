@@ -48,6 +48,7 @@ private Q_SLOTS:
     void batchQuery();
     void contractOfEveryDocument(); // keep last
 
+private:
     bool startSession(ToolSession &session);
 
     DimoSim m_sim;

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void showsTrayIconAndServes();
 
+private:
     QProcess m_trayer;
     QTemporaryDir m_dir{QDir::tempPath() + u"/tst-td-XXXXXX"_s};
 };

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void httpEndpoint();
     void rejectsBadOptions();
 
+private:
     QString socketPath(const QString &name) const { return m_dir.filePath(name); }
 
     QTemporaryDir m_dir{QDir::tempPath() + u"/tst-th-XXXXXX"_s};

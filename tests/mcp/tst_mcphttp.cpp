@@ -381,6 +381,7 @@ private Q_SLOTS:
         QVERIFY(hugeHeader.startsWith("HTTP/1.1 431"));
     }
 
+private:
     void startHttp(const mcp::HttpServer::Options &options)
     {
         m_http = std::make_unique<mcp::HttpServer>(m_server.get(), options);

@@ -152,6 +152,7 @@ private Q_SLOTS:
         QCOMPARE(plain.request(2, "tools/list", "{" + envelope() + "}")["error"_L1]["code"_L1].toInt(), -32600);
     }
 
+private:
     std::unique_ptr<SessionHarness> m_h;
 };
 

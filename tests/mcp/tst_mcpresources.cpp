@@ -121,6 +121,7 @@ private Q_SLOTS:
         QCOMPARE(r["error"_L1]["code"_L1].toInt(), -32602);
     }
 
+private:
     std::unique_ptr<SessionHarness> m_h;
 };
 

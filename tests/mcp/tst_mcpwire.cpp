@@ -184,6 +184,7 @@ private Q_SLOTS:
 #endif
     }
 
+private:
 #if defined(Q_OS_UNIX)
     void write(QByteArrayView bytes)
     {
