@@ -79,6 +79,8 @@ private:
         return url ? m_fx.sim.autoLogin(url.value(), user, true) : QUrl();
     }
 
+private Q_SLOTS:
+
     void initTestCase()
     {
         QString error;

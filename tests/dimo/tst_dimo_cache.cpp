@@ -67,6 +67,8 @@ private:
         QCOMPARE(m_fx.sim.count(u"telemetry"_s), telemetry);
     }
 
+private Q_SLOTS:
+
     void initTestCase()
     {
         QString error;

@@ -40,6 +40,8 @@ private:
 
     void addFault(const QJsonObject &f) { QVERIFY(m_fx.sim.fault(f).contains(u"faults"_s)); }
 
+private Q_SLOTS:
+
     void initTestCase()
     {
         QString error;

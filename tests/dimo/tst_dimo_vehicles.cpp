@@ -46,6 +46,8 @@ private:
 
     bool signIn(dimo::Client &c, int user) { return m_fx.signIn(c, user); }
 
+private Q_SLOTS:
+
     void initTestCase()
     {
         QString error;

@@ -26,6 +26,9 @@ bool ToolSession::start(DimoSim &sim, const QString &directory, const Options &o
         }
     }
     tray.environment().insert(u"DIMOTRAY_APPROVAL"_s, options.approval);
+    // Tests run side by side with simulators that may reuse a port: a token stored by an earlier
+    // tray for the same URL would cost one rejected request and skew the request counts.
+    tray.environment().insert(u"DIMOTRAY_KEYCHAIN"_s, options.keychain ? u"on"_s : u"off"_s);
     if (options.toolset.isEmpty()) {
         tray.environment().remove(u"DIMOTRAY_TOOLSET"_s);
     } else {

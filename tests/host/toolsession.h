@@ -25,6 +25,7 @@ public:
         bool elicitation = false; // the client declares the elicitation capability
         bool waitForSignIn = true; // retry check_vehicle_access_status until "Signed in: wallet"
         bool fleetMode = false; // FLEET_MODE=true
+        bool keychain = false; // keep tokens in the keychain (DIMOTRAY_KEYCHAIN; off by default in tests)
     };
 
     // Starts tray + shim and initializes; false with a reason in *why.

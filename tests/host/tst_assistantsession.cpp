@@ -47,6 +47,9 @@ void TestAssistantSession::wholeSession()
         tray.environment().insert(QString::fromLatin1(key), dir.filePath(QString::fromLatin1(sub)));
     }
     tray.environment().insert(u"DIMOTRAY_APPROVAL"_s, u"ask"_s);
+    // Tests run side by side with simulators that may reuse a port: a token stored by an earlier
+    // tray for the same URL would cost one rejected request and skew the request counts.
+    tray.environment().insert(u"DIMOTRAY_KEYCHAIN"_s, u"off"_s);
     tray.environment().remove(u"DIMOTRAY_TOOLSET"_s);
     tray.environment().remove(u"FLEET_MODE"_s);
     const QString socket = dir.filePath(u"mcp.sock"_s);

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void searchVehicles();
     void attestationCreateVinReadsBack();
     void toolsets();
+    void tokensOutliveARestart();
     void contractOfEveryDocument(); // keep last
 
 private:
@@ -247,6 +248,37 @@ void TestToolsAccess::warmTelemetryQueryMakesOneRequest()
     }
     QCOMPARE(sent, QStringList{u"telemetry/query"_s});
     VERIFY_FINISH(s);
+}
+
+void TestToolsAccess::tokensOutliveARestart()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        QSKIP("no D-Bus session, so no keychain (scripts/test runs the suite with an unlocked gnome-keyring)");
+    }
+    ToolSession::Options options;
+    options.keychain = true;
+    const QJsonObject args{{u"query"_s, u"query($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { lastSeen } }"_s},
+                           {u"tokenId"_s, 24566}};
+    {
+        ToolSession first;
+        QVERIFY(startSession(first, options));
+        QVERIFY(!ToolSession::isError(first.call(u"telemetry_query"_s, args)));
+        QTest::qWait(500); // the keychain write of the developer JWT
+        VERIFY_FINISH(first);
+    }
+    // A new tray: the developer JWT comes back from the keychain, so the first query costs the
+    // access check, the token exchange and the query — no challenge, no submit.
+    ToolSession second;
+    QVERIFY(startSession(second, options));
+    const QJsonArray before = m_sim.requests();
+    QVERIFY(!ToolSession::isError(second.call(u"telemetry_query"_s, args)));
+    const QJsonArray after = m_sim.requests();
+    QStringList sent;
+    for (qsizetype i = before.size(); i < after.size(); ++i) {
+        sent << after.at(i)[u"service"_s].toString() + after.at(i)[u"path"_s].toString();
+    }
+    QCOMPARE(sent, (QStringList{u"identity/query"_s, u"tokenExchange/v1/tokens/exchange"_s, u"telemetry/query"_s}));
+    VERIFY_FINISH(second);
 }
 
 void TestToolsAccess::vinDecode()
