@@ -96,40 +96,6 @@ const QString segmentVariables =
     u", $from: Time!, $to: Time!, $mechanism: DetectionMechanism!, $config: SegmentConfig, "
     "$signalRequests: [SegmentSignalRequest!], $eventRequests: [SegmentEventRequest!]"_s;
 
-ToolSpec activityTool(Backend &backend,
-                      const QString &name,
-                      const QString &title,
-                      const QString &description,
-                      schema::Properties props,
-                      QStringList required,
-                      const std::function<dimo::Result<TelemetryCall>(const QJsonObject &)> &build)
-{
-    props.prepend({u"tokenId"_s, args::tokenIdSchema()});
-    required.prepend(u"tokenId"_s);
-    return ToolSpec{mcp::Tool{name,
-                              title,
-                              description,
-                              schema::object(props, required),
-                              telemetryOutputSchema(),
-                              mcp::ToolAnnotations::readOnly(title),
-                              {},
-                              [&backend, build](const QJsonObject &arguments, mcp::Responder r) {
-                                  auto responder = share(std::move(r));
-                                  QString error;
-                                  const qint64 tokenId = args::tokenId(arguments, &error);
-                                  auto call = tokenId ? build(arguments)
-                                                      : dimo::Result<TelemetryCall>(
-                                                          dimo::Error::make(dimo::Error::Kind::InvalidInput, error));
-                                  if (!call) {
-                                      responder->resolve(errorResult(call.error()));
-                                      return;
-                                  }
-                                  call.value().tokenId = tokenId;
-                                  runTelemetry(backend, std::move(call.value()), responder);
-                              }},
-                    0};
-}
-
 } // namespace
 
 QList<ToolSpec> activityTools(Backend &backend)
@@ -138,107 +104,103 @@ QList<ToolSpec> activityTools(Backend &backend)
     schema::Properties eventProps = rangeProperties();
     eventProps << QPair<QString, QJsonObject>{
         u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"EventFilter {name, source}"_s}}};
-    tools << activityTool(backend,
-                          u"telemetry_get_events"_s,
-                          u"Vehicle events"_s,
-                          u"Events such as behavior.harshBraking between two times (≤ 31 days)."_s,
-                          eventProps,
-                          {u"from"_s, u"to"_s},
-                          [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-                              const auto a = activityArguments(arguments, false);
-                              if (!a) {
-                                  return a.error();
-                              }
-                              QJsonObject variables = a.value().variables;
-                              if (arguments.value(u"filter"_s).isObject()) {
-                                  variables.insert(u"filter"_s, arguments.value(u"filter"_s));
-                              }
-                              return TelemetryCall{
-                                  0,
-                                  u"Events"_s,
-                                  u", $from: Time!, $to: Time!, $filter: EventFilter"_s,
-                                  u"events(tokenId: $tokenId, from: $from, to: $to, filter: $filter) { "
-                                  "timestamp name source durationNs metadata }"_s,
-                                  variables,
-                                  {1},
-                                  [](const QJsonObject &data) {
-                                      return QJsonObject{{u"events"_s, data.value(u"events"_s)}};
-                                  }};
-                          });
+    tools << telemetryTool(u"telemetry_get_events"_s,
+                           u"Vehicle events"_s,
+                           u"Events such as behavior.harshBraking between two times (≤ 31 days)."_s,
+                           eventProps,
+                           {u"from"_s, u"to"_s},
+                           backend,
+                           [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+                               const auto a = activityArguments(arguments, false);
+                               if (!a) {
+                                   return a.error();
+                               }
+                               return TelemetryCall{
+                                   0,
+                                   u"Events"_s,
+                                   u", $from: Time!, $to: Time!, $filter: EventFilter"_s,
+                                   u"events(tokenId: $tokenId, from: $from, to: $to, filter: $filter) { "
+                                   "timestamp name source durationNs metadata }"_s,
+                                   a.value().variables,
+                                   {1},
+                                   [](const QJsonObject &data) {
+                                       return QJsonObject{{u"events"_s, data.value(u"events"_s)}};
+                                   }};
+                           });
     schema::Properties segmentProps = segmentProperties();
     segmentProps << QPair<QString, QJsonObject>{u"limit"_s, schema::integer(u"Max segments (default 100)"_s, 1, 200)}
                  << QPair<QString, QJsonObject>{u"after"_s,
                                                 schema::string(u"Page: start time of the last segment seen"_s)};
-    tools << activityTool(backend,
-                          u"telemetry_get_trip_segments"_s,
-                          u"Trip segments"_s,
-                          u"Trips or other segments (idling, refuel, recharge) with start/end location and duration."_s,
-                          segmentProps,
-                          {u"from"_s, u"to"_s, u"mechanism"_s},
-                          [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-                              const auto a = activityArguments(arguments, true);
-                              if (!a) {
-                                  return a.error();
-                              }
-                              QJsonObject variables = a.value().variables;
-                              variables.insert(u"limit"_s, arguments.value(u"limit"_s).toInt(100));
-                              if (arguments.contains(u"after"_s)) {
-                                  variables.insert(u"after"_s, arguments.value(u"after"_s));
-                              }
-                              return TelemetryCall{
-                                  0,
-                                  u"TripSegments"_s,
-                                  segmentVariables + u", $limit: Int, $after: Time"_s,
-                                  u"segments(tokenId: $tokenId, from: $from, to: $to, mechanism: $mechanism, "
-                                  "config: $config, signalRequests: $signalRequests, eventRequests: "
-                                  "$eventRequests, limit: $limit, after: $after) { start { timestamp value { "
-                                  "latitude longitude } } end { timestamp value { latitude longitude } } "
-                                  "duration isOngoing startedBeforeRange signals { name agg value } "
-                                  "eventCounts { name count } }"_s,
-                                  variables,
-                                  {1, 4},
-                                  [](const QJsonObject &data) {
-                                      return QJsonObject{{u"segments"_s, data.value(u"segments"_s)}};
-                                  }};
-                          });
+    tools << telemetryTool(
+        u"telemetry_get_trip_segments"_s,
+        u"Trip segments"_s,
+        u"Trips or other segments (idling, refuel, recharge) with start/end location and duration."_s,
+        segmentProps,
+        {u"from"_s, u"to"_s, u"mechanism"_s},
+        backend,
+        [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+            const auto a = activityArguments(arguments, true);
+            if (!a) {
+                return a.error();
+            }
+            QJsonObject variables = a.value().variables;
+            variables.insert(u"limit"_s, arguments.value(u"limit"_s).toInt(100));
+            if (arguments.contains(u"after"_s)) {
+                variables.insert(u"after"_s, arguments.value(u"after"_s));
+            }
+            return TelemetryCall{0,
+                                 u"TripSegments"_s,
+                                 segmentVariables + u", $limit: Int, $after: Time"_s,
+                                 u"segments(tokenId: $tokenId, from: $from, to: $to, mechanism: $mechanism, "
+                                 "config: $config, signalRequests: $signalRequests, eventRequests: "
+                                 "$eventRequests, limit: $limit, after: $after) { start { timestamp value { "
+                                 "latitude longitude } } end { timestamp value { latitude longitude } } "
+                                 "duration isOngoing startedBeforeRange signals { name agg value } "
+                                 "eventCounts { name count } }"_s,
+                                 variables,
+                                 {1, 4},
+                                 [](const QJsonObject &data) {
+                                     return QJsonObject{{u"segments"_s, data.value(u"segments"_s)}};
+                                 }};
+        });
     schema::Properties dailyProps = segmentProperties();
     dailyProps << QPair<QString, QJsonObject>{u"timezone"_s,
                                               schema::string(u"IANA zone for day boundaries, e.g. Europe/Berlin"_s)};
-    tools << activityTool(backend,
-                          u"telemetry_get_daily_activity"_s,
-                          u"Daily activity"_s,
-                          u"Per-day driving summaries: segment count, active time, aggregates."_s,
-                          dailyProps,
-                          {u"from"_s, u"to"_s, u"mechanism"_s},
-                          [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-                              const auto a = activityArguments(arguments, true);
-                              if (!a) {
-                                  return a.error();
-                              }
-                              QJsonObject variables = a.value().variables;
-                              if (arguments.contains(u"timezone"_s)) {
-                                  const QByteArray zone = arguments.value(u"timezone"_s).toString().toUtf8();
-                                  if (!QTimeZone::isTimeZoneIdAvailable(zone)) {
-                                      return dimo::Error::make(
-                                          dimo::Error::Kind::InvalidInput,
-                                          u"unknown time zone \"%1\""_s.arg(QString::fromUtf8(zone)),
-                                          u"Use an IANA name such as America/New_York or UTC."_s);
-                                  }
-                                  variables.insert(u"timezone"_s, QString::fromUtf8(zone));
-                              }
-                              return TelemetryCall{0,
-                                                   u"DailyActivity"_s,
-                                                   segmentVariables + u", $timezone: String"_s,
-                                                   u"dailyActivity(tokenId: $tokenId, from: $from, to: $to, mechanism: "
-                                                   "$mechanism, config: $config, signalRequests: $signalRequests, "
-                                                   "eventRequests: $eventRequests, timezone: $timezone) { segmentCount "
-                                                   "duration signals { name agg value } eventCounts { name count } }"_s,
-                                                   variables,
-                                                   {1, 4},
-                                                   [](const QJsonObject &data) {
-                                                       return QJsonObject{{u"days"_s, data.value(u"dailyActivity"_s)}};
-                                                   }};
-                          });
+    tools << telemetryTool(
+        u"telemetry_get_daily_activity"_s,
+        u"Daily activity"_s,
+        u"Per-day driving summaries: segment count, active time, aggregates."_s,
+        dailyProps,
+        {u"from"_s, u"to"_s, u"mechanism"_s},
+        backend,
+        [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+            const auto a = activityArguments(arguments, true);
+            if (!a) {
+                return a.error();
+            }
+            QJsonObject variables = a.value().variables;
+            if (arguments.contains(u"timezone"_s)) {
+                const QByteArray zone = arguments.value(u"timezone"_s).toString().toUtf8();
+                if (!QTimeZone::isTimeZoneIdAvailable(zone)) {
+                    return dimo::Error::make(dimo::Error::Kind::InvalidInput,
+                                             u"unknown time zone \"%1\""_s.arg(QString::fromUtf8(zone)),
+                                             u"Use an IANA name such as America/New_York or UTC."_s);
+                }
+                variables.insert(u"timezone"_s, QString::fromUtf8(zone));
+            }
+            return TelemetryCall{0,
+                                 u"DailyActivity"_s,
+                                 segmentVariables + u", $timezone: String"_s,
+                                 u"dailyActivity(tokenId: $tokenId, from: $from, to: $to, mechanism: "
+                                 "$mechanism, config: $config, signalRequests: $signalRequests, "
+                                 "eventRequests: $eventRequests, timezone: $timezone) { segmentCount "
+                                 "duration signals { name agg value } eventCounts { name count } }"_s,
+                                 variables,
+                                 {1, 4},
+                                 [](const QJsonObject &data) {
+                                     return QJsonObject{{u"days"_s, data.value(u"dailyActivity"_s)}};
+                                 }};
+        });
     return tools;
 }
 

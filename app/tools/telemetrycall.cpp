@@ -51,4 +51,46 @@ void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedRespo
     });
 }
 
+// Registers a typed tool whose handler checks the token id and builds a TelemetryCall.
+ToolSpec telemetryTool(const QString &name,
+                       const QString &title,
+                       const QString &description,
+                       const mcp::schema::Properties &extra,
+                       QStringList required,
+                       Backend &backend,
+                       const std::function<dimo::Result<TelemetryCall>(const QJsonObject &arguments)> &build,
+                       int flags)
+{
+    mcp::schema::Properties props{{u"tokenId"_s, args::tokenIdSchema()}};
+    props += extra;
+    required.prepend(u"tokenId"_s);
+    return ToolSpec{mcp::Tool{name,
+                              title,
+                              description,
+                              mcp::schema::object(props, required),
+                              telemetryOutputSchema(),
+                              mcp::ToolAnnotations::readOnly(title),
+                              {},
+                              [&backend, build](const QJsonObject &arguments, mcp::Responder r) {
+                                  auto responder = share(std::move(r));
+                                  QString error;
+                                  const qint64 tokenId = args::tokenId(arguments, &error);
+                                  if (tokenId == 0) {
+                                      responder->resolve(mcp::ToolResult::error(error));
+                                      return;
+                                  }
+                                  auto call = build(arguments);
+                                  if (!call) {
+                                      responder->resolve(errorResult(call.error()));
+                                      return;
+                                  }
+                                  call.value().tokenId = tokenId;
+                                  if (arguments.value(u"filter"_s).isObject()) {
+                                      call.value().variables.insert(u"filter"_s, arguments.value(u"filter"_s));
+                                  }
+                                  runTelemetry(backend, std::move(call.value()), responder);
+                              }},
+                    flags};
+}
+
 } // namespace app::tools

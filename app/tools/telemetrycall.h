@@ -3,6 +3,9 @@
 #pragma once
 
 #include "app/tools/jobadapter.h"
+#include "app/tools/toolkit.h"
+#include "dimo/core/result.h"
+#include "mcp/schema.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -31,6 +34,18 @@ struct TelemetryCall
 
 // Runs the call and answers the tool: structured content + compact text, or isError.
 void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedResponder &responder);
+
+// A typed telemetry tool: `tokenId` (required) plus `extra` arguments; the handler checks the
+// token id, builds the call with `build`, passes an object `filter` argument through as the
+// `$filter` variable, and runs it.
+ToolSpec telemetryTool(const QString &name,
+                       const QString &title,
+                       const QString &description,
+                       const mcp::schema::Properties &extra,
+                       QStringList required,
+                       Backend &backend,
+                       const std::function<dimo::Result<TelemetryCall>(const QJsonObject &arguments)> &build,
+                       int flags = 0);
 
 // The generic output schema of typed telemetry tools: {tokenId, freshness, ...}.
 QJsonObject telemetryOutputSchema();

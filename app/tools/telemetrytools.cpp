@@ -30,48 +30,6 @@ QString locationSelection(const SignalInfo &s)
     return s.kind == SignalKind::Location ? u" { latitude longitude hdop }"_s : QString();
 }
 
-// Registers a typed tool whose handler checks the token id and builds a TelemetryCall.
-ToolSpec typed(const QString &name,
-               const QString &title,
-               const QString &description,
-               const schema::Properties &extra,
-               QStringList required,
-               Backend &backend,
-               const std::function<dimo::Result<TelemetryCall>(const QJsonObject &arguments)> &build,
-               int flags = 0)
-{
-    schema::Properties props{{u"tokenId"_s, args::tokenIdSchema()}};
-    props += extra;
-    required.prepend(u"tokenId"_s);
-    return ToolSpec{mcp::Tool{name,
-                              title,
-                              description,
-                              schema::object(props, required),
-                              telemetryOutputSchema(),
-                              mcp::ToolAnnotations::readOnly(title),
-                              {},
-                              [&backend, build](const QJsonObject &arguments, mcp::Responder r) {
-                                  auto responder = share(std::move(r));
-                                  QString error;
-                                  const qint64 tokenId = args::tokenId(arguments, &error);
-                                  if (tokenId == 0) {
-                                      responder->resolve(mcp::ToolResult::error(error));
-                                      return;
-                                  }
-                                  auto call = build(arguments);
-                                  if (!call) {
-                                      responder->resolve(errorResult(call.error()));
-                                      return;
-                                  }
-                                  call.value().tokenId = tokenId;
-                                  if (arguments.value(u"filter"_s).isObject()) {
-                                      call.value().variables.insert(u"filter"_s, arguments.value(u"filter"_s));
-                                  }
-                                  runTelemetry(backend, std::move(call.value()), responder);
-                              }},
-                    flags};
-}
-
 dimo::Result<TelemetryCall> latestSignals(const QJsonObject &arguments)
 {
     QStringList names;
@@ -196,17 +154,18 @@ QList<ToolSpec> telemetryTools(Backend &backend)
 {
     const QJsonObject filter = filterSchema();
     QList<ToolSpec> tools;
-    tools << typed(u"telemetry_get_latest_signals"_s,
-                   u"Latest signals"_s,
-                   u"Latest values of named signals (e.g. speed, powertrainTractionBatteryStateOfChargeCurrent, "
-                   "currentLocationCoordinates) with their age."_s,
-                   {{u"signalNames"_s, schema::array(u"Signal names"_s, schema::string({}), MaxSignalsPerCall)},
-                    {u"filter"_s, filter}},
-                   {u"signalNames"_s},
-                   backend,
-                   latestSignals,
-                   ToolSpec::Essential);
-    tools << typed(
+    tools << telemetryTool(
+        u"telemetry_get_latest_signals"_s,
+        u"Latest signals"_s,
+        u"Latest values of named signals (e.g. speed, powertrainTractionBatteryStateOfChargeCurrent, "
+        "currentLocationCoordinates) with their age."_s,
+        {{u"signalNames"_s, schema::array(u"Signal names"_s, schema::string({}), MaxSignalsPerCall)},
+         {u"filter"_s, filter}},
+        {u"signalNames"_s},
+        backend,
+        latestSignals,
+        ToolSpec::Essential);
+    tools << telemetryTool(
         u"telemetry_get_signals_time_series"_s,
         u"Signal time series"_s,
         u"Aggregated signal values per interval over at most 31 days."_s,
@@ -222,32 +181,33 @@ QList<ToolSpec> telemetryTools(Backend &backend)
         backend,
         timeSeries,
         ToolSpec::Essential);
-    tools << typed(u"telemetry_get_available_signals"_s,
-                   u"Available signals"_s,
-                   u"Names of the signals that have data for the vehicle."_s,
-                   {{u"filter"_s, filter}},
-                   {},
-                   backend,
-                   [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
-                       return plain(u"AvailableSignals"_s,
-                                    u"availableSignals(tokenId: $tokenId, filter: $filter)"_s,
-                                    {1},
-                                    u"availableSignals"_s);
-                   });
-    tools << typed(u"telemetry_get_signals_snapshot"_s,
-                   u"Signals snapshot"_s,
-                   u"Every signal's latest value in one call (no location)."_s,
-                   {{u"filter"_s, filter}},
-                   {},
-                   backend,
-                   [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
-                       return plain(u"SignalsSnapshot"_s,
-                                    u"signalsSnapshot(tokenId: $tokenId, filter: $filter) { lastSeen signals { name "
-                                    "timestamp valueNumber valueString } }"_s,
-                                    {1},
-                                    u"signalsSnapshot"_s);
-                   });
-    tools << typed(
+    tools << telemetryTool(u"telemetry_get_available_signals"_s,
+                           u"Available signals"_s,
+                           u"Names of the signals that have data for the vehicle."_s,
+                           {{u"filter"_s, filter}},
+                           {},
+                           backend,
+                           [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
+                               return plain(u"AvailableSignals"_s,
+                                            u"availableSignals(tokenId: $tokenId, filter: $filter)"_s,
+                                            {1},
+                                            u"availableSignals"_s);
+                           });
+    tools << telemetryTool(u"telemetry_get_signals_snapshot"_s,
+                           u"Signals snapshot"_s,
+                           u"Every signal's latest value in one call (no location)."_s,
+                           {{u"filter"_s, filter}},
+                           {},
+                           backend,
+                           [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
+                               return plain(
+                                   u"SignalsSnapshot"_s,
+                                   u"signalsSnapshot(tokenId: $tokenId, filter: $filter) { lastSeen signals { name "
+                                   "timestamp valueNumber valueString } }"_s,
+                                   {1},
+                                   u"signalsSnapshot"_s);
+                           });
+    tools << telemetryTool(
         u"vehicle_data_summary"_s,
         u"Vehicle data summary"_s,
         u"What data DIMO holds for the vehicle: signal and event counts, first and last seen."_s,
@@ -263,7 +223,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                          u"dataSummary"_s);
         },
         ToolSpec::Essential);
-    tools << typed(
+    tools << telemetryTool(
         u"telemetry_get_vin_credential"_s,
         u"VIN credential"_s,
         u"The vehicle's latest VIN verifiable credential (null if none; create one with attestation_create)."_s,
@@ -282,30 +242,30 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                                      return QJsonObject{{u"vinCredential"_s, data.value(u"vinVCLatest"_s)}};
                                  }};
         });
-    tools << typed(u"telemetry_get_attestations"_s,
-                   u"Attestations"_s,
-                   u"Attestations (signed statements) about the vehicle."_s,
-                   {{u"subject"_s, schema::string({})},
-                    {u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"AttestationFilter"_s}}}},
-                   {},
-                   backend,
-                   [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-                       TelemetryCall call{
-                           0,
-                           u"Attestations"_s,
-                           u", $subject: String, $filter: AttestationFilter"_s,
-                           u"attestations(tokenId: $tokenId, subject: $subject, filter: $filter) { id time "
-                           "type source dataVersion producer attestation }"_s,
-                           {},
-                           {1},
-                           [](const QJsonObject &data) {
-                               return QJsonObject{{u"attestations"_s, data.value(u"attestations"_s)}};
-                           }};
-                       if (arguments.contains(u"subject"_s)) {
-                           call.variables.insert(u"subject"_s, arguments.value(u"subject"_s));
-                       }
-                       return call;
-                   });
+    tools << telemetryTool(
+        u"telemetry_get_attestations"_s,
+        u"Attestations"_s,
+        u"Attestations (signed statements) about the vehicle."_s,
+        {{u"subject"_s, schema::string({})},
+         {u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"AttestationFilter"_s}}}},
+        {},
+        backend,
+        [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+            TelemetryCall call{0,
+                               u"Attestations"_s,
+                               u", $subject: String, $filter: AttestationFilter"_s,
+                               u"attestations(tokenId: $tokenId, subject: $subject, filter: $filter) { id time "
+                               "type source dataVersion producer attestation }"_s,
+                               {},
+                               {1},
+                               [](const QJsonObject &data) {
+                                   return QJsonObject{{u"attestations"_s, data.value(u"attestations"_s)}};
+                               }};
+            if (arguments.contains(u"subject"_s)) {
+                call.variables.insert(u"subject"_s, arguments.value(u"subject"_s));
+            }
+            return call;
+        });
     return tools;
 }
 
