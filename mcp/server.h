@@ -69,6 +69,9 @@ public:
     quint64 nextToolCallId() { return ++m_lastToolCallId; }
 
 Q_SIGNALS:
+    /// A session finished `initialize` (\a key identifies it until clientDisconnected).
+    void clientConnected(quintptr key, const QJsonObject &clientInfo);
+    void clientDisconnected(quintptr key);
     /// A tools/call for a registered tool arrived (before its arguments are validated).
     void
     toolCallStarted(quint64 callId, const QString &tool, const QJsonObject &arguments, const QJsonObject &clientInfo);

@@ -230,9 +230,11 @@ void SessionCore::close()
     if (isClosed()) {
         return;
     }
+    const bool wasInitialized = m_state.phase != SessionState::Phase::New;
     m_state.phase = SessionState::Phase::Closed;
     const auto inFlight = std::exchange(m_inFlight, {});
     for (const std::shared_ptr<RequestContext> &ctx : inFlight) {
+        reportToolCall(*ctx, ToolCallOutcome::Cancelled, {});
         ctx->cancelled = true;
         if (ctx->onCancel) {
             const auto onCancel = std::move(ctx->onCancel);
@@ -244,6 +246,9 @@ void SessionCore::close()
         delete entry.second.timer;
     }
     pending.clear(); // drops callbacks (and the Responders they own) without calling them
+    if (wasInitialized && m_server) {
+        Q_EMIT m_server->clientDisconnected(reinterpret_cast<quintptr>(this));
+    }
 }
 
 void SessionCore::finish(RequestContext &ctx, const QByteArray &json)

@@ -155,6 +155,27 @@ private Q_SLOTS:
         QCOMPARE(finished.size(), 5);
     }
 
+    void connectedClientsAreReported()
+    {
+        SessionHarness h;
+        std::optional<mcp::Responder> parked;
+        h.server.registry().addTool(parkingTool(u"slow"_s, &parked));
+        QSignalSpy connected(&h.server, &mcp::Server::clientConnected);
+        QSignalSpy disconnected(&h.server, &mcp::Server::clientDisconnected);
+        QSignalSpy finished(&h.server, &mcp::Server::toolCallFinished);
+        h.initialize();
+        QCOMPARE(connected.size(), 1);
+        QCOMPARE(connected.at(0).at(1).toJsonObject().value("version"_L1).toString(), u"1"_s);
+        h.feed(callTool(1, "slow"));
+        h.session->close();
+        QCOMPARE(disconnected.size(), 1);
+        QCOMPARE(disconnected.at(0).at(0), connected.at(0).at(0));
+        QCOMPARE(finished.size(), 1); // the call in flight ends as cancelled
+        QCOMPARE(finished.at(0).at(1).value<mcp::ToolCallOutcome>(), mcp::ToolCallOutcome::Cancelled);
+        h.session->close();
+        QCOMPARE(disconnected.size(), 1);
+    }
+
     void progressOnlyWithTokenAndIncreasing()
     {
         SessionHarness h;
