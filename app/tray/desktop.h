@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/tray/options.h"
+
+#include <QObject>
+
+namespace app {
+
+class DimoService;
+class McpHost;
+class StatusTracker;
+class TrayController;
+
+// The desktop side of dimo-tray: the tray icon (or fallback window), its menu and every window
+// it opens, wired to the DIMO service and the MCP host. Windows are created when first opened.
+class Desktop : public QObject
+{
+    Q_OBJECT
+public:
+    Desktop(const Options &options, McpHost &host, DimoService &dimo, QObject *parent = nullptr);
+    ~Desktop() override;
+
+    void show();
+    // A second launch asked this instance to show itself.
+    void raise();
+
+    TrayController &tray() { return *m_tray; }
+
+    StatusTracker &status() { return *m_status; }
+
+Q_SIGNALS:
+    void quitRequested();
+
+private:
+    void wireNotifications();
+
+    Options m_options;
+    McpHost &m_host;
+    DimoService &m_dimo;
+    StatusTracker *m_status;
+    TrayController *m_tray;
+};
+
+} // namespace app
