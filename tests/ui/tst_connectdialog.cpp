@@ -171,6 +171,31 @@ private Q_SLOTS:
         QVERIFY(!child<QWidget>(dialog, u"httpOn"_s)->isVisibleTo(&dialog));
     }
 
+    // With DIMOTRAY_SCREENSHOT_DIR set, renders the filled dialog to connect.png there.
+    void screenshot()
+    {
+        const QString dir = qEnvironmentVariable("DIMOTRAY_SCREENSHOT_DIR");
+        if (dir.isEmpty()) {
+            QSKIP("DIMOTRAY_SCREENSHOT_DIR not set");
+        }
+        ui::ConnectDialog dialog;
+        dialog.setShimPath(u"/usr/bin/mcp-dimo"_s);
+        dialog.setClaudeDesktopConfigPath(u"/home/u/.config/Claude/claude_desktop_config.json"_s);
+        dialog.setSnippets(
+            {{u"Claude Code"_s, u"Run in a terminal:"_s, u"claude mcp add --scope user dimo -- /usr/bin/mcp-dimo\n"_s},
+             {u"Cursor"_s, u"Add to ~/.cursor/mcp.json:"_s, u"{}"_s}});
+        dialog.setConnectedClients({u"claude-ai 0.1.0"_s});
+        dialog.showClaudeDesktopResult(
+            true,
+            u"Added dimo to /home/u/.config/Claude/claude_desktop_config.json. Restart Claude Desktop to use it."_s);
+        dialog.show();
+        QVERIFY(dialog.grab().save(dir + u"/connect.png"_s));
+        dialog.setHttpEndpoint(QUrl(u"http://127.0.0.1:3939/mcp"_s), token);
+        auto *tabs = child<QTabWidget>(dialog, u"snippetTabs"_s);
+        tabs->setCurrentIndex(tabs->count() - 1);
+        QVERIFY(dialog.grab().save(dir + u"/connect-http.png"_s));
+    }
+
     void defaultHttpSnippetNamesTheHeader()
     {
         ui::ConnectDialog dialog;

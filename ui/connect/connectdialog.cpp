@@ -107,7 +107,7 @@ QWidget *ConnectDialog::createConnectedSection()
     auto *box = new QGroupBox(tr("Connected now"), this);
     m_connected = new QListWidget(box);
     m_connected->setObjectName(u"connectedClients"_s);
-    m_connected->setMaximumHeight(m_connected->fontMetrics().lineSpacing() * 5);
+    m_connected->setMaximumHeight(m_connected->fontMetrics().lineSpacing() * 4);
     m_noClients = new QLabel(tr("No AI client is connected right now. A client starts DIMO Tray's program when it "
                                 "starts (Claude Desktop: after a restart); if one stays missing, check its MCP "
                                 "settings and the Activity window."),

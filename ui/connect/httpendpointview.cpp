@@ -24,7 +24,7 @@ HttpEndpointView::HttpEndpointView(QWidget *parent)
     , m_url(new QLineEdit(m_on))
     , m_token(new QLineEdit(m_on))
     , m_reveal(new QPushButton(tr("Reveal"), m_on))
-    , m_copyToken(new QPushButton(tr("Copy"), m_on))
+    , m_copyToken(new QPushButton(tr("Copy token"), m_on))
     , m_snippet(new SnippetView(m_on))
 {
     m_off->setObjectName(u"httpOff"_s);
@@ -96,6 +96,7 @@ void HttpEndpointView::refresh()
     m_reveal->setText(revealed ? tr("Hide") : tr("Reveal"));
     m_token->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
     m_token->setText(m_tokenText);
+    m_token->setCursorPosition(0);
     QString shown = m_snippetText;
     if (!revealed && !m_tokenText.isEmpty()) {
         shown.replace(m_tokenText, QString(12, QChar(0x2022)));

@@ -33,11 +33,11 @@ SnippetView::SnippetView(QWidget *parent)
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_caption, 1);
-    row->addWidget(m_copy, 0, Qt::AlignBottom);
+    row->addWidget(m_copy, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
-    layout->addWidget(m_text);
+    layout->addWidget(m_text, 1);
 
     connect(m_copy, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_copied);
@@ -54,9 +54,6 @@ void SnippetView::setText(const QString &shown, const QString &copied)
 {
     m_text->setPlainText(shown);
     m_copied = copied.isEmpty() ? shown : copied;
-    // Tall enough for the snippet (up to a dozen lines), no taller.
-    const int lines = int(std::min<qsizetype>(shown.count(u'\n') + 1, 12));
-    m_text->setFixedHeight(m_text->fontMetrics().lineSpacing() * lines + 2 * m_text->frameWidth() + 12);
 }
 
 QString SnippetView::shownText() const
