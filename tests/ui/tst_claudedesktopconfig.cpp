@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -215,6 +216,21 @@ private Q_SLOTS:
         QCOMPARE(readBytes(m_path), content); // byte-identical
         QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden),
                  QStringList{u"claude_desktop_config.json"_s});
+    }
+
+    void symlinkedConfigStaysALink()
+    {
+#ifdef Q_OS_WIN
+        QSKIP("symbolic links need privileges on Windows");
+#endif
+        // Dotfile managers link the config into place; the link must survive the edit.
+        const QString target = m_dir->filePath(u"dotfiles-claude.json"_s);
+        writeBytes(target, R"({"mcpServers": {}})");
+        QVERIFY(QFile::link(target, m_path));
+        const app::ClaudeDesktopInstall r = app::ClaudeDesktopConfig::install(m_path, shim);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QVERIFY(QFileInfo(m_path).isSymLink());
+        QCOMPARE(readJson(target).value(u"mcpServers"_s).toObject().value(u"dimo"_s).toObject(), dimoEntry());
     }
 
     void byteOrderMarkAccepted()
