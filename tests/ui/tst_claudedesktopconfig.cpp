@@ -15,6 +15,8 @@
 using namespace Qt::StringLiterals;
 using Outcome = app::ClaudeDesktopInstall::Outcome;
 
+Q_DECLARE_METATYPE(app::PlatformDirs)
+
 namespace {
 
 const QString shim = u"/opt/DIMO Tray/bin/mcp-dimo"_s;
@@ -61,34 +63,52 @@ private Q_SLOTS:
     void pathPerOs_data()
     {
         QTest::addColumn<app::Os>("os");
-        QTest::addColumn<QString>("home");
-        QTest::addColumn<QString>("xdgConfigHome");
-        QTest::addColumn<QString>("appData");
+        QTest::addColumn<app::PlatformDirs>("dirs");
+        QTest::addColumn<QString>("msixPackage");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("linux") << app::Os::Linux << u"/home/u"_s << QString() << QString()
+        const app::PlatformDirs linux{u"/home/u"_s, {}, {}, {}};
+        QTest::newRow("linux") << app::Os::Linux << linux << QString()
                                << u"/home/u/.config/Claude/claude_desktop_config.json"_s;
-        QTest::newRow("linux XDG_CONFIG_HOME") << app::Os::Linux << u"/home/u"_s << u"/data/cfg"_s << QString()
-                                               << u"/data/cfg/Claude/claude_desktop_config.json"_s;
-        QTest::newRow("linux relative XDG ignored") << app::Os::Linux << u"/home/u"_s << u"cfg"_s << QString()
-                                                    << u"/home/u/.config/Claude/claude_desktop_config.json"_s;
-        QTest::newRow("macos") << app::Os::MacOs << u"/Users/u"_s << u"/ignored"_s << QString()
+        QTest::newRow("linux XDG_CONFIG_HOME")
+            << app::Os::Linux << app::PlatformDirs{u"/home/u"_s, u"/data/cfg"_s, {}, {}} << QString()
+            << u"/data/cfg/Claude/claude_desktop_config.json"_s;
+        QTest::newRow("linux relative XDG ignored")
+            << app::Os::Linux << app::PlatformDirs{u"/home/u"_s, u"cfg"_s, {}, {}} << QString()
+            << u"/home/u/.config/Claude/claude_desktop_config.json"_s;
+        QTest::newRow("macos") << app::Os::MacOs << app::PlatformDirs{u"/Users/u"_s, u"/ignored"_s, {}, {}} << QString()
                                << u"/Users/u/Library/Application Support/Claude/claude_desktop_config.json"_s;
-        QTest::newRow("windows") << app::Os::Windows << u"C:/Users/u"_s << QString()
-                                 << u"C:\\Users\\u\\AppData\\Roaming"_s
-                                 << u"C:\\Users\\u\\AppData\\Roaming\\Claude\\claude_desktop_config.json"_s;
+        const app::PlatformDirs windows{u"C:\\Users\\u"_s, {}, u"D:\\Roaming"_s, u"D:\\Local"_s};
+        QTest::newRow("windows") << app::Os::Windows << windows << QString()
+                                 << u"D:\\Roaming\\Claude\\claude_desktop_config.json"_s;
         QTest::newRow("windows without APPDATA")
-            << app::Os::Windows << u"C:\\Users\\u"_s << QString() << QString()
+            << app::Os::Windows << app::PlatformDirs{u"C:\\Users\\u"_s, {}, {}, {}} << QString()
             << u"C:\\Users\\u\\AppData\\Roaming\\Claude\\claude_desktop_config.json"_s;
+        QTest::newRow("windows MSIX")
+            << app::Os::Windows << windows << u"D:\\Local\\Packages\\Claude_pzs8sxrjxfjjc"_s
+            << u"D:\\Local\\Packages\\Claude_pzs8sxrjxfjjc\\LocalCache\\Roaming\\Claude\\claude_desktop_config.json"_s;
     }
 
     void pathPerOs()
     {
         QFETCH(app::Os, os);
-        QFETCH(QString, home);
-        QFETCH(QString, xdgConfigHome);
-        QFETCH(QString, appData);
+        QFETCH(app::PlatformDirs, dirs);
+        QFETCH(QString, msixPackage);
         QFETCH(QString, expected);
-        QCOMPARE(app::ClaudeDesktopConfig::path(os, app::PlatformDirs{home, xdgConfigHome, appData}), expected);
+        QCOMPARE(app::ClaudeDesktopConfig::path(os, dirs, msixPackage), expected);
+    }
+
+    void findMsixPackage()
+    {
+        const QString local = m_dir->path();
+        QCOMPARE(app::ClaudeDesktopConfig::findMsixPackage(local), QString()); // not packaged
+        QVERIFY(QDir(local).mkpath(u"Packages/Claude_aaa"_s));
+        QVERIFY(QDir(local).mkpath(u"Packages/Other_x/LocalCache/Roaming/Claude"_s));
+        QCOMPARE(app::ClaudeDesktopConfig::findMsixPackage(local), local + u"\\Packages\\Claude_aaa"_s);
+        // The package whose app has written its config wins over a leftover one.
+        QVERIFY(QDir(local).mkpath(u"Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude"_s));
+        writeBytes(local + u"/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude/claude_desktop_config.json"_s,
+                   "{}");
+        QCOMPARE(app::ClaudeDesktopConfig::findMsixPackage(local), local + u"\\Packages\\Claude_pzs8sxrjxfjjc"_s);
     }
 
     void pathForTheRunningOs()

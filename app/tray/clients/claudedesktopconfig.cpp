@@ -78,12 +78,17 @@ QString ClaudeDesktopConfig::serverName()
     return u"dimo"_s;
 }
 
-QString ClaudeDesktopConfig::path(Os os, const PlatformDirs &dirs)
+QString ClaudeDesktopConfig::path(Os os, const PlatformDirs &dirs, const QString &msixPackage)
 {
     switch (os) {
     case Os::MacOs:
         return dirs.home + u"/Library/Application Support/Claude/claude_desktop_config.json"_s;
     case Os::Windows:
+        // Since early 2026 the Windows installer is an MSIX package, whose file-system
+        // virtualization hides %APPDATA%\Claude from the app (anthropics/claude-code#26073, #25579).
+        if (!msixPackage.isEmpty()) {
+            return msixPackage + u"\\LocalCache\\Roaming\\Claude\\claude_desktop_config.json"_s;
+        }
         return dirs.roamingAppData() + u"\\Claude\\claude_desktop_config.json"_s;
     case Os::Linux:
         break;
@@ -95,7 +100,21 @@ QString ClaudeDesktopConfig::path(Os os, const PlatformDirs &dirs)
 
 QString ClaudeDesktopConfig::path()
 {
-    return path(currentOs(), PlatformDirs::current());
+    const PlatformDirs dirs = PlatformDirs::current();
+    const QString package = currentOs() == Os::Windows ? findMsixPackage(dirs.localAppDataDir()) : QString();
+    return path(currentOs(), dirs, package);
+}
+
+QString ClaudeDesktopConfig::findMsixPackage(const QString &localAppData)
+{
+    const QDir packages(localAppData + u"/Packages"_s);
+    const QStringList names = packages.entryList({u"Claude_*"_s}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &name : names) {
+        if (QFile::exists(packages.filePath(name) + u"/LocalCache/Roaming/Claude/claude_desktop_config.json"_s)) {
+            return localAppData + u"\\Packages\\"_s + name;
+        }
+    }
+    return names.isEmpty() ? QString() : localAppData + u"\\Packages\\"_s + names.constFirst();
 }
 
 /*!

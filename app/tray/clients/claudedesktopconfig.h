@@ -33,10 +33,15 @@ struct ClaudeDesktopInstall
 class ClaudeDesktopConfig
 {
 public:
-    /// The config file for `os` given that OS's directories (pure; see PlatformDirs).
-    static QString path(Os os, const PlatformDirs &dirs);
-    /// The config file for the running OS and user.
+    /// The config file for `os` given that OS's directories (pure; see PlatformDirs). On Windows,
+    /// `msixPackage` is the folder of Claude Desktop's MSIX package (findMsixPackage()); the
+    /// packaged app reads its config inside it, not from %APPDATA%.
+    static QString path(Os os, const PlatformDirs &dirs, const QString &msixPackage = {});
+    /// The config file for the running OS and user (on Windows, looks for the MSIX package).
     static QString path();
+    /// Windows: `localAppData`\Packages\Claude_<publisher id> if Claude Desktop is installed as
+    /// an MSIX package (preferring one that has a config file), else empty.
+    static QString findMsixPackage(const QString &localAppData);
 
     /// Adds or updates `mcpServers.dimo = {"command": shimPath, "args": []}`, keeping everything else.
     static ClaudeDesktopInstall install(const QString &path, const QString &shimPath);

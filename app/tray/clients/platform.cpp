@@ -26,6 +26,7 @@ PlatformDirs PlatformDirs::current()
     dirs.home = QDir::homePath();
     dirs.xdgConfigHome = qEnvironmentVariable("XDG_CONFIG_HOME");
     dirs.appData = qEnvironmentVariable("APPDATA");
+    dirs.localAppData = qEnvironmentVariable("LOCALAPPDATA");
     return dirs;
 }
 
@@ -44,6 +45,14 @@ QString PlatformDirs::roamingAppData() const
         return appData;
     }
     return home + u"\\AppData\\Roaming"_s;
+}
+
+QString PlatformDirs::localAppDataDir() const
+{
+    if (!localAppData.isEmpty()) {
+        return localAppData;
+    }
+    return home + u"\\AppData\\Local"_s;
 }
 
 QString shimPathIn(const QString &dir, Os os)

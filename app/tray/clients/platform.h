@@ -19,14 +19,17 @@ struct PlatformDirs
     QString home; ///< the user's home directory
     QString xdgConfigHome; ///< Linux: $XDG_CONFIG_HOME; empty means home + "/.config"
     QString appData; ///< Windows: %APPDATA% (the roaming profile); empty means home + "\AppData\Roaming"
+    QString localAppData; ///< Windows: %LOCALAPPDATA%; empty means home + "\AppData\Local"
 
-    /// The running user's directories (QDir::homePath(), $XDG_CONFIG_HOME, %APPDATA%).
+    /// The running user's directories (QDir::homePath(), $XDG_CONFIG_HOME, %APPDATA%, %LOCALAPPDATA%).
     static PlatformDirs current();
 
     /// XDG config home with its fallback ($XDG_CONFIG_HOME must be absolute to count, as the spec says).
     QString configHome() const;
     /// %APPDATA% with its fallback.
     QString roamingAppData() const;
+    /// %LOCALAPPDATA% with its fallback.
+    QString localAppDataDir() const;
 };
 
 /// The shim's absolute path: applicationDirPath()/mcp-dimo (+".exe" on Windows).
