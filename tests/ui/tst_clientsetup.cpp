@@ -214,6 +214,16 @@ private Q_SLOTS:
                  u"\"C:\\Program Files\\DIMO Tray\\dimo-tray.exe\" --background"_s);
     }
 
+    void clientLabels()
+    {
+        QCOMPARE(app::clientLabel({{u"name"_s, u"claude-ai"_s}, {u"version"_s, u"0.1.0"_s}}), u"claude-ai 0.1.0"_s);
+        QCOMPARE(
+            app::clientLabel({{u"name"_s, u"cursor-vscode"_s}, {u"title"_s, u"Cursor"_s}, {u"version"_s, u"1.0"_s}}),
+            u"Cursor 1.0"_s);
+        QCOMPARE(app::clientLabel({{u"name"_s, u"x"_s}}), u"x"_s);
+        QCOMPARE(app::clientLabel({}), u"Unknown client"_s);
+    }
+
     void controllerAddsToClaudeDesktop()
     {
         QTemporaryDir dir;

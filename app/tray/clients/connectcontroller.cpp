@@ -7,7 +7,22 @@
 
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 namespace app {
+
+QString clientLabel(const QJsonObject &clientInfo)
+{
+    QString name = clientInfo.value("title"_L1).toString().trimmed();
+    if (name.isEmpty()) {
+        name = clientInfo.value("name"_L1).toString().trimmed();
+    }
+    if (name.isEmpty()) {
+        return u"Unknown client"_s;
+    }
+    const QString version = clientInfo.value("version"_L1).toString().trimmed();
+    return version.isEmpty() ? name : name + u' ' + version;
+}
 
 ConnectController::ConnectController(QObject *parent)
     : ConnectController(Paths{}, parent)

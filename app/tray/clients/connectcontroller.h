@@ -6,6 +6,7 @@
 #include "ui/connect/connectdialog.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -52,5 +53,9 @@ private:
     QByteArray m_httpToken;
     QStringList m_clients;
 };
+
+/// A connected client for the "Connected now" list, from its MCP `clientInfo`: "title (or name)
+/// version", e.g. "Claude Desktop 0.14.1"; "Unknown client" when it sent none.
+QString clientLabel(const QJsonObject &clientInfo);
 
 } // namespace app
