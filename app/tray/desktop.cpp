@@ -3,6 +3,7 @@
 #include "app/tray/desktop.h"
 
 #include "app/tools/backend.h"
+#include "app/tray/clients/connectcontroller.h"
 #include "app/tray/dimoservice.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/status.h"
@@ -20,8 +21,14 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     , m_dimo(dimo)
     , m_status(new StatusTracker(*dimo.backend(), host.server(), options.demo, this))
     , m_tray(new TrayController(*m_status, this))
+    , m_connect(new ConnectController(this))
 {
     ui::TrayMenu &menu = m_tray->menu();
+    connect(&menu, &ui::TrayMenu::connectRequested, m_connect, &ConnectController::show);
+    connect(m_status, &StatusTracker::clientsChanged, m_connect, [this] {
+        m_connect->setConnectedClients(m_status->connectedClients());
+    });
+    m_connect->setHttpEndpoint(host.httpUrl(), options.httpToken);
     connect(&menu, &ui::TrayMenu::quitRequested, this, &Desktop::quitRequested);
     connect(&menu, &ui::TrayMenu::logOutRequested, this, [this] {
         if (const auto client = m_dimo.backend()->client()) {

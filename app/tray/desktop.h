@@ -8,6 +8,7 @@
 
 namespace app {
 
+class ConnectController;
 class DimoService;
 class McpHost;
 class StatusTracker;
@@ -41,6 +42,7 @@ private:
     DimoService &m_dimo;
     StatusTracker *m_status;
     TrayController *m_tray;
+    ConnectController *m_connect;
 };
 
 } // namespace app

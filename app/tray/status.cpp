@@ -3,6 +3,7 @@
 #include "app/tray/status.h"
 
 #include "app/tools/backend.h"
+#include "app/tray/clients/connectcontroller.h"
 #include "mcp/server.h"
 
 #include <QTimer>
@@ -61,9 +62,7 @@ QStringList StatusTracker::connectedClients() const
 {
     QStringList names;
     for (const QJsonObject &info : m_clients) {
-        const QString name = info.value(u"title"_s).toString(info.value(u"name"_s).toString(u"unnamed client"_s));
-        const QString version = info.value(u"version"_s).toString();
-        names << (version.isEmpty() ? name : name + u' ' + version);
+        names << clientLabel(info);
     }
     std::sort(names.begin(), names.end());
     return names;
