@@ -206,7 +206,9 @@ void LoginWindow::load()
         showNotice(tr("Saving your license…"), tr("License %1 was created.").arg(id));
         Q_EMIT provisioned(id, token, key);
     });
-    connect(m_bridge, &ProvisionBridge::rejected, this, &LoginWindow::handleFailure);
+    connect(m_bridge, &ProvisionBridge::rejected, this, [this](const QString &message) {
+        handleFailure(message);
+    });
     // The host page takes the redirect URI's origin (see provision.html); nothing is requested there.
     QUrl base(m_setup.domain);
     base.setPath(u"/.dimotray-provision"_s);
@@ -245,7 +247,7 @@ void LoginWindow::handleRedirect(const QUrl &url)
     Q_EMIT redirected(url);
 }
 
-void LoginWindow::handleFailure(const QString &message)
+void LoginWindow::handleFailure(const QString &message, bool report)
 {
     if (m_finished) {
         return;
@@ -262,13 +264,15 @@ void LoginWindow::handleFailure(const QString &message)
         [this] {
             close();
         });
-    Q_EMIT failed(message);
+    if (report) {
+        Q_EMIT failed(message);
+    }
 }
 
 void LoginWindow::showVerified(bool ok, const QString &message)
 {
     if (!ok) {
-        handleFailure(message);
+        handleFailure(message, false); // the caller knows
         return;
     }
     m_finished = true;

@@ -70,7 +70,7 @@ private:
     void load();
     void handleLoading(const QWebEngineLoadingInfo &info);
     void handleRedirect(const QUrl &url);
-    void handleFailure(const QString &message);
+    void handleFailure(const QString &message, bool report = true);
     void showPopup(QWebEnginePage *page);
     QString provisionHtml() const;
 
