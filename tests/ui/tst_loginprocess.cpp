@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -148,6 +149,26 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         QVERIFY(!login.isRunning());
+    }
+
+    void unreachablePageOffersRetry()
+    {
+        QTcpServer closed; // a port nobody listens on any more
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        auto client = m_fx.client();
+        app::LoginProcess login;
+        QSignalSpy finished(&login, &app::LoginProcess::finished);
+        QSignalSpy failed(&login, &app::LoginProcess::attemptFailed);
+        login.startLogin(client.get(), QUrl(u"http://127.0.0.1:%1/login/"_s.arg(port)), m_fx.credentials().redirectUri);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, testsupport::scaled(FlowTimeoutMs));
+        QVERIFY2(failed.at(0).at(0).toString().contains(u"could not be loaded"_s),
+                 qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(finished.count(), 0);
+        login.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(1).toString(), u"Login cancelled."_s);
     }
 
     void provisioningGivesWorkingCredentials()
