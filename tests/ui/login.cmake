@@ -8,3 +8,5 @@ dimotray_add_test(NAME tst_loginprocess SOURCES tst_loginprocess.cpp
     LIBS dimotray::app dimotray::testsupport_dimo
     LABELS webengine TIMEOUT 120 FIXTURES dimosim_deps)
 add_dependencies(tst_loginprocess dimo-tray-login)
+# The page in-process: popups to the system browser unless Login with DIMO's own, redirects caught.
+dimotray_add_test(NAME tst_loginpage SOURCES tst_loginpage.cpp LIBS dimotray::ui_web LABELS webengine TIMEOUT 120)
