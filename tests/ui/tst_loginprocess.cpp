@@ -82,10 +82,24 @@ private Q_SLOTS:
         QVERIFY2(message.contains(u"not installed"_s) && message.contains(u"Settings"_s), qPrintable(message));
     }
 
+    void loginEndsWithVerifiedSession_data()
+    {
+        QTest::addColumn<bool>("share");
+        QTest::newRow("login") << false;
+        QTest::newRow("share a vehicle") << true;
+    }
+
     void loginEndsWithVerifiedSession()
     {
+        QFETCH(bool, share);
         auto client = m_fx.client();
-        const auto url = client->loginUrl({});
+        dimo::LoginRequest request;
+        if (share) {
+            request.entry = dimo::LoginRequest::Entry::ShareVehicles;
+            request.permissionTemplateId = 1;
+            request.vehicles = {24567};
+        }
+        const auto url = client->loginUrl(request);
         QVERIFY(url.ok());
         app::LoginProcess login;
         QSignalSpy finished(&login, &app::LoginProcess::finished);
@@ -98,6 +112,7 @@ private Q_SLOTS:
         QCOMPARE(client->sessionState(), dimo::Client::SessionState::SignedIn);
         QCOMPARE(client->wallet(), fixture(u"users"_s, 0).value(u"wallet"_s).toString());
         QVERIFY(finished.at(0).at(1).toString().contains(client->wallet()));
+        QCOMPARE(finished.at(0).at(1).toString().contains(u"1 vehicle shared"_s), share);
         // The page posted the form to the simulator; the redirect itself never left the machine.
         QCOMPARE(m_fx.sim.count(u"login"_s, u"/approve"_s, "POST"), 1);
         // The window confirms briefly and the helper exits by itself.

@@ -240,17 +240,25 @@ void LoginProcess::handleRedirect(const QUrl &url)
         reject(tr("The login window reported a URL that is not the license's redirect URI."));
         return;
     }
+    const auto parsed = dimo::LoginRedirect::parse(url, m_redirectUri);
+    const qsizetype shared = parsed ? parsed.value().sharedVehicles.size() : 0;
     auto *job = m_client->completeLogin(url);
-    connect(job, &dimo::UserJwtVerifyJob::finished, this, [this, reject](const dimo::Result<dimo::UserSession> &s) {
-        if (!s) {
-            reject(tr("The login could not be verified: %1").arg(s.error().toString()));
-            return;
-        }
-        const QString who = s.value().email.isEmpty() ? s.value().walletAddress : s.value().email;
-        const QString message = tr("Signed in to DIMO as %1.").arg(who);
-        send({{u"event"_s, u"verified"_s}, {u"ok"_s, true}, {u"message"_s, message}});
-        finish(true, message);
-    });
+    connect(
+        job, &dimo::UserJwtVerifyJob::finished, this, [this, reject, shared](const dimo::Result<dimo::UserSession> &s) {
+            if (!s) {
+                reject(tr("The login could not be verified: %1").arg(s.error().toString()));
+                return;
+            }
+            const QString who = s.value().email.isEmpty() ? s.value().walletAddress : s.value().email;
+            QString message = tr("Signed in to DIMO as %1.").arg(who);
+            if (shared > 0) {
+                message += u' '
+                    + (shared == 1 ? tr("1 vehicle shared with DIMO Tray.")
+                                   : tr("%1 vehicles shared with DIMO Tray.").arg(shared));
+            }
+            send({{u"event"_s, u"verified"_s}, {u"ok"_s, true}, {u"message"_s, message}});
+            finish(true, message);
+        });
 }
 
 void LoginProcess::handleProvisioned(const QJsonObject &message)
