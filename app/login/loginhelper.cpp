@@ -9,6 +9,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QPixmap>
+#include <QTimer>
 #include <QUrl>
 
 #include <cstdio>
@@ -49,6 +51,9 @@ void LoginHelper::addOptions(QCommandLineParser &parser)
         {u"signer"_s, u"Address of the locally generated API key."_s, u"address"_s},
         {u"domain"_s, u"Redirect URI to register for the new license."_s, u"uri"_s},
         {u"alias"_s, u"Name of the new license."_s, u"name"_s},
+        {u"screenshot"_s,
+         u"Save the window's first screen to this PNG file, then exit (scripts/screenshots)."_s,
+         u"file"_s},
     });
 }
 
@@ -106,6 +111,17 @@ bool LoginHelper::start(const QCommandLineParser &parser)
     connect(m_window, &ui::LoginWindow::succeeded, this, [] {
         QCoreApplication::exit(0);
     });
+    if (parser.isSet(u"screenshot"_s)) {
+        connect(m_window, &ui::LoginWindow::ready, this, [this, file = parser.value(u"screenshot"_s)] {
+            QTimer::singleShot(800, this, [this, file] { // let the page paint
+                const bool saved = m_window->grab().save(file, "PNG");
+                if (!saved) {
+                    fail(u"cannot write the screenshot %1"_s.arg(file));
+                }
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
     m_stdin = new mcp::wire::StdinReader(this);
     connect(m_stdin, &mcp::wire::StdinReader::lineRead, this, &LoginHelper::handleLine);
     connect(m_stdin, &mcp::wire::StdinReader::endOfInput, this, [] {

@@ -49,6 +49,8 @@ LoginWindow::LoginWindow(QWidget *parent)
     auto *notice = new QWidget(m_stack);
     notice->setObjectName(u"notice"_s);
     auto *layout = new QVBoxLayout(notice);
+    layout->setContentsMargins(24, 24, 24, 24);
+    layout->setSpacing(12);
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
@@ -124,10 +126,19 @@ void LoginWindow::startProvisioning(const ProvisionSetup &setup)
         [this] {
             close();
         });
+    QTimer::singleShot(0, this, &LoginWindow::markReady);
     if (!m_clickId.isEmpty()) {
         QTimer::singleShot(0, this, [this] {
             load();
         });
+    }
+}
+
+void LoginWindow::markReady()
+{
+    if (!m_ready) {
+        m_ready = true;
+        Q_EMIT ready();
     }
 }
 
@@ -167,6 +178,11 @@ void LoginWindow::ensureView()
     connect(m_page, &LoginPage::redirected, this, &LoginWindow::handleRedirect);
     connect(m_page, &LoginPage::loginPopup, this, &LoginWindow::showPopup);
     connect(m_page, &QWebEnginePage::loadingChanged, this, &LoginWindow::handleLoading);
+    connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
+        if (ok) {
+            markReady();
+        }
+    });
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this, [this] {
         handleFailure(tr("The login page stopped unexpectedly."));
     });

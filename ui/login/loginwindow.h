@@ -52,6 +52,7 @@ Q_SIGNALS:
     void failed(const QString &message); // shown in the window; the user may retry
     void succeeded(); // the confirmation was shown: the window is closed
     void closedByUser();
+    void ready(); // once: the first screen is up (the fee notice, or the loaded login page)
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +74,7 @@ private:
     void handleFailure(const QString &message, bool report = true);
     void showPopup(QWebEnginePage *page);
     QString provisionHtml() const;
+    void markReady();
 
     Mode m_mode = Mode::None;
     QUrl m_loginUrl;
@@ -81,6 +83,7 @@ private:
     QString m_clickId;
     bool m_awaitingVerdict = false;
     bool m_finished = false;
+    bool m_ready = false;
 
     QStackedWidget *m_stack;
     QLabel *m_title;

@@ -17,6 +17,10 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace app {
@@ -138,6 +142,16 @@ bool LoginProcess::launch(Flow flow, const QStringList &arguments)
     m_process = new QProcess(this);
     m_process->setProgram(helper);
     m_process->setArguments(arguments);
+#ifdef Q_OS_UNIX
+    // Chromium refuses to run as root with its sandbox (containers, live systems): without this
+    // the window would not open at all. A normal user keeps the sandbox.
+    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX")) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QTWEBENGINE_DISABLE_SANDBOX"_s, u"1"_s);
+        m_process->setProcessEnvironment(env);
+        qCInfo(lcLogin) << "running as root: the login window runs without Chromium's sandbox";
+    }
+#endif
     connect(m_process, &QProcess::readyReadStandardOutput, this, &LoginProcess::handleOutput);
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
         const QList<QByteArray> lines = m_process->readAllStandardError().split('\n');
