@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -80,6 +81,29 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         const QString message = finished.at(0).at(1).toString();
         QVERIFY2(message.contains(u"not installed"_s) && message.contains(u"Settings"_s), qPrintable(message));
+    }
+
+    void helperExitsWhenTrayGoes()
+    {
+        // The helper alone: it runs until its stdin closes (the tray quit or crashed), then exits 0.
+        QProcess helper;
+        helper.start(HelperPath,
+                     {u"--login"_s,
+                      redirectingPage(QUrl(u"https://example.org/"_s)).toString(),
+                      u"--redirect"_s,
+                      m_fx.credentials().redirectUri});
+        QVERIFY(helper.waitForStarted());
+        QVERIFY(!helper.waitForFinished(1500));
+        helper.closeWriteChannel();
+        QVERIFY(helper.waitForFinished(testsupport::scaled(15000)));
+        QCOMPARE(helper.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(helper.exitCode(), 0);
+        QCOMPARE(helper.readAllStandardOutput(), QByteArray()); // nothing caught, nothing said
+        // Bad arguments: exit 2 with a message on stderr.
+        helper.start(HelperPath, {u"--provision"_s, u"https://login.dimo.org"_s});
+        QVERIFY(helper.waitForFinished(testsupport::scaled(15000)));
+        QCOMPARE(helper.exitCode(), 2);
+        QVERIFY(helper.readAllStandardError().contains("--provision needs"));
     }
 
     void loginEndsWithVerifiedSession_data()
