@@ -10,3 +10,4 @@ dimotray_add_test(NAME tst_loginprocess SOURCES tst_loginprocess.cpp
 add_dependencies(tst_loginprocess dimo-tray-login)
 # The page in-process: popups to the system browser unless Login with DIMO's own, redirects caught.
 dimotray_add_test(NAME tst_loginpage SOURCES tst_loginpage.cpp LIBS dimotray::ui_web LABELS webengine TIMEOUT 120)
+dimotray_add_test(NAME tst_provisionbridge SOURCES tst_provisionbridge.cpp LIBS dimotray::ui_web LABELS unit)

@@ -81,6 +81,16 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         const QString message = finished.at(0).at(1).toString();
         QVERIFY2(message.contains(u"not installed"_s) && message.contains(u"Settings"_s), qPrintable(message));
+
+        // A helper that dies at once (here: /bin/false) is reported as such.
+        qputenv("DIMOTRAY_LOGIN_HELPER", "/bin/false");
+        auto client = m_fx.client();
+        login.startLogin(client.get(), client->loginUrl({}).value());
+        QVERIFY(finished.wait(testsupport::scaled(5000)));
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(finished.at(1).at(0).toBool(), false);
+        QVERIFY2(finished.at(1).at(1).toString().contains(u"stopped unexpectedly (exit code 1)"_s),
+                 qPrintable(finished.at(1).at(1).toString()));
     }
 
     void helperExitsWhenTrayGoes()
