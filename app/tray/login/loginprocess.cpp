@@ -90,6 +90,15 @@ void LoginProcess::startLogin(dimo::Client *client, const QUrl &loginUrl, const 
     m_client = client;
     m_redirectUri =
         redirectUri.isEmpty() ? QUrlQuery(loginUrl).queryItemValue(u"redirectUri"_s, QUrl::FullyDecoded) : redirectUri;
+    if (!client || m_redirectUri.isEmpty()) {
+        m_flow = Flow::Login;
+        m_done = false;
+        QTimer::singleShot(0, this, [this] {
+            finish(false,
+                   tr("DIMO Tray has no developer license with a redirect URI configured: enter it in Settings."));
+        });
+        return;
+    }
     launch(Flow::Login, {u"--login"_s, loginUrl.toString(QUrl::FullyEncoded), u"--redirect"_s, m_redirectUri});
 }
 
