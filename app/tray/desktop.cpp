@@ -5,6 +5,7 @@
 #include "app/tools/backend.h"
 #include "app/tray/clients/connectcontroller.h"
 #include "app/tray/dimoservice.h"
+#include "app/tray/loginflows.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
@@ -22,6 +23,7 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     , m_status(new StatusTracker(*dimo.backend(), host.server(), options.demo, this))
     , m_tray(new TrayController(*m_status, this))
     , m_connect(new ConnectController(this))
+    , m_login(new LoginFlows(*dimo.backend(), this))
 {
     ui::TrayMenu &menu = m_tray->menu();
     connect(&menu, &ui::TrayMenu::connectRequested, m_connect, &ConnectController::show);
@@ -30,6 +32,12 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     });
     m_connect->setHttpEndpoint(host.httpUrl(), options.httpToken);
     connect(&menu, &ui::TrayMenu::quitRequested, this, &Desktop::quitRequested);
+    connect(&menu, &ui::TrayMenu::logInRequested, m_login, &LoginFlows::logIn);
+    connect(&menu, &ui::TrayMenu::shareRequested, m_login, [this] {
+        m_login->share();
+    });
+    connect(m_login, &LoginFlows::openChanged, m_status, &StatusTracker::setLoginOpen);
+    connect(m_login, &LoginFlows::notify, m_tray, &TrayController::notify);
     connect(&menu, &ui::TrayMenu::logOutRequested, this, [this] {
         if (const auto client = m_dimo.backend()->client()) {
             client.value()->signOut();

@@ -10,6 +10,7 @@ namespace app {
 
 class ConnectController;
 class DimoService;
+class LoginFlows;
 class McpHost;
 class StatusTracker;
 class TrayController;
@@ -43,6 +44,7 @@ private:
     StatusTracker *m_status;
     TrayController *m_tray;
     ConnectController *m_connect;
+    LoginFlows *m_login;
 };
 
 } // namespace app
