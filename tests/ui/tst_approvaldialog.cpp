@@ -150,6 +150,21 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
     }
 
+    void dismissNeverDecides()
+    {
+        ApprovalDialog d(prompt(), 300);
+        QSignalSpy spy(&d, &ApprovalDialog::decided);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        d.dismiss();
+        QVERIFY(!d.isVisible());
+        d.close();
+        d.decide(ApprovalChoice::AllowOnce);
+        QTest::qWait(600); // past the timeout
+        QCOMPARE(spy.count(), 0);
+        QVERIFY(!d.choice());
+    }
+
     void describesChoices()
     {
         QCOMPARE(ui::describeApproval(ApprovalChoice::AllowOnce), u"allowed once by the user"_s);

@@ -133,7 +133,7 @@ void ApprovalDialog::updateCountdown()
 */
 void ApprovalDialog::decide(ApprovalChoice choice)
 {
-    if (m_choice) {
+    if (m_choice || m_dismissed) {
         return;
     }
     m_choice = choice;
@@ -142,6 +142,17 @@ void ApprovalDialog::decide(ApprovalChoice choice)
     Q_EMIT decided(choice);
     const bool allowed = choice == ApprovalChoice::AllowOnce || choice == ApprovalChoice::AllowAlways;
     QDialog::done(allowed ? QDialog::Accepted : QDialog::Rejected);
+}
+
+void ApprovalDialog::dismiss()
+{
+    if (m_choice || m_dismissed) {
+        return;
+    }
+    m_dismissed = true;
+    m_timeout->stop();
+    m_tick->stop();
+    QDialog::done(QDialog::Rejected);
 }
 
 void ApprovalDialog::reject()

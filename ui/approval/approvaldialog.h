@@ -43,8 +43,11 @@ public:
 
     int remainingSeconds() const;
 
-    /// Decides programmatically (e.g. Deny when the tool call was cancelled); ignored once decided.
+    /// Decides programmatically, as if the user had; ignored once decided.
     void decide(ui::ApprovalChoice choice);
+    /// The tool call was cancelled: closes the dialog WITHOUT emitting decided() (the approval
+    /// interface never answers a cancelled call). Ignored once decided.
+    void dismiss();
 
     // For tests and the screenshots script.
     QPushButton *allowOnceButton() const { return m_allowOnce; }
@@ -58,7 +61,8 @@ public:
     QLabel *messageLabel() const { return m_message; }
 
 Q_SIGNALS:
-    /// Emitted exactly once, when the user answers, the window closes or the time runs out.
+    /// Emitted exactly once, when the user answers, the window closes or the time runs out
+    /// (never after dismiss()).
     void decided(ui::ApprovalChoice choice);
 
 public Q_SLOTS:
@@ -81,6 +85,7 @@ private:
     QPushButton *m_allowAlways;
     QPushButton *m_deny;
     std::optional<ApprovalChoice> m_choice;
+    bool m_dismissed = false;
 };
 
 /// "allowed once by the user", "always allowed by the user", "denied by the user", "timed out (denied)".

@@ -56,6 +56,11 @@ void VehicleListModel::clearSignals()
 void VehicleListModel::setNow(const QDateTime &now)
 {
     m_now = now;
+    refreshAges();
+}
+
+void VehicleListModel::refreshAges()
+{
     if (!m_vehicles.isEmpty()) {
         Q_EMIT dataChanged(index(0, LastSeenColumn), index(rowCount() - 1, LastSeenColumn));
     }

@@ -58,6 +58,8 @@ public:
     /// The clock for ages; invalid (the default) = the current time.
     void setNow(const QDateTime &now);
     QDateTime now() const;
+    /// Repaints the "last seen" ages (the window calls it every 30 s while shown).
+    void refreshAges();
 
     dimo::Vehicle vehicleAt(int row) const;
     int rowOfToken(qint64 tokenId) const; // -1 if absent

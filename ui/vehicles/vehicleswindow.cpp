@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,7 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
     , m_table(new QTableView(this))
     , m_details(new QLabel(this))
     , m_grant(new QPushButton(this))
+    , m_ages(new QTimer(this))
     , m_wanted{1, 2, 4, 5, 6}
 {
     setWindowTitle(u"Vehicles — DIMO Tray"_s);
@@ -128,8 +130,23 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
             Q_EMIT reshareRequested(tokenId, missing);
         }
     });
+    m_ages->setInterval(30000);
+    connect(m_ages, &QTimer::timeout, m_model, &VehicleListModel::refreshAges);
     updateEmptyState();
     updateDetails();
+}
+
+void VehiclesWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_model->refreshAges();
+    m_ages->start();
+}
+
+void VehiclesWindow::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_ages->stop();
 }
 
 void VehiclesWindow::setVehicles(const QList<dimo::Vehicle> &vehicles, const QString &myWallet)

@@ -13,6 +13,7 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 
 namespace ui {
 
@@ -64,6 +65,10 @@ Q_SIGNALS:
     /// The user asked to grant the privileges the vehicle lacks (sorted privilege ids).
     void reshareRequested(qint64 tokenId, const QList<int> &missingPrivileges);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     void updateBanner();
     void updateEmptyState();
@@ -79,6 +84,7 @@ private:
     QTableView *m_table;
     QLabel *m_details;
     QPushButton *m_grant;
+    QTimer *m_ages;
     QString m_status;
     bool m_demo = false;
     QList<int> m_wanted;
