@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/ui/syntheticvehicles.h"
+#include "ui/vehicles/naturalsort.h"
 #include "ui/vehicles/vehiclelistmodel.h"
 #include "ui/vehicles/vehiclesignals.h"
 
@@ -169,6 +170,16 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(wanted.count(), 1);
         QCOMPARE(wanted.last().at(0).value<QList<qint64>>(), QList<qint64>{1002});
+    }
+
+    void naturalOrder()
+    {
+        QVERIFY(ui::naturalCompare(u"Car 9"_s, u"Car 10"_s) < 0);
+        QVERIFY(ui::naturalCompare(u"car 10"_s, u"Car 9"_s) > 0);
+        QVERIFY(ui::naturalCompare(u"Car 009"_s, u"Car 10"_s) < 0);
+        QCOMPARE(ui::naturalCompare(u"Car 7"_s, u"car 7"_s), 0);
+        QVERIFY(ui::naturalCompare(u"Car"_s, u"Car 1"_s) < 0);
+        QVERIFY(ui::naturalCompare(u"Ford"_s, u"Audi"_s) > 0);
     }
 
     void signalShapes()

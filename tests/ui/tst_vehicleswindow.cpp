@@ -96,6 +96,10 @@ private Q_SLOTS:
         w.show();
         QAbstractItemModel *view = w.tableView()->model();
         QCOMPARE(view->rowCount(), 250);
+        // Sorted by name, numbers by value: Car 0, Car 1, Car 2 … Car 249.
+        QCOMPARE(view->index(0, VehicleListModel::NameColumn).data().toString(), u"Car 0"_s);
+        QCOMPARE(view->index(2, VehicleListModel::NameColumn).data().toString(), u"Car 2"_s);
+        QCOMPARE(view->index(249, VehicleListModel::NameColumn).data().toString(), u"Car 249"_s);
         QTest::keyClicks(w.filterEdit(), u"car 17"_s);
         QCOMPARE(view->rowCount(), 11); // Car 17, Car 170 … Car 179
         w.filterEdit()->setText(u"1042"_s);

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -21,13 +22,14 @@ namespace {
 
 QString row(const QString &label, const QString &value)
 {
-    return u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(),
-                                                           value.isEmpty() ? u"—"_s : value.toHtmlEscaped());
+    // Label above value: error texts get the pane's full width.
+    return u"<p style=\"margin: 0 0 6px 0\"><b>%1</b><br>%2</p>"_s.arg(
+        label.toHtmlEscaped(), value.isEmpty() ? u"—"_s : value.toHtmlEscaped());
 }
 
 QString detailsHtml(const ActivityEntry &e)
 {
-    QString html = u"<h3>%1</h3><table cellspacing=\"4\">"_s.arg(e.tool.toHtmlEscaped());
+    QString html = u"<h3>%1</h3>"_s.arg(e.tool.toHtmlEscaped());
     html += row(u"Arrived"_s, e.arrived.toLocalTime().toString(Qt::ISODateWithMs));
     html += row(u"Client"_s, e.client);
     html += row(u"Vehicle"_s, e.tokenId != 0 ? u"token %1"_s.arg(e.tokenId) : QString());
@@ -40,7 +42,7 @@ QString detailsHtml(const ActivityEntry &e)
     if (!e.confirmation.isEmpty()) {
         html += row(u"Confirmation"_s, e.confirmation);
     }
-    return html + u"</table>"_s;
+    return html;
 }
 
 } // namespace
@@ -55,7 +57,7 @@ ActivityWindow::ActivityWindow(ActivityModel *model, QWidget *parent)
     , m_clear(new QPushButton(u"Clear"_s, this))
 {
     setWindowTitle(u"Activity — DIMO Tray"_s);
-    resize(900, 500);
+    resize(1100, 500);
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -67,19 +69,29 @@ ActivityWindow::ActivityWindow(ActivityModel *model, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(ActivityModel::TimeColumn, 80);
+    m_table->setColumnWidth(ActivityModel::ClientColumn, 130);
     m_table->setColumnWidth(ActivityModel::ToolColumn, 220);
+    m_table->setColumnWidth(ActivityModel::VehicleColumn, 80);
     m_table->setColumnWidth(ActivityModel::OutcomeColumn, 160);
+    m_table->setColumnWidth(ActivityModel::DurationColumn, 80);
+    m_table->setColumnWidth(ActivityModel::RequestsColumn, 110);
 
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setMinimumWidth(220);
+    m_details->setMargin(6);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_details);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(240);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(m_details);
+    splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({700, 280});
 
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);

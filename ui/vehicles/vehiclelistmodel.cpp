@@ -176,6 +176,9 @@ QVariant VehicleListModel::data(const QModelIndex &index, int role) const
         if (index.column() == OwnerColumn) {
             return v.owner;
         }
+        if (index.column() == PrivilegesColumn) {
+            return privilegesLongText(v);
+        }
         return {};
     default:
         return {};

@@ -3,6 +3,7 @@
 #include "ui/vehicles/vehicleswindow.h"
 
 #include "dimo/vehicles/privileges.h"
+#include "ui/vehicles/naturalsort.h"
 #include "ui/vehicles/vehiclelistmodel.h"
 #include "ui/vehicles/vehicletext.h"
 
@@ -26,7 +27,7 @@ namespace ui {
 VehiclesWindow::VehiclesWindow(QWidget *parent)
     : QWidget(parent)
     , m_model(new VehicleListModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new NaturalSortProxy(this))
     , m_banner(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_stack(new QStackedWidget(this))
@@ -78,7 +79,14 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(VehicleListModel::NameColumn, 180);
     m_table->setColumnWidth(VehicleListModel::MakeModelYearColumn, 170);
+    m_table->setColumnWidth(VehicleListModel::TokenIdColumn, 80);
+    m_table->setColumnWidth(VehicleListModel::OwnerColumn, 70);
     m_table->setColumnWidth(VehicleListModel::PrivilegesColumn, 170);
+    m_table->setColumnWidth(VehicleListModel::LastSeenColumn, 100);
+    m_table->setColumnWidth(VehicleListModel::EnergyColumn, 110);
+    m_table->setColumnWidth(VehicleListModel::RangeColumn, 80);
+    m_table->setColumnWidth(VehicleListModel::OdometerColumn, 100);
+    m_table->setColumnWidth(VehicleListModel::LockColumn, 80);
 
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
@@ -93,12 +101,14 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(pane);
     scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(260);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({740, 300});
 
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);

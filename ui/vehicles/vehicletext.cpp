@@ -46,6 +46,18 @@ QString privilegesShortText(const dimo::Vehicle &vehicle)
     return names.join(u", "_s);
 }
 
+QString privilegesLongText(const dimo::Vehicle &vehicle)
+{
+    if (!vehicle.shared || vehicle.privileges.isEmpty()) {
+        return u"Not shared with this app"_s;
+    }
+    QStringList names;
+    for (int id : dimo::privilege::normalized(vehicle.privileges)) {
+        names << dimo::privilege::displayName(id);
+    }
+    return names.join(u'\n');
+}
+
 QString energyText(const VehicleSignals &s)
 {
     if (s.stateOfCharge) {
@@ -86,8 +98,9 @@ namespace {
 
 QString row(const QString &label, const QString &value)
 {
-    return u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(),
-                                                           value.isEmpty() ? u"—"_s : value.toHtmlEscaped());
+    // Label above value: long values (wallets, privilege lists) get the pane's full width.
+    return u"<p style=\"margin: 0 0 6px 0\"><b>%1</b><br>%2</p>"_s.arg(
+        label.toHtmlEscaped(), value.isEmpty() ? u"—"_s : value.toHtmlEscaped());
 }
 
 QString signalRows(const VehicleSignals *s, const QDateTime &now)
@@ -116,8 +129,7 @@ QString vehicleDetailsHtml(const dimo::Vehicle &v,
                            const QList<int> &missingPrivileges,
                            const QDateTime &now)
 {
-    QString html =
-        u"<h3>%1</h3><table cellspacing=\"4\">"_s.arg((v.name.isEmpty() ? v.displayName() : v.name).toHtmlEscaped());
+    QString html = u"<h3>%1</h3>"_s.arg((v.name.isEmpty() ? v.displayName() : v.name).toHtmlEscaped());
     html += row(u"Vehicle"_s,
                 u"%1 %2 %3"_s.arg(v.make, v.model, v.year > 0 ? QString::number(v.year) : QString()).trimmed());
     html += row(u"Token id"_s, QString::number(v.tokenId));
@@ -140,7 +152,7 @@ QString vehicleDetailsHtml(const dimo::Vehicle &v,
     }
     html += signalRows(latest, now);
     html += row(u"Minted"_s, v.mintedAt.isValid() ? v.mintedAt.toLocalTime().toString(Qt::ISODate) : QString());
-    return html + u"</table>"_s;
+    return html;
 }
 
 } // namespace ui

@@ -13,6 +13,8 @@ namespace ui {
 QString privilegeShortName(int id);
 /// The granted privileges as short names ("data, commands, location"), or "not shared".
 QString privilegesShortText(const dimo::Vehicle &vehicle);
+/// The granted privileges in words, one per line ("All-time location"), or "Not shared with this app".
+QString privilegesLongText(const dimo::Vehicle &vehicle);
 
 /// Cell texts; each empty when the value is absent.
 QString energyText(const VehicleSignals &s); // "82 % charge", "45 % fuel"
