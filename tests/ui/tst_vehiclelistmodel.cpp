@@ -172,6 +172,32 @@ private Q_SLOTS:
         QCOMPARE(wanted.last().at(0).value<QList<qint64>>(), QList<qint64>{1002});
     }
 
+    void mergeSignalsAndLocation()
+    {
+        // The data of dimo::Client::latestSignals() and latestLocation().
+        const QJsonObject signalsData{
+            {u"signalsLatest"_s,
+             QJsonObject{{u"lastSeen"_s, u"2026-12-01T11:00:00Z"_s},
+                         {u"powertrainTractionBatteryRange"_s, QJsonObject{{u"value"_s, 250}}},
+                         {u"speed"_s, QJsonObject{{u"value"_s, 0}}}}}};
+        const QJsonObject locationData{
+            {u"signalsLatest"_s,
+             QJsonObject{{u"lastSeen"_s, u"2026-12-01T10:00:00Z"_s},
+                         {u"currentLocationCoordinates"_s,
+                          QJsonObject{{u"value"_s, QJsonObject{{u"latitude"_s, 1.5}, {u"longitude"_s, 2.5}}}}}}}};
+        const auto s = ui::VehicleSignals::fromJson(ui::mergeLatestSignals(signalsData, locationData));
+        QCOMPARE(*s.range, 250.0);
+        QCOMPARE(s.position->longitude, 2.5);
+        QCOMPARE(s.lastSeen, QDateTime::fromString(u"2026-12-01T11:00:00Z"_s, Qt::ISODate));
+        const auto t = ui::VehicleSignals::fromJson(ui::mergeLatestSignals(locationData, signalsData));
+        QCOMPARE(t.lastSeen, QDateTime::fromString(u"2026-12-01T11:00:00Z"_s, Qt::ISODate));
+        QCOMPARE(t.position->latitude, 1.5);
+        // Only one answer (no location privilege): merging with nothing keeps it.
+        const auto u = ui::VehicleSignals::fromJson(ui::mergeLatestSignals(signalsData, {}));
+        QCOMPARE(*u.range, 250.0);
+        QVERIFY(!u.position);
+    }
+
     void naturalOrder()
     {
         QVERIFY(ui::naturalCompare(u"Car 9"_s, u"Car 10"_s) < 0);

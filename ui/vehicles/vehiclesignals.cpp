@@ -74,7 +74,28 @@ std::optional<VehicleSignals::Position> readPosition(const QJsonObject &values)
     return std::nullopt;
 }
 
+QJsonObject unwrapped(const QJsonObject &latest)
+{
+    return latest.value(u"signalsLatest"_s).isObject() ? latest.value(u"signalsLatest"_s).toObject() : latest;
+}
+
 } // namespace
+
+QJsonObject mergeLatestSignals(const QJsonObject &a, const QJsonObject &b)
+{
+    QJsonObject out = unwrapped(a);
+    const QJsonValue seenA = out.value(u"lastSeen"_s);
+    const QJsonObject other = unwrapped(b);
+    for (auto it = other.begin(); it != other.end(); ++it) {
+        out.insert(it.key(), it.value());
+    }
+    const QDateTime timeA = parseTime(seenA);
+    const QDateTime timeB = parseTime(other.value(u"lastSeen"_s));
+    if (timeA.isValid() && (!timeB.isValid() || timeA > timeB)) {
+        out.insert(u"lastSeen"_s, seenA);
+    }
+    return QJsonObject{{u"signalsLatest"_s, out}};
+}
 
 /*!
   Accepts the shapes the app stores for a vehicle: the output of telemetry_get_latest_signals
@@ -95,6 +116,9 @@ VehicleSignals VehicleSignals::fromJson(const QJsonObject &latestIn)
     s.stateOfCharge = number(values, u"powertrainTractionBatteryStateOfChargeCurrent"_s);
     s.fuelLevel = number(values, u"powertrainFuelSystemRelativeLevel"_s);
     s.range = number(values, u"powertrainRange"_s);
+    if (!s.range) {
+        s.range = number(values, u"powertrainTractionBatteryRange"_s);
+    }
     s.odometer = number(values, u"powertrainTransmissionTravelledDistance"_s);
     if (const auto l = number(values, u"bodyLockIsLocked"_s)) {
         s.locked = *l != 0.0;
