@@ -135,13 +135,13 @@ private Q_SLOTS:
 
     void timeoutDenies()
     {
-        ApprovalDialog d(prompt(), 1500);
+        ApprovalDialog d(prompt(), 2500);
         QSignalSpy spy(&d, &ApprovalDialog::decided);
         d.show();
-        QCOMPARE(d.countdownLabel()->text(), u"Denied automatically in 2 s."_s);
-        QTRY_COMPARE_WITH_TIMEOUT(d.countdownLabel()->text(), u"Denied automatically in 1 s."_s, 1500);
+        QCOMPARE(d.countdownLabel()->text(), u"Denied automatically in 3 s."_s);
+        QTRY_COMPARE_WITH_TIMEOUT(d.countdownLabel()->text(), u"Denied automatically in 2 s."_s, 2000);
         QCOMPARE(spy.count(), 0);
-        QVERIFY(spy.wait(3000));
+        QVERIFY(spy.wait(5000));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(only(spy), ApprovalChoice::TimedOut);
         QVERIFY(!d.isVisible());
