@@ -85,7 +85,9 @@ void fetchLatestSignals(Backend &backend,
         done(job.error());
         return;
     }
-    QObject::connect(job.value(), &dimo::GraphQlJob::finished, context,
+    QObject::connect(job.value(),
+                     &dimo::GraphQlJob::finished,
+                     context,
                      [&backend, c = call.value(), done](const dimo::Result<QJsonObject> &r) {
                          if (r) {
                              done(answer(backend, c, r.value()));

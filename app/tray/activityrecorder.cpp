@@ -56,13 +56,17 @@ ActivityRecorder::ActivityRecorder(mcp::Server &server,
 {
     connect(&server, &mcp::Server::toolCallStarted, this, &ActivityRecorder::started);
     connect(&server, &mcp::Server::toolCallFinished, this, &ActivityRecorder::finished);
-    connect(&backend, &tools::Backend::commandDecided, this,
+    connect(&backend,
+            &tools::Backend::commandDecided,
+            this,
             [this](const QString &tool, qint64 tokenId, bool allowed, const QString &note) {
                 if (const quint64 entry = entryFor(tool, tokenId)) {
                     m_model.setApproval(entry, (allowed ? u"allowed: "_s : u"refused: "_s) + note);
                 }
             });
-    connect(&backend, &tools::Backend::commandWatched, this,
+    connect(&backend,
+            &tools::Backend::commandWatched,
+            this,
             [this](const QString &tool, qint64 tokenId, bool confirmed, const QString &line) {
                 if (const quint64 entry = entryFor(tool, tokenId)) {
                     m_model.setConfirmation(entry, confirmed ? u"confirmed by telemetry"_s : line);

@@ -3,13 +3,24 @@
 #include "app/tray/desktop.h"
 
 #include "app/tools/backend.h"
+#include "app/tray/activityrecorder.h"
 #include "app/tray/clients/connectcontroller.h"
+#include "app/tray/countingnam.h"
+#include "app/tray/dialogapprover.h"
 #include "app/tray/dimoservice.h"
 #include "app/tray/loginflows.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
+#include "app/tray/vehiclesfeed.h"
+#include "ui/activity/activitymodel.h"
+#include "ui/activity/activitywindow.h"
 #include "ui/tray/traymenu.h"
+#include "ui/vehicles/vehicleswindow.h"
+
+#include <QSet>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -24,7 +35,13 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     , m_tray(new TrayController(*m_status, this))
     , m_connect(new ConnectController(this))
     , m_login(new LoginFlows(*dimo.backend(), this))
+    , m_approver(new DialogApprover(60000, this))
+    , m_activity(new ui::ActivityModel(this))
+    , m_recorder(new ActivityRecorder(host.server(), *dimo.backend(), dimo.network(), *m_activity, this))
 {
+    // With the tray present, commands are approved in a dialog on this desktop, never by the AI
+    // client itself (elicitation).
+    dimo.backend()->approvals().setApprover(m_approver);
     ui::TrayMenu &menu = m_tray->menu();
     connect(&menu, &ui::TrayMenu::connectRequested, m_connect, &ConnectController::show);
     connect(m_status, &StatusTracker::clientsChanged, m_connect, [this] {
@@ -32,6 +49,9 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     });
     m_connect->setHttpEndpoint(host.httpUrl(), options.httpToken);
     connect(&menu, &ui::TrayMenu::quitRequested, this, &Desktop::quitRequested);
+    connect(&menu, &ui::TrayMenu::vehiclesRequested, this, &Desktop::openVehicles);
+    connect(m_tray, &TrayController::activated, this, &Desktop::openVehicles);
+    connect(&menu, &ui::TrayMenu::activityRequested, this, &Desktop::openActivity);
     connect(&menu, &ui::TrayMenu::logInRequested, m_login, &LoginFlows::logIn);
     connect(&menu, &ui::TrayMenu::shareRequested, m_login, [this] {
         m_login->share();
@@ -46,7 +66,11 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     wireNotifications();
 }
 
-Desktop::~Desktop() = default;
+Desktop::~Desktop()
+{
+    delete m_vehiclesWindow;
+    delete m_activityWindow;
+}
 
 void Desktop::show()
 {
@@ -56,6 +80,55 @@ void Desktop::show()
 void Desktop::raise()
 {
     m_tray->raise();
+}
+
+namespace {
+
+void present(QWidget *window)
+{
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
+
+} // namespace
+
+void Desktop::openVehicles()
+{
+    if (!m_vehiclesWindow) {
+        m_vehiclesWindow = new ui::VehiclesWindow;
+        m_vehiclesWindow->setAttribute(Qt::WA_DeleteOnClose);
+        new VehiclesFeed(*m_dimo.backend(), *m_vehiclesWindow, m_options.demo, m_vehiclesWindow);
+        connect(m_vehiclesWindow, &ui::VehiclesWindow::shareRequested, m_login, [this] {
+            m_login->share();
+        });
+        connect(m_vehiclesWindow,
+                &ui::VehiclesWindow::reshareRequested,
+                m_login,
+                [this](qint64 tokenId, const QList<int> &missing) {
+                    // Re-sharing replaces the grant: ask for what it has plus what it lacks.
+                    QSet<int> wanted(missing.begin(), missing.end());
+                    for (const dimo::Vehicle &v : m_dimo.backend()->vehicles().list) {
+                        if (v.tokenId == tokenId) {
+                            wanted.unite(QSet<int>(v.privileges.begin(), v.privileges.end()));
+                        }
+                    }
+                    QList<int> privileges = wanted.values();
+                    std::sort(privileges.begin(), privileges.end());
+                    m_login->share({tokenId}, privileges);
+                });
+        m_dimo.backend()->refreshVehicles();
+    }
+    present(m_vehiclesWindow);
+}
+
+void Desktop::openActivity()
+{
+    if (!m_activityWindow) {
+        m_activityWindow = new ui::ActivityWindow(m_activity);
+        m_activityWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    present(m_activityWindow);
 }
 
 void Desktop::wireNotifications()

@@ -5,10 +5,19 @@
 #include "app/tray/options.h"
 
 #include <QObject>
+#include <QPointer>
+
+namespace ui {
+class ActivityModel;
+class ActivityWindow;
+class VehiclesWindow;
+} // namespace ui
 
 namespace app {
 
+class ActivityRecorder;
 class ConnectController;
+class DialogApprover;
 class DimoService;
 class LoginFlows;
 class McpHost;
@@ -28,7 +37,12 @@ public:
     // A second launch asked this instance to show itself.
     void raise();
 
+    void openVehicles();
+    void openActivity();
+
     TrayController &tray() { return *m_tray; }
+
+    ui::ActivityModel &activity() { return *m_activity; }
 
     StatusTracker &status() { return *m_status; }
 
@@ -45,6 +59,11 @@ private:
     TrayController *m_tray;
     ConnectController *m_connect;
     LoginFlows *m_login;
+    DialogApprover *m_approver;
+    ui::ActivityModel *m_activity;
+    ActivityRecorder *m_recorder;
+    QPointer<ui::VehiclesWindow> m_vehiclesWindow;
+    QPointer<ui::ActivityWindow> m_activityWindow;
 };
 
 } // namespace app

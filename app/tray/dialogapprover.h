@@ -19,7 +19,8 @@ class DialogApprover
 public:
     explicit DialogApprover(int timeoutMs = 60000, QObject *parent = nullptr);
 
-    void ask(const tools::ApprovalRequest &request, tools::SharedResponder responder, tools::ApprovalCallback done) override;
+    void
+    ask(const tools::ApprovalRequest &request, tools::SharedResponder responder, tools::ApprovalCallback done) override;
 
 Q_SIGNALS:
     // A dialog opened (for tests and the activity log).

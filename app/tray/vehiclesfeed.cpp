@@ -77,8 +77,11 @@ void VehiclesFeed::want(const QList<qint64> &tokenIds)
 
 QStringList VehiclesFeed::signalNamesFor(qint64 tokenId) const
 {
-    QStringList names{u"powertrainTractionBatteryStateOfChargeCurrent"_s, u"powertrainFuelSystemRelativeLevel"_s,
-                      u"powertrainRange"_s, u"powertrainTransmissionTravelledDistance"_s, u"bodyLockIsLocked"_s};
+    QStringList names{u"powertrainTractionBatteryStateOfChargeCurrent"_s,
+                      u"powertrainFuelSystemRelativeLevel"_s,
+                      u"powertrainRange"_s,
+                      u"powertrainTransmissionTravelledDistance"_s,
+                      u"bodyLockIsLocked"_s};
     // Location only as far as the owner shared it (privilege 4 exact, 8 approximate).
     for (const dimo::Vehicle &v : m_backend.vehicles().list) {
         if (v.tokenId != tokenId) {
