@@ -30,6 +30,16 @@ const QString clientId = u"0x84a0F7845E012c833d255577F233284B46533543"_s;
 const QString redirectUri = u"https://example.com/callback"_s;
 const QString apiKey = u"245f45dbe7ee2ea57bc67cc48c4bf232cd305661be635ac9b89d47dd99dc55dc"_s;
 
+// With DIMOTRAY_SCREENSHOT_DIR set, saves the window as DIR/<name>.png (for the README).
+void snap(QWidget &window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("DIMOTRAY_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QTest::qWait(100); // let the dialog fit its height to the messages
+        window.grab().save(dir + u'/' + name + u".png"_s);
+    }
+}
+
 ui::SettingsValues licensed()
 {
     ui::SettingsValues v;
@@ -287,6 +297,7 @@ private Q_SLOTS:
         // The test uses what this run uses.
         QCOMPARE(d.credentials().value().clientId, envClientId);
 
+        snap(d, u"settings-overrides"_s);
         d.setOverrides({});
         QVERIFY(!id->lineEdit()->isReadOnly());
         QCOMPARE(id->lineEdit()->text(), clientId);
@@ -327,6 +338,10 @@ private Q_SLOTS:
         QTest::mouseClick(test, Qt::LeftButton);
         QCOMPARE(requested.count(), 2);
         d.showTestResult(true, u"DIMO accepted the license."_s);
+        snap(d, u"settings"_s);
+        type(field(d, u"clientId"_s), u"0x84a0F78"_s);
+        snap(d, u"settings-invalid"_s);
+        type(field(d, u"clientId"_s), clientId);
         QVERIFY(result->text().contains(u"DIMO accepted the license."_s));
         // Editing the license hides the outdated outcome.
         type(field(d, u"redirectUri"_s), u"https://example.com/other"_s);
@@ -350,6 +365,7 @@ private Q_SLOTS:
         QVERIFY(words.contains(u"cannot be stored"_s));
         QVERIFY(words.contains(u"plain text"_s));
         QVERIFY(!d.canStoreSecrets());
+        snap(d, u"settings-keychain"_s);
         auto *key = field(d, u"apiKey"_s);
         QVERIFY(key->lineEdit()->isReadOnly());
         QVERIFY(key->lineEdit()->text().isEmpty());

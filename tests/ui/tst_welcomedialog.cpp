@@ -28,6 +28,11 @@ private Q_SLOTS:
         // The fee is said on the button itself, before the user commits to anything.
         QVERIFY2(create->description().contains(u"charges a fee"_s), qPrintable(create->description()));
         QCOMPARE(dialog.choice(), ui::WelcomeDialog::Choice::Later);
+        if (const QString dir = qEnvironmentVariable("DIMOTRAY_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            dialog.show();
+            QTest::qWait(100);
+            dialog.grab().save(dir + u"/welcome.png"_s);
+        }
     }
 
     void choices_data()

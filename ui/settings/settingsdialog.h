@@ -69,6 +69,9 @@ Q_SIGNALS:
     void testRequested(const dimo::Credentials &credentials, const QString &environment);
     void retryKeychainRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *buildLicense();
     QWidget *buildTools();
@@ -77,6 +80,7 @@ private:
     void updateEnvironmentRow();
     void updateLicenseRules();
     void updateButtons();
+    void fitHeight();
     void setBusy(bool busy);
     void requestTest();
     void browseEnvironmentFile();

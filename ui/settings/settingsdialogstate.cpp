@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -276,8 +277,27 @@ void SettingsDialog::updateLicenseRules()
                                          "license.")});
 }
 
+void SettingsDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    QTimer::singleShot(0, this, &SettingsDialog::fitHeight);
+}
+
+void SettingsDialog::fitHeight()
+{
+    // Word-wrapped messages appear as the user types; a top-level layout does not count their
+    // height-for-width in its minimum, so grow the window instead of squeezing the rows.
+    if (isVisible() && hasHeightForWidth()) {
+        const int needed = heightForWidth(width());
+        if (needed > height()) {
+            resize(width(), needed);
+        }
+    }
+}
+
 void SettingsDialog::updateButtons()
 {
+    QTimer::singleShot(0, this, &SettingsDialog::fitHeight);
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(isSavable());
     const bool environmentOk = m_overrideValues.contains(SettingsField::Environment)
         || m_environment->currentData().toString() != u"custom"_s || m_environmentFile->isValid();
