@@ -19,4 +19,9 @@ if(TARGET dimotray_app)
     add_test(NAME tst_secretstore_unavailable_kwallet COMMAND tst_secretstore_unavailable)
     set_tests_properties(tst_secretstore_unavailable_kwallet PROPERTIES LABELS keychain TIMEOUT 60
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent;XDG_CURRENT_DESKTOP=KDE;KDE_SESSION_VERSION=4")
+    # The controller end to end (settings file + keychain + dialog), with and without a keychain.
+    dimotray_add_test(NAME tst_settingscontroller SOURCES tst_settingscontroller.cpp LIBS dimotray::app LABELS keychain)
+    add_test(NAME tst_settingscontroller_unavailable COMMAND tst_settingscontroller)
+    set_tests_properties(tst_settingscontroller_unavailable PROPERTIES LABELS keychain TIMEOUT 60
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent")
 endif()

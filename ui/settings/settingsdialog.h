@@ -53,6 +53,9 @@ public:
 
     QString keychainError() const { return m_keychainError; }
 
+    // The API key as read from the keychain later (after Retry): shown unless the user typed one.
+    void setStoredApiKey(const QString &apiKey);
+
     bool canStoreSecrets() const { return m_keychainError.isEmpty(); }
 
     // True when Save is enabled (every field valid).

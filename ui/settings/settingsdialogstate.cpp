@@ -228,6 +228,16 @@ void SettingsDialog::setKeychainError(const QString &message)
     updateButtons();
 }
 
+void SettingsDialog::setStoredApiKey(const QString &apiKey)
+{
+    m_stored.apiKey = apiKey;
+    if (!m_apiKey->isLocked() && m_apiKey->isEmpty()) {
+        m_apiKey->setText(apiKey);
+    }
+    updateLicenseRules();
+    updateButtons();
+}
+
 QString SettingsDialog::environmentName() const
 {
     if (m_overrideValues.contains(SettingsField::Environment)) {

@@ -5,5 +5,6 @@
 target_sources(dimotray_app PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/credentialtest.cpp ${CMAKE_CURRENT_LIST_DIR}/credentialtest.h
     ${CMAKE_CURRENT_LIST_DIR}/secretstore.cpp ${CMAKE_CURRENT_LIST_DIR}/secretstore.h
+    ${CMAKE_CURRENT_LIST_DIR}/settingscontroller.cpp ${CMAKE_CURRENT_LIST_DIR}/settingscontroller.h
     ${CMAKE_CURRENT_LIST_DIR}/settingsstore.cpp ${CMAKE_CURRENT_LIST_DIR}/settingsstore.h
     ${CMAKE_CURRENT_LIST_DIR}/storedcredentialsource.cpp ${CMAKE_CURRENT_LIST_DIR}/storedcredentialsource.h)
