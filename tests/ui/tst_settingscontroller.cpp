@@ -152,6 +152,70 @@ private Q_SLOTS:
         QCOMPARE(read->status, app::SecretResult::Status::NotFound);
     }
 
+    void httpTokenKeptInTheKeychain()
+    {
+        if (unavailableMode()) {
+            QSKIP("needs the keychain");
+        }
+        QSettings settings(m_dir.filePath(u"token.ini"_s), QSettings::IniFormat);
+        app::SettingsController c(&settings, &m_nam, QProcessEnvironment());
+        auto get = [&c] {
+            std::optional<std::pair<QString, QString>> out;
+            c.httpToken([&out](const QString &token, const QString &error) {
+                out = std::pair{token, error};
+            });
+            [[maybe_unused]] const bool answered = QTest::qWaitFor(
+                [&] {
+                    return out.has_value();
+                },
+                testsupport::scaled(20000));
+            return out;
+        };
+        // Start from nothing; a token already there (a developer's own keyring) is put back at the end.
+        std::optional<app::SecretResult> existing;
+        c.secrets().read(app::SecretStore::httpTokenKey(), [&existing](const app::SecretResult &r) {
+            existing = r;
+        });
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return existing.has_value();
+            },
+            testsupport::scaled(20000)));
+        bool removed = false;
+        c.secrets().remove(app::SecretStore::httpTokenKey(), [&removed](const app::SecretResult &) {
+            removed = true;
+        });
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return removed;
+            },
+            testsupport::scaled(20000)));
+        const auto first = get();
+        QVERIFY(first);
+        QVERIFY2(first->second.isEmpty(), qPrintable(first->second));
+        QCOMPARE(first->first.size(), 43); // 32 bytes, base64url without padding
+        const auto second = get();
+        QVERIFY(second);
+        QCOMPARE(second->first, first->first); // kept, not regenerated
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(!file.open(QIODevice::ReadOnly) || !file.readAll().contains(first->first.toUtf8()));
+        bool restored = false;
+        auto restoredDone = [&restored](const app::SecretResult &) {
+            restored = true;
+        };
+        if (existing->ok()) {
+            c.secrets().write(app::SecretStore::httpTokenKey(), existing->value, restoredDone);
+        } else {
+            c.secrets().remove(app::SecretStore::httpTokenKey(), restoredDone);
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return restored;
+            },
+            testsupport::scaled(20000)));
+    }
+
     void keychainDown()
     {
         if (!unavailableMode()) {
@@ -191,6 +255,19 @@ private Q_SLOTS:
         settings.sync();
         QVERIFY2(filesContaining(m_dir.path(), apiKey.toUtf8()).isEmpty(),
                  qPrintable(filesContaining(m_dir.path(), apiKey.toUtf8()).join(u", "_s)));
+
+        // No HTTP token without a keychain: the endpoint must not start unprotected.
+        std::optional<std::pair<QString, QString>> token;
+        c.httpToken([&token](const QString &t, const QString &error) {
+            token = std::pair{t, error};
+        });
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return token.has_value();
+            },
+            testsupport::scaled(20000)));
+        QVERIFY(token->first.isEmpty());
+        QVERIFY(token->second.contains(u"keychain"_s));
 
         // Retry: still down, still said.
         QSignalSpy retried(&c, &app::SettingsController::keychainRetried);

@@ -38,7 +38,7 @@ QString SecretStore::httpTokenKey()
 QString SecretStore::describe(int keychainError, const QString &errorString)
 {
     const auto error = static_cast<QKeychain::Error>(keychainError);
-    const QString e = errorString;
+    const QString &e = errorString;
     const QString then = u" Then choose Retry."_s;
     switch (error) {
     case QKeychain::NoError:

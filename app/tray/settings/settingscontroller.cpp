@@ -6,19 +6,21 @@
 #include "app/tray/settings/secretstore.h"
 #include "ui/settings/settingsdialog.h"
 
+#include <QRandomGenerator>
+
 using namespace Qt::StringLiterals;
 
 namespace app {
 
 SettingsController::SettingsController(QSettings *settings,
                                        QNetworkAccessManager *nam,
-                                       QProcessEnvironment env,
+                                       const QProcessEnvironment &env,
                                        QObject *parent)
     : QObject(parent)
     , m_store(settings)
     , m_secrets(new SecretStore(this))
     , m_test(new CredentialTest(nam, this))
-    , m_env(std::move(env))
+    , m_env(env)
     , m_values(m_store.load())
 {}
 
@@ -67,6 +69,31 @@ void SettingsController::load(const std::function<void()> &done)
                 done();
             });
         }
+    });
+}
+
+void SettingsController::httpToken(const std::function<void(const QString &, const QString &)> &done)
+{
+    m_secrets->read(SecretStore::httpTokenKey(), [this, done](const SecretResult &r) {
+        if (r.ok() && !r.value.isEmpty()) {
+            done(r.value, {});
+            return;
+        }
+        if (r.status == SecretResult::Status::Unavailable) {
+            done({}, r.error);
+            return;
+        }
+        QByteArray bytes(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+        const QString token =
+            QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        m_secrets->write(SecretStore::httpTokenKey(), token, [token, done](const SecretResult &w) {
+            if (w.ok()) {
+                done(token, {});
+            } else {
+                done({}, w.error);
+            }
+        });
     });
 }
 

@@ -38,7 +38,7 @@ public:
     // `settings` is not owned (SettingsStore::openDefault() in the app, a temp ini in tests).
     SettingsController(QSettings *settings,
                        QNetworkAccessManager *nam,
-                       QProcessEnvironment env = QProcessEnvironment::systemEnvironment(),
+                       const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
                        QObject *parent = nullptr);
     ~SettingsController() override;
 
@@ -64,6 +64,11 @@ public:
     SettingsStore &store() { return m_store; }
 
     SecretStore &secrets() { return *m_secrets; }
+
+    // The HTTP endpoint's bearer token from the keychain; generated (32 random bytes, base64url)
+    // and stored on first use. `done(token, error)`: exactly one of them is empty. The endpoint must
+    // not start without a token: when the keychain is down, `error` says why.
+    void httpToken(const std::function<void(const QString &token, const QString &error)> &done);
 
     // Saves like the dialog's Save (settings, then the API key unless the keychain is down).
     void save(const ui::SettingsValues &values, bool storeSecrets = true);

@@ -62,10 +62,10 @@ QList<ui::SettingsOverride> environmentOverrides(const QProcessEnvironment &env)
 
 StoredCredentialSource::StoredCredentialSource(ui::SettingsValues stored,
                                                QString keychainError,
-                                               QProcessEnvironment environment)
+                                               const QProcessEnvironment &environment)
     : m_stored(std::move(stored))
     , m_keychainError(std::move(keychainError))
-    , m_env(std::move(environment))
+    , m_env(environment)
 {}
 
 QList<ui::SettingsOverride> StoredCredentialSource::overriddenFields() const

@@ -29,7 +29,7 @@ public:
     // not be read (SecretResult::error), empty when the keychain answered.
     explicit StoredCredentialSource(ui::SettingsValues stored,
                                     QString keychainError = {},
-                                    QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
+                                    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
     dimo::Result<dimo::Credentials> credentials() const override;
     bool fleetMode() const override;
