@@ -96,6 +96,22 @@ private Q_SLOTS:
         }
     }
 
+    void firstRun()
+    {
+        QSettings settings(m_dir.filePath(u"first.ini"_s), QSettings::IniFormat);
+        app::SettingsController c(&settings, &m_nam, QProcessEnvironment());
+        QVERIFY(c.needsWelcome());
+        c.store().setWelcomeDone(true);
+        QVERIFY(!c.needsWelcome());
+
+        QSettings fresh(m_dir.filePath(u"first-env.ini"_s), QSettings::IniFormat);
+        QProcessEnvironment env;
+        env.insert(u"DIMO_CLIENT_ID"_s, m_clientId);
+        app::SettingsController fromEnv(&fresh, &m_nam, env);
+        QVERIFY(!fromEnv.needsWelcome()); // the old server's configuration: no welcome
+        QCOMPARE(fromEnv.overrides().size(), 1);
+    }
+
     void licenseSurvivesRestart()
     {
         if (unavailableMode()) {

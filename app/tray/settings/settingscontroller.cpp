@@ -34,6 +34,12 @@ std::unique_ptr<StoredCredentialSource> SettingsController::credentialSource() c
     return std::make_unique<StoredCredentialSource>(m_values, m_keychainError, m_env);
 }
 
+bool SettingsController::needsWelcome() const
+{
+    const bool licenseFromEnvironment = !m_env.value(u"DIMO_CLIENT_ID"_s).trimmed().isEmpty();
+    return !m_store.welcomeDone() && !m_store.demoMode() && m_values.licenseEmpty() && !licenseFromEnvironment;
+}
+
 void SettingsController::setKeychainError(const QString &message)
 {
     if (message == m_keychainError) {

@@ -49,6 +49,10 @@ public:
 
     ui::SettingsValues values() const { return m_values; } // with the API key when it was readable
 
+    // First run: the welcome window was never answered, no license is stored, none comes from the
+    // environment, and not in demo mode.
+    bool needsWelcome() const;
+
     QString keychainError() const { return m_keychainError; }
 
     // The license for tools::Backend::setCredentialSource (environment variables override).
