@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace ui {
+
+// Everything the Settings dialog edits. Secrets (`apiKey`) travel in this struct between the
+// keychain and the dialog only; the app stores them in the keychain, never with the rest.
+struct SettingsValues
+{
+    enum class Environment {
+        Production,
+        Dev,
+        Custom, // a DIMO environment file (`environmentFile`), e.g. the simulator's
+    };
+
+    Environment environment = Environment::Production;
+    QString environmentFile; // only with Environment::Custom
+    QString clientId; // empty: no license configured
+    QString redirectUri;
+    QString apiKey; // secret: 64 lowercase hex without 0x once validated
+    bool fleetMode = false;
+    QString approvalPolicy = QStringLiteral("ask"); // "ask", "unlock-and-trunk", "never"
+    QString toolset = QStringLiteral("all"); // one of the choices given to SettingsDialog::setToolsets
+    bool httpEnabled = false;
+    quint16 httpPort = DefaultHttpPort;
+    bool startAtLogin = false;
+    QString logLevel = QStringLiteral("warning"); // "warning", "info", "debug"
+
+    static constexpr quint16 DefaultHttpPort = 8777;
+
+    // For dimo::Environment::byName: "production", "dev" or the environment file's path.
+    QString environmentName() const;
+    // The inverse: sets `environment` (and `environmentFile` for anything else than the two names).
+    void setEnvironmentName(const QString &nameOrPath);
+
+    // True when no part of the license is filled in (the app then runs "not configured").
+    bool licenseEmpty() const { return clientId.isEmpty() && redirectUri.isEmpty() && apiKey.isEmpty(); }
+
+    bool operator==(const SettingsValues &other) const = default;
+
+    static QStringList approvalPolicies(); // "ask", "unlock-and-trunk", "never"
+    static QStringList logLevels(); // "warning", "info", "debug"
+};
+
+// A field of the dialog, for environment-variable overrides.
+enum class SettingsField {
+    Environment,
+    ClientId,
+    RedirectUri,
+    ApiKey,
+    FleetMode,
+    ApprovalPolicy,
+    Toolset,
+    LoginUrl, // DIMO_LOGIN_BASE_URL: the Login with DIMO web app of the chosen environment
+    EntryState, // DIMO_ENTRY_STATE: where Login with DIMO starts
+};
+
+// A field set for this run by an environment variable of the old server (DIMO_CLIENT_ID …):
+// the dialog shows the variable's value (never a secret's), says "set by DIMO_CLIENT_ID for this
+// run" and keeps the field read-only. The stored value underneath is kept and saved unchanged.
+struct SettingsOverride
+{
+    SettingsField field = SettingsField::ClientId;
+    QString variable; // "DIMO_CLIENT_ID"
+    QString value; // as in the environment; empty for secrets
+
+    bool operator==(const SettingsOverride &other) const = default;
+};
+
+// What a user pasted as an API key, cleaned: whitespace (also inside, from wrapped lines) and
+// surrounding quotes removed, a 0x/0X prefix dropped, lower case. Not validated.
+QString cleanApiKeyInput(const QString &text);
+
+} // namespace ui
