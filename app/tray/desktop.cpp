@@ -8,8 +8,11 @@
 #include "app/tray/countingnam.h"
 #include "app/tray/dialogapprover.h"
 #include "app/tray/dimoservice.h"
+#include "app/tray/licenseflows.h"
+#include "app/tray/login/loginprocess.h"
 #include "app/tray/loginflows.h"
 #include "app/tray/mcphost.h"
+#include "app/tray/settings/settingscontroller.h"
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
 #include "app/tray/vehiclesfeed.h"
@@ -35,6 +38,7 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     , m_tray(new TrayController(*m_status, this))
     , m_connect(new ConnectController(this))
     , m_login(new LoginFlows(*dimo.backend(), this))
+    , m_license(new LicenseFlows(dimo, m_login->process(), this))
     , m_approver(new DialogApprover(60000, this))
     , m_activity(new ui::ActivityModel(this))
     , m_recorder(new ActivityRecorder(host.server(), *dimo.backend(), dimo.network(), *m_activity, this))
@@ -52,6 +56,8 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     connect(&menu, &ui::TrayMenu::vehiclesRequested, this, &Desktop::openVehicles);
     connect(m_tray, &TrayController::activated, this, &Desktop::openVehicles);
     connect(&menu, &ui::TrayMenu::activityRequested, this, &Desktop::openActivity);
+    connect(&menu, &ui::TrayMenu::settingsRequested, m_license, &LicenseFlows::openSettings);
+    connect(m_license, &LicenseFlows::notify, m_tray, &TrayController::notify);
     connect(&menu, &ui::TrayMenu::logInRequested, m_login, &LoginFlows::logIn);
     connect(&menu, &ui::TrayMenu::shareRequested, m_login, [this] {
         m_login->share();
@@ -75,6 +81,17 @@ Desktop::~Desktop()
 void Desktop::show()
 {
     m_tray->show();
+    // First run (no license anywhere, not demo mode): the welcome explains what is needed.
+    auto welcomeIfNeeded = [this] {
+        if (!m_options.demo && m_options.mode == Options::Mode::Tray && m_dimo.settings()->needsWelcome()) {
+            m_license->showWelcome();
+        }
+    };
+    if (m_dimo.settingsLoaded()) {
+        welcomeIfNeeded();
+    } else {
+        connect(&m_dimo, &DimoService::settingsReady, this, welcomeIfNeeded, Qt::SingleShotConnection);
+    }
 }
 
 void Desktop::raise()

@@ -19,6 +19,7 @@ class ActivityRecorder;
 class ConnectController;
 class DialogApprover;
 class DimoService;
+class LicenseFlows;
 class LoginFlows;
 class McpHost;
 class StatusTracker;
@@ -42,6 +43,8 @@ public:
 
     TrayController &tray() { return *m_tray; }
 
+    LicenseFlows &license() { return *m_license; }
+
     ui::ActivityModel &activity() { return *m_activity; }
 
     StatusTracker &status() { return *m_status; }
@@ -59,6 +62,7 @@ private:
     TrayController *m_tray;
     ConnectController *m_connect;
     LoginFlows *m_login;
+    LicenseFlows *m_license;
     DialogApprover *m_approver;
     ui::ActivityModel *m_activity;
     ActivityRecorder *m_recorder;

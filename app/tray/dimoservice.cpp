@@ -4,15 +4,19 @@
 
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
+#include "app/tray/clients/autostart.h"
 #include "app/tray/countingnam.h"
 #include "app/tray/keychaintokenstore.h"
 #include "app/tray/logging.h"
+#include "app/tray/settings/settingscontroller.h"
+#include "app/tray/settings/settingsstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "mcp/server.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QSettings>
 #include <QTimer>
 
 #include <memory>
@@ -25,28 +29,35 @@ namespace {
 
 constexpr int KeychainWaitMs = 3000;
 
-// The DIMO simulator's published test license (tests/dimosim/README.md): not a secret.
-dimo::Credentials simulatorLicense()
+} // namespace
+
+dimo::Credentials DimoService::simulatorLicense()
 {
     return {u"0x84a0F7845E012c833d255577F233284B46533543"_s,
             u"https://example.com/callback"_s,
             u"245f45dbe7ee2ea57bc67cc48c4bf232cd305661be635ac9b89d47dd99dc55dc"_s};
 }
 
-} // namespace
-
 DimoService::DimoService(const Options &options, QObject *parent)
     : QObject(parent)
     , m_nam(new CountingNetworkAccessManager(this))
     , m_options(options)
 {
+    {
+        m_settingsFile = SettingsStore::openDefault();
+        m_settings =
+            new SettingsController(m_settingsFile.get(), m_nam, QProcessEnvironment::systemEnvironment(), this);
+        m_startValues = m_settings->store().load(); // the file only: the API key comes later
+    }
+    const QString environmentName =
+        !options.environmentFile.isEmpty() ? options.environmentFile : m_startValues.environmentName();
     dimo::Environment environment = dimo::Environment::production().withOverrides();
-    if (!options.environmentFile.isEmpty()) {
-        const auto loaded = dimo::Environment::byName(options.environmentFile);
+    if (environmentName != u"production"_s) {
+        const auto loaded = dimo::Environment::byName(environmentName);
         if (loaded) {
             environment = loaded.value();
         } else {
-            qCCritical(lcTools).noquote() << "cannot use environment" << options.environmentFile << ":"
+            qCCritical(lcTools).noquote() << "cannot use environment" << environmentName << ":"
                                           << loaded.error().toString() << "- using DIMO production";
         }
     }
@@ -59,7 +70,8 @@ DimoService::DimoService(const Options &options, QObject *parent)
         source = std::make_unique<tools::EnvironmentCredentialSource>();
     }
     m_backend = new tools::Backend(m_nam, environment, std::move(source), this);
-    m_backend->approvals().setPolicy(tools::approvalPolicyFromString(qEnvironmentVariable("DIMOTRAY_APPROVAL")));
+    const QString policy = qEnvironmentVariable("DIMOTRAY_APPROVAL", m_startValues.approvalPolicy);
+    m_backend->approvals().setPolicy(tools::approvalPolicyFromString(policy));
     if (options.demo) {
         connect(m_backend, &tools::Backend::demoSignInFinished, this, [](bool ok, const QString &message) {
             if (ok) {
@@ -70,6 +82,63 @@ DimoService::DimoService(const Options &options, QObject *parent)
         });
     }
     restoreTokens();
+    m_settings->load([this] {
+        adoptStoredLicense();
+        m_settingsLoaded = true;
+        Q_EMIT settingsReady();
+    });
+    connect(m_settings, &SettingsController::saved, this, &DimoService::adoptStoredLicense);
+}
+
+void DimoService::adoptStoredLicense()
+{
+    if (m_options.demo) {
+        return; // demo mode keeps the simulator's test license
+    }
+    auto source = m_settings->credentialSource();
+    const auto next = source->credentials();
+    const auto now = m_backend->credentialSource().credentials();
+    const bool same = next.ok() == now.ok() && source->fleetMode() == m_backend->credentialSource().fleetMode()
+        && (!next.ok()
+            || (next.value().clientId == now.value().clientId && next.value().redirectUri == now.value().redirectUri
+                && next.value().apiKey == now.value().apiKey));
+    if (same) {
+        return; // e.g. the environment variables only: keep the client and its tokens
+    }
+    qCInfo(lcTools).noquote() << "license from" << source->origin();
+    m_backend->setCredentialSource(std::move(source));
+    restoreTokens();
+}
+
+QStringList DimoService::applySettings(const ui::SettingsValues &values, QString *problem)
+{
+    if (!qEnvironmentVariableIsSet("DIMOTRAY_APPROVAL")) {
+        m_backend->approvals().setPolicy(tools::approvalPolicyFromString(values.approvalPolicy));
+    }
+    if (values.logLevel == u"debug"_s) {
+        QLoggingCategory::setFilterRules(u"dimotray.*.debug=true"_s);
+    } else if (values.logLevel == u"warning"_s) {
+        QLoggingCategory::setFilterRules(u"dimotray.*.info=false\ndimotray.*.debug=false"_s);
+    } else {
+        QLoggingCategory::setFilterRules(u"dimotray.*.debug=false"_s);
+    }
+    QStringList later;
+    if (Autostart autostart; autostart.isEnabled() != values.startAtLogin) {
+        const auto result = autostart.setEnabled(values.startAtLogin);
+        if (!result.ok && problem) {
+            *problem = u"Start at login could not be changed: "_s + result.error;
+        }
+    }
+    if (values.environmentName() != m_startValues.environmentName() && m_options.environmentFile.isEmpty()) {
+        later << u"the DIMO environment"_s;
+    }
+    if (values.toolset != m_startValues.toolset) {
+        later << u"the toolset"_s;
+    }
+    if (values.httpEnabled != m_startValues.httpEnabled || values.httpPort != m_startValues.httpPort) {
+        later << u"the HTTP endpoint"_s;
+    }
+    return later;
 }
 
 void DimoService::restoreTokens()
@@ -115,7 +184,8 @@ DimoService::~DimoService() = default;
 
 void DimoService::attach(mcp::Server &server)
 {
-    const tools::Toolset toolset = tools::toolsetFromString(qEnvironmentVariable("DIMOTRAY_TOOLSET"));
+    const tools::Toolset toolset =
+        tools::toolsetFromString(qEnvironmentVariable("DIMOTRAY_TOOLSET", m_startValues.toolset));
     const int count = tools::registerTools(server.registry(), *m_backend, toolset);
     tools::registerResources(server.registry(), *m_backend);
     qCInfo(lcTools).noquote() << count << "DIMO tools registered (toolset" << tools::toString(toolset) << ")";

@@ -7,6 +7,7 @@
 #include "app/tray/activation.h"
 #include "app/tray/desktop.h"
 #include "app/tray/dimoservice.h"
+#include "app/tray/licenseflows.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
@@ -65,6 +66,9 @@ void TestTrayDesktopOffscreen::fallbackWindowShowsStateClientsAndQuits()
         return window->findChildren<QLabel *>().at(1)->text();
     };
     QVERIFY2(status().contains(u"Not configured"_s), qPrintable(status()));
+    // First run: no license anywhere, so the welcome explains what is needed.
+    QTRY_VERIFY_WITH_TIMEOUT(desktop.license().welcome() && desktop.license().welcome()->isVisible(), 5000 * factor);
+    desktop.license().welcome()->close();
     QVERIFY(status().contains(u"no AI client connected"_s));
 
     QLocalSocket client;

@@ -102,7 +102,7 @@ private Q_SLOTS:
         app::SettingsStore store(&settings);
         const ui::SettingsValues v = store.load();
         QCOMPARE(v.approvalPolicy, u"ask"_s);
-        QCOMPARE(v.logLevel, u"warning"_s);
+        QCOMPARE(v.logLevel, u"info"_s);
         QCOMPARE(v.httpPort, ui::SettingsValues::DefaultHttpPort);
     }
 

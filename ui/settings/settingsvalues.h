@@ -28,7 +28,7 @@ struct SettingsValues
     bool httpEnabled = false;
     quint16 httpPort = DefaultHttpPort;
     bool startAtLogin = false;
-    QString logLevel = QStringLiteral("warning"); // "warning", "info", "debug"
+    QString logLevel = QStringLiteral("info"); // "warning", "info" (default: what the tray does, to stderr), "debug"
 
     static constexpr quint16 DefaultHttpPort = 8777;
 
