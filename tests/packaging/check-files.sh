@@ -76,7 +76,7 @@ import json, struct, sys, pathlib
 icons, manifest, version = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 bad = 0
 sizes = sorted(int(d.name.split("x")[0]) for d in icons.iterdir() if d.is_dir())
-if sizes != [16, 22, 24, 32, 48, 64, 128, 256]:
+if sizes != [16, 22, 24, 32, 48, 64, 128, 256, 512]:
     print(f"FAIL: icon sizes {sizes}"); bad += 1
 for size in sizes:
     data = (icons / f"{size}x{size}" / "dimo-tray.png").read_bytes()
