@@ -24,10 +24,11 @@ set_target_properties(dimo-tray PROPERTIES
 
 install(TARGETS dimo-tray BUNDLE DESTINATION .)
 install(TARGETS mcp-dimo RUNTIME DESTINATION "${app_bundle}/Contents/MacOS")
-set(deploy_extra "-executable=\${CMAKE_INSTALL_PREFIX}/${app_bundle}/Contents/MacOS/mcp-dimo")
+# Quoted: the bundle's name has a space.
+set(deploy_extra "\"-executable=\${CMAKE_INSTALL_PREFIX}/${app_bundle}/Contents/MacOS/mcp-dimo\"")
 if(TARGET dimo-tray-login)
     install(TARGETS dimo-tray-login RUNTIME DESTINATION "${app_bundle}/Contents/MacOS")
-    string(APPEND deploy_extra ";-executable=\${CMAKE_INSTALL_PREFIX}/${app_bundle}/Contents/MacOS/dimo-tray-login")
+    string(APPEND deploy_extra " \"-executable=\${CMAKE_INSTALL_PREFIX}/${app_bundle}/Contents/MacOS/dimo-tray-login\"")
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION "${app_bundle}/Contents/Resources")
 

@@ -24,8 +24,9 @@ install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION . RENAME LICENSE.txt)
 if(TARGET Qt6::windeployqt)
     set(deploy_files "")
     foreach(bin ${bins})
-        list(APPEND deploy_files "\${CMAKE_INSTALL_PREFIX}/bin/$<TARGET_FILE_NAME:${bin}>")
+        list(APPEND deploy_files "\"\${CMAKE_INSTALL_PREFIX}/bin/$<TARGET_FILE_NAME:${bin}>\"")
     endforeach()
+    list(JOIN deploy_files " " deploy_files)
     install(CODE "
         execute_process(COMMAND \"$<TARGET_FILE:Qt6::windeployqt>\" --no-translations --no-system-d3d-compiler
             --dir \"\${CMAKE_INSTALL_PREFIX}/bin\" ${deploy_files} COMMAND_ERROR_IS_FATAL ANY)")

@@ -13,9 +13,9 @@
 #   5. apt-get remove --purge: no packaged file is left behind.
 # It changes /usr, so it needs root (CI runs as root) and exits 77 (skipped) otherwise, or when
 # apt-get is missing, or when a dimo-tray package is already installed (it never replaces one).
-# Usage: deb-install.sh SOURCE_DIR BUILD_DIR VERSION
+# Usage: deb-install.sh SOURCE_DIR BUILD_DIR VERSION [WITH_LOGIN_HELPER(0|1)]
 set -euo pipefail
-src=$1 build=$2 version=$3
+src=$1 build=$2 version=$3 login=${4:-0}
 skip() { echo "SKIP: $*"; exit 77; }
 [ "$(id -u)" -eq 0 ] || skip "not root: installing the .deb needs root (CI runs as root)"
 for tool in apt-get dpkg-deb dpkg-query cpack python3; do
@@ -57,6 +57,11 @@ depends=$(field Depends)
 for dep in libsecret-1-0 libqt6core6 libqt6network6 libqt6widgets6 libqt6keychain1 "libsecp256k1-[0-9]+" libssl3 libc6; do
     grep -qE "(^|, )$dep([ ,(]|$)" <<<"$depends" || fail "Depends lacks $dep: $depends"
 done
+if [ "$login" = 1 ]; then
+    for dep in libqt6webenginecore6-bin libqt6webenginewidgets6; do
+        grep -qE "(^|, )$dep([ ,(]|$)" <<<"$depends" || fail "Depends lacks $dep (the login helper): $depends"
+    done
+fi
 ok "dpkg-deb -I: Version $(field Version), Depends: $depends"
 dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' >"$work/contents"
 for path in /usr/bin/dimo-tray /usr/bin/mcp-dimo \
@@ -67,6 +72,9 @@ for path in /usr/bin/dimo-tray /usr/bin/mcp-dimo \
     /usr/share/man/man1/dimo-tray.1.gz /usr/share/man/man1/mcp-dimo.1.gz /usr/share/doc/dimo-tray/copyright; do
     grep -qxF "$path" "$work/contents" || fail "the package lacks $path"
 done
+if [ "$login" = 1 ]; then
+    grep -qxF /usr/libexec/dimo-tray/dimo-tray-login "$work/contents" || fail "the package lacks the login helper"
+fi
 if grep -qE '^/usr/(lib|include)/.*\.(a|h)$|node|dimosim' "$work/contents"; then
     fail "the package carries build or test files: $(grep -E '\.(a|h)$|node|dimosim' "$work/contents" | head -3)"
 fi
