@@ -33,7 +33,7 @@ cleanup() {
     [ -z "$sim_pid" ] || kill "$sim_pid" 2>/dev/null || true
     wait 2>/dev/null || true
     if [ "$installed" = 1 ]; then
-        DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq dimo-tray >/dev/null 2>&1 || true
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 remove --purge -y -qq dimo-tray >/dev/null 2>&1 || true
     fi
     rm -rf "$work"
 }
@@ -80,7 +80,7 @@ if grep -qE '^/usr/(lib|include)/.*\.(a|h)$|node|dimosim' "$work/contents"; then
 fi
 
 # 2. Install it like a user.
-if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >"$work/apt.log" 2>&1; then
+if ! DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends "$deb" >"$work/apt.log" 2>&1; then
     cat "$work/apt.log"
     echo "FAIL: apt-get install"
     exit 1
@@ -130,7 +130,7 @@ fi
 ok "installed desktop entry, metainfo and man pages"
 
 # 5. Remove it: nothing it installed stays.
-DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq dimo-tray >"$work/remove.log" 2>&1 \
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 remove --purge -y -qq dimo-tray >"$work/remove.log" 2>&1 \
     || { cat "$work/remove.log"; fail "apt-get remove --purge"; }
 installed=0
 dpkg-query -W -f='${Status}' dimo-tray 2>/dev/null | grep -q 'ok installed' && fail "dimo-tray is still installed"
