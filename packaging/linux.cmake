@@ -41,13 +41,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${DIMOTRAY_HOMEPAGE}")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 # Depends: dpkg-shlibdeps (dpkg-dev) computes the linked libraries (Qt, QtKeychain, secp256k1,
-# OpenSSL). By hand: QtKeychain dlopens libsecret, so shlibdeps cannot see it; QtWebEngine's
-# renderer is the separate QtWebEngineProcess binary (libqt6webenginecore6-bin), which nothing links.
+# OpenSSL; for the login helper also QtWebEngine and libqt6webenginecore6-bin, the package of
+# QtWebEngineProcess, which Debian's shlibs file names). By hand: QtKeychain dlopens libsecret, so
+# shlibdeps cannot see it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(deb_depends "libsecret-1-0")
-if(TARGET dimo-tray-login)
-    string(APPEND deb_depends ", libqt6webenginecore6-bin")
-endif()
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "${deb_depends}")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0")
 # A Secret Service provider for the keychain; the platform theme plugins for a native look.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager | keepassxc, qt6-qpa-plugins")

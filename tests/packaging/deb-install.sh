@@ -88,6 +88,12 @@ fi
 installed=1
 ok "apt-get install $(basename "$deb")"
 dpkg-query -L dimo-tray >"$work/files"
+# Depends is complete when every installed executable finds all its libraries.
+for exe in /usr/bin/dimo-tray /usr/bin/mcp-dimo /usr/libexec/dimo-tray/dimo-tray-login; do
+    if [ -e "$exe" ] && ldd "$exe" | grep -q 'not found'; then
+        fail "$exe misses libraries: $(ldd "$exe" | grep 'not found' | tr -d '\t' | tr '\n' ' ')"
+    fi
+done
 [ "$(/usr/bin/dimo-tray --version)" = "dimo-tray $version" ] || fail "installed dimo-tray --version"
 [ "$(/usr/bin/mcp-dimo --version)" = "mcp-dimo $version" ] || fail "installed mcp-dimo --version"
 
