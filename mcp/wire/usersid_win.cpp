@@ -4,9 +4,13 @@
 // Compiled on Windows only (mcp/wire/CMakeLists.txt). Not compiled by the Linux CI: keep it tiny.
 #include "mcp/wire/usersid.h"
 
-#include <sddl.h>
 #include <vector>
+
+// clang-format off: sddl.h needs the types windows.h declares.
+#include <sddl.h>
 #include <windows.h>
+
+// clang-format on
 
 namespace mcp::wire {
 
