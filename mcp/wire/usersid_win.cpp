@@ -6,9 +6,10 @@
 
 #include <vector>
 
-// clang-format off: sddl.h needs the types windows.h declares.
-#include <sddl.h>
+// sddl.h needs the types windows.h declares, so the order is fixed.
+// clang-format off
 #include <windows.h>
+#include <sddl.h>
 
 // clang-format on
 
