@@ -41,6 +41,7 @@ struct RequestContext
     bool finished = false;
     std::function<void()> onCancel;
     QString toolName; ///< set for tools/call: the result gets post-processed
+    quint64 toolCallId = 0; ///< set for tools/call: Server::toolCallStarted/Finished
     QElapsedTimer started;
     QString method;
     Revision revision = protocol::latest(); ///< what fields the answer may carry

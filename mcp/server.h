@@ -5,6 +5,7 @@
 #include "mcp/continuations.h"
 #include "mcp/registry.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -21,8 +22,17 @@ struct ServerInfo
     QString instructions; ///< short; clients may put it in the system prompt
 };
 
+/// How a tools/call ended, for Server::toolCallFinished.
+enum class ToolCallOutcome {
+    Ok,
+    Error, ///< an isError result, or a JSON-RPC error (e.g. the handler dropped its Responder)
+    Cancelled, ///< by the client, or the connection closed first
+};
+
 /// The shared side of the MCP server: one per process, one Registry, many Sessions.
-/// Must outlive its sessions.
+/// Must outlive its sessions. Every tools/call for a registered tool is reported once by
+/// toolCallStarted and once by toolCallFinished (an activity log, counters); nothing secret is in
+/// them beyond what the client sent.
 class Server : public QObject
 {
     Q_OBJECT
@@ -55,12 +65,26 @@ public:
     /// Multi-round-trip continuations of 2026-07-28 tool calls (internal).
     ContinuationStore &continuations() { return m_continuations; }
 
+    /// A new call id for toolCallStarted (internal: the engine calls it).
+    quint64 nextToolCallId() { return ++m_lastToolCallId; }
+
+Q_SIGNALS:
+    /// A session finished `initialize` (\a key identifies it until clientDisconnected).
+    void clientConnected(quintptr key, const QJsonObject &clientInfo);
+    void clientDisconnected(quintptr key);
+    /// A tools/call for a registered tool arrived (before its arguments are validated).
+    void
+    toolCallStarted(quint64 callId, const QString &tool, const QJsonObject &arguments, const QJsonObject &clientInfo);
+    /// It was answered; \a detail is the error text for Error (the first text content), else empty.
+    void toolCallFinished(quint64 callId, mcp::ToolCallOutcome outcome, const QString &detail, qint64 elapsedMs);
+
 private:
     ServerInfo m_info;
     Registry m_registry;
     qsizetype m_maxResultBytes = DefaultMaxResultBytes;
     bool m_modernEra = false;
     ContinuationStore m_continuations;
+    quint64 m_lastToolCallId = 0;
 };
 
 } // namespace mcp

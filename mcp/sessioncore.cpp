@@ -8,6 +8,8 @@
 
 #include <QTimer>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace mcp {
@@ -216,6 +218,7 @@ void SessionCore::cancelRequest(const QByteArray &key, bool fromClient)
     } else if (fromClient) {
         emitOut(Outgoing::Kind::Dropped, {}, {}, {key});
     }
+    reportToolCall(*ctx, ToolCallOutcome::Cancelled, {});
     if (ctx->onCancel) {
         const auto onCancel = std::move(ctx->onCancel);
         onCancel();
@@ -227,9 +230,11 @@ void SessionCore::close()
     if (isClosed()) {
         return;
     }
+    const bool wasInitialized = m_state.phase != SessionState::Phase::New;
     m_state.phase = SessionState::Phase::Closed;
     const auto inFlight = std::exchange(m_inFlight, {});
     for (const std::shared_ptr<RequestContext> &ctx : inFlight) {
+        reportToolCall(*ctx, ToolCallOutcome::Cancelled, {});
         ctx->cancelled = true;
         if (ctx->onCancel) {
             const auto onCancel = std::move(ctx->onCancel);
@@ -241,6 +246,9 @@ void SessionCore::close()
         delete entry.second.timer;
     }
     pending.clear(); // drops callbacks (and the Responders they own) without calling them
+    if (wasInitialized && m_server) {
+        Q_EMIT m_server->clientDisconnected(reinterpret_cast<quintptr>(this));
+    }
 }
 
 void SessionCore::finish(RequestContext &ctx, const QByteArray &json)
@@ -277,12 +285,32 @@ void SessionCore::resolveTool(RequestContext &ctx, const ToolResult &result)
     }
     qCInfo(lcMcp).nospace() << "tool " << ctx.toolName << " answered in " << ctx.started.elapsed() << " ms"
                             << (result.isError ? " (isError)" : "");
+    QString detail;
+    if (result.isError && !result.content.isEmpty()) {
+        detail = result.content.first().toObject().value("text"_L1).toString();
+    }
+    reportToolCall(ctx, result.isError ? ToolCallOutcome::Error : ToolCallOutcome::Ok, detail);
     resolve(ctx, methods::finalizeToolResult(*this, ctx.toolName, ctx.revision, result));
 }
 
 void SessionCore::reject(RequestContext &ctx, const RpcError &error)
 {
+    if (!ctx.finished && !ctx.cancelled) {
+        reportToolCall(ctx, ToolCallOutcome::Error, error.message);
+    }
     finish(ctx, jsonrpc::encodeError(ctx.rawId, ctx.era->error(error)));
+}
+
+void SessionCore::reportToolCall(RequestContext &ctx, ToolCallOutcome outcome, const QString &detail)
+{
+    if (ctx.toolCallId == 0) {
+        return;
+    }
+    const quint64 id = std::exchange(ctx.toolCallId, 0); // once per call
+    if (!m_server) {
+        return;
+    }
+    Q_EMIT m_server->toolCallFinished(id, outcome, detail, ctx.started.elapsed());
 }
 
 void SessionCore::emitOut(Outgoing::Kind kind,

@@ -60,6 +60,8 @@ public:
     void resolve(RequestContext &ctx, const QJsonObject &result);
     void resolveTool(RequestContext &ctx, const ToolResult &result);
     void reject(RequestContext &ctx, const RpcError &error);
+    // Server::toolCallFinished for a tools/call context, once.
+    void reportToolCall(RequestContext &ctx, ToolCallOutcome outcome, const QString &detail);
     void progress(RequestContext &ctx, double value, std::optional<double> total, const QString &message);
     void closeStream(RequestContext &ctx);
     void log(LogLevel level, const QJsonValue &data, const QString &logger, const RequestContext &ctx);

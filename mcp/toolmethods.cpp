@@ -67,13 +67,16 @@ void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder res
         responder.reject({errc::InvalidParams, u"Invalid params: arguments must be an object"_s, {}});
         return;
     }
+    RequestContext *ctx = SessionCore::contextOf(responder);
+    ctx->toolName = tool->name;
+    ctx->toolCallId = core.server().nextToolCallId();
+    Q_EMIT core.server().toolCallStarted(ctx->toolCallId, tool->name, args.toObject(), responder.clientInfo());
     // Input validation failures are tool errors the model can fix (MCP 2025-11-25), not protocol errors.
     if (const auto violation = SchemaValidator::validate(args.toObject(), tool->effectiveInputSchema())) {
         responder.resolve(ToolResult::error(violation->toString()));
         return;
     }
-    SessionCore::contextOf(responder)->toolName = tool->name;
-    if (SessionCore::contextOf(responder)->era->isInputRetry(message.params)) {
+    if (ctx->era->isInputRetry(message.params)) {
         resumeWithInput(core, message, tool->name, std::move(responder));
         return;
     }

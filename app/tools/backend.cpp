@@ -63,6 +63,9 @@ void Backend::refreshVehicles()
         m_refreshing = false;
         if (r) {
             setVehicles(r.value());
+            Q_EMIT refreshFinished(true, {}, {});
+        } else {
+            Q_EMIT refreshFinished(false, r.error().kind, r.error().toString());
         }
     });
 }
@@ -92,6 +95,9 @@ void Backend::setCredentialSource(std::unique_ptr<CredentialSource> source)
     delete m_client;
     m_client = nullptr;
     m_approvals.forgetAlways();
+    m_vehicles = {};
+    Q_EMIT clientReplaced();
+    Q_EMIT vehiclesChanged();
 }
 
 dimo::Result<dimo::Client *> Backend::client()

@@ -79,9 +79,16 @@ public:
 
 Q_SIGNALS:
     void demoSignInFinished(bool ok, const QString &message);
-    // A command was approved (and then sent) or refused; for the activity log and notifications.
     void vehiclesChanged();
+    // A command was approved (and then sent) or refused; for the activity log and notifications.
     void commandDecided(const QString &tool, qint64 tokenId, bool allowed, const QString &note);
+    // After an accepted command: whether telemetry showed its effect in time (`line` says so).
+    void commandWatched(const QString &tool, qint64 tokenId, bool confirmed, const QString &line);
+    // The outcome of the last vehicle-list refresh (the tray's "connected / unreachable /
+    // credentials rejected" state); `error` is empty on success.
+    void refreshFinished(bool ok, dimo::Error::Kind kind, const QString &error);
+    // setCredentialSource() replaced the license: client() is a new object (or an error).
+    void clientReplaced();
 
 private:
     QNetworkAccessManager *m_nam;

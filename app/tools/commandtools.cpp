@@ -63,7 +63,8 @@ void watch(Backend &backend,
     responder->log(mcp::LogLevel::Info, accepted, u"dimo.commands"_s);
     auto *w = new CommandWatch(
         client, {tokenId, spec.signal, spec.expected, sentAt}, backend.commandWatchMs(), 2000, &backend);
-    w->start(responder, [responder, accepted](const QString &line) {
+    w->start(responder, [&backend, spec, tokenId, responder, accepted](const QString &line) {
+        Q_EMIT backend.commandWatched(spec.tool, tokenId, line.startsWith(u"Confirmed"_s), line);
         if (responder->isPending()) {
             responder->resolve(mcp::ToolResult::text(accepted + u"\n"_s + line));
         }

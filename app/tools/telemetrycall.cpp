@@ -26,29 +26,75 @@ QJsonObject telemetryOutputSchema()
     return QJsonObject{{u"type"_s, u"object"_s}, {u"required"_s, QJsonArray{u"tokenId"_s, u"freshness"_s}}};
 }
 
-void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedResponder &responder)
+namespace {
+
+dimo::Result<dimo::GraphQlJob *> start(Backend &backend, const TelemetryCall &call)
 {
     const auto client = backend.client();
     if (!client) {
-        responder->resolve(errorResult(client.error()));
-        return;
+        return client.error();
     }
     QJsonObject variables = call.variables;
     variables.insert(u"tokenId"_s, call.tokenId);
-    auto *job =
-        client.value()->telemetryQuery(call.tokenId, call.document(), variables, call.privileges, call.operation);
-    respond(job, responder, [&backend, call](const QJsonObject &data, const SharedResponder &r) {
-        QJsonObject out = call.shape ? call.shape(data) : data;
-        const QJsonObject seen = data.value(u"_seen"_s).isObject() ? data.value(u"_seen"_s).toObject()
-                                                                   : data.value(u"signalsLatest"_s).toObject();
-        const QDateTime lastSeen = QDateTime::fromString(seen.value(u"lastSeen"_s).toString(), Qt::ISODateWithMs);
-        out.insert(u"tokenId"_s, call.tokenId);
-        out.insert(u"freshness"_s, freshness(lastSeen, backend.now()));
-        if (out.value(u"signals"_s).isObject()) {
-            backend.setLatestSignals(call.tokenId, out); // for dimo://vehicles/{tokenId}
-        }
-        r->resolve(mcp::ToolResult::structured(out));
+    return client.value()->telemetryQuery(call.tokenId, call.document(), variables, call.privileges, call.operation);
+}
+
+// The structured answer: the call's shape plus tokenId and freshness.
+QJsonObject answer(Backend &backend, const TelemetryCall &call, const QJsonObject &data)
+{
+    QJsonObject out = call.shape ? call.shape(data) : data;
+    const QJsonObject seen = data.value(u"_seen"_s).isObject() ? data.value(u"_seen"_s).toObject()
+                                                               : data.value(u"signalsLatest"_s).toObject();
+    const QDateTime lastSeen = QDateTime::fromString(seen.value(u"lastSeen"_s).toString(), Qt::ISODateWithMs);
+    out.insert(u"tokenId"_s, call.tokenId);
+    out.insert(u"freshness"_s, freshness(lastSeen, backend.now()));
+    if (out.value(u"signals"_s).isObject()) {
+        backend.setLatestSignals(call.tokenId, out); // for dimo://vehicles/{tokenId} and the window
+    }
+    return out;
+}
+
+} // namespace
+
+void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedResponder &responder)
+{
+    const auto job = start(backend, call);
+    if (!job) {
+        responder->resolve(errorResult(job.error()));
+        return;
+    }
+    respond(job.value(), responder, [&backend, call](const QJsonObject &data, const SharedResponder &r) {
+        r->resolve(mcp::ToolResult::structured(answer(backend, call, data)));
     });
+}
+
+void fetchLatestSignals(Backend &backend,
+                        qint64 tokenId,
+                        const QStringList &signalNames,
+                        QObject *context,
+                        const std::function<void(const dimo::Result<QJsonObject> &result)> &done)
+{
+    auto call = latestSignalsCall(QJsonObject{{u"signalNames"_s, QJsonArray::fromStringList(signalNames)}});
+    if (!call) {
+        done(call.error());
+        return;
+    }
+    call.value().tokenId = tokenId;
+    const auto job = start(backend, call.value());
+    if (!job) {
+        done(job.error());
+        return;
+    }
+    QObject::connect(job.value(),
+                     &dimo::GraphQlJob::finished,
+                     context,
+                     [&backend, c = call.value(), done](const dimo::Result<QJsonObject> &r) {
+                         if (r) {
+                             done(answer(backend, c, r.value()));
+                         } else {
+                             done(r.error());
+                         }
+                     });
 }
 
 // Registers a typed tool whose handler checks the token id and builds a TelemetryCall.

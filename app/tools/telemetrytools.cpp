@@ -30,7 +30,9 @@ QString locationSelection(const SignalInfo &s)
     return s.kind == SignalKind::Location ? u" { latitude longitude hdop }"_s : QString();
 }
 
-dimo::Result<TelemetryCall> latestSignals(const QJsonObject &arguments)
+} // namespace
+
+dimo::Result<TelemetryCall> latestSignalsCall(const QJsonObject &arguments)
 {
     QStringList names;
     for (const QJsonValue &v : arguments.value(u"signalNames"_s).toArray()) {
@@ -82,6 +84,8 @@ dimo::Result<TelemetryCall> latestSignals(const QJsonObject &arguments)
             return out;
         }};
 }
+
+namespace {
 
 dimo::Result<TelemetryCall> timeSeries(const QJsonObject &arguments)
 {
@@ -163,7 +167,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
          {u"filter"_s, filter}},
         {u"signalNames"_s},
         backend,
-        latestSignals,
+        latestSignalsCall,
         ToolSpec::Essential);
     tools << telemetryTool(
         u"telemetry_get_signals_time_series"_s,

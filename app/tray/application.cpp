@@ -2,12 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/application.h"
 
+#include "app/tray/activation.h"
+#include "app/tray/desktop.h"
 #include "app/tray/dimoservice.h"
 #include "app/tray/logging.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/stdiohost.h"
 #include "app/tray/terminationwatcher.h"
-#include "app/tray/trayicon.h"
 #include "mcp/wire/stdio.h"
 
 #include <QApplication>
@@ -71,29 +72,32 @@ void Application::start()
 void Application::handleReady()
 {
     if (m_options.wantsGui()) {
-        showTrayOrStayHeadless();
+        showDesktop();
     }
     if (m_options.printEndpoints) {
         printEndpoints();
     }
 }
 
-void Application::showTrayOrStayHeadless()
+void Application::showDesktop()
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         qCInfo(lcApp) << "note: no desktop session; running headless";
         return;
     }
-    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
-        qCInfo(lcApp) << "note: no system tray available; running headless";
+    // --background (the shim starts the tray) opens no window: without a tray it stays headless.
+    if (m_options.mode == Options::Mode::Background && !QSystemTrayIcon::isSystemTrayAvailable()) {
+        qCInfo(lcApp) << "note: no system tray available; running headless in the background";
         return;
     }
-    m_tray = new TrayIcon(*m_host, this);
-    connect(m_tray, &TrayIcon::quitRequested, this, [this] {
+    m_desktop = new Desktop(m_options, *m_host, *m_dimo, this);
+    connect(m_desktop, &Desktop::quitRequested, this, [this] {
         quit(0);
     });
-    m_tray->show();
-    qCInfo(lcApp) << "system tray icon shown";
+    m_desktop->show();
+    m_activation = new ActivationServer(m_options.socketName, this);
+    connect(m_activation, &ActivationServer::activationRequested, m_desktop, &Desktop::raise);
+    m_activation->listen();
 }
 
 void Application::printEndpoints()
@@ -107,9 +111,15 @@ void Application::printEndpoints()
 
 void Application::handleAlreadyRunning()
 {
-    qCInfo(lcApp).noquote() << "DIMO Tray is already running (socket" << m_options.socketName
-                            << "answers); nothing to do";
-    quit(0);
+    // One instance per user: a second launch from the desktop raises the first; the shim's
+    // --background launch (and headless runs) only confirm that it is there.
+    if (m_options.mode == Options::Mode::Tray && ActivationServer::requestActivation(m_options.socketName)) {
+        qCInfo(lcApp) << "DIMO Tray is already running; asked it to show itself";
+    } else {
+        qCInfo(lcApp).noquote() << "DIMO Tray is already running (socket" << m_options.socketName
+                                << "answers); nothing to do";
+    }
+    Q_EMIT finished(0); // the socket belongs to the other instance: do not remove it
 }
 
 void Application::handleFailed(const QString &error)

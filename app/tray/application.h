@@ -12,10 +12,11 @@ class DimoService;
 class McpHost;
 class StdioHost;
 class TerminationWatcher;
-class TrayIcon;
+class ActivationServer;
+class Desktop;
 
-// The composition root of dimo-tray: the MCP host, then (by mode) the tray icon or the stdio
-// session, single-instance handling and clean termination. finished(exitCode) ends the run.
+// The composition root of dimo-tray: the MCP host, then (by mode) the desktop (tray icon and
+// windows) or the stdio session, single-instance handling and clean termination. finished(exitCode) ends the run.
 class Application : public QObject
 {
     Q_OBJECT
@@ -34,7 +35,7 @@ private:
     void handleReady();
     void handleAlreadyRunning();
     void handleFailed(const QString &error);
-    void showTrayOrStayHeadless();
+    void showDesktop();
     void printEndpoints();
     void quit(int exitCode);
 
@@ -42,7 +43,8 @@ private:
     McpHost *m_host = nullptr;
     DimoService *m_dimo = nullptr;
     StdioHost *m_stdio = nullptr;
-    TrayIcon *m_tray = nullptr;
+    Desktop *m_desktop = nullptr;
+    ActivationServer *m_activation = nullptr;
     TerminationWatcher *m_termination = nullptr;
 };
 

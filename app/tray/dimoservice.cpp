@@ -4,6 +4,7 @@
 
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
+#include "app/tray/countingnam.h"
 #include "app/tray/keychaintokenstore.h"
 #include "app/tray/logging.h"
 #include "dimo/auth/userjwtverifier.h"
@@ -36,7 +37,7 @@ dimo::Credentials simulatorLicense()
 
 DimoService::DimoService(const Options &options, QObject *parent)
     : QObject(parent)
-    , m_nam(new QNetworkAccessManager(this))
+    , m_nam(new CountingNetworkAccessManager(this))
     , m_options(options)
 {
     dimo::Environment environment = dimo::Environment::production().withOverrides();

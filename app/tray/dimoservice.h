@@ -6,13 +6,13 @@
 
 #include <QObject>
 
-class QNetworkAccessManager;
-
 namespace mcp {
 class Server;
 }
 
 namespace app {
+
+class CountingNetworkAccessManager;
 
 namespace tools {
 class Backend;
@@ -33,10 +33,12 @@ public:
 
     tools::Backend *backend() const { return m_backend; }
 
+    CountingNetworkAccessManager &network() const { return *m_nam; }
+
 private:
     void restoreTokens();
 
-    QNetworkAccessManager *m_nam;
+    CountingNetworkAccessManager *m_nam;
     tools::Backend *m_backend = nullptr;
     Options m_options;
 };

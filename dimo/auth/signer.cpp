@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 
 #include <memory>
+#include <openssl/rand.h>
 #include <secp256k1.h>
 #include <secp256k1_recovery.h>
 
@@ -72,6 +73,35 @@ Result<Signer> Signer::fromHex(const QString &privateKeyHex)
             u"the API key is not a valid secp256k1 private key (it is zero or not below the curve order)"_s);
     }
     return Result<Signer>(std::move(s));
+}
+
+Result<Signer> Signer::generate()
+{
+    ContextPtr ctx = makeContext();
+    Signer s;
+    // A random 32-byte string is a valid key with probability 1 - 2^-128; loop for the rest.
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        if (RAND_bytes(s.m_key.data(), int(s.m_key.size())) != 1) {
+            break;
+        }
+        if (secp256k1_ec_seckey_verify(ctx.get(), s.m_key.data())) {
+            return Result<Signer>(std::move(s));
+        }
+    }
+    secureZero(s.m_key.data(), s.m_key.size());
+    return Error::make(Error::Kind::InvalidInput,
+                       u"could not generate a new API key: the system's random number generator failed"_s,
+                       u"Enter an existing API key in Settings instead."_s);
+}
+
+QString Signer::privateKeyHex() const
+{
+    QByteArray raw(reinterpret_cast<const char *>(m_key.data()), qsizetype(m_key.size()));
+    QByteArray hex = raw.toHex();
+    QString out = QString::fromLatin1(hex);
+    secureZero(raw);
+    secureZero(hex);
+    return out;
 }
 
 Signer::Signer(Signer &&other) noexcept

@@ -20,6 +20,9 @@ public:
     // Accepts 64 hex characters with or without "0x". Rejects wrong length, non-hex, zero and
     // keys not below the curve order, with a message that says which.
     static Result<Signer> fromHex(const QString &privateKeyHex);
+    // A fresh key from the operating system's CSPRNG (OpenSSL RAND_bytes), retried until
+    // secp256k1 accepts it. Fails only if the CSPRNG does (no entropy).
+    static Result<Signer> generate();
 
     Signer(Signer &&other) noexcept;
     Signer &operator=(Signer &&other) noexcept;
@@ -29,6 +32,10 @@ public:
 
     // EIP-55 checksummed address of the key.
     QString address() const;
+
+    // The key as 64 lowercase hex characters (dimo::Credentials::apiKey): only to hand a generated
+    // key to the keychain. Secret: never log or show it, and wipe the copy (secureZero) after use.
+    QString privateKeyHex() const;
 
     // Signs keccak256 of the EIP-191 prefixed message.
     Result<QString> personalSign(const QByteArray &message) const;

@@ -12,11 +12,14 @@
 # Link edges: the engine links neither dimo nor a transport; dimotray_mcp_http links the engine; no
 # shipped binary (dimo-tray, mcp-dimo) links the fixtures library dimotray_mcp_fixtures, directly
 # or through another library; the shim's closure (mcp-dimo+) holds dimotray_mcp_wire only.
-# Usage: layering.sh <source dir> [<link report file>] [<shim binary>]
+# QtWebEngine only in ui/login/ (dimotray_ui_web) and app/login/ (the dimo-tray-login helper): the tray
+# (dimotray_ui, dimotray_app, dimo-tray) never includes, links or loads it.
+# Usage: layering.sh <source dir> [<link report file>] [<shim binary>] [<tray binary>]
 set -u
 src=${1:?source dir}
 links=${2:-}
 shim=${3:-}
+tray=${4:-}
 cd "$src" || exit 2
 fail=0
 
@@ -55,6 +58,10 @@ if [ -d mcp ]; then
     [ -z "$hits" ] || { echo "LAYERING: the MCP engine must not include a transport (mcp/http/, mcp/transport/)"; echo "$hits" | sed 's/^/  /'; fail=1; }
 fi
 forbid ui '<qt6keychain/' 'only app/ talks to the keychain'
+webengine='<(QtWebEngine|QWebEngine|QtWebChannel/|QWebChannel)'
+hits=$(grep -rnE --include='*.h' --include='*.cpp' "^[[:space:]]*#[[:space:]]*include[[:space:]]*${webengine}" ui app 2>/dev/null \
+    | grep -vE '^(ui/login|app/login)/' || true)
+[ -z "$hits" ] || { echo "LAYERING: QtWebEngine only in ui/login/ and app/login/ (the helper process)"; echo "$hits" | sed 's/^/  /'; fail=1; }
 if [ -d app/shim ]; then
     hits=$(grep -rnE --include='*.h' --include='*.cpp' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(dimo|mcp|ui|app)/' app/shim \
         | grep -vE '"(mcp/wire|app/shim)/' || true)
@@ -88,6 +95,10 @@ if [ -n "$links" ] && [ -f "$links" ]; then
             [ -z "$bad" ] || { echo "LAYERING: the shim links" $bad "(only dimotray_mcp_wire, never the engine)"; fail=1; } ;;
         esac
         case "$target" in
+        dimotray_ui | dimotray_app | dimo-tray | dimo-tray+)
+            echo "$libs" | grep -qE 'WebEngine|WebChannel|dimotray_ui_web' && { echo "LAYERING: $target links QtWebEngine (only dimo-tray-login may)"; fail=1; } ;;
+        esac
+        case "$target" in
         dimo-tray | dimo-tray+ | mcp-dimo | mcp-dimo+)
             echo "$libs" | grep -qE 'mcp_fixtures' && { echo "LAYERING: the shipped ${target%+} links the conformance fixtures"; fail=1; } ;;
         esac
@@ -100,6 +111,12 @@ if [ -n "$shim" ] && [ -f "$shim" ] && command -v readelf >/dev/null; then
     bad=$(echo "$qt" | grep -vE '^(libQt6Core|libQt6Network)$' || true)
     [ -z "$bad" ] || { echo "LAYERING: mcp-dimo links $bad"; fail=1; }
     echo "mcp-dimo links: $(echo $qt)"
+fi
+
+# The tray binary itself: no QtWebEngine (it costs 30-90 MB of idle memory; the helper has it).
+if [ -n "$tray" ] && [ -f "$tray" ] && command -v readelf >/dev/null; then
+    bad=$(readelf -d "$tray" | sed -n 's/.*Shared library: \[\(libQt6WebEngine[A-Za-z]*\|libQt6WebChannel\).*/\1/p' | sort -u)
+    [ -z "$bad" ] || { echo "LAYERING: dimo-tray links" $bad; fail=1; }
 fi
 
 [ $fail -eq 0 ] && echo "layering: OK"

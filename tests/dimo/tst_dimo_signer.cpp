@@ -3,10 +3,12 @@
 #include "dimo/auth/keccak.h"
 #include "dimo/auth/securezero.h"
 #include "dimo/auth/signer.h"
+#include "dimo/credentials.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -160,6 +162,32 @@ private Q_SLOTS:
         QString textAlias = text;
         dimo::secureZero(text);
         QCOMPARE(textAlias, u"0xsecret"_s);
+    }
+
+    void generateGivesFreshValidKeys()
+    {
+        QSet<QString> keys;
+        QSet<QString> addresses;
+        for (int i = 0; i < 8; ++i) {
+            const auto key = dimo::Signer::generate();
+            QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().toString()));
+            const QString hex = key.value().privateKeyHex();
+            QCOMPARE(hex.size(), 64);
+            QCOMPARE(hex, hex.toLower());
+            QVERIFY(dimo::Credentials::validateApiKey(hex).ok());
+            // Round trip: the hex form derives the same address and signs the same way.
+            const auto again = dimo::Signer::fromHex(hex);
+            QVERIFY(again.ok());
+            QCOMPARE(again.value().address(), key.value().address());
+            QVERIFY(dimo::eth::isHexAddress(key.value().address()));
+            QVERIFY(dimo::eth::hasValidChecksum(key.value().address()));
+            const QByteArray digest(32, char(i));
+            QCOMPARE(again.value().signDigest(digest).value(), key.value().signDigest(digest).value());
+            keys.insert(hex);
+            addresses.insert(key.value().address());
+        }
+        QCOMPARE(keys.size(), 8);
+        QCOMPARE(addresses.size(), 8);
     }
 
     void checksumAddresses()

@@ -98,6 +98,84 @@ private Q_SLOTS:
         QCOMPARE(h.sent.size(), before);
     }
 
+    // Every tools/call of a registered tool is reported once as started and once as finished,
+    // whatever way it ends (result, isError, invalid arguments, dropped Responder, cancellation).
+    void toolCallsAreReportedOnce()
+    {
+        SessionHarness h;
+        std::optional<mcp::Responder> parked;
+        h.server.registry().addTool(parkingTool(u"slow"_s, &parked));
+        h.server.registry().addTool(
+            mcp::Tool{u"typed"_s,
+                      {},
+                      u"needs n"_s,
+                      QJsonObject{{u"type"_s, u"object"_s},
+                                  {u"properties"_s, QJsonObject{{u"n"_s, QJsonObject{{u"type"_s, u"integer"_s}}}}},
+                                  {u"required"_s, QJsonArray{u"n"_s}}},
+                      {},
+                      Hints,
+                      {},
+                      [](const QJsonObject &, mcp::Responder r) {
+                          r.resolve(mcp::ToolResult::text(u"ok"_s));
+                      }});
+        QSignalSpy started(&h.server, &mcp::Server::toolCallStarted);
+        QSignalSpy finished(&h.server, &mcp::Server::toolCallFinished);
+        h.initialize();
+        const auto outcome = [&finished](int i) {
+            return finished.at(i).at(1).value<mcp::ToolCallOutcome>();
+        };
+
+        h.feed(callTool(1, "slow"));
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(started.at(0).at(1).toString(), u"slow"_s);
+        QCOMPARE(started.at(0).at(3).toJsonObject().value("name"_L1).toString(), u"harness"_s);
+        QCOMPARE(finished.size(), 0);
+        parked->resolve(mcp::ToolResult::error(u"DIMO said no"_s));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0), started.at(0).at(0));
+        QCOMPARE(outcome(0), mcp::ToolCallOutcome::Error);
+        QCOMPARE(finished.at(0).at(2).toString(), u"DIMO said no"_s);
+
+        h.feed(R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"typed","arguments":{"n":1}}})");
+        QCOMPARE(outcome(1), mcp::ToolCallOutcome::Ok);
+        h.feed(R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"typed","arguments":{"n":"x"}}})");
+        QCOMPARE(outcome(2), mcp::ToolCallOutcome::Error); // invalid arguments still count as a call
+
+        h.feed(callTool(4, "slow"));
+        h.feed(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":4}})");
+        QCOMPARE(outcome(3), mcp::ToolCallOutcome::Cancelled);
+        parked->resolve(mcp::ToolResult::text(u"too late"_s));
+
+        h.feed(callTool(5, "slow"));
+        parked.reset(); // dropped unresolved: the engine answers an internal error
+        QCOMPARE(outcome(4), mcp::ToolCallOutcome::Error);
+
+        h.feed(callTool(6, "nosuchtool")); // a protocol error, not a tool call
+        QCOMPARE(started.size(), 5);
+        QCOMPARE(finished.size(), 5);
+    }
+
+    void connectedClientsAreReported()
+    {
+        SessionHarness h;
+        std::optional<mcp::Responder> parked;
+        h.server.registry().addTool(parkingTool(u"slow"_s, &parked));
+        QSignalSpy connected(&h.server, &mcp::Server::clientConnected);
+        QSignalSpy disconnected(&h.server, &mcp::Server::clientDisconnected);
+        QSignalSpy finished(&h.server, &mcp::Server::toolCallFinished);
+        h.initialize();
+        QCOMPARE(connected.size(), 1);
+        QCOMPARE(connected.at(0).at(1).toJsonObject().value("version"_L1).toString(), u"1"_s);
+        h.feed(callTool(1, "slow"));
+        h.session->close();
+        QCOMPARE(disconnected.size(), 1);
+        QCOMPARE(disconnected.at(0).at(0), connected.at(0).at(0));
+        QCOMPARE(finished.size(), 1); // the call in flight ends as cancelled
+        QCOMPARE(finished.at(0).at(1).value<mcp::ToolCallOutcome>(), mcp::ToolCallOutcome::Cancelled);
+        h.session->close();
+        QCOMPARE(disconnected.size(), 1);
+    }
+
     void progressOnlyWithTokenAndIncreasing()
     {
         SessionHarness h;

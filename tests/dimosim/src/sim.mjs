@@ -11,6 +11,7 @@ import { teslaOracleService } from './services/teslaoracle.mjs';
 import { attestationService } from './services/attestation.mjs';
 import { devicedefinitionsService } from './services/devicedefinitions.mjs';
 import { loginService } from './services/login.mjs';
+import { resetProvisioned } from './services/provision.mjs';
 import { controlHandler } from './services/control.mjs';
 import { sendJson } from './http.mjs';
 
@@ -39,7 +40,7 @@ export async function createSim({ port = 0, seed = 1, verbose = false, commandDe
     for (const v of sim.fx.vehicles) v.offlineMs = v.defaultOfflineMs;
     for (let i = sim.fx.sacds.length - 1; i >= 0; i--) if (sim.fx.sacds[i].dynamic) sim.fx.sacds.splice(i, 1);
     sim.fx.sacds.push(...sim.replacedSacds); sim.replacedSacds.length = 0;
-    sim.authJwt.revokeAll(); sim.vehicleJwt.revokeAll();
+    sim.authJwt.revokeAll(); sim.vehicleJwt.revokeAll(); resetProvisioned(sim);
   };
   const handlers = { auth: authService, tokenExchange: tokenExchangeService, identity: identityService, telemetry: telemetryService,
     devices: devicesService, teslaOracle: teslaOracleService, attestation: attestationService, deviceDefinitions: devicedefinitionsService, login: loginService };

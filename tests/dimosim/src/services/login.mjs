@@ -3,6 +3,7 @@ import { send } from '../http.mjs';
 import { issueAuthTokens, findLicense } from './auth.mjs';
 import { permissionsHex, activeSacds } from '../fixtures.mjs';
 import { sameAddress } from '../eth.mjs';
+import { handleProvision, renderShell } from './provision.mjs';
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (res, status, title, body) => send(res, status,
@@ -18,11 +19,13 @@ function permissionSet(q) {
 
 export function loginService(sim) {
   return async (r, res) => {
+    if (r.path === '/provision' && r.method === 'POST') return handleProvision(sim, r, res);
     if (!(r.path === '/' || r.path === '/approve') || !['GET', 'POST'].includes(r.method)) return send(res, 404, 'Not Found');
     const q = new URLSearchParams(r.query);
     if (r.method === 'POST') for (const [k, v] of new URLSearchParams(r.bodyText)) q.append(k, v);
     const clientId = q.get('clientId');
-    if (!clientId) return page(res, 200, 'Login with DIMO', '<p>Missing clientId: nothing to do.</p>');
+    // No parameters: the app shell that popup/embed mode opens (credentials come by postMessage).
+    if (!clientId) return renderShell(sim, res);
     const lic = findLicense(sim, clientId);
     const redirectUri = q.get('redirectUri');
     if (!lic || !redirectUri || !lic.redirectURIs.some((u) => u.uri === redirectUri)) {

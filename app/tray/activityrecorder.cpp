@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tray/activityrecorder.h"
+
+#include "app/tools/backend.h"
+#include "app/tray/countingnam.h"
+#include "ui/activity/activitymodel.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace app {
+
+namespace {
+
+QString key(const QString &tool, qint64 tokenId)
+{
+    return tool + u'/' + QString::number(tokenId);
+}
+
+// A vehicle the call is about: `tokenId`, or the first of `tokenIds`.
+qint64 vehicleOf(const QJsonObject &arguments)
+{
+    QJsonValue v = arguments.value(u"tokenId"_s);
+    if (v.isUndefined() && arguments.value(u"tokenIds"_s).isArray()) {
+        v = arguments.value(u"tokenIds"_s).toArray().first();
+    }
+    const qint64 id = v.isString() ? v.toString().toLongLong() : qint64(v.toDouble());
+    return id > 0 ? id : 0;
+}
+
+ui::ActivityEntry::Outcome toOutcome(mcp::ToolCallOutcome outcome)
+{
+    switch (outcome) {
+    case mcp::ToolCallOutcome::Ok:
+        return ui::ActivityEntry::Ok;
+    case mcp::ToolCallOutcome::Error:
+        return ui::ActivityEntry::Error;
+    case mcp::ToolCallOutcome::Cancelled:
+        return ui::ActivityEntry::Cancelled;
+    }
+    return ui::ActivityEntry::Error;
+}
+
+} // namespace
+
+ActivityRecorder::ActivityRecorder(mcp::Server &server,
+                                   tools::Backend &backend,
+                                   CountingNetworkAccessManager &nam,
+                                   ui::ActivityModel &model,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_model(model)
+{
+    connect(&server, &mcp::Server::toolCallStarted, this, &ActivityRecorder::started);
+    connect(&server, &mcp::Server::toolCallFinished, this, &ActivityRecorder::finished);
+    connect(&backend,
+            &tools::Backend::commandDecided,
+            this,
+            [this](const QString &tool, qint64 tokenId, bool allowed, const QString &note) {
+                if (const quint64 entry = entryFor(tool, tokenId)) {
+                    m_model.setApproval(entry, (allowed ? u"allowed: "_s : u"refused: "_s) + note);
+                }
+            });
+    connect(&backend,
+            &tools::Backend::commandWatched,
+            this,
+            [this](const QString &tool, qint64 tokenId, bool confirmed, const QString &line) {
+                if (const quint64 entry = entryFor(tool, tokenId)) {
+                    m_model.setConfirmation(entry, confirmed ? u"confirmed by telemetry"_s : line);
+                }
+            });
+}
+
+void ActivityRecorder::started(quint64 callId,
+                               const QString &tool,
+                               const QJsonObject &arguments,
+                               const QJsonObject &clientInfo)
+{
+    ui::ActivityEntry entry;
+    entry.arrived = QDateTime::currentDateTime();
+    entry.client = clientInfo.value(u"title"_s).toString(clientInfo.value(u"name"_s).toString(u"unknown client"_s));
+    entry.tool = tool;
+    entry.tokenId = vehicleOf(arguments);
+    const quint64 id = m_model.begin(entry);
+    m_running.insert(callId, Running{id, tool, entry.tokenId, m_nam.requestCount()});
+    if (entry.tokenId > 0) {
+        m_lastOnVehicle.insert(key(tool, entry.tokenId), id);
+    }
+}
+
+void ActivityRecorder::finished(quint64 callId, mcp::ToolCallOutcome outcome, const QString &detail, qint64 elapsedMs)
+{
+    const auto it = m_running.constFind(callId);
+    if (it == m_running.constEnd()) {
+        return;
+    }
+    const Running run = *it;
+    m_running.erase(it);
+    // Requests made while the call ran (concurrent calls share the count: an upper bound).
+    const int requests = int(m_nam.requestCount() - run.requestsAtStart);
+    m_model.finish(run.entry, toOutcome(outcome), elapsedMs, requests, detail.section(u'\n', 0, 0).left(300));
+}
+
+quint64 ActivityRecorder::entryFor(const QString &tool, qint64 tokenId) const
+{
+    return m_lastOnVehicle.value(key(tool, tokenId));
+}
+
+} // namespace app

@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tray/desktop.h"
+
+#include "app/tools/backend.h"
+#include "app/tray/activityrecorder.h"
+#include "app/tray/clients/connectcontroller.h"
+#include "app/tray/countingnam.h"
+#include "app/tray/dialogapprover.h"
+#include "app/tray/dimoservice.h"
+#include "app/tray/loginflows.h"
+#include "app/tray/mcphost.h"
+#include "app/tray/status.h"
+#include "app/tray/traycontroller.h"
+#include "app/tray/vehiclesfeed.h"
+#include "ui/activity/activitymodel.h"
+#include "ui/activity/activitywindow.h"
+#include "ui/tray/traymenu.h"
+#include "ui/vehicles/vehicleswindow.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace app {
+
+Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_host(host)
+    , m_dimo(dimo)
+    , m_status(new StatusTracker(*dimo.backend(), host.server(), options.demo, this))
+    , m_tray(new TrayController(*m_status, this))
+    , m_connect(new ConnectController(this))
+    , m_login(new LoginFlows(*dimo.backend(), this))
+    , m_approver(new DialogApprover(60000, this))
+    , m_activity(new ui::ActivityModel(this))
+    , m_recorder(new ActivityRecorder(host.server(), *dimo.backend(), dimo.network(), *m_activity, this))
+{
+    // With the tray present, commands are approved in a dialog on this desktop, never by the AI
+    // client itself (elicitation).
+    dimo.backend()->approvals().setApprover(m_approver);
+    ui::TrayMenu &menu = m_tray->menu();
+    connect(&menu, &ui::TrayMenu::connectRequested, m_connect, &ConnectController::show);
+    connect(m_status, &StatusTracker::clientsChanged, m_connect, [this] {
+        m_connect->setConnectedClients(m_status->connectedClients());
+    });
+    m_connect->setHttpEndpoint(host.httpUrl(), options.httpToken);
+    connect(&menu, &ui::TrayMenu::quitRequested, this, &Desktop::quitRequested);
+    connect(&menu, &ui::TrayMenu::vehiclesRequested, this, &Desktop::openVehicles);
+    connect(m_tray, &TrayController::activated, this, &Desktop::openVehicles);
+    connect(&menu, &ui::TrayMenu::activityRequested, this, &Desktop::openActivity);
+    connect(&menu, &ui::TrayMenu::logInRequested, m_login, &LoginFlows::logIn);
+    connect(&menu, &ui::TrayMenu::shareRequested, m_login, [this] {
+        m_login->share();
+    });
+    connect(m_login, &LoginFlows::openChanged, m_status, &StatusTracker::setLoginOpen);
+    connect(m_login, &LoginFlows::notify, m_tray, &TrayController::notify);
+    connect(&menu, &ui::TrayMenu::logOutRequested, this, [this] {
+        if (const auto client = m_dimo.backend()->client()) {
+            client.value()->signOut();
+        }
+    });
+    wireNotifications();
+}
+
+Desktop::~Desktop()
+{
+    delete m_vehiclesWindow;
+    delete m_activityWindow;
+}
+
+void Desktop::show()
+{
+    m_tray->show();
+}
+
+void Desktop::raise()
+{
+    m_tray->raise();
+}
+
+namespace {
+
+void present(QWidget *window)
+{
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
+
+} // namespace
+
+void Desktop::openVehicles()
+{
+    if (!m_vehiclesWindow) {
+        m_vehiclesWindow = new ui::VehiclesWindow;
+        m_vehiclesWindow->setAttribute(Qt::WA_DeleteOnClose);
+        new VehiclesFeed(*m_dimo.backend(), *m_vehiclesWindow, m_options.demo, m_vehiclesWindow);
+        connect(m_vehiclesWindow, &ui::VehiclesWindow::shareRequested, m_login, [this] {
+            m_login->share();
+        });
+        connect(m_vehiclesWindow,
+                &ui::VehiclesWindow::reshareRequested,
+                m_login,
+                [this](qint64 tokenId, const QList<int> &missing) {
+                    // Re-sharing replaces the grant: ask for what it has plus what it lacks.
+                    QSet<int> wanted(missing.begin(), missing.end());
+                    for (const dimo::Vehicle &v : m_dimo.backend()->vehicles().list) {
+                        if (v.tokenId == tokenId) {
+                            wanted.unite(QSet<int>(v.privileges.begin(), v.privileges.end()));
+                        }
+                    }
+                    QList<int> privileges = wanted.values();
+                    std::sort(privileges.begin(), privileges.end());
+                    m_login->share({tokenId}, privileges);
+                });
+        m_dimo.backend()->refreshVehicles();
+    }
+    present(m_vehiclesWindow);
+}
+
+void Desktop::openActivity()
+{
+    if (!m_activityWindow) {
+        m_activityWindow = new ui::ActivityWindow(m_activity);
+        m_activityWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    present(m_activityWindow);
+}
+
+void Desktop::wireNotifications()
+{
+    tools::Backend *backend = m_dimo.backend();
+    connect(backend,
+            &tools::Backend::commandWatched,
+            this,
+            [this](const QString &tool, qint64 tokenId, bool confirmed, const QString &line) {
+                m_tray->notify(confirmed ? u"Vehicle %1: %2 confirmed"_s.arg(tokenId).arg(tool)
+                                         : u"Vehicle %1: %2 not confirmed yet"_s.arg(tokenId).arg(tool),
+                               line,
+                               !confirmed);
+            });
+    connect(backend,
+            &tools::Backend::commandDecided,
+            this,
+            [this](const QString &tool, qint64 tokenId, bool allowed, const QString &note) {
+                if (!allowed) {
+                    m_tray->notify(u"Vehicle %1: %2 refused"_s.arg(tokenId).arg(tool), note);
+                }
+            });
+    connect(backend, &tools::Backend::demoSignInFinished, this, [this](bool ok, const QString &message) {
+        m_tray->notify(ok ? u"Demo mode"_s : u"Demo sign-in failed"_s,
+                       ok ? u"Connected to the DIMO simulator, %1."_s.arg(message) : message,
+                       !ok);
+    });
+}
+
+} // namespace app

@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/tray/options.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace ui {
+class ActivityModel;
+class ActivityWindow;
+class VehiclesWindow;
+} // namespace ui
+
+namespace app {
+
+class ActivityRecorder;
+class ConnectController;
+class DialogApprover;
+class DimoService;
+class LoginFlows;
+class McpHost;
+class StatusTracker;
+class TrayController;
+
+// The desktop side of dimo-tray: the tray icon (or fallback window), its menu and every window
+// it opens, wired to the DIMO service and the MCP host. Windows are created when first opened.
+class Desktop : public QObject
+{
+    Q_OBJECT
+public:
+    Desktop(const Options &options, McpHost &host, DimoService &dimo, QObject *parent = nullptr);
+    ~Desktop() override;
+
+    void show();
+    // A second launch asked this instance to show itself.
+    void raise();
+
+    void openVehicles();
+    void openActivity();
+
+    TrayController &tray() { return *m_tray; }
+
+    ui::ActivityModel &activity() { return *m_activity; }
+
+    StatusTracker &status() { return *m_status; }
+
+Q_SIGNALS:
+    void quitRequested();
+
+private:
+    void wireNotifications();
+
+    Options m_options;
+    McpHost &m_host;
+    DimoService &m_dimo;
+    StatusTracker *m_status;
+    TrayController *m_tray;
+    ConnectController *m_connect;
+    LoginFlows *m_login;
+    DialogApprover *m_approver;
+    ui::ActivityModel *m_activity;
+    ActivityRecorder *m_recorder;
+    QPointer<ui::VehiclesWindow> m_vehiclesWindow;
+    QPointer<ui::ActivityWindow> m_activityWindow;
+};
+
+} // namespace app

@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tray/dialogapprover.h"
+
+#include "ui/approval/approvaldialog.h"
+
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace app {
+
+DialogApprover::DialogApprover(int timeoutMs, QObject *parent)
+    : QObject(parent)
+    , m_timeoutMs(timeoutMs)
+{}
+
+void DialogApprover::ask(const tools::ApprovalRequest &request,
+                         tools::SharedResponder responder,
+                         tools::ApprovalCallback done)
+{
+    auto *dialog = new ui::ApprovalDialog(
+        {request.clientName, request.tool, request.commandTitle, request.tokenId, request.vehicleName}, m_timeoutMs);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<ui::ApprovalDialog> guard(dialog);
+    // A cancelled call gets no answer: the dialog just goes away.
+    responder->onCancelled([guard] {
+        if (guard) {
+            guard->dismiss();
+        }
+    });
+    const int seconds = m_timeoutMs / 1000;
+    connect(dialog, &ui::ApprovalDialog::decided, this, [done, seconds](ui::ApprovalChoice choice) {
+        switch (choice) {
+        case ui::ApprovalChoice::AllowOnce:
+            done({tools::ApprovalAnswer::AllowOnce, u"allowed once by the user"_s});
+            return;
+        case ui::ApprovalChoice::AllowAlways:
+            done({tools::ApprovalAnswer::AllowAlways, u"allowed by the user (always for this vehicle and command)"_s});
+            return;
+        case ui::ApprovalChoice::Deny:
+            done({tools::ApprovalAnswer::Deny, u"the user denied the command, so it was not sent"_s});
+            return;
+        case ui::ApprovalChoice::TimedOut:
+            done({tools::ApprovalAnswer::TimedOut,
+                  u"nobody answered the approval dialog within %1 s, so the command was not sent"_s.arg(seconds)});
+            return;
+        }
+    });
+    dialog->show();
+    Q_EMIT asking(dialog);
+}
+
+} // namespace app

@@ -1,0 +1,124 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "app/tray/vehiclesfeed.h"
+
+#include "app/tools/backend.h"
+#include "app/tools/telemetrycall.h"
+#include "ui/vehicles/vehiclelistmodel.h"
+#include "ui/vehicles/vehicleswindow.h"
+
+using namespace Qt::StringLiterals;
+
+namespace app {
+
+namespace {
+
+constexpr int MaxParallelFetches = 4;
+
+} // namespace
+
+VehiclesFeed::VehiclesFeed(tools::Backend &backend, ui::VehiclesWindow &window, bool demo, QObject *parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_window(&window)
+    , m_demo(demo)
+{
+    window.setDemoMode(demo);
+    connect(&backend, &tools::Backend::vehiclesChanged, this, &VehiclesFeed::updateList);
+    connect(window.model(), &ui::VehicleListModel::signalsWanted, this, &VehiclesFeed::want);
+    connect(&window, &ui::VehiclesWindow::refreshRequested, this, [this] {
+        if (m_window) {
+            m_window->model()->clearSignals();
+        }
+        m_queue.clear();
+        m_backend.refreshVehicles();
+    });
+    updateList();
+}
+
+QString VehiclesFeed::walletOf() const
+{
+    const auto client = m_backend.client();
+    if (!client || !client.value()->session()) {
+        return {};
+    }
+    return client.value()->session()->walletAddress;
+}
+
+void VehiclesFeed::updateList()
+{
+    if (!m_window) {
+        return;
+    }
+    const auto client = m_backend.client();
+    QString status;
+    if (!client) {
+        status = u"No developer license yet: add one in Settings (or try demo mode)."_s;
+    } else if (!client.value()->fleetMode() && !client.value()->session()) {
+        status = u"Signed out: log in with DIMO to see your vehicles."_s;
+    } else if (m_demo) {
+        status = u"Demo mode: these are the DIMO simulator's vehicles, not real cars."_s;
+    } else if (client.value()->fleetMode()) {
+        status = u"Fleet mode: every vehicle shared with this developer license."_s;
+    }
+    m_window->setStatusText(status);
+    m_window->setVehicles(m_backend.vehicles().list, walletOf());
+}
+
+void VehiclesFeed::want(const QList<qint64> &tokenIds)
+{
+    for (const qint64 id : tokenIds) {
+        if (!m_queue.contains(id)) {
+            m_queue.append(id);
+        }
+    }
+    pump();
+}
+
+QStringList VehiclesFeed::signalNamesFor(qint64 tokenId) const
+{
+    QStringList names{u"powertrainTractionBatteryStateOfChargeCurrent"_s,
+                      u"powertrainFuelSystemRelativeLevel"_s,
+                      u"powertrainRange"_s,
+                      u"powertrainTransmissionTravelledDistance"_s,
+                      u"bodyLockIsLocked"_s};
+    // Location only as far as the owner shared it (privilege 4 exact, 8 approximate).
+    for (const dimo::Vehicle &v : m_backend.vehicles().list) {
+        if (v.tokenId != tokenId) {
+            continue;
+        }
+        if (v.privileges.contains(4)) {
+            names << u"currentLocationCoordinates"_s;
+        } else if (v.privileges.contains(8)) {
+            names << u"currentLocationApproximateCoordinates"_s;
+        }
+        if (!v.privileges.contains(1)) {
+            names.clear(); // without "all non-location data" nothing can be read
+        }
+    }
+    return names;
+}
+
+void VehiclesFeed::pump()
+{
+    while (m_running < MaxParallelFetches && !m_queue.isEmpty()) {
+        const qint64 tokenId = m_queue.takeFirst();
+        const QStringList names = signalNamesFor(tokenId);
+        if (names.isEmpty()) {
+            if (m_window) {
+                m_window->model()->setSignals(tokenId, {}); // shown as "—"
+            }
+            continue;
+        }
+        ++m_running;
+        tools::fetchLatestSignals(m_backend, tokenId, names, this, [this, tokenId](const dimo::Result<QJsonObject> &r) {
+            --m_running;
+            if (m_window) {
+                m_window->model()->setSignals(tokenId, r ? r.value() : QJsonObject());
+            }
+            pump();
+        });
+    }
+}
+
+} // namespace app

@@ -1,0 +1,220 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+//
+// The tray's desktop side in demo mode against the DIMO simulator, in process (offscreen): the
+// state follows the demo sign-in, the vehicles window lists the simulator's vehicles and loads the
+// latest signals of the rows it shows, a command from an AI client waits for the approval dialog
+// (Allow once sends it; Deny does not), every call lands in the activity log with its approval and
+// the DIMO requests it made, and Log out empties the window.
+#include "app/tools/backend.h"
+#include "app/tray/desktop.h"
+#include "app/tray/dialogapprover.h"
+#include "app/tray/dimoservice.h"
+#include "app/tray/mcphost.h"
+#include "app/tray/status.h"
+#include "app/tray/traycontroller.h"
+#include "tests/support/dimosim.h"
+#include "tests/support/timeout.h"
+#include "ui/activity/activitymodel.h"
+#include "ui/approval/approvaldialog.h"
+#include "ui/tray/traymenu.h"
+#include "ui/vehicles/vehiclelistmodel.h"
+#include "ui/vehicles/vehicleswindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocalSocket>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 TeslaOfAlice = 24567; // commands privilege granted (tests/dimosim fixtures)
+
+} // namespace
+
+class TestTrayDesktopDemo : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void vehiclesWindowShowsTheSimulatorsVehicles();
+    void commandsWaitForTheApprovalDialog();
+    void logOutEmptiesTheWindow();
+
+private:
+    QJsonObject call(int id, const QString &tool, const QJsonObject &arguments);
+    // Waits for the approval dialog of the next command and clicks `button`.
+    void answerNextApproval(const std::function<QPushButton *(ui::ApprovalDialog *)> &button);
+
+    DimoSim m_sim;
+    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tdd-XXXXXX"_s};
+    std::unique_ptr<app::McpHost> m_host;
+    std::unique_ptr<app::DimoService> m_dimo;
+    std::unique_ptr<app::Desktop> m_desktop;
+    QLocalSocket m_client;
+    QByteArray m_buffer;
+};
+
+void TestTrayDesktopDemo::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("DIMOTRAY_KEYCHAIN", "off");
+    QString error;
+    QVERIFY2(m_sim.start(&error), qPrintable(error));
+    app::Options options;
+    options.demo = true;
+    options.environmentFile = m_sim.environmentFile();
+    options.socketName = m_dir.filePath(u"mcp.sock"_s);
+    m_host = std::make_unique<app::McpHost>(options);
+    m_dimo = std::make_unique<app::DimoService>(options);
+    m_dimo->backend()->setCommandWatchMs(4000);
+    m_dimo->attach(m_host->server());
+    QSignalSpy ready(m_host.get(), &app::McpHost::ready);
+    m_host->start();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, testsupport::scaled(5000));
+    m_desktop = std::make_unique<app::Desktop>(options, *m_host, *m_dimo);
+    m_desktop->show();
+    // Demo mode signs in as Alice and lists her vehicles: the tray says so.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(m_desktop->status().state().connection), int(ui::Connection::Connected), testsupport::scaled(15000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_desktop->status().state().vehicles > 0, testsupport::scaled(10000));
+    QVERIFY(m_desktop->tray().menu().actions().first()->text().startsWith(u"Demo mode · Connected — "_s));
+
+    m_client.connectToServer(options.socketName);
+    QVERIFY(m_client.waitForConnected(testsupport::scaled(5000)));
+    m_client.write(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",)"
+                   R"("capabilities":{"elicitation":{}},"clientInfo":{"name":"probe","version":"1"}}})"
+                   "\n"
+                   R"({"jsonrpc":"2.0","method":"notifications/initialized"})"
+                   "\n");
+    QTRY_VERIFY_WITH_TIMEOUT((m_buffer += m_client.readAll()).contains("\"id\":0"), testsupport::scaled(5000));
+    m_buffer.clear();
+}
+
+void TestTrayDesktopDemo::cleanupTestCase()
+{
+    m_client.disconnectFromServer();
+    m_desktop.reset();
+    m_dimo.reset();
+    m_host.reset();
+}
+
+QJsonObject TestTrayDesktopDemo::call(int id, const QString &tool, const QJsonObject &arguments)
+{
+    const QJsonObject request{{u"jsonrpc"_s, u"2.0"_s},
+                              {u"id"_s, id},
+                              {u"method"_s, u"tools/call"_s},
+                              {u"params"_s, QJsonObject{{u"name"_s, tool}, {u"arguments"_s, arguments}}}};
+    m_client.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    const QByteArray marker = "\"id\":" + QByteArray::number(id) + ',';
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < testsupport::scaled(30000)) {
+        m_buffer += m_client.readAll();
+        for (const QByteArray &line : m_buffer.split('\n')) {
+            if (line.contains(marker) && line.contains("\"result\"")) {
+                return QJsonDocument::fromJson(line).object().value(u"result"_s).toObject();
+            }
+        }
+        QTest::qWait(20);
+    }
+    return {};
+}
+
+void TestTrayDesktopDemo::answerNextApproval(const std::function<QPushButton *(ui::ApprovalDialog *)> &button)
+{
+    auto *approver = m_desktop->findChild<app::DialogApprover *>();
+    QVERIFY(approver);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(approver, &app::DialogApprover::asking, this, [connection, button](QWidget *dialog) {
+        QObject::disconnect(*connection);
+        auto *approval = qobject_cast<ui::ApprovalDialog *>(dialog);
+        QVERIFY(approval);
+        QVERIFY(approval->messageLabel()->text().contains(u"probe"_s));
+        QTimer::singleShot(50, approval, [approval, button] {
+            QTest::mouseClick(button(approval), Qt::LeftButton);
+        });
+    });
+}
+
+void TestTrayDesktopDemo::vehiclesWindowShowsTheSimulatorsVehicles()
+{
+    m_desktop->openVehicles();
+    auto *window = m_desktop->findChild<ui::VehiclesWindow *>(); // not a child: look among top levels
+    if (!window) {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            window = window ? window : qobject_cast<ui::VehiclesWindow *>(w);
+        }
+    }
+    QVERIFY(window && window->isVisible());
+    ui::VehicleListModel *model = window->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), m_desktop->status().state().vehicles, testsupport::scaled(5000));
+    QVERIFY(model->rowOfToken(TeslaOfAlice) >= 0);
+    // The view asked for the rows it shows; their latest signals arrive from telemetry.
+    QTRY_VERIFY_WITH_TIMEOUT(model->signalsLoaded(TeslaOfAlice), testsupport::scaled(15000));
+    const int row = model->rowOfToken(TeslaOfAlice);
+    const QString energy = model->index(row, ui::VehicleListModel::EnergyColumn).data().toString();
+    QVERIFY2(energy.contains(u'%'), qPrintable(energy));
+}
+
+void TestTrayDesktopDemo::commandsWaitForTheApprovalDialog()
+{
+    ui::ActivityModel &activity = m_desktop->activity();
+    const int before = m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST");
+
+    answerNextApproval([](ui::ApprovalDialog *d) {
+        return d->denyButton();
+    });
+    QJsonObject result = call(1, u"lock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
+    QVERIFY(result.value(u"isError"_s).toBool());
+    QVERIFY(result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString().contains(u"denied"_s));
+    QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST"), before); // nothing sent
+    QTRY_VERIFY(!activity.entryAt(0).approval.isEmpty());
+    QVERIFY2(activity.entryAt(0).approval.startsWith(u"refused"_s), qPrintable(activity.entryAt(0).approval));
+
+    answerNextApproval([](ui::ApprovalDialog *d) {
+        return d->allowOnceButton();
+    });
+    result = call(2, u"lock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
+    const QString text = result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();
+    QVERIFY2(!result.value(u"isError"_s).toBool(), qPrintable(text));
+    QVERIFY2(text.contains(u"accepted by DIMO"_s), qPrintable(text));
+    QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST"), before + 1); // exactly one request
+    const ui::ActivityEntry entry = activity.entryAt(0);
+    QCOMPARE(entry.tool, u"lock_doors"_s);
+    QCOMPARE(entry.client, u"probe"_s);
+    QCOMPARE(entry.tokenId, TeslaOfAlice);
+    QCOMPARE(entry.outcome, ui::ActivityEntry::Ok);
+    QVERIFY(entry.dimoRequests >= 1);
+    QVERIFY2(entry.approval.startsWith(u"allowed"_s), qPrintable(entry.approval));
+    QVERIFY(!entry.confirmation.isEmpty());
+}
+
+void TestTrayDesktopDemo::logOutEmptiesTheWindow()
+{
+    const QList<QAction *> actions = m_desktop->tray().menu().actions();
+    QCOMPARE(actions.at(2)->text(), u"Log out"_s);
+    actions.at(2)->trigger();
+    QTRY_COMPARE(int(m_desktop->status().state().connection), int(ui::Connection::SignedOut));
+    QCOMPARE(m_desktop->status().state().vehicles, 0);
+    QCOMPARE(actions.at(2)->text(), u"Log in…"_s);
+}
+
+QTEST_MAIN(TestTrayDesktopDemo)
+
+#include "tst_traydesktopdemo.moc"

@@ -1,0 +1,270 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/vehicles/vehicleswindow.h"
+
+#include "dimo/vehicles/privileges.h"
+#include "ui/vehicles/naturalsort.h"
+#include "ui/vehicles/vehiclelistmodel.h"
+#include "ui/vehicles/vehicletext.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ui {
+
+VehiclesWindow::VehiclesWindow(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new VehicleListModel(this))
+    , m_proxy(new NaturalSortProxy(this))
+    , m_banner(new QLabel(this))
+    , m_filter(new QLineEdit(this))
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_details(new QLabel(this))
+    , m_grant(new QPushButton(this))
+    , m_ages(new QTimer(this))
+    , m_wanted{1, 2, 4, 5, 6}
+{
+    setWindowTitle(u"Vehicles — DIMO Tray"_s);
+    resize(1000, 600);
+
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(6);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_banner->setForegroundRole(QPalette::ToolTipText);
+    m_banner->hide();
+
+    m_filter->setPlaceholderText(u"Filter by name, make, model, year, token id or owner"_s);
+    m_filter->setClearButtonEnabled(true);
+    auto *refresh = new QPushButton(u"Refresh"_s, this);
+    auto *share = new QPushButton(u"Share more vehicles…"_s, this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(refresh);
+    top->addWidget(share);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(VehicleListModel::SortRole);
+    m_proxy->setFilterRole(VehicleListModel::FilterRole);
+    m_proxy->setFilterKeyColumn(VehicleListModel::NameColumn);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    // Fixed row heights and no resize-to-contents: nothing measures all 250 rows.
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(VehicleListModel::NameColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(VehicleListModel::NameColumn, 180);
+    m_table->setColumnWidth(VehicleListModel::MakeModelYearColumn, 170);
+    m_table->setColumnWidth(VehicleListModel::TokenIdColumn, 80);
+    m_table->setColumnWidth(VehicleListModel::OwnerColumn, 70);
+    m_table->setColumnWidth(VehicleListModel::PrivilegesColumn, 170);
+    m_table->setColumnWidth(VehicleListModel::LastSeenColumn, 100);
+    m_table->setColumnWidth(VehicleListModel::EnergyColumn, 110);
+    m_table->setColumnWidth(VehicleListModel::RangeColumn, 80);
+    m_table->setColumnWidth(VehicleListModel::OdometerColumn, 100);
+    m_table->setColumnWidth(VehicleListModel::LockColumn, 80);
+
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_grant->hide();
+    auto *pane = new QWidget(this);
+    auto *paneLayout = new QVBoxLayout(pane);
+    paneLayout->addWidget(m_details);
+    paneLayout->addWidget(m_grant);
+    paneLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(pane);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(260);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({740, 300});
+
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setMargin(24);
+    setEmptyText({});
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(splitter);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(top);
+    layout->addWidget(m_stack, 1);
+
+    connect(refresh, &QPushButton::clicked, this, &VehiclesWindow::refreshRequested);
+    connect(share, &QPushButton::clicked, this, &VehiclesWindow::shareRequested);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VehiclesWindow::updateDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &VehiclesWindow::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const int row = m_model->rowOfToken(selectedTokenId());
+        if (row >= from.row() && row <= to.row()) {
+            updateDetails();
+        }
+    });
+    connect(m_grant, &QPushButton::clicked, this, [this] {
+        const qint64 tokenId = selectedTokenId();
+        const QList<int> missing = missingFor(m_model->vehicleAt(m_model->rowOfToken(tokenId)));
+        if (tokenId != 0 && !missing.isEmpty()) {
+            Q_EMIT reshareRequested(tokenId, missing);
+        }
+    });
+    m_ages->setInterval(30000);
+    connect(m_ages, &QTimer::timeout, m_model, &VehicleListModel::refreshAges);
+    updateEmptyState();
+    updateDetails();
+}
+
+void VehiclesWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_model->refreshAges();
+    m_ages->start();
+}
+
+void VehiclesWindow::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_ages->stop();
+}
+
+void VehiclesWindow::setVehicles(const QList<dimo::Vehicle> &vehicles, const QString &myWallet)
+{
+    const qint64 selected = selectedTokenId();
+    m_model->setVehicles(vehicles, myWallet);
+    if (selected != 0) {
+        selectToken(selected);
+    }
+    updateDetails();
+}
+
+void VehiclesWindow::setStatusText(const QString &text)
+{
+    m_status = text;
+    updateBanner();
+}
+
+void VehiclesWindow::setDemoMode(bool demo)
+{
+    m_demo = demo;
+    setWindowTitle(demo ? u"Vehicles (demo) — DIMO Tray"_s : u"Vehicles — DIMO Tray"_s);
+    updateBanner();
+}
+
+void VehiclesWindow::setEmptyText(const QString &text)
+{
+    m_empty->setText(text.isEmpty() ? u"No vehicles to show.\n\nShare a vehicle with this app (Share more vehicles…), "
+                                      "then press Refresh. In fleet mode every vehicle shared with your developer "
+                                      "license appears here."_s
+                                    : text);
+}
+
+void VehiclesWindow::setWantedPrivileges(const QList<int> &ids)
+{
+    m_wanted = dimo::privilege::normalized(ids);
+    updateDetails();
+}
+
+qint64 VehiclesWindow::selectedTokenId() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(VehicleListModel::TokenIdRole).toLongLong() : 0;
+}
+
+bool VehiclesWindow::selectToken(qint64 tokenId)
+{
+    const int row = m_model->rowOfToken(tokenId);
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (row < 0 || !index.isValid()) {
+        return false;
+    }
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+bool VehiclesWindow::isShowingEmptyText() const
+{
+    return m_stack->currentWidget() == m_empty;
+}
+
+void VehiclesWindow::updateBanner()
+{
+    QString text = m_status;
+    if (text.isEmpty() && m_demo) {
+        text = u"Demo mode: the DIMO simulator's vehicles"_s;
+    }
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void VehiclesWindow::updateEmptyState()
+{
+    m_stack->setCurrentIndex(m_model->rowCount() == 0 ? 0 : 1);
+}
+
+QList<int> VehiclesWindow::missingFor(const dimo::Vehicle &vehicle) const
+{
+    if (vehicle.tokenId == 0) {
+        return {};
+    }
+    return dimo::privilege::normalized(
+        dimo::privilege::missing(vehicle.shared ? vehicle.privileges : QList<int>{}, m_wanted));
+}
+
+void VehiclesWindow::updateDetails()
+{
+    const int row = m_model->rowOfToken(selectedTokenId());
+    if (row < 0) {
+        m_details->setText(u"Select a vehicle to see its details."_s);
+        m_grant->hide();
+        return;
+    }
+    const dimo::Vehicle v = m_model->vehicleAt(row);
+    m_model->want(v.tokenId);
+    const QList<int> missing = missingFor(v);
+    const bool mine = m_model->isMine(row);
+    m_details->setText(vehicleDetailsHtml(v, m_model->signalsFor(v.tokenId), mine, missing, m_model->now()));
+    QStringList names;
+    for (int id : missing) {
+        names << privilegeShortName(id);
+    }
+    m_grant->setText(u"Grant %1…"_s.arg(names.join(u", "_s)));
+    m_grant->setVisible(!missing.isEmpty());
+    m_grant->setEnabled(mine);
+    m_grant->setToolTip(mine ? u"Opens Login with DIMO to share this vehicle again with exactly these privileges"_s
+                             : u"Only the vehicle's owner can grant more privileges"_s);
+}
+
+} // namespace ui
