@@ -26,6 +26,17 @@ void logToStderr(QtMsgType type, const QMessageLogContext &context, const QStrin
     std::fprintf(stderr, "mcp-dimo: %s\n", text.constData());
 }
 
+QString environmentHelp()
+{
+    return u"\nEnvironment:\n"
+           "  DIMOTRAY_MCP_SOCKET    Socket name of the tray, as --socket.\n"
+           "  DIMOTRAY_NO_AUTOSTART  1: do not start DIMO Tray, as --no-autostart.\n"
+           "  DIMOTRAY_TRAY_PATH     The dimo-tray executable to start (default: beside mcp-dimo, else PATH).\n"
+           "  DIMOTRAY_TRAY_LOG      File that receives the standard error of a tray started by mcp-dimo.\n"
+           "\nmcp-dimo is started by MCP clients (Claude Desktop, Claude Code, Cursor, VS Code) and speaks\n"
+           "MCP on standard input and output; diagnostics go to standard error.\n"_s;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -49,11 +60,17 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Stdio MCP server for DIMO: relays to the DIMO Tray app."_s);
-    parser.addHelpOption();
+    const QCommandLineOption help = parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption socket(u"socket"_s, u"Socket name of the tray (default: per-user)."_s, u"name"_s);
     const QCommandLineOption noAutoStart(u"no-autostart"_s, u"Do not start DIMO Tray if it is not running."_s);
     parser.addOptions({socket, noAutoStart});
+    if (parser.parse(QCoreApplication::arguments()) && parser.isSet(help)) {
+        // Help goes to stdout only when asked for; packaging/man/mcp-dimo.1.in lists the same.
+        const QByteArray text = (parser.helpText() + environmentHelp()).toLocal8Bit();
+        std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+        return 0;
+    }
     parser.process(app);
 
     shim::Shim::Options options;

@@ -23,6 +23,13 @@ QString trayExecutable()
     }
 #if defined(Q_OS_WIN)
     const QString name = u"dimo-tray.exe"_s;
+#elif defined(Q_OS_MACOS)
+    // Inside "DIMO Tray.app/Contents/MacOS" the tray's executable carries the bundle's name.
+    const QString bundled = QCoreApplication::applicationDirPath() + u"/DIMO Tray"_s;
+    if (QFileInfo(bundled).isExecutable()) {
+        return bundled;
+    }
+    const QString name = u"dimo-tray"_s;
 #else
     const QString name = u"dimo-tray"_s;
 #endif

@@ -20,6 +20,25 @@ ParsedOptions error(const QString &message)
     return parsed;
 }
 
+// Appended to --help; packaging/man/dimo-tray.1.in lists the same (the packaging_files test checks).
+QString environmentHelp()
+{
+    return u"\nEnvironment:\n"
+           "  DIMOTRAY_MCP_SOCKET         Socket name or path, as --socket.\n"
+           "  DIMOTRAY_HTTP_TOKEN         Bearer token for the HTTP endpoint, as --http-token.\n"
+           "  DIMO_CLIENT_ID              The DIMO license's client ID (0x + 40 hex digits).\n"
+           "  DIMO_DOMAIN                 The license's redirect URI.\n"
+           "  DIMO_PRIVATE_KEY            The license's API key (64 hex digits).\n"
+           "  FLEET_MODE                  true: reach every vehicle shared with the license, no login.\n"
+           "  DIMO_LOGIN_BASE_URL         Another Login with DIMO page.\n"
+           "  DIMO_ENTRY_STATE            The login page's first step (default EMAIL_INPUT).\n"
+           "  DIMOTRAY_APPROVAL           Commands that need approval: ask (all, default),\n"
+           "                              unlock-and-trunk or never.\n"
+           "  DIMOTRAY_TOOLSET            all (default), read-only or essentials.\n"
+           "  DIMOTRAY_KEYCHAIN           off: keep no tokens in the system keychain.\n"
+           "  QT_LOGGING_RULES            e.g. dimotray.*.debug=true for debug logs on stderr.\n"_s;
+}
+
 } // namespace
 
 ParsedOptions parseOptions(const QStringList &arguments)
@@ -67,7 +86,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
         parsed.action = ParsedOptions::Action::ShowHelp;
         // Qt names the running executable (or "<executable_name>" before QCoreApplication).
         const QString text = parser.helpText();
-        parsed.text = u"Usage: dimo-tray [options]"_s + text.mid(text.indexOf(u'\n'));
+        parsed.text = u"Usage: dimo-tray [options]"_s + text.mid(text.indexOf(u'\n')) + environmentHelp();
         return parsed;
     }
     if (parser.isSet(version)) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mcp/wire/endpoint.h"
 
+#include "mcp/wire/usersid.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -18,12 +20,7 @@ QString appId()
 QString defaultSocketName()
 {
 #if defined(Q_OS_WIN)
-    // Named pipes live in one global namespace: suffix the user so two accounts never meet.
-    QString user = qEnvironmentVariable("USERNAME");
-    if (user.isEmpty()) {
-        user = u"user"_s;
-    }
-    return appId() + u"-mcp-"_s + user;
+    return windowsPipeName(currentUserSid());
 #else
     QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
     if (runtime.isEmpty()) {
@@ -35,6 +32,19 @@ QString defaultSocketName()
     }
     return dir + u"/mcp.sock"_s;
 #endif
+}
+
+QString windowsPipeName(const QString &sid)
+{
+    // A SID is "S-" followed by digits and dashes; anything else (which the token never gives)
+    // is dropped rather than passed into a pipe name.
+    QString key;
+    for (const QChar c : sid) {
+        if (c.isDigit() || c == u'-' || c == u'S') {
+            key.append(c);
+        }
+    }
+    return appId() + u"-mcp-"_s + (key.isEmpty() ? u"unknown-user"_s : key);
 }
 
 QString resolveSocketName(const QString &override)

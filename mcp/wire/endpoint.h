@@ -14,8 +14,14 @@ inline constexpr const char *SocketEnvVar = "DIMOTRAY_MCP_SOCKET";
 QString appId();
 
 // The per-user default: RuntimeLocation + "/app/<app-id>/mcp.sock" on Unix (the directory is
-// created with mode 0700), "<app-id>-mcp-<user>" as a Windows pipe name.
+// created with mode 0700), windowsPipeName(<the user's SID>) on Windows.
 QString defaultSocketName();
+
+// The Windows pipe name for a user: "<app-id>-mcp-<sid>". Pipe names share one namespace per
+// machine, so the key must be unique per account and not chosen by the user: the SID, never
+// %USERNAME% (two domains can have the same user name, and anyone can set the variable). An empty
+// SID (the token could not be read) gives "<app-id>-mcp-unknown-user". Pure: tested on every OS.
+QString windowsPipeName(const QString &sid);
 
 // Resolution order: explicit override (e.g. --socket), then $DIMOTRAY_MCP_SOCKET, then the default.
 QString resolveSocketName(const QString &override = {});

@@ -14,6 +14,9 @@ DT_APT_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     xvfb xauth dbus gnome-keyring fonts-dejavu-core trayer
     clang libclang-rt-14-dev clang-format clang-tidy json-schema-test-suite
+    # packaging (tests/packaging): dpkg-shlibdeps for cpack's Depends, icon rendering, the
+    # desktop entry and metainfo validators, man page checks, unzip for the MCP bundle
+    dpkg-dev librsvg2-bin desktop-file-utils appstream groff-base man-db unzip
 )
 
 dt_log() { printf '[dimo-tray] %s\n' "$*" >&2; }
@@ -54,6 +57,7 @@ dt_npm_ci() {
 
 dt_install_npm() {
     dt_npm_ci "$DT_ROOT/tests/dimosim"
+    dt_npm_ci "$DT_ROOT/packaging/mcpb"
     if [ -x "$DT_ROOT/scripts/install-mcp-clients" ]; then
         "$DT_ROOT/scripts/install-mcp-clients" >&2
     fi

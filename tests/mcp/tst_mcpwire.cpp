@@ -3,6 +3,7 @@
 //
 // The wire library shared by the engine, the line transports and the shim: the line framer, the
 // envelope scanner and the stdin reader (on a pipe put in place of stdin).
+#include "mcp/wire/endpoint.h"
 #include "mcp/wire/jsonscan.h"
 #include "mcp/wire/lineframer.h"
 #include "mcp/wire/protocolversions.h"
@@ -51,6 +52,17 @@ class TestMcpWire : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+
+    void windowsPipeNameIsPerUserSid()
+    {
+        using mcp::wire::windowsPipeName;
+        QCOMPARE(windowsPipeName(u"S-1-5-21-3623811015-3361044348-30300820-1013"_s),
+                 u"dimo-tray-mcp-S-1-5-21-3623811015-3361044348-30300820-1013"_s);
+        // Two accounts never share a pipe; a name, a path or a pipe separator never gets in.
+        QVERIFY(windowsPipeName(u"S-1-5-21-1-2-3-1001"_s) != windowsPipeName(u"S-1-5-21-1-2-3-1002"_s));
+        QCOMPARE(windowsPipeName(u"S-1-5-18\\..\\x"_s), u"dimo-tray-mcp-S-1-5-18"_s);
+        QCOMPARE(windowsPipeName({}), u"dimo-tray-mcp-unknown-user"_s);
+    }
 
     void framerSplitsLines()
     {
