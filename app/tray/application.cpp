@@ -7,11 +7,13 @@
 #include "app/tray/dimoservice.h"
 #include "app/tray/logging.h"
 #include "app/tray/mcphost.h"
+#include "app/tray/settings/settingscontroller.h"
 #include "app/tray/stdiohost.h"
 #include "app/tray/terminationwatcher.h"
 #include "mcp/wire/stdio.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -71,6 +73,7 @@ void Application::start()
 
 void Application::handleReady()
 {
+    startHttpFromSettings();
     if (m_options.wantsGui()) {
         showDesktop();
     }
@@ -98,6 +101,27 @@ void Application::showDesktop()
     m_activation = new ActivationServer(m_options.socketName, this);
     connect(m_activation, &ActivationServer::activationRequested, m_desktop, &Desktop::raise);
     m_activation->listen();
+}
+
+void Application::startHttpFromSettings()
+{
+    // --http-port wins; otherwise the settings may enable the endpoint. From the settings it
+    // always requires the bearer token kept in the keychain: without a keychain it stays off.
+    const ui::SettingsValues &values = m_dimo->startValues();
+    if (m_options.httpPort || !values.httpEnabled || m_options.mode == Options::Mode::Stdio) {
+        return;
+    }
+    const quint16 port = values.httpPort;
+    m_dimo->settings()->httpToken([this, port](const QString &token, const QString &error) {
+        if (token.isEmpty()) {
+            qCWarning(lcApp).noquote() << "the HTTP endpoint stays off:" << error;
+            return;
+        }
+        QString why;
+        if (!m_host->startHttp(port, token.toUtf8(), &why)) {
+            qCWarning(lcApp).noquote() << "the HTTP endpoint stays off:" << why;
+        }
+    });
 }
 
 void Application::printEndpoints()
@@ -146,6 +170,7 @@ int run(int &argc, char **argv, const Options &options)
     }
     QCoreApplication::setApplicationName(u"dimo-tray"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(DIMOTRAY_VERSION));
+    QGuiApplication::setDesktopFileName(u"io.github.dimotray.DimoTray"_s);
 
     int exitCode = 0;
     {

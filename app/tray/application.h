@@ -36,6 +36,7 @@ private:
     void handleAlreadyRunning();
     void handleFailed(const QString &error);
     void showDesktop();
+    void startHttpFromSettings();
     void printEndpoints();
     void quit(int exitCode);
 

@@ -51,7 +51,10 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     connect(m_status, &StatusTracker::clientsChanged, m_connect, [this] {
         m_connect->setConnectedClients(m_status->connectedClients());
     });
-    m_connect->setHttpEndpoint(host.httpUrl(), options.httpToken);
+    m_connect->setHttpEndpoint(host.httpUrl(), host.httpToken());
+    connect(&host, &McpHost::httpStarted, m_connect, [this](const QUrl &url) {
+        m_connect->setHttpEndpoint(url, m_host.httpToken());
+    });
     connect(&menu, &ui::TrayMenu::quitRequested, this, &Desktop::quitRequested);
     connect(&menu, &ui::TrayMenu::vehiclesRequested, this, &Desktop::openVehicles);
     connect(m_tray, &TrayController::activated, this, &Desktop::openVehicles);

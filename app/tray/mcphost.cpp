@@ -53,18 +53,38 @@ void McpHost::handleListening()
 {
     qCInfo(lcHost).noquote() << "MCP server listening on" << m_local->fullServerName();
     if (m_options.httpPort) {
-        mcp::HttpServer::Options httpOptions;
-        httpOptions.port = *m_options.httpPort;
-        httpOptions.bearerToken = m_options.httpToken;
-        m_http = new mcp::HttpServer(m_server, httpOptions, this);
         QString error;
-        if (!m_http->listen(&error)) {
-            Q_EMIT failed(u"cannot serve HTTP on port %1: %2"_s.arg(*m_options.httpPort).arg(error));
+        if (!startHttp(*m_options.httpPort, m_options.httpToken, &error)) {
+            Q_EMIT failed(error);
             return;
         }
-        qCInfo(lcHost).noquote() << "MCP over HTTP at" << m_http->url().toString();
     }
     Q_EMIT ready();
+}
+
+bool McpHost::startHttp(quint16 port, const QByteArray &bearerToken, QString *error)
+{
+    if (m_http) {
+        return true;
+    }
+    mcp::HttpServer::Options httpOptions;
+    httpOptions.port = port;
+    httpOptions.bearerToken = bearerToken;
+    m_http = new mcp::HttpServer(m_server, httpOptions, this);
+    QString why;
+    if (!m_http->listen(&why)) {
+        delete m_http;
+        m_http = nullptr;
+        if (error) {
+            *error = u"cannot serve HTTP on port %1: %2"_s.arg(port).arg(why);
+        }
+        return false;
+    }
+    m_httpToken = bearerToken;
+    qCInfo(lcHost).noquote() << "MCP over HTTP at" << m_http->url().toString()
+                             << (bearerToken.isEmpty() ? "(no bearer token)" : "(bearer token required)");
+    Q_EMIT httpStarted(m_http->url());
+    return true;
 }
 
 void McpHost::attach(LineChannel *channel)

@@ -39,6 +39,12 @@ public:
 
     QString socketPath() const;
     QUrl httpUrl() const;
+
+    QByteArray httpToken() const { return m_httpToken; }
+
+    // Serves MCP over HTTP on 127.0.0.1:port (once; the tray calls it when the settings enable
+    // it, with the bearer token from the keychain). False with `error` when the port is busy.
+    bool startHttp(quint16 port, const QByteArray &bearerToken, QString *error = nullptr);
     int clientCount() const;
 
 Q_SIGNALS:
@@ -46,6 +52,7 @@ Q_SIGNALS:
     void alreadyRunning();
     void failed(const QString &error);
     void clientCountChanged(int count);
+    void httpStarted(const QUrl &url);
 
 private:
     void handleListening();
@@ -55,6 +62,7 @@ private:
     mcp::Server *m_server = nullptr;
     mcp::transport::LocalServer *m_local = nullptr;
     mcp::HttpServer *m_http = nullptr;
+    QByteArray m_httpToken;
 };
 
 } // namespace app
