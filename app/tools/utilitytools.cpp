@@ -97,29 +97,28 @@ void searchVehicles(Backend &backend, const QJsonObject &arguments, const Shared
 QList<ToolSpec> utilityTools(Backend &backend)
 {
     QList<ToolSpec> tools;
-    tools << ToolSpec{
-        mcp::Tool{u"vin_decode"_s,
-                  u"Decode a VIN"_s,
-                  u"Make, model and year (DIMO device definition) of a 17-character VIN."_s,
-                  schema::object({{u"vin"_s, schema::string(u"17-character VIN"_s)},
-                                  {u"countryCode"_s, schema::string(u"ISO 3166-1 alpha-3, default USA"_s)}},
-                                 {u"vin"_s}),
-                  {},
-                  mcp::ToolAnnotations::readOnly(u"Decode a VIN"_s),
-                  {},
-                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                      decodeVin(backend, arguments, share(std::move(r)));
-                  }},
-        ToolSpec::Essential};
+    tools << ToolSpec{mcp::Tool{u"vin_decode"_s,
+                                u"Decode a VIN"_s,
+                                u"Make, model and year of a VIN."_s,
+                                schema::object({{u"vin"_s, schema::string({})},
+                                                {u"countryCode"_s, schema::string(u"ISO alpha-3, default USA"_s)}},
+                                               {u"vin"_s}),
+                                {},
+                                mcp::ToolAnnotations::readOnly(u"Decode a VIN"_s),
+                                {},
+                                [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                                    decodeVin(backend, arguments, share(std::move(r)));
+                                }},
+                      ToolSpec::Essential};
     tools << ToolSpec{mcp::Tool{u"search_vehicles"_s,
                                 u"Search vehicle models"_s,
-                                u"Search DIMO's vehicle definitions by text, make, model and year."_s,
-                                schema::object({{u"query"_s, schema::string(u"Free text"_s)},
-                                                {u"make"_s, schema::string(u"e.g. Tesla"_s)},
-                                                {u"model"_s, schema::string(u"e.g. Model 3"_s)},
-                                                {u"year"_s, schema::integer(u"Model year"_s, 1900, 2100)},
-                                                {u"page"_s, schema::integer(u"Page (from 1)"_s, 1)},
-                                                {u"pageSize"_s, schema::integer(u"Results per page"_s, 1, 100)}}),
+                                u"Search DIMO's vehicle definitions (models)."_s,
+                                schema::object({{u"query"_s, schema::string({})},
+                                                {u"make"_s, schema::string({})},
+                                                {u"model"_s, schema::string({})},
+                                                {u"year"_s, schema::integer({}, 1900, 2100)},
+                                                {u"page"_s, schema::integer({}, 1)},
+                                                {u"pageSize"_s, schema::integer({}, 1, 100)}}),
                                 {},
                                 mcp::ToolAnnotations::readOnly(u"Search vehicle models"_s),
                                 {},

@@ -384,6 +384,10 @@ void TestToolsAccess::toolsets()
         const QStringList all = names(s.listTools());
         QVERIFY2(all.contains(u"lock_doors"_s) && all.contains(u"attestation_create"_s), qPrintable(all.join(u',')));
         QVERIFY(all.size() >= 30);
+        // Every session pays for the tool list in context: all tools stay within 14 KB (issue 8).
+        const qsizetype bytes =
+            QJsonDocument(QJsonObject{{u"tools"_s, s.listTools()}}).toJson(QJsonDocument::Compact).size();
+        QVERIFY2(bytes <= 14000, qPrintable(u"tools/list is %1 bytes"_s.arg(bytes)));
         VERIFY_FINISH(s);
     }
     {
