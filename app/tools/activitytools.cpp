@@ -90,6 +90,22 @@ schema::Properties segmentProperties()
     return props;
 }
 
+// DIMO's dailyActivity rows (only days with activity) name no day: each gets `date`, the day its
+// first segment started in the requested zone (UTC by default), or null without a start.
+QJsonArray datedDays(const QJsonValue &rows, const QTimeZone &zone)
+{
+    QJsonArray out;
+    for (const QJsonValue &row : rows.toArray()) {
+        QJsonObject day = row.toObject();
+        const QDateTime start =
+            QDateTime::fromString(day.value(u"start"_s)[u"timestamp"_s].toString(), Qt::ISODateWithMs);
+        day.insert(u"date"_s,
+                   start.isValid() ? QJsonValue(start.toTimeZone(zone).date().toString(Qt::ISODate)) : QJsonValue());
+        out.append(day);
+    }
+    return out;
+}
+
 const QString segmentVariables =
     u", $from: Time!, $to: Time!, $mechanism: DetectionMechanism!, $config: SegmentConfig, "
     "$signalRequests: [SegmentSignalRequest!], $eventRequests: [SegmentEventRequest!]"_s;
@@ -175,6 +191,7 @@ QList<ToolSpec> activityTools(Backend &backend)
                 return a.error();
             }
             QJsonObject variables = a.value().variables;
+            QTimeZone dayZone = QTimeZone::utc();
             if (arguments.contains(u"timezone"_s)) {
                 const QByteArray zone = arguments.value(u"timezone"_s).toString().toUtf8();
                 if (!QTimeZone::isTimeZoneIdAvailable(zone)) {
@@ -183,19 +200,22 @@ QList<ToolSpec> activityTools(Backend &backend)
                                              u"Use an IANA name such as America/New_York or UTC."_s);
                 }
                 variables.insert(u"timezone"_s, QString::fromUtf8(zone));
+                dayZone = QTimeZone(zone);
             }
-            return TelemetryCall{0,
-                                 u"DailyActivity"_s,
-                                 segmentVariables + u", $timezone: String"_s,
-                                 u"dailyActivity(tokenId: $tokenId, from: $from, to: $to, mechanism: "
-                                 "$mechanism, config: $config, signalRequests: $signalRequests, "
-                                 "eventRequests: $eventRequests, timezone: $timezone) { segmentCount "
-                                 "duration signals { name agg value } eventCounts { name count } }"_s,
-                                 variables,
-                                 {1, 4},
-                                 [](const QJsonObject &data) {
-                                     return QJsonObject{{u"days"_s, data.value(u"dailyActivity"_s)}};
-                                 }};
+            return TelemetryCall{
+                0,
+                u"DailyActivity"_s,
+                segmentVariables + u", $timezone: String"_s,
+                u"dailyActivity(tokenId: $tokenId, from: $from, to: $to, mechanism: "
+                "$mechanism, config: $config, signalRequests: $signalRequests, "
+                "eventRequests: $eventRequests, timezone: $timezone) { start { timestamp "
+                "value { latitude longitude } } end { timestamp value { latitude longitude } } "
+                "segmentCount duration signals { name agg value } eventCounts { name count } }"_s,
+                variables,
+                {1, 4},
+                [dayZone](const QJsonObject &data) {
+                    return QJsonObject{{u"days"_s, datedDays(data.value(u"dailyActivity"_s), dayZone)}};
+                }};
         });
     return tools;
 }

@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -140,8 +141,15 @@ void TestToolsIdentity::dailyActivity()
     const QJsonArray days = structured(r)[u"days"_s].toArray();
     QVERIFY2(days.size() >= 3 && days.size() <= 4, qPrintable(ToolSession::text(r)));
     int segments = 0;
+    QString previous;
     for (const QJsonValue &d : days) {
         segments += d[u"segmentCount"_s].toInt();
+        // Each row names its day (in the requested zone), in order, one row per day.
+        const QString date = d[u"date"_s].toString();
+        QVERIFY2(QDate::fromString(date, Qt::ISODate).isValid() && date > previous, qPrintable(ToolSession::text(r)));
+        const QDateTime start = QDateTime::fromString(d[u"start"_s][u"timestamp"_s].toString(), Qt::ISODateWithMs);
+        QCOMPARE(start.toTimeZone(QTimeZone("Europe/Berlin")).date().toString(Qt::ISODate), date);
+        previous = date;
     }
     QVERIFY(segments >= 3); // 1-3 trips a day
     QVERIFY(structured(r)[u"freshness"_s].isObject());
