@@ -157,6 +157,8 @@ void TestInspectorDimo::vinDecode()
     QCOMPARE(call(u"vin_decode"_s, {{u"vin"_s, u"5YJA1E5A0PF024567"_s}}, &result), 0);
     const QJsonObject decoded = result[u"structuredContent"_s].toObject();
     QCOMPARE(decoded[u"year"_s].toInt(), 2023);
+    QCOMPARE(decoded[u"make"_s].toString(), u"Tesla"_s);
+    QCOMPARE(decoded[u"model"_s].toString(), u"Model 3"_s);
     QCOMPARE(decoded[u"countryCode"_s].toString(), u"USA"_s);
     QVERIFY2(decoded[u"deviceDefinitionId"_s].toString().contains(u"model-3"_s),
              QJsonDocument(decoded).toJson().constData());

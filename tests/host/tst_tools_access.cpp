@@ -273,6 +273,8 @@ void TestToolsAccess::vinDecode()
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
     const QJsonObject out = r.value(u"structuredContent"_s).toObject();
     QCOMPARE(out[u"deviceDefinitionId"_s].toString(), u"tesla_model-3_2023"_s);
+    QCOMPARE(out[u"make"_s].toString(), u"Tesla"_s); // names from Identity, not the id's slugs
+    QCOMPARE(out[u"model"_s].toString(), u"Model 3"_s);
     QCOMPARE(out[u"year"_s].toInt(), 2023);
     QCOMPARE(out[u"countryCode"_s].toString(), u"USA"_s);
     QCOMPARE(m_sim.count(u"deviceDefinitions"_s, u"/device-definitions/decode-vin"_s), 1);
