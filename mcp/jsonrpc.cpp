@@ -3,6 +3,7 @@
 #include "mcp/jsonrpc.h"
 
 #include "mcp/wire/jsonscan.h"
+#include "mcp/wire/messages.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -155,17 +156,12 @@ QByteArray compact(const QJsonObject &object)
 
 QByteArray encodeResult(QByteArrayView rawId, const QJsonObject &result)
 {
-    return R"({"jsonrpc":"2.0","id":)" + rawId.toByteArray() + R"(,"result":)" + compact(result) + '}';
+    return wire::resultLine(rawId, result);
 }
 
 QByteArray encodeError(QByteArrayView rawId, const RpcError &error)
 {
-    QJsonObject err{{u"code"_s, error.code}, {u"message"_s, error.message}};
-    if (!error.data.isUndefined() && !error.data.isNull()) {
-        err.insert(u"data"_s, error.data);
-    }
-    const QByteArray id = rawId.isEmpty() ? QByteArrayLiteral("null") : rawId.toByteArray();
-    return R"({"jsonrpc":"2.0","id":)" + id + R"(,"error":)" + compact(err) + '}';
+    return wire::errorLine(rawId, error.code, error.message, error.data);
 }
 
 QByteArray encodeNotification(const QString &method, const QJsonObject &params)

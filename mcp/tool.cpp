@@ -20,10 +20,18 @@ ToolAnnotations ToolAnnotations::action(const QString &title, bool destructive, 
 
 QJsonObject ToolAnnotations::toJson() const
 {
-    QJsonObject out{{u"readOnlyHint"_s, readOnlyHint},
-                    {u"destructiveHint"_s, destructiveHint},
-                    {u"idempotentHint"_s, idempotentHint},
-                    {u"openWorldHint"_s, openWorldHint}};
+    // Every hint that carries information is explicit: readOnlyHint always; destructiveHint and
+    // idempotentHint when the tool writes (the spec gives them meaning only then); openWorldHint
+    // when false (the spec default is true). A conforming client reads the same four values as if
+    // all four were sent, for ~80 bytes less per read-only tool of every session's context.
+    QJsonObject out{{u"readOnlyHint"_s, readOnlyHint}};
+    if (!readOnlyHint) {
+        out.insert(u"destructiveHint"_s, destructiveHint);
+        out.insert(u"idempotentHint"_s, idempotentHint);
+    }
+    if (!openWorldHint) {
+        out.insert(u"openWorldHint"_s, false);
+    }
     if (!title.isEmpty()) {
         out.insert(u"title"_s, title);
     }

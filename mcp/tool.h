@@ -13,7 +13,9 @@
 
 namespace mcp {
 
-/// Tool annotations. All hints are always sent explicitly (the spec defaults are pessimistic).
+/// Tool annotations. Every hint that carries information is sent (never left to the spec's
+/// pessimistic defaults): readOnlyHint always, destructiveHint and idempotentHint for tools that
+/// are not read-only, openWorldHint when false; see toJson().
 struct ToolAnnotations
 {
     QString title;

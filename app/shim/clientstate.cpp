@@ -4,6 +4,7 @@
 
 #include "app/shim/fallback.h"
 #include "mcp/wire/jsonscan.h"
+#include "mcp/wire/messages.h"
 
 namespace shim {
 
@@ -19,14 +20,14 @@ void ClientState::track(const QByteArray &line, bool offline)
     } else if (message.isNotification() && message.method == "notifications/initialized") {
         m_initializedLine = line;
     } else if (message.isNotification() && message.method == "notifications/cancelled") {
-        m_inFlight.remove(fallback::cancelledId(line));
+        m_inFlight.remove(mcp::jsonscan::path(line, {"params", "requestId"}).toByteArray());
     }
 }
 
 QList<QByteArray> ClientState::replay()
 {
     const QByteArray id = "\"mcp-dimo-replay-" + QByteArray::number(m_replayCount + 1) + '"';
-    const QByteArray initialize = fallback::withId(m_initializeLine, id);
+    const QByteArray initialize = mcp::wire::withMember(m_initializeLine, "id", id);
     if (initialize.isEmpty()) {
         return {};
     }

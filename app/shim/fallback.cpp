@@ -5,11 +5,11 @@
 #include "mcp/wire/errorcodes.h"
 #include "mcp/wire/jsonscan.h"
 #include "mcp/wire/lineframer.h"
+#include "mcp/wire/messages.h"
 #include "mcp/wire/protocolversions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -18,26 +18,12 @@ namespace shim::fallback {
 namespace {
 
 namespace errc = mcp::errc;
+using mcp::wire::errorLine;
+using mcp::wire::resultLine;
 
 const QString NotRunning = u"The DIMO Tray app is not running, so the DIMO tools are unavailable. "
                            "Start DIMO Tray (run `dimo-tray`, or open DIMO Tray from the applications menu) "
                            "and try again; this connection picks it up automatically."_s;
-
-QByteArray message(QByteArrayView rawId, QByteArrayView member, const QJsonObject &value)
-{
-    return R"({"jsonrpc":"2.0","id":)" + rawId.toByteArray() + R"(,")" + member.toByteArray() + R"(":)"
-        + QJsonDocument(value).toJson(QJsonDocument::Compact) + '}';
-}
-
-QByteArray result(QByteArrayView rawId, const QJsonObject &value)
-{
-    return message(rawId, "result", value);
-}
-
-QByteArray error(QByteArrayView rawId, int code, const QString &text)
-{
-    return message(rawId, "error", {{u"code"_s, code}, {u"message"_s, text}});
-}
 
 QJsonObject textResult(const QString &text)
 {
@@ -62,11 +48,10 @@ QByteArray answer(const QByteArray &line)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return error("null", errc::ParseError, u"Parse error: "_s + parseError.errorString());
-    }
-    if (!doc.isObject()) {
-        return error("null", errc::InvalidRequest, u"Invalid Request: expected one JSON-RPC object per line"_s);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        return parseError.error != QJsonParseError::NoError
+            ? errorLine({}, errc::ParseError, u"Parse error: "_s + parseError.errorString())
+            : errorLine({}, errc::InvalidRequest, u"Invalid Request: expected one JSON-RPC object per line"_s);
     }
     const QByteArrayView id = mcp::jsonscan::member(line, "id");
     const QString method = doc.object().value(u"method"_s).toString();
@@ -74,45 +59,29 @@ QByteArray answer(const QByteArray &line)
         return {}; // notification or response: nothing to answer
     }
     if (method == u"initialize") {
-        return result(id, initializeResult(doc.object().value(u"params"_s).toObject()));
+        return resultLine(id, initializeResult(doc.object().value(u"params"_s).toObject()));
     }
-    if (method == u"ping") {
-        return result(id, {});
-    }
-    if (method == u"tools/list") {
-        return result(id, {{u"tools"_s, QJsonArray{}}});
+    if (method == u"ping" || method == u"tools/list") {
+        return resultLine(id, method == u"ping" ? QJsonObject() : QJsonObject{{u"tools"_s, QJsonArray()}});
     }
     if (method == u"tools/call") {
-        return result(id, textResult(NotRunning));
+        return resultLine(id, textResult(NotRunning));
     }
-    return error(id, errc::MethodNotFound, u"Method not found: %1 (the DIMO Tray app is not running)"_s.arg(method));
+    return errorLine(
+        id, errc::MethodNotFound, u"Method not found: %1 (the DIMO Tray app is not running)"_s.arg(method));
 }
 
 QByteArray interrupted(QByteArrayView rawId, bool toolsCall)
 {
     const QString text = u"DIMO Tray restarted while this request was in flight; its outcome is unknown. Try again."_s;
-    return toolsCall ? result(rawId, textResult(text)) : error(rawId, errc::InternalError, text);
+    return toolsCall ? resultLine(rawId, textResult(text)) : errorLine(rawId, errc::InternalError, text);
 }
 
 QByteArray tooLarge(QByteArrayView rawId)
 {
-    return error(rawId,
-                 errc::InternalError,
-                 u"The response from DIMO Tray exceeded %1 bytes and was dropped"_s.arg(mcp::wire::MaxLineBytes));
-}
-
-QByteArray withId(const QByteArray &line, QByteArrayView rawId)
-{
-    const QByteArrayView id = mcp::jsonscan::member(line, "id");
-    if (id.isEmpty()) {
-        return {};
-    }
-    return QByteArray(line).replace(id.data() - line.constData(), id.size(), rawId.toByteArray());
-}
-
-QByteArray cancelledId(const QByteArray &line)
-{
-    return mcp::jsonscan::path(line, {"params", "requestId"}).toByteArray();
+    return errorLine(rawId,
+                     errc::InternalError,
+                     u"The response from DIMO Tray exceeded %1 bytes and was dropped"_s.arg(mcp::wire::MaxLineBytes));
 }
 
 } // namespace shim::fallback

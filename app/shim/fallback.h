@@ -21,11 +21,4 @@ QByteArray interrupted(QByteArrayView rawId, bool toolsCall);
 // The answer to a request whose response from the tray exceeded the line cap (dropped).
 QByteArray tooLarge(QByteArrayView rawId);
 
-// The line with its top-level id replaced by \a rawId (for replaying the client's initialize
-// to a restarted tray); empty if the line has no id.
-QByteArray withId(const QByteArray &line, QByteArrayView rawId);
-
-// The id a client's notifications/cancelled refers to (raw JSON text), or empty.
-QByteArray cancelledId(const QByteArray &line);
-
 } // namespace shim::fallback

@@ -186,52 +186,47 @@ void sharingUrl(Backend &backend, const QJsonObject &arguments, const SharedResp
 QList<ToolSpec> accessTools(Backend &backend)
 {
     QList<ToolSpec> tools;
-    tools << ToolSpec{
-        mcp::Tool{u"check_vehicle_access_status"_s,
-                  u"Vehicle access status"_s,
-                  u"Who is signed in, the license, fleet mode and every vehicle this app can reach (token "
-                  "id, model, owner, privileges). Start here."_s,
-                  {},
-                  {},
-                  mcp::ToolAnnotations::readOnly(u"Vehicle access status"_s),
-                  {},
-                  [&backend](const QJsonObject &, mcp::Responder r) {
-                      accessStatus(backend, share(std::move(r)));
-                  }},
-        ToolSpec::Essential};
-    tools << ToolSpec{mcp::Tool{u"init_oauth"_s,
-                                u"Log in with DIMO"_s,
-                                u"Start Login with DIMO for the user; answers at once with what the user must do."_s,
-                                schema::object({{u"port"_s,
-                                                 schema::integer(u"Local callback port (default: the "
-                                                                 "redirect URI's, else 3333)"_s,
-                                                                 1,
-                                                                 65535)}}),
+    tools << ToolSpec{mcp::Tool{u"check_vehicle_access_status"_s,
+                                u"Vehicle access status"_s,
+                                u"Start here: sign-in, fleet mode, every reachable vehicle (token id, model, owner, "
+                                "privileges)."_s,
                                 {},
-                                mcp::ToolAnnotations::action(u"Log in with DIMO"_s, false, true, true),
                                 {},
-                                [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                                    initOauth(backend, arguments, share(std::move(r)));
+                                mcp::ToolAnnotations::readOnly(u"Vehicle access status"_s),
+                                {},
+                                [&backend](const QJsonObject &, mcp::Responder r) {
+                                    accessStatus(backend, share(std::move(r)));
                                 }},
                       ToolSpec::Essential};
     tools << ToolSpec{
-        mcp::Tool{
-            u"generate_vehicle_data_sharing_url"_s,
-            u"Vehicle sharing link"_s,
-            u"Login with DIMO link for the user to share vehicles with this app (default template 1)."_s,
-            schema::object(
-                {{u"permissionTemplateId"_s, schema::integer(u"1: privileges 1-6; 2: 1,3-6"_s, 1, 2)},
-                 {u"permissions"_s, schema::array(u"Privilege ids"_s, schema::integer({}, 1, 8))},
-                 {u"vehicles"_s, schema::array(u"Token ids"_s, QJsonObject{{u"type"_s, u"integer"_s}})},
-                 {u"vehicleMakes"_s, schema::array({}, QJsonObject{{u"type"_s, u"string"_s}})},
-                 {u"powertrainTypes"_s, schema::array(u"BEV ICE HEV PHEV"_s, QJsonObject{{u"type"_s, u"string"_s}})},
-                 {u"expirationDate"_s, schema::string(u"RFC 3339"_s)}}),
-            {},
-            mcp::ToolAnnotations::readOnly(u"Vehicle sharing link"_s, false),
-            {},
-            [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                sharingUrl(backend, arguments, share(std::move(r)));
-            }},
+        mcp::Tool{u"init_oauth"_s,
+                  u"Log in with DIMO"_s,
+                  u"Start Login with DIMO (callback port default 3333); answers at once with the user's next step."_s,
+                  schema::object({{u"port"_s, schema::integer({}, 1, 65535)}}),
+                  {},
+                  mcp::ToolAnnotations::action(u"Log in with DIMO"_s, false, true, true),
+                  {},
+                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                      initOauth(backend, arguments, share(std::move(r)));
+                  }},
+        ToolSpec::Essential};
+    tools << ToolSpec{
+        mcp::Tool{u"generate_vehicle_data_sharing_url"_s,
+                  u"Vehicle sharing link"_s,
+                  u"Login with DIMO link for the user to share vehicles with this app."_s,
+                  schema::object({{u"permissionTemplateId"_s, schema::integer(u"1: privileges 1-6; 2: 1,3-6"_s, 1, 2)},
+                                  {u"permissions"_s, schema::array(u"Privilege ids"_s, schema::integer({}))},
+                                  {u"vehicles"_s, schema::array({}, QJsonObject{{u"type"_s, u"integer"_s}})},
+                                  {u"vehicleMakes"_s, schema::array({}, QJsonObject{{u"type"_s, u"string"_s}})},
+                                  {u"powertrainTypes"_s,
+                                   schema::array(u"BEV ICE HEV PHEV"_s, QJsonObject{{u"type"_s, u"string"_s}})},
+                                  {u"expirationDate"_s, schema::string({})}}),
+                  {},
+                  mcp::ToolAnnotations::readOnly(u"Vehicle sharing link"_s, false),
+                  {},
+                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                      sharingUrl(backend, arguments, share(std::move(r)));
+                  }},
         0};
     return tools;
 }

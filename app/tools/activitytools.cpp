@@ -76,20 +76,34 @@ dimo::Result<ActivityArguments> activityArguments(const QJsonObject &arguments, 
 
 schema::Properties rangeProperties()
 {
-    return {{u"from"_s, schema::string(u"RFC 3339"_s)}, {u"to"_s, schema::string(u"RFC 3339, ≤ 31 days after from"_s)}};
+    return {{u"from"_s, schema::string({})}, {u"to"_s, schema::string({})}};
 }
 
 schema::Properties segmentProperties()
 {
     schema::Properties props = rangeProperties();
-    props << QPair<QString, QJsonObject>{u"mechanism"_s, schema::enumeration(u"Detection mechanism"_s, mechanisms())}
-          << QPair<QString, QJsonObject>{u"config"_s,
-                                         QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"SegmentConfig"_s}}}
+    props << QPair<QString, QJsonObject>{u"mechanism"_s, schema::enumeration({}, mechanisms())}
+          << QPair<QString, QJsonObject>{u"config"_s, QJsonObject{{u"type"_s, u"object"_s}}}
           << QPair<QString, QJsonObject>{u"signalRequests"_s,
                                          QJsonObject{{u"type"_s, u"array"_s}, {u"description"_s, u"[{name, agg}]"_s}}}
-          << QPair<QString, QJsonObject>{u"eventRequests"_s,
-                                         QJsonObject{{u"type"_s, u"array"_s}, {u"description"_s, u"[{name}]"_s}}};
+          << QPair<QString, QJsonObject>{u"eventRequests"_s, QJsonObject{{u"type"_s, u"array"_s}}};
     return props;
+}
+
+// DIMO's dailyActivity rows (only days with activity) name no day: each gets `date`, the day its
+// first segment started in the requested zone (UTC by default), or null without a start.
+QJsonArray datedDays(const QJsonValue &rows, const QTimeZone &zone)
+{
+    QJsonArray out;
+    for (const QJsonValue &row : rows.toArray()) {
+        QJsonObject day = row.toObject();
+        const QDateTime start =
+            QDateTime::fromString(day.value(u"start"_s)[u"timestamp"_s].toString(), Qt::ISODateWithMs);
+        day.insert(u"date"_s,
+                   start.isValid() ? QJsonValue(start.toTimeZone(zone).date().toString(Qt::ISODate)) : QJsonValue());
+        out.append(day);
+    }
+    return out;
 }
 
 const QString segmentVariables =
@@ -103,10 +117,10 @@ QList<ToolSpec> activityTools(Backend &backend)
     QList<ToolSpec> tools;
     schema::Properties eventProps = rangeProperties();
     eventProps << QPair<QString, QJsonObject>{
-        u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"EventFilter {name, source}"_s}}};
+        u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"EventFilter"_s}}};
     tools << telemetryTool(u"telemetry_get_events"_s,
                            u"Vehicle events"_s,
-                           u"Events such as behavior.harshBraking between two times (≤ 31 days)."_s,
+                           u"Events (e.g. behavior.harshBraking), at most 31 days."_s,
                            eventProps,
                            {u"from"_s, u"to"_s},
                            backend,
@@ -128,48 +142,46 @@ QList<ToolSpec> activityTools(Backend &backend)
                                    }};
                            });
     schema::Properties segmentProps = segmentProperties();
-    segmentProps << QPair<QString, QJsonObject>{u"limit"_s, schema::integer(u"Max segments (default 100)"_s, 1, 200)}
-                 << QPair<QString, QJsonObject>{u"after"_s,
-                                                schema::string(u"Page: start time of the last segment seen"_s)};
-    tools << telemetryTool(
-        u"telemetry_get_trip_segments"_s,
-        u"Trip segments"_s,
-        u"Trips or other segments (idling, refuel, recharge) with start/end location and duration."_s,
-        segmentProps,
-        {u"from"_s, u"to"_s, u"mechanism"_s},
-        backend,
-        [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-            const auto a = activityArguments(arguments, true);
-            if (!a) {
-                return a.error();
-            }
-            QJsonObject variables = a.value().variables;
-            variables.insert(u"limit"_s, arguments.value(u"limit"_s).toInt(100));
-            if (arguments.contains(u"after"_s)) {
-                variables.insert(u"after"_s, arguments.value(u"after"_s));
-            }
-            return TelemetryCall{0,
-                                 u"TripSegments"_s,
-                                 segmentVariables + u", $limit: Int, $after: Time"_s,
-                                 u"segments(tokenId: $tokenId, from: $from, to: $to, mechanism: $mechanism, "
-                                 "config: $config, signalRequests: $signalRequests, eventRequests: "
-                                 "$eventRequests, limit: $limit, after: $after) { start { timestamp value { "
-                                 "latitude longitude } } end { timestamp value { latitude longitude } } "
-                                 "duration isOngoing startedBeforeRange signals { name agg value } "
-                                 "eventCounts { name count } }"_s,
-                                 variables,
-                                 {1, 4},
-                                 [](const QJsonObject &data) {
-                                     return QJsonObject{{u"segments"_s, data.value(u"segments"_s)}};
-                                 }};
-        });
+    segmentProps << QPair<QString, QJsonObject>{u"limit"_s, schema::integer({}, 1, 200)}
+                 << QPair<QString, QJsonObject>{u"after"_s, schema::string(u"start of the last segment seen"_s)};
+    tools << telemetryTool(u"telemetry_get_trip_segments"_s,
+                           u"Trip segments"_s,
+                           u"Trip, idling, refuel or recharge segments (start, end, duration), at most 31 days."_s,
+                           segmentProps,
+                           {u"from"_s, u"to"_s, u"mechanism"_s},
+                           backend,
+                           [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+                               const auto a = activityArguments(arguments, true);
+                               if (!a) {
+                                   return a.error();
+                               }
+                               QJsonObject variables = a.value().variables;
+                               variables.insert(u"limit"_s, arguments.value(u"limit"_s).toInt(100));
+                               if (arguments.contains(u"after"_s)) {
+                                   variables.insert(u"after"_s, arguments.value(u"after"_s));
+                               }
+                               return TelemetryCall{
+                                   0,
+                                   u"TripSegments"_s,
+                                   segmentVariables + u", $limit: Int, $after: Time"_s,
+                                   u"segments(tokenId: $tokenId, from: $from, to: $to, mechanism: $mechanism, "
+                                   "config: $config, signalRequests: $signalRequests, eventRequests: "
+                                   "$eventRequests, limit: $limit, after: $after) { start { timestamp value { "
+                                   "latitude longitude } } end { timestamp value { latitude longitude } } "
+                                   "duration isOngoing startedBeforeRange signals { name agg value } "
+                                   "eventCounts { name count } }"_s,
+                                   variables,
+                                   {1, 4},
+                                   [](const QJsonObject &data) {
+                                       return QJsonObject{{u"segments"_s, data.value(u"segments"_s)}};
+                                   }};
+                           });
     schema::Properties dailyProps = segmentProperties();
-    dailyProps << QPair<QString, QJsonObject>{u"timezone"_s,
-                                              schema::string(u"IANA zone for day boundaries, e.g. Europe/Berlin"_s)};
+    dailyProps << QPair<QString, QJsonObject>{u"timezone"_s, schema::string(u"IANA, e.g. Europe/Berlin"_s)};
     tools << telemetryTool(
         u"telemetry_get_daily_activity"_s,
         u"Daily activity"_s,
-        u"Per-day driving summaries: segment count, active time, aggregates."_s,
+        u"Per-day summaries of segments, at most 31 days."_s,
         dailyProps,
         {u"from"_s, u"to"_s, u"mechanism"_s},
         backend,
@@ -179,6 +191,7 @@ QList<ToolSpec> activityTools(Backend &backend)
                 return a.error();
             }
             QJsonObject variables = a.value().variables;
+            QTimeZone dayZone = QTimeZone::utc();
             if (arguments.contains(u"timezone"_s)) {
                 const QByteArray zone = arguments.value(u"timezone"_s).toString().toUtf8();
                 if (!QTimeZone::isTimeZoneIdAvailable(zone)) {
@@ -187,19 +200,22 @@ QList<ToolSpec> activityTools(Backend &backend)
                                              u"Use an IANA name such as America/New_York or UTC."_s);
                 }
                 variables.insert(u"timezone"_s, QString::fromUtf8(zone));
+                dayZone = QTimeZone(zone);
             }
-            return TelemetryCall{0,
-                                 u"DailyActivity"_s,
-                                 segmentVariables + u", $timezone: String"_s,
-                                 u"dailyActivity(tokenId: $tokenId, from: $from, to: $to, mechanism: "
-                                 "$mechanism, config: $config, signalRequests: $signalRequests, "
-                                 "eventRequests: $eventRequests, timezone: $timezone) { segmentCount "
-                                 "duration signals { name agg value } eventCounts { name count } }"_s,
-                                 variables,
-                                 {1, 4},
-                                 [](const QJsonObject &data) {
-                                     return QJsonObject{{u"days"_s, data.value(u"dailyActivity"_s)}};
-                                 }};
+            return TelemetryCall{
+                0,
+                u"DailyActivity"_s,
+                segmentVariables + u", $timezone: String"_s,
+                u"dailyActivity(tokenId: $tokenId, from: $from, to: $to, mechanism: "
+                "$mechanism, config: $config, signalRequests: $signalRequests, "
+                "eventRequests: $eventRequests, timezone: $timezone) { start { timestamp "
+                "value { latitude longitude } } end { timestamp value { latitude longitude } } "
+                "segmentCount duration signals { name agg value } eventCounts { name count } }"_s,
+                variables,
+                {1, 4},
+                [dayZone](const QJsonObject &data) {
+                    return QJsonObject{{u"days"_s, datedDays(data.value(u"dailyActivity"_s), dayZone)}};
+                }};
         });
     return tools;
 }

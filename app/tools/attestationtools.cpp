@@ -96,17 +96,18 @@ QList<ToolSpec> attestationTools(Backend &backend)
 {
     QList<ToolSpec> tools;
     tools << ToolSpec{
-        mcp::Tool{u"attestation_create"_s,
-                  u"Create an attestation"_s,
-                  u"Create a verifiable credential. Times RFC 3339 (timestamp: odometer, position; "
-                  "startTime/endTime ≤ 30 days: health)."_s,
-                  schema::object(properties({}), {u"tokenId"_s, u"type"_s}),
-                  {},
-                  mcp::ToolAnnotations::action(u"Create an attestation"_s, false, false, true),
-                  {},
-                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                      create(backend, kindName(arguments.value(u"type"_s).toString()), arguments, share(std::move(r)));
-                  }},
+        mcp::Tool{
+            u"attestation_create"_s,
+            u"Create an attestation"_s,
+            u"Create a verifiable credential (timestamp: odometer, position; startTime/endTime at most 30 days apart: "
+            "health)."_s,
+            schema::object(properties({}), {u"tokenId"_s, u"type"_s}),
+            {},
+            mcp::ToolAnnotations::action(u"Create an attestation"_s, false, false, true),
+            {},
+            [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                create(backend, kindName(arguments.value(u"type"_s).toString()), arguments, share(std::move(r)));
+            }},
         ToolSpec::Writes};
     const QList<QPair<QString, QString>> legacy{{u"vin"_s, u"VIN"_s},
                                                 {u"odometer"_s, u"odometer"_s},

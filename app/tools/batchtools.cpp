@@ -135,7 +135,7 @@ void runBatch(Backend &backend, const QString &document, const QJsonObject &argu
 
 QJsonObject idsSchema()
 {
-    return schema::array(u"Vehicle token ids (≤ 50)"_s, schema::integer({}, 1), MaxVehicles);
+    return schema::array({}, schema::integer({}), MaxVehicles);
 }
 
 } // namespace
@@ -146,8 +146,8 @@ QList<ToolSpec> batchTools(Backend &backend)
     tools << ToolSpec{
         mcp::Tool{u"batch_telemetry_query"_s,
                   u"Telemetry query for many vehicles"_s,
-                  u"Run one Telemetry query (using $tokenId) for up to 50 vehicles; one result or error per vehicle."_s,
-                  schema::object({{u"query"_s, schema::string(u"GraphQL document with $tokenId: Int!"_s)},
+                  u"telemetry_query using $tokenId: Int! for up to 50 vehicles; a result or error each."_s,
+                  schema::object({{u"query"_s, schema::string({})},
                                   {u"tokenIds"_s, idsSchema()},
                                   {u"variables"_s, QJsonObject{{u"type"_s, u"object"_s}}}},
                                  {u"query"_s, u"tokenIds"_s}),
@@ -166,7 +166,7 @@ QList<ToolSpec> batchTools(Backend &backend)
         0};
     tools << ToolSpec{mcp::Tool{u"batch_vehicle_data_summary"_s,
                                 u"Data summary for many vehicles"_s,
-                                u"vehicle_data_summary for up to 50 vehicles; one result or error per vehicle."_s,
+                                u"vehicle_data_summary for up to 50 vehicles."_s,
                                 schema::object({{u"tokenIds"_s, idsSchema()}}, {u"tokenIds"_s}),
                                 {},
                                 mcp::ToolAnnotations::readOnly(u"Data summary for many vehicles"_s),

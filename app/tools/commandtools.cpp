@@ -160,21 +160,20 @@ QList<ToolSpec> commandTools(Backend &backend)
     QList<ToolSpec> tools;
     for (const CommandSpec &spec : commandSpecs()) {
         const bool idempotent = spec.command == dimo::Command::LockDoors || spec.command == dimo::Command::StopCharging;
-        tools << ToolSpec{
-            mcp::Tool{spec.tool,
-                      spec.title,
-                      u"%1 (Tesla connections). Asks the user, sends once, confirms via telemetry."_s.arg(spec.title),
-                      schema::object({{u"tokenId"_s, args::tokenIdSchema()}}, {u"tokenId"_s}),
-                      {},
-                      mcp::ToolAnnotations::action(spec.title, true, idempotent, true),
-                      {},
-                      [&backend, spec](const QJsonObject &arguments, mcp::Responder r) {
-                          runCommand(backend, spec, arguments, share(std::move(r)));
-                      }},
-            ToolSpec::Writes
-                | (spec.command == dimo::Command::LockDoors || spec.command == dimo::Command::UnlockDoors
-                       ? ToolSpec::Essential
-                       : 0)};
+        tools << ToolSpec{mcp::Tool{spec.tool,
+                                    spec.title,
+                                    u"Tesla only. Asks the user, sends once, confirms via telemetry."_s,
+                                    schema::object({{u"tokenId"_s, args::tokenIdSchema()}}, {u"tokenId"_s}),
+                                    {},
+                                    mcp::ToolAnnotations::action(spec.title, true, idempotent, true),
+                                    {},
+                                    [&backend, spec](const QJsonObject &arguments, mcp::Responder r) {
+                                        runCommand(backend, spec, arguments, share(std::move(r)));
+                                    }},
+                          ToolSpec::Writes
+                              | (spec.command == dimo::Command::LockDoors || spec.command == dimo::Command::UnlockDoors
+                                     ? ToolSpec::Essential
+                                     : 0)};
     }
     return tools;
 }

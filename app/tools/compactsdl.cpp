@@ -60,15 +60,19 @@ QString argumentList(const QJsonArray &args)
     return u"("_s + parts.join(u", "_s) + u")"_s;
 }
 
-// Argument descriptions, cut, as "; name: text" after the field's own description.
-QString argumentNotes(const QJsonArray &args, const QString &owner)
+QString firstClause(const QString &doc);
+
+// Argument descriptions, cut (to the first clause in full renders), as "; name: text" after the
+// field's own description.
+QString argumentNotes(const QJsonArray &args, const QString &owner, bool full)
 {
     QStringList notes;
     for (const QJsonValue &a : args) {
         if (isPagingArgument(a.toObject())) {
             continue;
         }
-        const QString text = CompactSchema::firstSentence(a.toObject().value(u"description"_s).toString());
+        QString text = CompactSchema::firstSentence(a.toObject().value(u"description"_s).toString());
+        text = full ? firstClause(text) : text;
         const QString argName = a.toObject().value(u"name"_s).toString();
         QString argType = CompactSchema::typeRef(a.toObject().value(u"type"_s).toObject());
         if (!text.isEmpty() && !isRedundant(text, argName, owner, argType.remove(u'!'))) {
@@ -93,15 +97,27 @@ QStringList words(const QString &text)
 // nothing; one unknown word among three or more known ones is still a restatement.
 bool isRedundant(const QString &doc, const QString &field, const QString &owner, const QString &type)
 {
+    // Words that say nothing about a field: articles, and the vocabulary of generated
+    // descriptions ("The VehiclesFilter input is used to specify filtering criteria for ...").
     static const QSet<QString> filler{
-        u"the"_s, u"a"_s,     u"an"_s,   u"of"_s, u"this"_s, u"for"_s,        u"is"_s,       u"in"_s,   u"to"_s,
-        u"and"_s, u"or"_s,    u"with"_s, u"by"_s, u"its"_s,  u"that"_s,       u"s"_s,        u"id"_s,   u"if"_s,
-        u"any"_s, u"which"_s, u"at"_s,   u"on"_s, u"view"_s, u"particular"_s, u"retrieve"_s, u"list"_s, u"get"_s};
+        u"the"_s,      u"a"_s,       u"an"_s,         u"of"_s,       u"this"_s,      u"for"_s,        u"is"_s,
+        u"in"_s,       u"to"_s,      u"and"_s,        u"or"_s,       u"with"_s,      u"by"_s,         u"its"_s,
+        u"that"_s,     u"s"_s,       u"id"_s,         u"if"_s,       u"any"_s,       u"which"_s,      u"at"_s,
+        u"on"_s,       u"view"_s,    u"particular"_s, u"retrieve"_s, u"retrieves"_s, u"list"_s,       u"lists"_s,
+        u"get"_s,      u"was"_s,     u"be"_s,         u"has"_s,      u"been"_s,      u"as"_s,         u"input"_s,
+        u"used"_s,     u"specify"_s, u"specified"_s,  u"filter"_s,   u"filters"_s,   u"filtering"_s,  u"criteria"_s,
+        u"querying"_s, u"based"_s,   u"specific"_s,   u"given"_s,    u"unique"_s,    u"represents"_s, u"information"_s,
+        u"about"_s,    u"query"_s,   u"search"_s,     u"relay"_s,    u"style"_s,     u"listing"_s};
+    // Words a field's type already says ("The block timestamp at which ..." on a Time field).
+    static const QHash<QString, QStringList> typeWords{
+        {u"Time"_s, {u"timestamp"_s, u"block"_s, u"time"_s}},
+        {u"ID"_s, {u"identifier"_s, u"opaque"_s, u"global"_s}},
+    };
     if (doc.isEmpty() || doc.contains(u'[')) {
         return false;
     }
     QSet<QString> known;
-    for (const QString &w : words(field) + words(owner) + words(type)) {
+    for (const QString &w : words(field) + words(owner) + words(type) + typeWords.value(type)) {
         known.insert(w);
         known.insert(w + u"s"_s);
         if (w.endsWith(u's')) {
@@ -124,6 +140,34 @@ QString unitOf(const QString &doc)
 {
     static const QRegularExpression unit(u"\\[[^\\]]+\\]$"_s);
     return unit.match(doc).captured(0);
+}
+
+// Full renders: a description up to its first clause (", ", "; ", " (", " - " after at least three
+// words), without the closing period; a trailing unit ("[km/h]") is kept.
+QString firstClause(const QString &doc)
+{
+    const QString unit = unitOf(doc);
+    QString text = doc.chopped(unit.size()).trimmed();
+    static const QRegularExpression cut(u", |; | \\(| - "_s);
+    for (auto it = cut.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (text.left(m.capturedStart()).count(u' ') >= 2) {
+            text.truncate(m.capturedStart());
+            break;
+        }
+    }
+    if (text.endsWith(u'.')) {
+        text.chop(1);
+    }
+    static const QRegularExpression article(u"^(The|A|An) "_s);
+    text.remove(article);
+    return unit.isEmpty() || text.isEmpty() ? QString(text + unit) : QString(text + u' ' + unit);
+}
+
+// DIMO writes the DID format into every tokenDID's description; full renders say it once.
+bool isDidFormat(const QString &doc)
+{
+    return doc.contains(u"did:erc721:"_s);
 }
 
 } // namespace
@@ -281,6 +325,7 @@ QString CompactSchema::typeRef(const QJsonObject &type)
 struct CompactSchema::RenderState
 {
     bool full = true;
+    bool didFormat = false; // a tokenDID description was left out: the legend says the format
     QSet<QString> seen;
 };
 
@@ -289,7 +334,15 @@ QString CompactSchema::renderType(const QJsonObject &type, const QString &search
     const QString name = type.value(u"name"_s).toString();
     const QString kind = type.value(u"kind"_s).toString();
     const bool typeMatches = search.isEmpty() || name.contains(search, Qt::CaseInsensitive);
-    const QString typeDoc = name == u"Query"_s ? QString() : firstSentence(type.value(u"description"_s).toString());
+    QString typeDoc = name == u"Query"_s ? QString() : firstSentence(type.value(u"description"_s).toString());
+    if (state.full && kind != u"SCALAR"_s) {
+        // Scalars keep their sentence (it is their format); other types their first clause, if it
+        // says more than the name ("The VehiclesFilter input is used to specify filtering ...").
+        typeDoc = firstClause(typeDoc);
+        if (kind == u"INPUT_OBJECT"_s || isRedundant(typeDoc, name, {}, {})) {
+            typeDoc.clear();
+        }
+    }
     const QString docSuffix = typeDoc.isEmpty() ? QString() : u" # "_s + typeDoc;
 
     if (kind == u"SCALAR"_s) {
@@ -320,6 +373,9 @@ QString CompactSchema::renderType(const QJsonObject &type, const QString &search
     for (const QJsonValue &m : members) {
         const QJsonObject member = m.toObject();
         const QString memberName = member.value(u"name"_s).toString();
+        if (state.full && member.value(u"isDeprecated"_s).toBool()) {
+            continue; // a query writer should not start using it; `type` still shows it
+        }
         QString doc = firstSentence(member.value(u"description"_s).toString());
         const bool matches = typeMatches || memberName.contains(search, Qt::CaseInsensitive)
             || doc.contains(search, Qt::CaseInsensitive);
@@ -346,6 +402,19 @@ QString CompactSchema::renderType(const QJsonObject &type, const QString &search
         } else if (!doc.isEmpty()) {
             state.seen.insert(key);
         }
+        if (state.full && isDidFormat(doc)) {
+            doc.clear();
+            state.didFormat = true;
+        } else if (state.full) {
+            // Cut to its first clause, the description may now be a restatement, or one already
+            // printed for a same-named field ("imei" of AftermarketDevice and AftermarketDeviceBy).
+            // "mintedAt: Time" says when; DIMO's "The block timestamp at which ..." adds nothing.
+            const bool when = memberType == u"Time"_s && memberName.endsWith(u"At"_s);
+            doc = when ? QString() : firstClause(doc);
+            const QString shown = memberName + u'\x1e' + doc;
+            doc = isRedundant(doc, memberName, name, memberType) || state.seen.contains(shown) ? QString() : doc;
+            state.seen.insert(shown);
+        }
         QString signature;
         if (kind != u"ENUM"_s) {
             signature =
@@ -354,7 +423,7 @@ QString CompactSchema::renderType(const QJsonObject &type, const QString &search
         if (member.value(u"isDeprecated"_s).toBool()) {
             signature += u" @deprecated"_s;
         }
-        const QString notes = argumentNotes(member.value(u"args"_s).toArray(), memberName);
+        const QString notes = argumentNotes(member.value(u"args"_s).toArray(), memberName, state.full);
         if (!notes.isEmpty()) {
             doc += (doc.isEmpty() ? QString() : u" "_s) + u"("_s + notes + u")"_s;
         }
@@ -419,15 +488,25 @@ dimo::Result<QString> CompactSchema::render(const QString &type, const QString &
         }
         out += renderType(t, search, state);
     }
+    if (state.didFormat) {
+        out.prepend(u"# tokenDID: did:erc721:<chainID>:<contractAddress>:<tokenId>\n"_s);
+    }
     if (state.full && !m_connections.isEmpty()) {
-        QStringList pairs;
+        // One legend for the Relay types: the node types of the conventional XConnection/XEdge
+        // pairs by name, the others as connection→node.
+        QStringList nodes;
+        QStringList others;
         for (const auto &c : m_connections) {
-            pairs << c.first + u"→"_s + c.second;
+            if (c.first == c.second + u"Connection"_s) {
+                nodes << c.second;
+            } else {
+                others << c.first + u"→"_s + c.second;
+            }
         }
-        out.prepend(u"# Relay connections (each XConnection is {totalCount: Int!, edges: [XEdge!]!, nodes: [node]!, "
-                    "pageInfo: PageInfo!}, XEdge is {cursor: String!, node: node!}; "
-                    "...paging = first: Int, after: String, last: Int, before: String): "_s
-                    + pairs.join(u", "_s) + u"\n"_s);
+        out.prepend(u"# Relay: XConnection {totalCount: Int!, edges: [XEdge!]!, nodes: [X!]!, pageInfo: PageInfo!}, "
+                    "XEdge {cursor: String!, node: X!}, ...paging = first: Int, after: String, last: Int, before: "
+                    "String; for X = "_s
+                    + nodes.join(u", "_s) + (others.isEmpty() ? QString() : u"; "_s + others.join(u", "_s)) + u"\n"_s);
     }
     if (out.isEmpty()) {
         return dimo::Error::make(dimo::Error::Kind::InvalidInput,

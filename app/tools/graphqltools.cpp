@@ -32,10 +32,8 @@ mcp::Tool introspectTool(Backend &backend, const QString &service)
     return mcp::Tool{
         service + u"_introspect"_s,
         api + u" schema"_s,
-        u"DIMO %1 GraphQL schema as compact SDL (cached). Narrow with `type` (one type) or `search` (part of a "
-        "type or field name)."_s.arg(api),
-        schema::object({{u"type"_s, schema::string(u"Exact type name, e.g. SignalCollection"_s)},
-                        {u"search"_s, schema::string(u"Part of a type or field name, e.g. battery"_s)}}),
+        u"DIMO %1 GraphQL schema as compact SDL. type: one type; search: part of a name."_s.arg(api),
+        schema::object({{u"type"_s, schema::string({})}, {u"search"_s, schema::string({})}}),
         {},
         mcp::ToolAnnotations::readOnly(api + u" schema"_s),
         {},
@@ -115,11 +113,9 @@ QJsonObject variablesArgument(const QJsonObject &arguments, QString *error)
 
 QJsonObject queryInput(bool telemetry)
 {
-    schema::Properties props{
-        {u"query"_s, schema::string(u"GraphQL document"_s)},
-        {u"variables"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"GraphQL variables"_s}}}};
+    schema::Properties props{{u"query"_s, schema::string({})}, {u"variables"_s, QJsonObject{{u"type"_s, u"object"_s}}}};
     if (telemetry) {
-        props.insert(1, {u"tokenId"_s, schema::integer(u"Vehicle token id (or variables.tokenId)"_s, 1)});
+        props.insert(1, {u"tokenId"_s, args::tokenIdSchema()});
     }
     return schema::object(props, {u"query"_s});
 }
@@ -132,60 +128,60 @@ QList<ToolSpec> graphqlTools(Backend &backend)
     tools << ToolSpec{introspectTool(backend, u"identity"_s), ToolSpec::Essential}
           << ToolSpec{introspectTool(backend, u"telemetry"_s), ToolSpec::Essential};
 
-    tools << ToolSpec{
-        mcp::Tool{u"identity_query"_s,
-                  u"Identity query"_s,
-                  u"Run a GraphQL query on DIMO Identity (public data: vehicles, owners, devices, licenses). Call "
-                  "identity_introspect first for field names."_s,
-                  queryInput(false),
-                  {},
-                  mcp::ToolAnnotations::readOnly(u"Identity query"_s),
-                  {},
-                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                      auto responder = share(std::move(r));
-                      QString error;
-                      const QJsonObject variables = variablesArgument(arguments, &error);
-                      const auto client = backend.client();
-                      if (!error.isEmpty() || !client) {
-                          responder->resolve(error.isEmpty() ? errorResult(client.error())
-                                                             : mcp::ToolResult::error(error));
-                          return;
-                      }
-                      auto *job = client.value()->identityQuery(arguments.value(u"query"_s).toString(), variables);
-                      answerQuery(backend, job, u"identity"_s, responder);
-                  }},
-        ToolSpec::Essential};
+    tools << ToolSpec{mcp::Tool{u"identity_query"_s,
+                                u"Identity query"_s,
+                                u"GraphQL query on DIMO Identity (public: vehicles, owners, devices, licenses). See "
+                                "identity_introspect."_s,
+                                queryInput(false),
+                                {},
+                                mcp::ToolAnnotations::readOnly(u"Identity query"_s),
+                                {},
+                                [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                                    auto responder = share(std::move(r));
+                                    QString error;
+                                    const QJsonObject variables = variablesArgument(arguments, &error);
+                                    const auto client = backend.client();
+                                    if (!error.isEmpty() || !client) {
+                                        responder->resolve(error.isEmpty() ? errorResult(client.error())
+                                                                           : mcp::ToolResult::error(error));
+                                        return;
+                                    }
+                                    auto *job = client.value()->identityQuery(arguments.value(u"query"_s).toString(),
+                                                                              variables);
+                                    answerQuery(backend, job, u"identity"_s, responder);
+                                }},
+                      ToolSpec::Essential};
 
-    tools << ToolSpec{
-        mcp::Tool{u"telemetry_query"_s,
-                  u"Telemetry query"_s,
-                  u"Run a GraphQL query on DIMO Telemetry for one vehicle (a vehicle token with only the privileges "
-                  "the query needs is obtained for you). Call telemetry_introspect first for field names."_s,
-                  queryInput(true),
-                  {},
-                  mcp::ToolAnnotations::readOnly(u"Telemetry query"_s),
-                  {},
-                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                      auto responder = share(std::move(r));
-                      QString error;
-                      QJsonObject variables = variablesArgument(arguments, &error);
-                      QJsonObject idSource = arguments;
-                      if (!arguments.contains(u"tokenId"_s) && variables.contains(u"tokenId"_s)) {
-                          idSource = variables;
-                      }
-                      const qint64 tokenId = error.isEmpty() ? args::tokenId(idSource, &error) : 0;
-                      const auto client = backend.client();
-                      if (!tokenId || !client) {
-                          responder->resolve(!tokenId ? mcp::ToolResult::error(error) : errorResult(client.error()));
-                          return;
-                      }
-                      variables.insert(u"tokenId"_s, tokenId);
-                      const QString document = arguments.value(u"query"_s).toString();
-                      auto *job = client.value()->telemetryQuery(
-                          tokenId, document, variables, privilegesForTelemetryDocument(document));
-                      answerQuery(backend, job, u"telemetry"_s, responder);
-                  }},
-        ToolSpec::Essential};
+    tools << ToolSpec{mcp::Tool{u"telemetry_query"_s,
+                                u"Telemetry query"_s,
+                                u"GraphQL query on DIMO Telemetry for one vehicle (tokenId here or in variables). See "
+                                "telemetry_introspect."_s,
+                                queryInput(true),
+                                {},
+                                mcp::ToolAnnotations::readOnly(u"Telemetry query"_s),
+                                {},
+                                [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                                    auto responder = share(std::move(r));
+                                    QString error;
+                                    QJsonObject variables = variablesArgument(arguments, &error);
+                                    QJsonObject idSource = arguments;
+                                    if (!arguments.contains(u"tokenId"_s) && variables.contains(u"tokenId"_s)) {
+                                        idSource = variables;
+                                    }
+                                    const qint64 tokenId = error.isEmpty() ? args::tokenId(idSource, &error) : 0;
+                                    const auto client = backend.client();
+                                    if (!tokenId || !client) {
+                                        responder->resolve(!tokenId ? mcp::ToolResult::error(error)
+                                                                    : errorResult(client.error()));
+                                        return;
+                                    }
+                                    variables.insert(u"tokenId"_s, tokenId);
+                                    const QString document = arguments.value(u"query"_s).toString();
+                                    auto *job = client.value()->telemetryQuery(
+                                        tokenId, document, variables, privilegesForTelemetryDocument(document));
+                                    answerQuery(backend, job, u"telemetry"_s, responder);
+                                }},
+                      ToolSpec::Essential};
     return tools;
 }
 

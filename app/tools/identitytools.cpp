@@ -45,45 +45,43 @@ QList<ToolSpec> identityTools(Backend &backend)
 {
     QList<ToolSpec> tools;
     tools << ToolSpec{
-        mcp::Tool{
-            u"identity_get_vehicle"_s,
-            u"Vehicle identity"_s,
-            u"Public facts of one vehicle: make, model, year, owner, devices. Give tokenId or tokenDID."_s,
-            schema::object({{u"tokenId"_s, args::tokenIdSchema()}, {u"tokenDID"_s, schema::string(u"did:erc721:…"_s)}}),
-            {},
-            mcp::ToolAnnotations::readOnly(u"Vehicle identity"_s),
-            {},
-            [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                auto responder = share(std::move(r));
-                QJsonObject variables;
-                if (arguments.contains(u"tokenDID"_s)) {
-                    variables.insert(u"tokenDID"_s, arguments.value(u"tokenDID"_s));
-                } else if (arguments.contains(u"tokenId"_s)) {
-                    variables.insert(u"tokenId"_s, arguments.value(u"tokenId"_s));
-                } else {
-                    responder->resolve(mcp::ToolResult::error(u"give the vehicle's tokenId or tokenDID"_s));
-                    return;
-                }
-                identityCall(backend,
-                             u"query GetVehicle($tokenId: Int, $tokenDID: String) { vehicle(tokenId: $tokenId, "
-                             "tokenDID: $tokenDID) { "_s
-                                 + VehicleFields + u" } }"_s,
-                             variables,
-                             u"vehicle"_s,
-                             responder);
-            }},
+        mcp::Tool{u"identity_get_vehicle"_s,
+                  u"Vehicle identity"_s,
+                  u"Public facts of a vehicle (tokenId or tokenDID): make, model, year, owner, devices."_s,
+                  schema::object({{u"tokenId"_s, args::tokenIdSchema()}, {u"tokenDID"_s, schema::string({})}}),
+                  {},
+                  mcp::ToolAnnotations::readOnly(u"Vehicle identity"_s),
+                  {},
+                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                      auto responder = share(std::move(r));
+                      QJsonObject variables;
+                      if (arguments.contains(u"tokenDID"_s)) {
+                          variables.insert(u"tokenDID"_s, arguments.value(u"tokenDID"_s));
+                      } else if (arguments.contains(u"tokenId"_s)) {
+                          variables.insert(u"tokenId"_s, arguments.value(u"tokenId"_s));
+                      } else {
+                          responder->resolve(mcp::ToolResult::error(u"give the vehicle's tokenId or tokenDID"_s));
+                          return;
+                      }
+                      identityCall(backend,
+                                   u"query GetVehicle($tokenId: Int, $tokenDID: String) { vehicle(tokenId: $tokenId, "
+                                   "tokenDID: $tokenDID) { "_s
+                                       + VehicleFields + u" } }"_s,
+                                   variables,
+                                   u"vehicle"_s,
+                                   responder);
+                  }},
         0};
     tools << ToolSpec{
         mcp::Tool{
             u"identity_list_vehicles"_s,
             u"List vehicles"_s,
-            u"Vehicles on DIMO, filtered (filterBy: privileged = a license's client ID, owner, make, model, "
-            "year), paged with first/after."_s,
+            u"Vehicles on DIMO by filterBy (privileged: a client ID, owner, make, model, year), paged."_s,
             schema::object(
-                {{u"first"_s, schema::integer(u"Page size (≤ 100)"_s, 1, 100)},
-                 {u"after"_s, schema::string(u"Cursor (pageInfo.endCursor)"_s)},
-                 {u"last"_s, schema::integer(u"From the end"_s, 1, 100)},
-                 {u"before"_s, schema::string(u"Cursor"_s)},
+                {{u"first"_s, schema::integer({}, 1, 100)},
+                 {u"after"_s, schema::string(u"pageInfo.endCursor"_s)},
+                 {u"last"_s, schema::integer({}, 1, 100)},
+                 {u"before"_s, schema::string({})},
                  {u"filterBy"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"VehiclesFilter"_s}}}}),
             {},
             mcp::ToolAnnotations::readOnly(u"List vehicles"_s),
@@ -107,11 +105,10 @@ QList<ToolSpec> identityTools(Backend &backend)
         mcp::Tool{
             u"identity_get_aftermarket_device"_s,
             u"Aftermarket device"_s,
-            u"One aftermarket device (AutoPi, Macaron…) by tokenId, serial, address, imei or devEUI."_s,
-            schema::object({{u"by"_s,
-                             QJsonObject{{u"type"_s, u"object"_s},
-                                         {u"description"_s, u"AftermarketDeviceBy, e.g. {\"serial\": \"…\"}"_s}}}},
-                           {u"by"_s}),
+            u"An aftermarket device by tokenId, serial, address, imei or devEUI."_s,
+            schema::object(
+                {{u"by"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"e.g. {\"serial\": \"x\"}"_s}}}},
+                {u"by"_s}),
             {},
             mcp::ToolAnnotations::readOnly(u"Aftermarket device"_s),
             {},

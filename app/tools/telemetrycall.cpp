@@ -23,7 +23,9 @@ QString TelemetryCall::document() const
 
 QJsonObject telemetryOutputSchema()
 {
-    return QJsonObject{{u"type"_s, u"object"_s}, {u"required"_s, QJsonArray{u"tokenId"_s, u"freshness"_s}}};
+    // The shape (tokenId, freshness, the data) is in the text mirror; listing it here would cost every
+    // session's context for each of the ten tools.
+    return QJsonObject{{u"type"_s, u"object"_s}};
 }
 
 namespace {

@@ -22,7 +22,7 @@ constexpr int MaxSignalsPerCall = 30; // DIMO's query complexity limit (100) all
 
 QJsonObject filterSchema()
 {
-    return QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"SignalFilter {source: ethr DID}"_s}};
+    return QJsonObject{{u"type"_s, u"object"_s}}; // SignalFilter (telemetry_introspect)
 }
 
 QString locationSelection(const SignalInfo &s)
@@ -161,10 +161,8 @@ QList<ToolSpec> telemetryTools(Backend &backend)
     tools << telemetryTool(
         u"telemetry_get_latest_signals"_s,
         u"Latest signals"_s,
-        u"Latest values of named signals (e.g. speed, powertrainTractionBatteryStateOfChargeCurrent, "
-        "currentLocationCoordinates) with their age."_s,
-        {{u"signalNames"_s, schema::array(u"Signal names"_s, schema::string({}), MaxSignalsPerCall)},
-         {u"filter"_s, filter}},
+        u"Latest values of signals (e.g. speed, currentLocationCoordinates) with their age."_s,
+        {{u"signalNames"_s, schema::array({}, schema::string({}), MaxSignalsPerCall)}, {u"filter"_s, filter}},
         {u"signalNames"_s},
         backend,
         latestSignalsCall,
@@ -172,10 +170,10 @@ QList<ToolSpec> telemetryTools(Backend &backend)
     tools << telemetryTool(
         u"telemetry_get_signals_time_series"_s,
         u"Signal time series"_s,
-        u"Aggregated signal values per interval over at most 31 days."_s,
+        u"Signal aggregates per interval, at most 31 days."_s,
         {{u"interval"_s, schema::string(u"Bucket size: 5m, 1h, 24h (no days)"_s)},
-         {u"from"_s, schema::string(u"Start, RFC 3339"_s)},
-         {u"to"_s, schema::string(u"End, RFC 3339"_s)},
+         {u"from"_s, schema::string({})},
+         {u"to"_s, schema::string({})},
          {u"signalRequests"_s,
           schema::array(u"[{name, agg: AVG MED MAX MIN RAND FIRST LAST; strings TOP UNIQUE}]"_s,
                         QJsonObject{{u"type"_s, u"object"_s}, {u"required"_s, QJsonArray{u"name"_s, u"agg"_s}}},
@@ -187,7 +185,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
         ToolSpec::Essential);
     tools << telemetryTool(u"telemetry_get_available_signals"_s,
                            u"Available signals"_s,
-                           u"Names of the signals that have data for the vehicle."_s,
+                           u"Names of the signals with data for the vehicle."_s,
                            {{u"filter"_s, filter}},
                            {},
                            backend,
@@ -199,7 +197,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                            });
     tools << telemetryTool(u"telemetry_get_signals_snapshot"_s,
                            u"Signals snapshot"_s,
-                           u"Every signal's latest value in one call (no location)."_s,
+                           u"Every signal's latest value (no location)."_s,
                            {{u"filter"_s, filter}},
                            {},
                            backend,
@@ -214,7 +212,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
     tools << telemetryTool(
         u"vehicle_data_summary"_s,
         u"Vehicle data summary"_s,
-        u"What data DIMO holds for the vehicle: signal and event counts, first and last seen."_s,
+        u"Signal and event counts, first and last seen."_s,
         {{u"filter"_s, filter}},
         {},
         backend,
@@ -227,49 +225,48 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                          u"dataSummary"_s);
         },
         ToolSpec::Essential);
-    tools << telemetryTool(
-        u"telemetry_get_vin_credential"_s,
-        u"VIN credential"_s,
-        u"The vehicle's latest VIN verifiable credential (null if none; create one with attestation_create)."_s,
-        {},
-        {},
-        backend,
-        [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
-            return TelemetryCall{0,
-                                 u"VinCredential"_s,
-                                 {},
-                                 u"vinVCLatest(tokenId: $tokenId) { vin recordedBy recordedAt countryCode "
-                                 "validFrom validTo }"_s,
-                                 {},
-                                 {1, 5},
-                                 [](const QJsonObject &data) {
-                                     return QJsonObject{{u"vinCredential"_s, data.value(u"vinVCLatest"_s)}};
-                                 }};
-        });
-    tools << telemetryTool(
-        u"telemetry_get_attestations"_s,
-        u"Attestations"_s,
-        u"Attestations (signed statements) about the vehicle."_s,
-        {{u"subject"_s, schema::string({})},
-         {u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"AttestationFilter"_s}}}},
-        {},
-        backend,
-        [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-            TelemetryCall call{0,
-                               u"Attestations"_s,
-                               u", $subject: String, $filter: AttestationFilter"_s,
-                               u"attestations(tokenId: $tokenId, subject: $subject, filter: $filter) { id time "
-                               "type source dataVersion producer attestation }"_s,
-                               {},
-                               {1},
-                               [](const QJsonObject &data) {
-                                   return QJsonObject{{u"attestations"_s, data.value(u"attestations"_s)}};
-                               }};
-            if (arguments.contains(u"subject"_s)) {
-                call.variables.insert(u"subject"_s, arguments.value(u"subject"_s));
-            }
-            return call;
-        });
+    tools << telemetryTool(u"telemetry_get_vin_credential"_s,
+                           u"VIN credential"_s,
+                           u"The latest VIN credential (null if none; see attestation_create)."_s,
+                           {},
+                           {},
+                           backend,
+                           [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
+                               return TelemetryCall{
+                                   0,
+                                   u"VinCredential"_s,
+                                   {},
+                                   u"vinVCLatest(tokenId: $tokenId) { vin recordedBy recordedAt countryCode "
+                                   "validFrom validTo }"_s,
+                                   {},
+                                   {1, 5},
+                                   [](const QJsonObject &data) {
+                                       return QJsonObject{{u"vinCredential"_s, data.value(u"vinVCLatest"_s)}};
+                                   }};
+                           });
+    tools << telemetryTool(u"telemetry_get_attestations"_s,
+                           u"Attestations"_s,
+                           u"Attestations (signed statements) about the vehicle."_s,
+                           {{u"subject"_s, schema::string({})}, {u"filter"_s, QJsonObject{{u"type"_s, u"object"_s}}}},
+                           {},
+                           backend,
+                           [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+                               TelemetryCall call{
+                                   0,
+                                   u"Attestations"_s,
+                                   u", $subject: String, $filter: AttestationFilter"_s,
+                                   u"attestations(tokenId: $tokenId, subject: $subject, filter: $filter) { id time "
+                                   "type source dataVersion producer attestation }"_s,
+                                   {},
+                                   {1},
+                                   [](const QJsonObject &data) {
+                                       return QJsonObject{{u"attestations"_s, data.value(u"attestations"_s)}};
+                                   }};
+                               if (arguments.contains(u"subject"_s)) {
+                                   call.variables.insert(u"subject"_s, arguments.value(u"subject"_s));
+                               }
+                               return call;
+                           });
     return tools;
 }
 

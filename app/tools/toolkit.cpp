@@ -56,6 +56,10 @@ int registerTools(mcp::Registry &registry, Backend &backend, Toolset toolset)
         if (toolset == Toolset::Essentials && !(spec.flags & ToolSpec::Essential)) {
             continue;
         }
+        // Listed without titles: a model chooses by name and description, and 35 titles cost
+        // 1 KB of every session's context. allTools() keeps them for the tray's own UI.
+        spec.tool.title.clear();
+        spec.tool.annotations.title.clear();
         const QString name = spec.tool.name;
         if (registry.addTool(std::move(spec.tool))) {
             ++count;
@@ -97,7 +101,8 @@ qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key)
 
 QJsonObject tokenIdSchema()
 {
-    return QJsonObject{{u"type"_s, u"integer"_s}, {u"minimum"_s, 1}};
+    // No "minimum": tokenId() refuses 0 and negatives with a better message than the validator's.
+    return QJsonObject{{u"type"_s, u"integer"_s}};
 }
 
 } // namespace args

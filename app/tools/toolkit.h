@@ -49,8 +49,8 @@ QList<ToolSpec> commandTools(Backend &backend);
 QList<ToolSpec> utilityTools(Backend &backend);
 QList<ToolSpec> attestationTools(Backend &backend);
 
-QList<ToolSpec> allTools(Backend &backend);
-// Registers the toolset's tools; returns how many.
+QList<ToolSpec> allTools(Backend &backend); // with titles (for a UI)
+// Registers the toolset's tools (listed without titles: see registerTools); returns how many.
 int registerTools(mcp::Registry &registry, Backend &backend, Toolset toolset);
 // The dimo:// resources and the assistant prompts.
 void registerResources(mcp::Registry &registry, Backend &backend);
@@ -59,7 +59,7 @@ void registerResources(mcp::Registry &registry, Backend &backend);
 namespace args {
 // A positive token id from `tokenId` (integer, or a string of digits); 0 with an error text.
 qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key = QStringLiteral("tokenId"));
-QJsonObject tokenIdSchema(); // {"type":"integer","minimum":1,...}
+QJsonObject tokenIdSchema(); // {"type":"integer"}; tokenId() checks the rest
 } // namespace args
 
 } // namespace app::tools

@@ -4,10 +4,12 @@
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
 #include "app/tools/vin.h"
+#include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
 #include "mcp/schema.h"
 
 #include <QJsonArray>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 namespace schema = mcp::schema;
@@ -15,6 +17,41 @@ namespace schema = mcp::schema;
 namespace app::tools {
 
 namespace {
+
+// DIMO's decoder answers the definition id ("tesla_model-3_2023"); the make and model names come
+// from Identity. Without them (Identity unreachable) the id's slugs stand in.
+void answerWithNames(Backend &backend, QJsonObject out, const SharedResponder &responder)
+{
+    const auto client = backend.client();
+    if (!client) {
+        responder->resolve(mcp::ToolResult::structured(out));
+        return;
+    }
+    auto *job = client.value()->identityQuery(
+        u"query DefinitionNames($id: String!) { deviceDefinition(by: {id: $id}) { manufacturer { name } model } }"_s,
+        {{u"id"_s, out.value(u"deviceDefinitionId"_s)}});
+    QPointer<dimo::GraphQlJob> guard(job);
+    responder->onCancelled([guard] {
+        if (guard) {
+            guard->cancel();
+        }
+    });
+    QObject::connect(
+        job, &dimo::GraphQlJob::finished, job, [out, responder](const dimo::Result<QJsonObject> &result) mutable {
+            if (!responder->isPending()) {
+                return;
+            }
+            const QJsonObject definition =
+                result ? result.value().value(u"deviceDefinition"_s).toObject() : QJsonObject();
+            const QString make = definition.value(u"manufacturer"_s)[u"name"_s].toString();
+            const QString model = definition.value(u"model"_s).toString();
+            if (!make.isEmpty() && !model.isEmpty()) {
+                out.insert(u"make"_s, make);
+                out.insert(u"model"_s, model);
+            }
+            responder->resolve(mcp::ToolResult::structured(out));
+        });
+}
 
 void decodeVin(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)
 {
@@ -29,23 +66,24 @@ void decodeVin(Backend &backend, const QJsonObject &arguments, const SharedRespo
         }
     }
     auto *job = client.value()->decodeVin(vin.value(), country.value());
-    respond(job,
-            responder,
-            [vin = vin.value(), country = country.value()](const QJsonObject &answer, const SharedResponder &r) {
-                const QString id = answer.value(u"deviceDefinitionId"_s).toString();
-                QJsonObject out{{u"vin"_s, vin}, {u"countryCode"_s, country}, {u"deviceDefinitionId"_s, id}};
-                const QStringList parts = id.split(u'_');
-                if (parts.size() == 3) {
-                    out.insert(u"make"_s, parts.at(0));
-                    out.insert(u"model"_s, parts.at(1));
-                    out.insert(u"year"_s, parts.at(2).toInt());
-                }
-                if (!answer.value(u"newTransactionHash"_s).toString().isEmpty()) {
-                    out.insert(u"note"_s,
-                               u"DIMO created this definition just now; it may take a minute to appear in Identity."_s);
-                }
-                r->resolve(mcp::ToolResult::structured(out));
-            });
+    respond(
+        job,
+        responder,
+        [&backend, vin = vin.value(), country = country.value()](const QJsonObject &answer, const SharedResponder &r) {
+            const QString id = answer.value(u"deviceDefinitionId"_s).toString();
+            QJsonObject out{{u"vin"_s, vin}, {u"countryCode"_s, country}, {u"deviceDefinitionId"_s, id}};
+            const QStringList parts = id.split(u'_');
+            if (parts.size() == 3) {
+                out.insert(u"make"_s, parts.at(0));
+                out.insert(u"model"_s, parts.at(1));
+                out.insert(u"year"_s, parts.at(2).toInt());
+            }
+            if (!answer.value(u"newTransactionHash"_s).toString().isEmpty()) {
+                out.insert(u"note"_s,
+                           u"DIMO created this definition just now; it may take a minute to appear in Identity."_s);
+            }
+            answerWithNames(backend, out, r);
+        });
 }
 
 void searchVehicles(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)
@@ -97,29 +135,28 @@ void searchVehicles(Backend &backend, const QJsonObject &arguments, const Shared
 QList<ToolSpec> utilityTools(Backend &backend)
 {
     QList<ToolSpec> tools;
-    tools << ToolSpec{
-        mcp::Tool{u"vin_decode"_s,
-                  u"Decode a VIN"_s,
-                  u"Make, model and year (DIMO device definition) of a 17-character VIN."_s,
-                  schema::object({{u"vin"_s, schema::string(u"17-character VIN"_s)},
-                                  {u"countryCode"_s, schema::string(u"ISO 3166-1 alpha-3, default USA"_s)}},
-                                 {u"vin"_s}),
-                  {},
-                  mcp::ToolAnnotations::readOnly(u"Decode a VIN"_s),
-                  {},
-                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                      decodeVin(backend, arguments, share(std::move(r)));
-                  }},
-        ToolSpec::Essential};
+    tools << ToolSpec{mcp::Tool{u"vin_decode"_s,
+                                u"Decode a VIN"_s,
+                                u"Make, model and year of a VIN."_s,
+                                schema::object({{u"vin"_s, schema::string({})},
+                                                {u"countryCode"_s, schema::string(u"ISO alpha-3, default USA"_s)}},
+                                               {u"vin"_s}),
+                                {},
+                                mcp::ToolAnnotations::readOnly(u"Decode a VIN"_s),
+                                {},
+                                [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                                    decodeVin(backend, arguments, share(std::move(r)));
+                                }},
+                      ToolSpec::Essential};
     tools << ToolSpec{mcp::Tool{u"search_vehicles"_s,
                                 u"Search vehicle models"_s,
-                                u"Search DIMO's vehicle definitions by text, make, model and year."_s,
-                                schema::object({{u"query"_s, schema::string(u"Free text"_s)},
-                                                {u"make"_s, schema::string(u"e.g. Tesla"_s)},
-                                                {u"model"_s, schema::string(u"e.g. Model 3"_s)},
-                                                {u"year"_s, schema::integer(u"Model year"_s, 1900, 2100)},
-                                                {u"page"_s, schema::integer(u"Page (from 1)"_s, 1)},
-                                                {u"pageSize"_s, schema::integer(u"Results per page"_s, 1, 100)}}),
+                                u"Search DIMO's vehicle definitions (models)."_s,
+                                schema::object({{u"query"_s, schema::string({})},
+                                                {u"make"_s, schema::string({})},
+                                                {u"model"_s, schema::string({})},
+                                                {u"year"_s, schema::integer({}, 1900, 2100)},
+                                                {u"page"_s, schema::integer({}, 1)},
+                                                {u"pageSize"_s, schema::integer({}, 1, 100)}}),
                                 {},
                                 mcp::ToolAnnotations::readOnly(u"Search vehicle models"_s),
                                 {},

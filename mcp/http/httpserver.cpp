@@ -3,11 +3,11 @@
 #include "mcp/http/httpserver.h"
 
 #include "mcp/http/httpconnection.h"
+#include "mcp/http/httpera.h"
 #include "mcp/http/httpsession.h"
 #include "mcp/http/originpolicy.h"
 #include "mcp/jsonrpc.h"
 #include "mcp/logging.h"
-#include "mcp/protocolversion.h"
 #include "mcp/server.h"
 #include "mcp/session.h"
 
@@ -144,8 +144,7 @@ void HttpServer::handleRequest(HttpConnection *connection, const HttpRequest &re
 void HttpServer::handleMcp(HttpConnection *connection, const HttpRequest &request)
 {
     const QByteArray version = request.header("mcp-protocol-version");
-    const bool modernHeader = m_server->modernEraEnabled() && version == QByteArrayView(protocol::ModernVersionLatin1);
-    if (!version.isEmpty() && !modernHeader && !protocol::parse(QString::fromLatin1(version))) {
+    if (!version.isEmpty() && !http::HttpEra::of(*m_server).acceptsVersionHeader(version)) {
         reject(connection, 400, u"Bad Request: unsupported MCP-Protocol-Version "_s + QString::fromLatin1(version));
         return;
     }
@@ -182,7 +181,7 @@ void HttpServer::handlePost(HttpConnection *connection, const HttpRequest &reque
         return;
     }
     const QByteArray id = request.header("mcp-session-id");
-    if (id.isEmpty() && handleModernPost(connection, request)) {
+    if (id.isEmpty() && http::HttpEra::of(*m_server).serveSessionless(m_server, connection, request, this)) {
         return;
     }
     if (!id.isEmpty()) {
@@ -206,58 +205,6 @@ void HttpServer::handlePost(HttpConnection *connection, const HttpRequest &reque
     if (!session->session()->isInitialized()) {
         removeSession(session->id());
     }
-}
-
-bool HttpServer::handleModernPost(HttpConnection *connection, const HttpRequest &request)
-{
-    const QByteArray header = request.header("mcp-protocol-version");
-    const bool modernHeader = header == QByteArrayView(protocol::ModernVersionLatin1);
-    if (!m_server->modernEraEnabled()) {
-        return false;
-    }
-    const jsonrpc::Decoded decoded = jsonrpc::decode(request.body);
-    const bool single = !decoded.parseError && !decoded.isBatch && decoded.messages.size() == 1;
-    const jsonrpc::Message message = single ? decoded.messages.front() : jsonrpc::Message();
-    const QJsonObject meta = message.params.value("_meta"_L1).toObject();
-    const QString versionKey = u"io.modelcontextprotocol/protocolVersion"_s;
-    if (!meta.contains(versionKey)) {
-        if (modernHeader) {
-            reject(
-                connection, 400, u"Invalid params: MCP-Protocol-Version names 2026-07-28 but _meta has no envelope"_s);
-            return true;
-        }
-        return false; // legacy traffic
-    }
-    auto mismatch = [&](const QString &what) {
-        const QByteArray body =
-            jsonrpc::encodeError(message.rawId, {errc::HeaderMismatch, u"Header mismatch: "_s + what, {}});
-        connection->respond(400, {}, body, "application/json");
-        return true;
-    };
-    if (!header.isEmpty() && header != meta.value(versionKey).toString().toUtf8()) {
-        return mismatch(u"MCP-Protocol-Version differs from the _meta protocol version"_s);
-    }
-    const QByteArray method = request.header("mcp-method");
-    if (!method.isEmpty() && method != message.method.toUtf8()) {
-        return mismatch(u"Mcp-Method differs from the body's method"_s);
-    }
-    const QByteArray name = request.header("mcp-name");
-    const QString nameKey = message.method == "resources/read"_L1 ? u"uri"_s : u"name"_s;
-    if (!name.isEmpty() && name != message.params.value(nameKey).toString().toUtf8()) {
-        return mismatch(u"Mcp-Name differs from the body's "_s + nameKey);
-    }
-    if (message.kind == jsonrpc::Kind::Request
-        && !meta.value("io.modelcontextprotocol/clientCapabilities"_L1).isObject()) {
-        const QByteArray body = jsonrpc::encodeError(
-            message.rawId, {errc::InvalidParams, u"Invalid params: _meta is missing clientCapabilities"_s, {}});
-        connection->respond(400, {}, body, "application/json");
-        return true;
-    }
-    // Stateless: a throwaway session serves this one request and goes away when it is answered.
-    auto *session = new HttpSession(m_server, {}, this);
-    connect(session, &HttpSession::drained, session, &QObject::deleteLater);
-    session->handlePost(connection, request);
-    return true;
 }
 
 HttpSession *HttpServer::createSession()

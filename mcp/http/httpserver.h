@@ -23,7 +23,8 @@ struct HttpRequest;
 /// MCP Streamable HTTP (2025-03-26 … 2025-11-25) on 127.0.0.1 only, hand-rolled on QTcpServer:
 /// one `/mcp` endpoint (POST, GET, DELETE; JSON or SSE responses; `Mcp-Session-Id`;
 /// `MCP-Protocol-Version` checks), Host/Origin validation against DNS rebinding (403), an
-/// optional bearer token (401), request size caps, keep-alive, and `GET /healthz`.
+/// optional bearer token (401), request size caps, keep-alive, and `GET /healthz`. What the
+/// stateless 2026-07-28 era does differently (session-less POSTs) is behind http::HttpEra.
 class HttpServer : public QObject
 {
     Q_OBJECT
@@ -53,8 +54,6 @@ private:
     void handleRequest(http::HttpConnection *connection, const http::HttpRequest &request);
     void handleMcp(http::HttpConnection *connection, const http::HttpRequest &request);
     void handlePost(http::HttpConnection *connection, const http::HttpRequest &request);
-    /// A stateless 2026-07-28 POST (its own `_meta` envelope, no session); false if \a request is not one.
-    bool handleModernPost(http::HttpConnection *connection, const http::HttpRequest &request);
     http::HttpSession *createSession();
     void removeSession(const QByteArray &id);
     void sweepIdleSessions();

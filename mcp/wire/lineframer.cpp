@@ -4,6 +4,9 @@
 
 #include "mcp/wire/errorcodes.h"
 #include "mcp/wire/jsonscan.h"
+#include "mcp/wire/messages.h"
+
+using namespace Qt::StringLiterals;
 
 namespace mcp::wire {
 
@@ -101,10 +104,9 @@ QByteArray oversizeErrorLine(QByteArrayView head)
     const jsonscan::Envelope envelope = jsonscan::envelope(head);
     const bool named = !envelope.id.isEmpty() && !envelope.isResponse;
     const QByteArrayView id = named ? envelope.id : QByteArrayView("null");
-    return QByteArrayLiteral(R"({"jsonrpc":"2.0","id":)") + id.toByteArray() + QByteArrayLiteral(R"(,"error":{"code":)")
-        + QByteArray::number(errc::InvalidRequest) + QByteArrayLiteral(R"(,"message":"Message too large: )")
-        + QByteArray::number(MaxLineBytes)
-        + QByteArrayLiteral(R"( bytes per line at most; the message was dropped"}})");
+    return errorLine(id,
+                     errc::InvalidRequest,
+                     u"Message too large: %1 bytes per line at most; the message was dropped"_s.arg(MaxLineBytes));
 }
 
 } // namespace mcp::wire

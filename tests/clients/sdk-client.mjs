@@ -37,14 +37,18 @@ await check('connect negotiates the latest protocol', async () => {
   assert.ok(client.getInstructions());
 });
 await check('listTools returns one page with explicit annotations', async () => {
+  // Every hint with information: readOnlyHint always; destructive/idempotent for tools that write.
   const { tools, nextCursor } = await client.listTools();
   assert.equal(nextCursor, undefined);
   const simple = tools.find((t) => t.name === 'test_simple_text');
   assert.ok(simple, 'test_simple_text listed');
   for (const t of tools) {
-    for (const hint of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']) {
-      assert.equal(typeof t.annotations?.[hint], 'boolean', `${t.name}.${hint}`);
+    const writes = t.annotations?.readOnlyHint === false;
+    assert.equal(typeof t.annotations?.readOnlyHint, 'boolean', `${t.name}.readOnlyHint`);
+    for (const hint of ['destructiveHint', 'idempotentHint']) {
+      assert.equal(typeof t.annotations?.[hint], writes ? 'boolean' : 'undefined', `${t.name}.${hint}`);
     }
+    assert.notEqual(t.annotations?.openWorldHint, true, `${t.name}.openWorldHint is only sent when false`);
   }
 });
 await check('callTool test_simple_text', async () => {

@@ -152,6 +152,7 @@ private Q_SLOTS:
         // The devices-api route, as an environment that names `devices` and not `teslaOracle` has it.
         dimo::Environment legacy = m_fx.env;
         legacy.teslaOracle = {};
+        legacy.devices = QUrl(m_fx.sim.baseUrl().toString() + u"/devices"_s); // the simulator serves it at /devices
         dimo::ClientOptions o = DimoFixture::options(10000);
         o.fleetMode = true; // vehicles of several owners; the grant is still checked
         auto c = m_fx.client(legacy, o);

@@ -9,6 +9,7 @@
 #include "app/shim/fallback.h"
 #include "mcp/wire/jsonscan.h"
 #include "mcp/wire/lineframer.h"
+#include "mcp/wire/messages.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,16 +142,20 @@ private Q_SLOTS:
 
     void replayAndCancel()
     {
-        const QByteArray replay = shim::fallback::withId(
+        const QByteArray replay = mcp::wire::withMember(
             R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})"_ba,
+            "id",
             R"("mcp-dimo-replay-1")");
         const QJsonObject message = parse(replay);
         QCOMPARE(message[u"id"_s].toString(), u"mcp-dimo-replay-1"_s);
         QCOMPARE(message[u"params"_s][u"protocolVersion"_s].toString(), u"2025-11-25"_s);
-        QCOMPARE(shim::fallback::cancelledId(R"({"method":"notifications/cancelled","params":{"requestId":17}})"_ba),
-                 "17"_ba);
-        QCOMPARE(shim::fallback::cancelledId(R"({"method":"notifications/cancelled","params":{"requestId":"r"}})"_ba),
-                 R"("r")"_ba);
+        // A cancelled request is no longer in flight: a tray restart does not answer it.
+        shim::ClientState client;
+        client.track(R"({"jsonrpc":"2.0","id":17,"method":"tools/call","params":{}})"_ba, false);
+        client.track(R"({"jsonrpc":"2.0","id":"r","method":"ping"})"_ba, false);
+        client.track(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":17}})"_ba, false);
+        client.track(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"r"}})"_ba, false);
+        QVERIFY(!client.hasInFlight());
     }
 
     void tooLargeNamesTheRequest()
@@ -196,7 +201,9 @@ private Q_SLOTS:
         QVERIFY(shim::fallback::interrupted(id, false).startsWith(prefix));
         QVERIFY(shim::fallback::tooLarge(id).startsWith(prefix));
         QCOMPARE(
-            shim::fallback::cancelledId(R"({"method":"notifications/cancelled","params":{"requestId":)" + id + "}}"),
+            mcp::jsonscan::path(QByteArray(R"({"method":"notifications/cancelled","params":{"requestId":)" + id + "}}"),
+                                {"params", "requestId"})
+                .toByteArray(),
             id);
         // An oversize request: the id is scanned from the line's first bytes.
         const QByteArray head =
@@ -222,9 +229,9 @@ private Q_SLOTS:
     {
         const QByteArray line =
             R"({"jsonrpc":"2.0","id":9007199254740993,"method":"initialize","params":{"n":9007199254740995}})";
-        QCOMPARE(shim::fallback::withId(line, R"("r")"),
+        QCOMPARE(mcp::wire::withMember(line, "id", R"("r")"),
                  R"({"jsonrpc":"2.0","id":"r","method":"initialize","params":{"n":9007199254740995}})"_ba);
-        QVERIFY(shim::fallback::withId(R"({"method":"x"})", R"("r")").isEmpty());
+        QVERIFY(mcp::wire::withMember(R"({"method":"x"})", "id", R"("r")").isEmpty());
     }
 
     // Calls in flight when the tray goes away get an answer each, with their ids as sent.

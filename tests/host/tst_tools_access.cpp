@@ -4,12 +4,10 @@
 // The DIMO tools end to end (access, schema, raw GraphQL, utilities, attestations, toolsets):
 // the real mcp-dimo shim in front of `dimo-tray --headless --demo` against the simulator.
 // The GraphQL documents the tray sent are validated against DIMO's real schemas at the end.
-#include "tests/host/toolsession.h"
+#include "tests/host/toolfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -45,17 +43,15 @@ private Q_SLOTS:
 private:
     bool startSession(ToolSession &session, const ToolSession::Options &options = {});
 
-    DimoSim m_sim;
-    ContractDocuments m_contract;
-    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tools-XXXXXX"_s};
-    int m_sessions = 0;
+    ToolFixture m_fx;
+    DimoSim &m_sim = m_fx.sim;
+    ContractDocuments &m_contract = m_fx.contract;
 };
 
 void TestToolsAccess::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QString error;
-    QVERIFY2(m_sim.start(&error), qPrintable(error));
+    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
 }
 
 void TestToolsAccess::init()
@@ -65,25 +61,13 @@ void TestToolsAccess::init()
 
 void TestToolsAccess::cleanup()
 {
-    m_contract.collect(m_sim);
-    m_sim.dumpOnFailure();
+    m_fx.afterTest();
 }
 
 bool TestToolsAccess::startSession(ToolSession &session, const ToolSession::Options &options)
 {
-    QString why;
-    const bool ok = session.start(m_sim, m_dir.filePath(u"s%1"_s.arg(++m_sessions)), options, &why);
-    if (!ok) {
-        qWarning().noquote() << why;
-    }
-    return ok;
+    return m_fx.startSession(session, options);
 }
-
-#define VERIFY_FINISH(session)                                                                                         \
-    do {                                                                                                               \
-        QString why_;                                                                                                  \
-        QVERIFY2((session).finish(&why_), qPrintable(why_));                                                           \
-    } while (false)
 
 void TestToolsAccess::accessStatusListsAlicesVehicles()
 {
@@ -289,6 +273,8 @@ void TestToolsAccess::vinDecode()
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
     const QJsonObject out = r.value(u"structuredContent"_s).toObject();
     QCOMPARE(out[u"deviceDefinitionId"_s].toString(), u"tesla_model-3_2023"_s);
+    QCOMPARE(out[u"make"_s].toString(), u"Tesla"_s); // names from Identity, not the id's slugs
+    QCOMPARE(out[u"model"_s].toString(), u"Model 3"_s);
     QCOMPARE(out[u"year"_s].toInt(), 2023);
     QCOMPARE(out[u"countryCode"_s].toString(), u"USA"_s);
     QCOMPARE(m_sim.count(u"deviceDefinitions"_s, u"/device-definitions/decode-vin"_s), 1);
@@ -384,6 +370,10 @@ void TestToolsAccess::toolsets()
         const QStringList all = names(s.listTools());
         QVERIFY2(all.contains(u"lock_doors"_s) && all.contains(u"attestation_create"_s), qPrintable(all.join(u',')));
         QVERIFY(all.size() >= 30);
+        // Every session pays for the tool list in context: all tools stay within 14 KB (issue 8).
+        const qsizetype bytes =
+            QJsonDocument(QJsonObject{{u"tools"_s, s.listTools()}}).toJson(QJsonDocument::Compact).size();
+        QVERIFY2(bytes <= 14000, qPrintable(u"tools/list is %1 bytes"_s.arg(bytes)));
         VERIFY_FINISH(s);
     }
     {

@@ -4,12 +4,10 @@
 // Vehicle commands end to end: the real mcp-dimo shim in front of `dimo-tray --headless --demo`
 // against the simulator's tesla-oracle. Access checks, the approval policy (never / ask with MCP
 // elicitation / ask without it), exactly one request to DIMO, confirmation by telemetry.
-#include "tests/host/toolsession.h"
+#include "tests/host/toolfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -37,17 +35,15 @@ private:
 
     QJsonArray teslaAttempts() { return simControl(m_sim, "GET", u"/commands"_s)[u"attempts"_s].toArray(); }
 
-    DimoSim m_sim;
-    ContractDocuments m_contract;
-    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tools-XXXXXX"_s};
-    int m_sessions = 0;
+    ToolFixture m_fx;
+    DimoSim &m_sim = m_fx.sim;
+    ContractDocuments &m_contract = m_fx.contract;
 };
 
 void TestToolsCommands::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QString error;
-    QVERIFY2(m_sim.start(&error), qPrintable(error));
+    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
 }
 
 void TestToolsCommands::init()
@@ -58,8 +54,7 @@ void TestToolsCommands::init()
 
 void TestToolsCommands::cleanup()
 {
-    m_contract.collect(m_sim);
-    m_sim.dumpOnFailure();
+    m_fx.afterTest();
 }
 
 bool TestToolsCommands::startSession(ToolSession &session, const QString &approval, bool elicitation)
@@ -67,19 +62,8 @@ bool TestToolsCommands::startSession(ToolSession &session, const QString &approv
     ToolSession::Options options;
     options.approval = approval;
     options.elicitation = elicitation;
-    QString why;
-    const bool ok = session.start(m_sim, m_dir.filePath(u"s%1"_s.arg(++m_sessions)), options, &why);
-    if (!ok) {
-        qWarning().noquote() << why;
-    }
-    return ok;
+    return m_fx.startSession(session, options);
 }
-
-#define VERIFY_FINISH(session)                                                                                         \
-    do {                                                                                                               \
-        QString why_;                                                                                                  \
-        QVERIFY2((session).finish(&why_), qPrintable(why_));                                                           \
-    } while (false)
 
 void TestToolsCommands::lockDoorsWithoutApprovalIsConfirmed()
 {

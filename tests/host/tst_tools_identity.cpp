@@ -4,14 +4,13 @@
 // DIMO's hosted identity tools, daily activity, attestations, login and sharing links, and fleet
 // mode end to end: the real mcp-dimo shim in front of `dimo-tray --headless --demo` against the
 // simulator. Every document the tray sent is validated against DIMO's real schemas.
-#include "tests/host/toolsession.h"
+#include "tests/host/toolfixture.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -51,17 +50,15 @@ private Q_SLOTS:
 private:
     bool startSession(ToolSession &session, bool fleetMode = false);
 
-    DimoSim m_sim;
-    ContractDocuments m_contract;
-    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tools-XXXXXX"_s};
-    int m_sessions = 0;
+    ToolFixture m_fx;
+    DimoSim &m_sim = m_fx.sim;
+    ContractDocuments &m_contract = m_fx.contract;
 };
 
 void TestToolsIdentity::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QString error;
-    QVERIFY2(m_sim.start(&error), qPrintable(error));
+    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
 }
 
 void TestToolsIdentity::init()
@@ -71,27 +68,15 @@ void TestToolsIdentity::init()
 
 void TestToolsIdentity::cleanup()
 {
-    m_contract.collect(m_sim);
-    m_sim.dumpOnFailure();
+    m_fx.afterTest();
 }
 
 bool TestToolsIdentity::startSession(ToolSession &session, bool fleetMode)
 {
     ToolSession::Options options;
     options.fleetMode = fleetMode;
-    QString why;
-    const bool ok = session.start(m_sim, m_dir.filePath(u"s%1"_s.arg(++m_sessions)), options, &why);
-    if (!ok) {
-        qWarning().noquote() << why;
-    }
-    return ok;
+    return m_fx.startSession(session, options);
 }
-
-#define VERIFY_FINISH(session)                                                                                         \
-    do {                                                                                                               \
-        QString why_;                                                                                                  \
-        QVERIFY2((session).finish(&why_), qPrintable(why_));                                                           \
-    } while (false)
 
 void TestToolsIdentity::identityTools()
 {
@@ -140,8 +125,15 @@ void TestToolsIdentity::dailyActivity()
     const QJsonArray days = structured(r)[u"days"_s].toArray();
     QVERIFY2(days.size() >= 3 && days.size() <= 4, qPrintable(ToolSession::text(r)));
     int segments = 0;
+    QString previous;
     for (const QJsonValue &d : days) {
         segments += d[u"segmentCount"_s].toInt();
+        // Each row names its day (in the requested zone), in order, one row per day.
+        const QString date = d[u"date"_s].toString();
+        QVERIFY2(QDate::fromString(date, Qt::ISODate).isValid() && date > previous, qPrintable(ToolSession::text(r)));
+        const QDateTime start = QDateTime::fromString(d[u"start"_s][u"timestamp"_s].toString(), Qt::ISODateWithMs);
+        QCOMPARE(start.toTimeZone(QTimeZone("Europe/Berlin")).date().toString(Qt::ISODate), date);
+        previous = date;
     }
     QVERIFY(segments >= 3); // 1-3 trips a day
     QVERIFY(structured(r)[u"freshness"_s].isObject());

@@ -4,13 +4,11 @@
 // DIMO's hosted telemetry tools (typed), batches and summaries end to end: the real mcp-dimo shim
 // in front of `dimo-tray --headless --demo` against the simulator. Rules are refused before
 // anything is sent; every document the tray sent is validated against DIMO's real schemas.
-#include "tests/host/toolsession.h"
+#include "tests/host/toolfixture.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -51,17 +49,15 @@ private Q_SLOTS:
 private:
     bool startSession(ToolSession &session);
 
-    DimoSim m_sim;
-    ContractDocuments m_contract;
-    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tools-XXXXXX"_s};
-    int m_sessions = 0;
+    ToolFixture m_fx;
+    DimoSim &m_sim = m_fx.sim;
+    ContractDocuments &m_contract = m_fx.contract;
 };
 
 void TestToolsTelemetry::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QString error;
-    QVERIFY2(m_sim.start(&error), qPrintable(error));
+    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
 }
 
 void TestToolsTelemetry::init()
@@ -71,25 +67,13 @@ void TestToolsTelemetry::init()
 
 void TestToolsTelemetry::cleanup()
 {
-    m_contract.collect(m_sim);
-    m_sim.dumpOnFailure();
+    m_fx.afterTest();
 }
 
 bool TestToolsTelemetry::startSession(ToolSession &session)
 {
-    QString why;
-    const bool ok = session.start(m_sim, m_dir.filePath(u"s%1"_s.arg(++m_sessions)), {}, &why);
-    if (!ok) {
-        qWarning().noquote() << why;
-    }
-    return ok;
+    return m_fx.startSession(session);
 }
-
-#define VERIFY_FINISH(session)                                                                                         \
-    do {                                                                                                               \
-        QString why_;                                                                                                  \
-        QVERIFY2((session).finish(&why_), qPrintable(why_));                                                           \
-    } while (false)
 
 void TestToolsTelemetry::latestSignals()
 {

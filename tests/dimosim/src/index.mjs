@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PREFIXES } from './sim.mjs';
 
 const MAIN = fileURLToPath(new URL('./main.mjs', import.meta.url));
 
@@ -26,7 +27,7 @@ export function startSim({ args = [], timeoutMs = defaultTimeoutMs } = {}) {
       const env = JSON.parse(readFileSync(info.environmentFile, 'utf8'));
       resolve({
         ...info, env, process: child, stderr: () => err, stdout: () => out,
-        url: (service, path = '') => env[service] + path,
+        url: (service, path = '') => (env[service] ?? info.baseUrl + PREFIXES[service]) + path,
         control: async (path, method = 'GET', body) => {
           const res = await fetch(`${info.controlUrl}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
           return res.json();

@@ -1,14 +1,15 @@
-// CLI entry: node src/main.mjs [--port N] [--seed N] [--environment-out FILE] [--command-delay-ms N] [--no-legacy-devices]
+// CLI entry: node src/main.mjs [--port N] [--seed N] [--environment-out FILE] [--command-delay-ms N] [--legacy-devices | --no-legacy-devices]
 //                               [--verbose] [--exit-on-stdin-eof]
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createSim, PREFIXES, DEFAULT_COMMAND_DELAY_MS } from './sim.mjs';
 
-// The legacy `devices` key stays in the environment file while the C++ client still requires it
-// (dimo/environment.cpp); `--no-legacy-devices` leaves it out. Its route is served either way.
-const LEGACY_DEVICES_IN_ENVIRONMENT = true;
-const USAGE = 'usage: dimo-sim [--port N] [--seed N] [--environment-out FILE] [--command-delay-ms N] [--no-legacy-devices] [--verbose] [--exit-on-stdin-eof]\n';
+// The environment file names tesla-oracle for commands, as DIMO does since devices-api stopped
+// resolving; `--legacy-devices` adds the old `devices` key (`--no-legacy-devices`, the default, is
+// still accepted). The legacy route is served either way.
+const LEGACY_DEVICES_IN_ENVIRONMENT = false;
+const USAGE = 'usage: dimo-sim [--port N] [--seed N] [--environment-out FILE] [--command-delay-ms N] [--legacy-devices | --no-legacy-devices] [--verbose] [--exit-on-stdin-eof]\n';
 
 function parseArgs(argv) {
   const o = { port: 0, seed: 1, environmentOut: null, verbose: false, exitOnStdinEof: false, commandDelayMs: DEFAULT_COMMAND_DELAY_MS,
@@ -21,6 +22,7 @@ function parseArgs(argv) {
     else if (k === '--environment-out') o.environmentOut = val();
     else if (k === '--command-delay-ms') o.commandDelayMs = Number(val());
     else if (k === '--no-legacy-devices') o.legacyDevices = false;
+    else if (k === '--legacy-devices') o.legacyDevices = true;
     else if (k === '--verbose') o.verbose = true;
     else if (k === '--exit-on-stdin-eof') o.exitOnStdinEof = true;
     else if (k === '--help' || k === '-h') { process.stderr.write(USAGE); process.exit(0); }

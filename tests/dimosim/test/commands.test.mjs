@@ -136,3 +136,14 @@ test('--command-delay-ms and --no-legacy-devices', async () => {
     await other.stop();
   }
 });
+
+test('--legacy-devices names the devices-api in the environment file', async () => {
+  const other = await startSim({ args: ['--legacy-devices'] });
+  try {
+    const env = JSON.parse(readFileSync(other.environmentFile, 'utf8'));
+    assert.equal(env.devices, `${other.baseUrl}/devices`);
+    assert.equal(env.teslaOracle, `${other.baseUrl}/tesla-oracle`);
+  } finally {
+    await other.stop();
+  }
+});

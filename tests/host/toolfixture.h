@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 DIMO Tray developers
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "tests/host/toolsession.h"
+
+#include <QDebug>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// What the tst_tools_* suites share: one simulator per suite (reset before each test), the
+// GraphQL documents it saw collected after each test for the contract check, and one tray +
+// shim session per test in a directory of its own.
+struct ToolFixture
+{
+    DimoSim sim;
+    ContractDocuments contract;
+    QTemporaryDir dir{QDir::tempPath() + QStringLiteral("/tst-tools-XXXXXX")};
+    int sessions = 0;
+
+    // initTestCase()
+    bool startSimulator(QString *error)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        return sim.start(error);
+    }
+
+    // cleanup()
+    void afterTest()
+    {
+        contract.collect(sim);
+        sim.dumpOnFailure();
+    }
+
+    bool startSession(ToolSession &session, const ToolSession::Options &options = {})
+    {
+        QString why;
+        const bool ok = session.start(sim, dir.filePath(QStringLiteral("s%1").arg(++sessions)), options, &why);
+        if (!ok) {
+            qWarning().noquote() << why;
+        }
+        return ok;
+    }
+};
+
+// Ends a session: the shim exits 0 and every line it wrote was JSON-RPC.
+#define VERIFY_FINISH(session)                                                                                         \
+    do {                                                                                                               \
+        QString why_;                                                                                                  \
+        QVERIFY2((session).finish(&why_), qPrintable(why_));                                                           \
+    } while (false)
