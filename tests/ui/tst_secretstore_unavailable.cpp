@@ -5,6 +5,7 @@
 // insecure fallback would otherwise write a plaintext file): every operation reports
 // Unavailable with a sentence saying what to do, and the secret lands in no file.
 #include "app/tray/settings/secretstore.h"
+#include "tests/support/secretscan.h"
 #include "tests/support/timeout.h"
 
 #include <QDirIterator>
@@ -32,20 +33,6 @@ template <class F> std::optional<app::SecretResult> wait(F &&call)
         },
         testsupport::scaled(20000));
     return *out;
-}
-
-// Files under `dir` whose bytes contain `needle`.
-QStringList filesContaining(const QString &dir, const QByteArray &needle)
-{
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle)) {
-            hits << f.fileName();
-        }
-    }
-    return hits;
 }
 
 } // namespace
@@ -107,12 +94,12 @@ private Q_SLOTS:
     void noPlaintextAnywhere()
     {
         QCoreApplication::processEvents();
-        QVERIFY2(filesContaining(m_home.path(), m_secret.toUtf8()).isEmpty(),
-                 qPrintable(filesContaining(m_home.path(), m_secret.toUtf8()).join(u", "_s)));
+        QVERIFY2(testsupport::filesContaining(m_home.path(), m_secret.toUtf8()).isEmpty(),
+                 qPrintable(testsupport::filesContaining(m_home.path(), m_secret.toUtf8()).join(u", "_s)));
         // QtKeychain's fallback store would be the application's default QSettings.
         QSettings fallback;
         QVERIFY(!fallback.allKeys().join(u' ').contains(u"api-key"_s));
-        QVERIFY(filesContaining(QDir::tempPath(), m_secret.toUtf8()).isEmpty());
+        QVERIFY(testsupport::filesContaining(QDir::tempPath(), m_secret.toUtf8()).isEmpty());
     }
 };
 

@@ -6,6 +6,7 @@
 // banner, settings still save, the API key is written nowhere).
 #include "app/tray/settings/secretstore.h"
 #include "app/tray/settings/settingscontroller.h"
+#include "tests/support/secretscan.h"
 #include "tests/support/timeout.h"
 #include "ui/settings/settingsdialog.h"
 
@@ -45,19 +46,6 @@ bool loadAndWait(app::SettingsController &c)
             return done;
         },
         testsupport::scaled(30000));
-}
-
-QStringList filesContaining(const QString &dir, const QByteArray &needle)
-{
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle)) {
-            hits << f.fileName();
-        }
-    }
-    return hits;
 }
 
 } // namespace
@@ -269,8 +257,8 @@ private Q_SLOTS:
         QVERIFY(again.count() == 1 || again.wait(testsupport::scaled(20000)));
         QVERIFY(c.values().apiKey.isEmpty());
         settings.sync();
-        QVERIFY2(filesContaining(m_dir.path(), apiKey.toUtf8()).isEmpty(),
-                 qPrintable(filesContaining(m_dir.path(), apiKey.toUtf8()).join(u", "_s)));
+        QVERIFY2(testsupport::filesContaining(m_dir.path(), apiKey.toUtf8()).isEmpty(),
+                 qPrintable(testsupport::filesContaining(m_dir.path(), apiKey.toUtf8()).join(u", "_s)));
 
         // No HTTP token without a keychain: the endpoint must not start unprotected.
         std::optional<std::pair<QString, QString>> token;
