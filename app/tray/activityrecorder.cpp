@@ -93,12 +93,10 @@ void ActivityRecorder::started(quint64 callId,
 
 void ActivityRecorder::finished(quint64 callId, mcp::ToolCallOutcome outcome, const QString &detail, qint64 elapsedMs)
 {
-    const auto it = m_running.constFind(callId);
-    if (it == m_running.constEnd()) {
+    if (!m_running.contains(callId)) {
         return;
     }
-    const Running run = *it;
-    m_running.erase(it);
+    const Running run = m_running.take(callId);
     // Requests made while the call ran (concurrent calls share the count: an upper bound).
     const int requests = int(m_nam.requestCount() - run.requestsAtStart);
     m_model.finish(run.entry, toOutcome(outcome), elapsedMs, requests, detail.section(u'\n', 0, 0).left(300));

@@ -74,8 +74,8 @@ template <class T> T *topLevel()
 class Shooter
 {
 public:
-    explicit Shooter(QDir dir)
-        : m_dir(std::move(dir))
+    explicit Shooter(const QDir &dir)
+        : m_dir(dir)
     {}
 
     bool save(QWidget *w, const QString &name)
