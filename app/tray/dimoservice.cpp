@@ -42,13 +42,11 @@ DimoService::DimoService(const Options &options, QObject *parent)
     : QObject(parent)
     , m_nam(new CountingNetworkAccessManager(this))
     , m_options(options)
+    , m_settingsFile(SettingsStore::openDefault())
+    , m_settings(new SettingsController(m_settingsFile.get(), m_nam, QProcessEnvironment::systemEnvironment(), this))
+    , m_startValues(m_settings->store().load()) // the file only: the API key comes later
 {
-    {
-        m_settingsFile = SettingsStore::openDefault();
-        m_settings =
-            new SettingsController(m_settingsFile.get(), m_nam, QProcessEnvironment::systemEnvironment(), this);
-        m_startValues = m_settings->store().load(); // the file only: the API key comes later
-    }
+    applyLogLevel(m_startValues.logLevel);
     const QString environmentName =
         !options.environmentFile.isEmpty() ? options.environmentFile : m_startValues.environmentName();
     dimo::Environment environment = dimo::Environment::production().withOverrides();
@@ -110,18 +108,24 @@ void DimoService::adoptStoredLicense()
     restoreTokens();
 }
 
+void DimoService::applyLogLevel(const QString &level)
+{
+    // "info" is the tray's own default (QT_LOGGING_RULES still wins over these rules).
+    if (level == u"debug"_s) {
+        QLoggingCategory::setFilterRules(u"dimotray.*.debug=true"_s);
+    } else if (level == u"warning"_s) {
+        QLoggingCategory::setFilterRules(u"dimotray.*.info=false\ndimotray.*.debug=false"_s);
+    } else if (level == u"info"_s) {
+        QLoggingCategory::setFilterRules(QString());
+    }
+}
+
 QStringList DimoService::applySettings(const ui::SettingsValues &values, QString *problem)
 {
     if (!qEnvironmentVariableIsSet("DIMOTRAY_APPROVAL")) {
         m_backend->approvals().setPolicy(tools::approvalPolicyFromString(values.approvalPolicy));
     }
-    if (values.logLevel == u"debug"_s) {
-        QLoggingCategory::setFilterRules(u"dimotray.*.debug=true"_s);
-    } else if (values.logLevel == u"warning"_s) {
-        QLoggingCategory::setFilterRules(u"dimotray.*.info=false\ndimotray.*.debug=false"_s);
-    } else {
-        QLoggingCategory::setFilterRules(u"dimotray.*.debug=false"_s);
-    }
+    applyLogLevel(values.logLevel);
     QStringList later;
     if (Autostart autostart; autostart.isEnabled() != values.startAtLogin) {
         const auto result = autostart.setEnabled(values.startAtLogin);

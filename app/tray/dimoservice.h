@@ -69,6 +69,7 @@ Q_SIGNALS:
 private:
     void restoreTokens();
     void adoptStoredLicense();
+    static void applyLogLevel(const QString &level);
 
     CountingNetworkAccessManager *m_nam;
     tools::Backend *m_backend = nullptr;
