@@ -50,6 +50,9 @@ public:
 
     ApprovalGate &approvals() { return m_approvals; }
 
+    // Headless approvals again (MCP elicitation), e.g. when the tray's dialog approver goes away.
+    void useElicitationApprover() { m_approvals.setApprover(&m_elicitation); }
+
     LoginListener &loginListener();
     // The tray sets this to open its login window (init_oauth then uses it instead of a listener).
     std::function<bool(const QUrl &loginUrl)> openLoginWindow;

@@ -42,6 +42,7 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     , m_approver(new DialogApprover(60000, this))
     , m_activity(new ui::ActivityModel(this))
     , m_recorder(new ActivityRecorder(host.server(), *dimo.backend(), dimo.network(), *m_activity, this))
+    , m_backend(dimo.backend())
 {
     // With the tray present, commands are approved in a dialog on this desktop, never by the AI
     // client itself (elicitation).
@@ -77,6 +78,9 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
 
 Desktop::~Desktop()
 {
+    if (m_backend) {
+        m_backend->useElicitationApprover(); // the dialog approver dies with this object
+    }
     delete m_vehiclesWindow;
     delete m_activityWindow;
 }

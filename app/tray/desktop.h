@@ -23,6 +23,10 @@ class LicenseFlows;
 class LoginFlows;
 class McpHost;
 class StatusTracker;
+
+namespace tools {
+class Backend;
+}
 class TrayController;
 
 // The desktop side of dimo-tray: the tray icon (or fallback window), its menu and every window
@@ -66,6 +70,7 @@ private:
     DialogApprover *m_approver;
     ui::ActivityModel *m_activity;
     ActivityRecorder *m_recorder;
+    QPointer<tools::Backend> m_backend; // DimoService's; may go first
     QPointer<ui::VehiclesWindow> m_vehiclesWindow;
     QPointer<ui::ActivityWindow> m_activityWindow;
 };
