@@ -3,10 +3,12 @@
 #include "app/tray/activityrecorder.h"
 
 #include "app/tools/backend.h"
+#include "app/tools/toolkit.h"
 #include "app/tray/countingnam.h"
 #include "ui/activity/activitymodel.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -19,15 +21,16 @@ QString key(const QString &tool, qint64 tokenId)
     return tool + u'/' + QString::number(tokenId);
 }
 
-// A vehicle the call is about: `tokenId`, or the first of `tokenIds`.
+// A vehicle the call is about: `tokenId`, or the first of `tokenIds`; 0 when none is valid (the
+// arguments are not validated yet when a call starts).
 qint64 vehicleOf(const QJsonObject &arguments)
 {
-    QJsonValue v = arguments.value(u"tokenId"_s);
-    if (v.isUndefined() && arguments.value(u"tokenIds"_s).isArray()) {
-        v = arguments.value(u"tokenIds"_s).toArray().first();
+    QString error;
+    if (arguments.contains(u"tokenId"_s)) {
+        return tools::args::tokenId(arguments, &error);
     }
-    const qint64 id = v.isString() ? v.toString().toLongLong() : qint64(v.toDouble());
-    return id > 0 ? id : 0;
+    const QJsonArray ids = arguments.value(u"tokenIds"_s).toArray();
+    return ids.isEmpty() ? 0 : tools::args::tokenId(QJsonObject{{u"tokenId"_s, ids.first()}}, &error);
 }
 
 ui::ActivityEntry::Outcome toOutcome(mcp::ToolCallOutcome outcome)
