@@ -79,8 +79,8 @@ void StatusTracker::attachClient()
     if (m_client) {
         disconnect(m_client, nullptr, this, nullptr);
     }
-    m_health = ui::Connection::Connected;
-    m_healthDetail.clear();
+    m_failure.reset();
+    m_failureDetail.clear();
     const auto client = m_backend.client();
     m_client = client ? client.value() : nullptr;
     if (m_client) {
@@ -106,14 +106,14 @@ void StatusTracker::handleRefresh(bool ok, int kind, const QString &error)
 {
     const auto k = dimo::Error::Kind(kind);
     if (ok) {
-        m_health = ui::Connection::Connected;
-        m_healthDetail.clear();
+        m_failure.reset();
+        m_failureDetail.clear();
     } else if (k == dimo::Error::Kind::Network || k == dimo::Error::Kind::Timeout) {
-        m_health = ui::Connection::Unreachable;
-        m_healthDetail = error;
+        m_failure = ui::Connection::Unreachable;
+        m_failureDetail = error;
     } else if (k == dimo::Error::Kind::Unauthorized) {
-        m_health = ui::Connection::CredentialsRejected;
-        m_healthDetail = error;
+        m_failure = ui::Connection::CredentialsRejected;
+        m_failureDetail = error;
     }
     update();
 }
@@ -128,9 +128,9 @@ void StatusTracker::update()
     s.fleet = m_client && m_client->fleetMode();
     if (!m_client) {
         s.connection = ui::Connection::NotConfigured;
-    } else if (m_health != ui::Connection::Connected) {
-        s.connection = m_health;
-        s.detail = m_healthDetail;
+    } else if (m_failure) {
+        s.connection = *m_failure;
+        s.detail = m_failureDetail;
     } else if (m_loginOpen || m_client->sessionState() == dimo::Client::SessionState::SigningIn) {
         s.connection = ui::Connection::SigningIn;
     } else if (s.fleet || m_client->sessionState() == dimo::Client::SessionState::SignedIn) {

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 class QTimer;
 
 namespace mcp {
@@ -58,8 +60,8 @@ private:
     bool m_demo;
     bool m_loginOpen = false;
     int m_activeCalls = 0;
-    ui::Connection m_health = ui::Connection::Connected; // Connected = no failure known
-    QString m_healthDetail;
+    std::optional<ui::Connection> m_failure; // Unreachable or CredentialsRejected, from the last refresh
+    QString m_failureDetail;
 };
 
 } // namespace app

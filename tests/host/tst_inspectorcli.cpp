@@ -50,29 +50,7 @@ void TestInspectorCli::initTestCase()
 
 int TestInspectorCli::inspect(const QStringList &arguments, QByteArray *out)
 {
-    QProcess inspector;
-    inspector.setWorkingDirectory(m_dir.path());
-    const QStringList command = QStringList{inspectorPath(),
-                                            u"--cli"_s,
-                                            u"-e"_s,
-                                            u"DIMOTRAY_MCP_SOCKET="_s + m_dir.filePath(u"mcp.sock"_s),
-                                            u"-e"_s,
-                                            u"DIMOTRAY_NO_AUTOSTART=1"_s,
-                                            HostProcess::shimPath()}
-        + arguments;
-    inspector.start(nodePath(), command);
-    if (!inspector.waitForFinished(HostProcess::timeoutMs(60000))) {
-        inspector.kill();
-        inspector.waitForFinished();
-        qWarning() << "inspector timed out";
-        return -1;
-    }
-    *out = inspector.readAllStandardOutput();
-    const QByteArray err = inspector.readAllStandardError();
-    if (inspector.exitCode() != 0) {
-        qInfo().noquote() << "inspector exit" << inspector.exitCode() << "stderr:" << err;
-    }
-    return inspector.exitCode();
+    return nodeclients::runInspector(m_dir.path(), m_dir.filePath(u"mcp.sock"_s), arguments, out);
 }
 
 void TestInspectorCli::initialize()

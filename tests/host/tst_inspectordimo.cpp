@@ -70,29 +70,11 @@ void TestInspectorDimo::initTestCase()
 
 int TestInspectorDimo::inspect(const QStringList &arguments, QJsonObject *out)
 {
-    QProcess inspector;
-    inspector.setWorkingDirectory(m_dir.path());
-    const QStringList command = QStringList{inspectorPath(),
-                                            u"--cli"_s,
-                                            u"-e"_s,
-                                            u"DIMOTRAY_MCP_SOCKET="_s + m_dir.filePath(u"mcp.sock"_s),
-                                            u"-e"_s,
-                                            u"DIMOTRAY_NO_AUTOSTART=1"_s,
-                                            HostProcess::shimPath()}
-        + arguments + QStringList{u"--format"_s, u"json"_s};
-    inspector.start(nodePath(), command);
-    if (!inspector.waitForFinished(HostProcess::timeoutMs(60000))) {
-        inspector.kill();
-        inspector.waitForFinished();
-        qWarning() << "inspector timed out";
-        return -1;
-    }
-    *out = QJsonDocument::fromJson(inspector.readAllStandardOutput()).object();
-    if (inspector.exitCode() != 0) {
-        qInfo().noquote() << "inspector exit" << inspector.exitCode()
-                          << "stderr:" << inspector.readAllStandardError().right(2000);
-    }
-    return inspector.exitCode();
+    QByteArray text;
+    const int exitCode = nodeclients::runInspector(
+        m_dir.path(), m_dir.filePath(u"mcp.sock"_s), arguments + QStringList{u"--format"_s, u"json"_s}, &text);
+    *out = QJsonDocument::fromJson(text).object();
+    return exitCode;
 }
 
 int TestInspectorDimo::call(const QString &tool, const QJsonObject &arguments, QJsonObject *result)
