@@ -8,14 +8,14 @@
 
 namespace shim {
 
-void ClientState::track(const QByteArray &line, bool offline)
+void ClientState::track(const QByteArray &line, bool answeredLocally)
 {
     const mcp::jsonscan::Envelope message = mcp::jsonscan::envelope(line);
     if (message.isRequest() && message.method == "initialize") {
         m_initializeLine = line;
-        m_answeredOffline = offline;
+        m_answeredLocally = answeredLocally;
     }
-    if (message.isRequest() && !offline) {
+    if (message.isRequest() && !answeredLocally) {
         m_inFlight.insert(message.id.toByteArray(), message.method == "tools/call");
     } else if (message.isNotification() && message.method == "notifications/initialized") {
         m_initializedLine = line;
@@ -26,15 +26,13 @@ void ClientState::track(const QByteArray &line, bool offline)
 
 QList<QByteArray> ClientState::replay()
 {
-    const QByteArray id = "\"mcp-dimo-replay-" + QByteArray::number(m_replayCount + 1) + '"';
-    const QByteArray initialize = mcp::wire::withMember(m_initializeLine, "id", id);
-    if (initialize.isEmpty()) {
-        return {};
+    const QByteArray initialize = mcp::wire::withMember(m_initializeLine, "id", ReplayId);
+    m_hideReplayAnswer = !initialize.isEmpty();
+    QList<QByteArray> lines;
+    if (!initialize.isEmpty()) {
+        lines.append(initialize);
     }
-    ++m_replayCount;
-    m_replayId = id;
-    QList<QByteArray> lines{initialize};
-    if (!m_initializedLine.isEmpty()) {
+    if (!initialize.isEmpty() && !m_initializedLine.isEmpty()) {
         lines.append(m_initializedLine);
     }
     return lines;
@@ -43,14 +41,13 @@ QList<QByteArray> ClientState::replay()
 bool ClientState::settle(QByteArrayView trayLine)
 {
     const mcp::jsonscan::Envelope message = mcp::jsonscan::envelope(trayLine);
-    if (!message.isResponse || message.id.isEmpty()) {
-        return true;
-    }
-    if (!m_replayId.isEmpty() && message.id == m_replayId) {
-        m_replayId.clear(); // the answer to our replayed initialize: the client has its own
+    if (message.isResponse && m_hideReplayAnswer && message.id == ReplayId) {
+        m_hideReplayAnswer = false; // the answer to our replayed initialize: the client has its own
         return false;
     }
-    m_inFlight.remove(QByteArray::fromRawData(message.id.data(), message.id.size()));
+    if (message.isResponse) {
+        m_inFlight.remove(message.id.toByteArray());
+    }
     return true;
 }
 
@@ -58,11 +55,10 @@ QByteArray ClientState::dropped(QByteArrayView head)
 {
     // The id comes early in the tray's messages, so even a cut line usually names its request.
     const mcp::jsonscan::Envelope message = mcp::jsonscan::envelope(head);
-    const QByteArray id = message.id.toByteArray();
-    if (!message.method.isEmpty() || m_inFlight.remove(id) == 0) {
+    if (!message.method.isEmpty() || m_inFlight.remove(message.id.toByteArray()) == 0) {
         return {};
     }
-    return fallback::tooLarge(id);
+    return fallback::tooLarge(message.id);
 }
 
 QList<QByteArray> ClientState::interruptAll()

@@ -13,13 +13,16 @@ namespace shim {
 
 // What the shim remembers of its client's session so that a tray restart stays invisible: the
 // initialize to replay, the requests in flight (answered by the shim if the tray goes away) and
-// the id of a replayed initialize whose answer the client must not see. No I/O; every answer it
+// whether the answer to a replayed initialize is still to be hidden. No I/O; every answer it
 // makes echoes the request's id byte for byte.
 class ClientState
 {
 public:
-    // A client line, forwarded to the tray or answered locally (offline).
-    void track(const QByteArray &line, bool offline);
+    // The id the replayed initialize carries instead of the client's own.
+    static constexpr QByteArrayView ReplayId = R"("mcp-dimo-replay")";
+
+    // A client line, forwarded to the tray or answered locally.
+    void track(const QByteArray &line, bool answeredLocally);
     // The lines that re-create the client's session on a (re)connected tray; empty before the
     // client's initialize. The answer to the replayed initialize is then hidden by settle().
     QList<QByteArray> replay();
@@ -31,21 +34,17 @@ public:
     // Answers for every request in flight (the tray went away, or stdin closed), then forgets them.
     QList<QByteArray> interruptAll();
 
-    // The tray connection dropped: no replayed answer is pending any more.
-    void disconnected() { m_replayId.clear(); }
-
     bool hasInFlight() const { return !m_inFlight.isEmpty(); }
 
     // Whether the client saw the fallback's empty tool list (then it is told the list changed).
-    bool takeAnsweredOffline() { return std::exchange(m_answeredOffline, false); }
+    bool takeAnsweredLocally() { return std::exchange(m_answeredLocally, false); }
 
 private:
     QHash<QByteArray, bool> m_inFlight; // raw request id → is tools/call
     QByteArray m_initializeLine; // the client's initialize, for replay
     QByteArray m_initializedLine; // its notifications/initialized
-    QByteArray m_replayId; // id of a replayed initialize whose answer is swallowed
-    int m_replayCount = 0;
-    bool m_answeredOffline = false;
+    bool m_hideReplayAnswer = false;
+    bool m_answeredLocally = false;
 };
 
 } // namespace shim

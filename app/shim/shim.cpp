@@ -19,9 +19,9 @@ namespace shim {
 
 namespace {
 
-constexpr int StartupWaitMs = 10000; // how long a launched or restarting tray may take
-constexpr int FastRetryMs = 50;
-constexpr int SlowRetryMs = 1000; // while answering locally
+constexpr int HoldMs = 10000; // how long client lines wait for a launched or restarting tray
+constexpr int HoldRetryMs = 50;
+constexpr int LocalRetryMs = 1000;
 constexpr int EofGraceMs = 2000; // answers still due after stdin EOF
 
 using mcp::wire::writeStdoutLine;
@@ -37,10 +37,10 @@ Shim::Shim(Options options, QObject *parent)
     , m_retry(new QTimer(this))
 {
     connect(m_socket, &QLocalSocket::connected, this, &Shim::handleConnected);
-    connect(m_socket, &QLocalSocket::errorOccurred, this, &Shim::handleSocketError);
+    connect(m_socket, &QLocalSocket::errorOccurred, this, &Shim::handleUnreachable);
     connect(m_socket, &QLocalSocket::disconnected, this, &Shim::handleDisconnected);
     connect(m_socket, &QLocalSocket::readyRead, this, &Shim::handleTrayData);
-    connect(m_retry, &QTimer::timeout, this, &Shim::handleRetry);
+    connect(m_retry, &QTimer::timeout, this, &Shim::connectToTray);
     connect(m_stdin, &mcp::wire::StdinReader::lineRead, this, &Shim::handleClientLine);
     connect(m_stdin, &mcp::wire::StdinReader::oversizeLine, this, [](const QByteArray &head) {
         writeStdoutLine(mcp::wire::oversizeErrorLine(head));
@@ -56,157 +56,127 @@ void Shim::start()
 
 void Shim::connectToTray()
 {
-    if (m_socket->state() != QLocalSocket::UnconnectedState) {
-        m_socket->abort();
+    if (m_mode == Mode::Hold && m_holdUntil.hasExpired()) {
+        handleUnreachable(); // even if the last attempt is still pending
+    } else if (m_socket->state() == QLocalSocket::UnconnectedState) {
+        m_socket->connectToServer(m_options.socketName);
     }
-    m_socket->connectToServer(m_options.socketName);
 }
 
 void Shim::handleConnected()
 {
     qCDebug(lcShim) << "connected to" << m_socket->fullServerName();
-    m_state = State::Connected;
+    m_mode = Mode::Relay;
     m_retry->stop();
     for (const QByteArray &line : m_client.replay()) {
         m_socket->write(line + '\n');
     }
-    for (const QByteArray &line : std::exchange(m_queue, {})) {
-        forwardToTray(line);
+    for (const QByteArray &line : std::exchange(m_held, {})) {
+        handleClientLine(line);
     }
-    if (m_client.takeAnsweredOffline()) {
+    if (m_client.takeAnsweredLocally()) {
         writeStdoutLine(R"({"jsonrpc":"2.0","method":"notifications/tools/list_changed"})");
     }
     finishIfDone();
 }
 
-void Shim::handleSocketError()
+void Shim::handleUnreachable()
 {
-    if (m_state != State::Connecting) {
-        return; // Connected: handleDisconnected() takes over; Waiting/Offline: the timer retries
+    if (m_mode != Mode::Hold) {
+        return; // Relay: handleDisconnected() follows; Local: the retry timer goes on
     }
-    if (m_options.autoStart && !std::exchange(m_launched, true) && launchTray(m_options.socketOverride)) {
-        waitForTray();
+    if (m_holdUntil.isForever()) { // the first attempt failed: launch the tray (once), or do not wait
+        hold(m_options.autoStart && launchTray(m_options.socketOverride) ? HoldMs : 0);
+    }
+    if (!m_holdUntil.hasExpired()) {
         return;
     }
-    goOffline();
-}
-
-void Shim::handleRetry()
-{
-    if (m_state == State::Waiting && m_waitDeadline.hasExpired()) {
-        goOffline();
-    } else if (m_socket->state() == QLocalSocket::UnconnectedState) {
-        connectToTray();
-    }
-}
-
-void Shim::goOffline()
-{
-    if (m_state != State::Offline) {
-        qCWarning(lcShim) << "DIMO Tray is not reachable at" << m_options.socketName << "- answering locally";
-    }
-    m_state = State::Offline;
-    m_retry->start(SlowRetryMs);
-    for (const QByteArray &line : std::exchange(m_queue, {})) {
-        answerOffline(line);
-    }
+    qCWarning(lcShim) << "DIMO Tray is not reachable at" << m_options.socketName << "- answering locally";
+    m_mode = Mode::Local;
+    m_retry->start(LocalRetryMs);
+    answerEverythingDue();
     finishIfDone();
 }
 
 void Shim::handleDisconnected()
 {
-    if (m_state != State::Connected) {
+    if (m_mode != Mode::Relay) {
         return;
     }
     qCWarning(lcShim) << "lost the connection to DIMO Tray; reconnecting";
-    answerInFlight();
-    m_client.disconnected();
+    answerEverythingDue();
     m_trayFramer.clear();
-    waitForTray();
+    hold(HoldMs);
     finishIfDone();
 }
 
-void Shim::waitForTray()
+void Shim::hold(int forMs)
 {
-    m_state = State::Waiting;
-    m_waitDeadline.setRemainingTime(StartupWaitMs);
-    m_retry->start(FastRetryMs);
-}
-
-void Shim::answerInFlight()
-{
-    for (const QByteArray &answer : m_client.interruptAll()) {
-        writeStdoutLine(answer);
-    }
+    m_mode = Mode::Hold;
+    m_holdUntil.setRemainingTime(forMs);
+    m_retry->start(HoldRetryMs);
 }
 
 void Shim::handleClientLine(const QByteArray &line)
 {
-    if (m_state == State::Connected) {
-        forwardToTray(line);
-    } else if (m_state == State::Offline) {
-        answerOffline(line);
+    if (m_mode == Mode::Relay) {
+        m_client.track(line, false);
+        m_socket->write(line + '\n');
+    } else if (m_mode == Mode::Hold) {
+        m_held.append(line);
     } else {
-        m_queue.append(line);
+        answerLocally(line);
     }
 }
 
-void Shim::forwardToTray(const QByteArray &line)
-{
-    m_client.track(line, false);
-    m_socket->write(line + '\n');
-}
-
-void Shim::answerOffline(const QByteArray &line)
+void Shim::answerLocally(const QByteArray &line)
 {
     m_client.track(line, true);
-    if (const QByteArray reply = fallback::answer(line); !reply.isEmpty()) {
-        writeStdoutLine(reply);
-    }
+    writeStdoutLine(fallback::answer(line)); // nothing for notifications and responses
 }
 
 void Shim::handleTrayData()
 {
     m_trayFramer.append(m_socket->readAll());
     while (const std::optional<Frame> frame = m_trayFramer.next()) {
-        if (frame->kind == Frame::Kind::Line) {
-            handleTrayLine(frame->bytes);
-        } else if (const QByteArray answer = m_client.dropped(frame->bytes); !answer.isEmpty()) {
+        const qsizetype start = mcp::jsonscan::skipSpace(frame->bytes, 0);
+        if (frame->kind == Frame::Kind::Oversize) {
             qCWarning(lcShim) << "dropped an oversize answer from DIMO Tray";
-            writeStdoutLine(answer);
+            writeStdoutLine(m_client.dropped(frame->bytes));
+        } else if (start >= frame->bytes.size() || (frame->bytes[start] != '{' && frame->bytes[start] != '[')) {
+            qCWarning(lcShim) << "dropping a non-JSON line from DIMO Tray";
+        } else if (m_client.settle(frame->bytes)) {
+            writeStdoutLine(frame->bytes);
         }
     }
     finishIfDone();
-}
-
-void Shim::handleTrayLine(QByteArrayView line)
-{
-    const qsizetype start = mcp::jsonscan::skipSpace(line, 0);
-    if (start >= line.size() || (line.at(start) != '{' && line.at(start) != '[')) {
-        qCWarning(lcShim) << "dropping a non-JSON line from DIMO Tray";
-    } else if (m_client.settle(line)) {
-        writeStdoutLine(line);
-    }
 }
 
 void Shim::handleEndOfInput()
 {
     m_closing = true;
     QTimer::singleShot(EofGraceMs, this, [this] {
-        // Never leave a request unanswered: what is still due gets an answer of its own.
-        for (const QByteArray &line : std::exchange(m_queue, {})) {
-            answerOffline(line);
-        }
-        answerInFlight();
+        answerEverythingDue();
         finishIfDone();
     });
     finishIfDone();
 }
 
+// Never leaves a request unanswered: held lines are answered locally (Hold → Local), requests in
+// flight get an error of their own (Relay → Hold). Both kinds after stdin's grace period.
+void Shim::answerEverythingDue()
+{
+    for (const QByteArray &line : std::exchange(m_held, {})) {
+        answerLocally(line);
+    }
+    for (const QByteArray &answer : m_client.interruptAll()) {
+        writeStdoutLine(answer);
+    }
+}
+
 void Shim::finishIfDone()
 {
-    if (m_closing && m_queue.isEmpty() && !m_client.hasInFlight() && !m_finished) {
-        m_finished = true;
+    if (m_closing && m_held.isEmpty() && !m_client.hasInFlight() && !std::exchange(m_finished, true)) {
         Q_EMIT finished(0);
     }
 }

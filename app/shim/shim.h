@@ -22,10 +22,14 @@ namespace shim {
 
 // The mcp-dimo line pump: stdin ⇄ the tray's local socket, one JSON-RPC message per line.
 //
-// Start-up: connect; if the socket is absent, launch `dimo-tray --background` and retry for up
-// to 10 s; then answer locally (fallback) while retrying once a second. After a tray restart the
-// client's initialize (answer swallowed) and notifications/initialized are replayed, and
-// requests that were in flight get an error answer. Stdout carries nothing but MCP lines.
+// It is always in one of three modes, and a client line's fate depends only on the mode:
+// - Relay: connected; the line goes to the tray.
+// - Hold: a tray is expected (the first connection attempt, a tray just launched, a tray
+//   restarting); the line waits, for at most 10 s after the launch or the restart.
+// - Local: no tray; the line is answered by fallback::answer() while a retry runs every second.
+// The first failed attempt launches `dimo-tray --background` (once). After a reconnection the
+// client's session is replayed (ClientState) and requests that were in flight get an answer of
+// their own. Stdout carries nothing but MCP lines.
 class Shim : public QObject
 {
     Q_OBJECT
@@ -45,35 +49,30 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    enum class State { Connecting, Waiting, Connected, Offline };
+    enum class Mode { Hold, Relay, Local };
 
     void connectToTray();
     void handleConnected();
-    void handleSocketError();
+    void handleUnreachable();
     void handleDisconnected();
-    void handleRetry();
-    void waitForTray();
-    void goOffline();
+    void hold(int forMs);
     void handleClientLine(const QByteArray &line);
-    void forwardToTray(const QByteArray &line);
-    void answerOffline(const QByteArray &line);
-    void handleEndOfInput();
-    void finishIfDone();
+    void answerLocally(const QByteArray &line);
     void handleTrayData();
-    void handleTrayLine(QByteArrayView line);
-    void answerInFlight();
+    void handleEndOfInput();
+    void answerEverythingDue();
+    void finishIfDone();
 
     Options m_options;
-    State m_state = State::Connecting;
+    Mode m_mode = Mode::Hold;
+    QDeadlineTimer m_holdUntil{QDeadlineTimer::Forever}; // Forever: the first attempt is running
     QLocalSocket *m_socket = nullptr;
     mcp::wire::StdinReader *m_stdin = nullptr;
     QTimer *m_retry = nullptr;
-    QDeadlineTimer m_waitDeadline;
-    bool m_launched = false;
     bool m_closing = false; // stdin reached EOF; finish once nothing is due
     bool m_finished = false;
 
-    QList<QByteArray> m_queue; // client lines waiting for a connection
+    QList<QByteArray> m_held; // client lines of the Hold mode
     ClientState m_client;
     mcp::wire::LineFramer m_trayFramer; // lines from the tray
 };

@@ -8,6 +8,9 @@ namespace mcp::wire {
 
 void writeStdoutLine(QByteArrayView line)
 {
+    if (line.isEmpty()) {
+        return;
+    }
     std::fwrite(line.data(), 1, size_t(line.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);

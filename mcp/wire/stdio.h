@@ -7,7 +7,8 @@
 /// The process's stdin and stdout as the stdio transports use them (mcp-dimo, dimo-tray --stdio).
 namespace mcp::wire {
 
-/// Writes \a line and a newline to stdout and flushes: stdout carries only complete lines.
+/// Writes \a line and a newline to stdout and flushes: stdout carries only complete lines. An
+/// empty \a line writes nothing (it is no message).
 void writeStdoutLine(QByteArrayView line);
 
 /// Blocks until stdin has bytes and reads up to \a size of them (binary, no newline

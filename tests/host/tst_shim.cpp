@@ -60,6 +60,7 @@ private Q_SLOTS:
     void initializeRoundTripThroughTray();
     void trayNotAvailable();
     void noAutoStartLeavesTrayAlone();
+    void trayStartedLaterIsPickedUp();
     void autoStartsTray();
     void trayRestartMidSession();
     void severalShimsHaveOwnSessions();
@@ -165,6 +166,39 @@ void TestShim::noAutoStartLeavesTrayAlone()
     const QJsonObject init = shim->waitForResponse("1", HostProcess::timeoutMs(10000));
     QVERIFY(init.value(u"result"_s)[u"instructions"_s].toString().contains(u"not running"_s));
     QVERIFY(!QFile::exists(socket)); // nothing was started
+    shim->closeStdin();
+    QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(shim->process().exitCode(), 0);
+    verifyPure(*shim);
+}
+
+void TestShim::trayStartedLaterIsPickedUp()
+{
+    // Answered locally first; the tray then starts on its own: the same connection gets its tools.
+    const QString socket = socketPath(u"later.sock"_s);
+    auto shim = startShim(socket);
+    QVERIFY(shim);
+    shim->send(rpcInitialize(1));
+    QVERIFY(
+        shim->waitForResponse("1", HostProcess::timeoutMs(10000))[u"result"_s][u"instructions"_s].toString().contains(
+            u"not running"_s));
+    shim->send(rpcNotification(u"notifications/initialized"_s));
+    shim->send(rpcRequest(2, u"tools/list"_s));
+    QCOMPARE(shim->waitForResponse("2", HostProcess::timeoutMs(5000))[u"result"_s][u"tools"_s].toArray().size(), 0);
+
+    HostProcess tray;
+    QVERIFY(tray.startTray(socket));
+    QByteArray line;
+    QDeadlineTimer deadline(HostProcess::timeoutMs(10000));
+    while (!line.contains("notifications/tools/list_changed") && !deadline.hasExpired()) {
+        line = shim->readLine(500);
+    }
+    QVERIFY2(line.contains("notifications/tools/list_changed"), shim->allStderr().constData());
+    shim->send(rpcRequest(3, u"tools/list"_s));
+    const QJsonObject list = shim->waitForResponse("3", HostProcess::timeoutMs(10000));
+    QVERIFY2(list[u"result"_s][u"tools"_s].toArray().size() > 0, QJsonDocument(list).toJson().constData());
+    // The tray's answer to the replayed initialize never reached the client.
+    QCOMPARE(shim->allStdout().count("\"protocolVersion\""), 1);
     shim->closeStdin();
     QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
     QCOMPARE(shim->process().exitCode(), 0);

@@ -145,9 +145,9 @@ private Q_SLOTS:
         const QByteArray replay = mcp::wire::withMember(
             R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25"}})"_ba,
             "id",
-            R"("mcp-dimo-replay-1")");
+            R"("mcp-dimo-replay")");
         const QJsonObject message = parse(replay);
-        QCOMPARE(message[u"id"_s].toString(), u"mcp-dimo-replay-1"_s);
+        QCOMPARE(message[u"id"_s].toString(), u"mcp-dimo-replay"_s);
         QCOMPARE(message[u"params"_s][u"protocolVersion"_s].toString(), u"2025-11-25"_s);
         // A cancelled request is no longer in flight: a tray restart does not answer it.
         shim::ClientState client;
@@ -261,14 +261,14 @@ private Q_SLOTS:
         client.track(R"({"jsonrpc":"2.0","id":9007199254740993,"method":"initialize","params":{}})", true);
         client.track(R"({"jsonrpc":"2.0","method":"notifications/initialized"})", true);
         QVERIFY(!client.hasInFlight()); // answered locally
-        QVERIFY(client.takeAnsweredOffline());
-        QVERIFY(!client.takeAnsweredOffline());
+        QVERIFY(client.takeAnsweredLocally());
+        QVERIFY(!client.takeAnsweredLocally());
         const QList<QByteArray> replay = client.replay();
         QCOMPARE(replay.size(), 2);
-        QCOMPARE(replay[0], R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","method":"initialize","params":{}})"_ba);
+        QCOMPARE(replay[0], R"({"jsonrpc":"2.0","id":"mcp-dimo-replay","method":"initialize","params":{}})"_ba);
         QCOMPARE(replay[1], R"({"jsonrpc":"2.0","method":"notifications/initialized"})"_ba);
-        QVERIFY(!client.settle(R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","result":{}})")); // hidden
-        QVERIFY(client.settle(R"({"jsonrpc":"2.0","id":"mcp-dimo-replay-1","result":{}})")); // once
+        QVERIFY(!client.settle(R"({"jsonrpc":"2.0","id":"mcp-dimo-replay","result":{}})")); // hidden
+        QVERIFY(client.settle(R"({"jsonrpc":"2.0","id":"mcp-dimo-replay","result":{}})")); // once
     }
 
     void clientStateAnswersADroppedResponse()
