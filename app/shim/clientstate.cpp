@@ -12,13 +12,13 @@ void ClientState::track(const QByteArray &line, bool answeredLocally)
 {
     const mcp::jsonscan::Envelope message = mcp::jsonscan::envelope(line);
     if (message.isRequest() && message.method == "initialize") {
-        m_initializeLine = line;
+        m_replay = {mcp::wire::withMember(line, "id", ReplayId)};
         m_answeredLocally = answeredLocally;
     }
     if (message.isRequest() && !answeredLocally) {
         m_inFlight.insert(message.id.toByteArray(), message.method == "tools/call");
-    } else if (message.isNotification() && message.method == "notifications/initialized") {
-        m_initializedLine = line;
+    } else if (message.isNotification() && message.method == "notifications/initialized" && m_replay.size() == 1) {
+        m_replay.append(line);
     } else if (message.isNotification() && message.method == "notifications/cancelled") {
         m_inFlight.remove(mcp::jsonscan::path(line, {"params", "requestId"}).toByteArray());
     }
@@ -26,16 +26,8 @@ void ClientState::track(const QByteArray &line, bool answeredLocally)
 
 QList<QByteArray> ClientState::replay()
 {
-    const QByteArray initialize = mcp::wire::withMember(m_initializeLine, "id", ReplayId);
-    m_hideReplayAnswer = !initialize.isEmpty();
-    QList<QByteArray> lines;
-    if (!initialize.isEmpty()) {
-        lines.append(initialize);
-    }
-    if (!initialize.isEmpty() && !m_initializedLine.isEmpty()) {
-        lines.append(m_initializedLine);
-    }
-    return lines;
+    m_hideReplayAnswer = !m_replay.isEmpty();
+    return m_replay;
 }
 
 bool ClientState::settle(QByteArrayView trayLine)

@@ -41,8 +41,7 @@ public:
 
 private:
     QHash<QByteArray, bool> m_inFlight; // raw request id → is tools/call
-    QByteArray m_initializeLine; // the client's initialize, for replay
-    QByteArray m_initializedLine; // its notifications/initialized
+    QList<QByteArray> m_replay; // the client's initialize (with ReplayId), its notifications/initialized
     bool m_hideReplayAnswer = false;
     bool m_answeredLocally = false;
 };
