@@ -63,6 +63,7 @@ private Q_SLOTS:
     void trayStartedLaterIsPickedUp();
     void autoStartsTray();
     void trayRestartMidSession();
+    void trayGoneForGood();
     void severalShimsHaveOwnSessions();
     void oversizeClientLine();
     void idsEchoedByteForByteOffline();
@@ -268,6 +269,31 @@ void TestShim::trayRestartMidSession()
     // The replayed initialize's answer was swallowed: only one initialize result reached the client.
     QCOMPARE(shim->allStdout().count("\"protocolVersion\""), 1);
 
+    shim->closeStdin();
+    QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
+    QCOMPARE(shim->process().exitCode(), 0);
+    verifyPure(*shim);
+}
+
+void TestShim::trayGoneForGood()
+{
+    // The tray dies and does not come back: a call made meanwhile waits out the hold (10 s), then
+    // gets the shim's own answer.
+    const QString socket = socketPath(u"gone.sock"_s);
+    auto tray = std::make_unique<HostProcess>();
+    QVERIFY(tray->startTray(socket));
+    auto shim = startShim(socket);
+    QVERIFY(shim);
+    shim->send(rpcInitialize(1));
+    QVERIFY(!shim->waitForResponse("1", HostProcess::timeoutMs(10000)).isEmpty());
+    shim->send(rpcNotification(u"notifications/initialized"_s));
+    tray->kill(); // a crash: the socket file stays behind, connections are refused
+    QTRY_VERIFY_WITH_TIMEOUT(shim->allStderr().contains("lost the connection"), HostProcess::timeoutMs(10000));
+    shim->send(rpcRequest(2, u"tools/call"_s, {{u"name"_s, u"list_vehicles"_s}}));
+    const QJsonObject call = shim->waitForResponse("2", HostProcess::timeoutMs(20000));
+    QCOMPARE(call.value(u"result"_s)[u"isError"_s].toBool(), true);
+    QVERIFY2(textOf(call).contains(u"DIMO Tray app is not running"_s), qPrintable(textOf(call)));
+    QVERIFY(shim->allStderr().contains("answering locally"));
     shim->closeStdin();
     QVERIFY(shim->waitForExit(HostProcess::timeoutMs(10000)));
     QCOMPARE(shim->process().exitCode(), 0);
