@@ -99,7 +99,7 @@ private Q_SLOTS:
         QProcess helper;
         helper.start(HelperPath,
                      {u"--login"_s,
-                      redirectingPage(QUrl(u"https://example.org/"_s)).toString(),
+                      u"data:text/html,<p>A login page that waits for the user</p>"_s, // no network
                       u"--redirect"_s,
                       m_fx.credentials().redirectUri});
         QVERIFY(helper.waitForStarted());
