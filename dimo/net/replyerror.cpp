@@ -113,10 +113,16 @@ Error fromNetwork(
                            u"Check the internet connection and try again; DIMO may be slow or down."_s,
                            errorString);
     }
+    // Qt says "Unknown error" when a connection closes before the answer and the request cannot be
+    // sent again (ContentReSendError: POST bodies); say what happened instead.
+    const bool closed = code == QNetworkReply::RemoteHostClosedError || code == QNetworkReply::ContentReSendError;
+    const QString detail = closed && (errorString.isEmpty() || errorString.startsWith(u"Unknown error"_s))
+        ? u"the connection was closed before an answer arrived"_s
+        : errorString;
     return Error::make(Error::Kind::Network,
                        u"cannot reach the %1"_s.arg(label),
                        u"Check the internet connection (and proxy settings), then try again."_s,
-                       errorString + u" (Qt network error %1)"_s.arg(static_cast<int>(code)));
+                       detail + u" (Qt network error %1)"_s.arg(static_cast<int>(code)));
 }
 
 Error fromStatus(int status, const QByteArray &body, const QString &service)
