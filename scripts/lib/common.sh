@@ -67,7 +67,8 @@ dt_build() {
     local type=${DIMOTRAY_BUILD_TYPE:-Release}
     if [ ! -f "$DT_BUILD/build.ninja" ]; then
         dt_log "configuring $DT_BUILD ($type)"
-        cmake -S "$DT_ROOT" -B "$DT_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$type" >&2
+        # shellcheck disable=SC2086 # DT_CMAKE_EXTRA: extra -D options (scripts/test --sanitize)
+        cmake -S "$DT_ROOT" -B "$DT_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$type" ${DT_CMAKE_EXTRA:-} >&2
     fi
     dt_log "building"
     cmake --build "$DT_BUILD" -j "$(nproc)" >&2
