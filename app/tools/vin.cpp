@@ -77,7 +77,7 @@ dimo::Result<QString> validateVin(const QString &input)
             return invalid(u"a VIN never contains I, O or Q; position %1 is '%2'"_s.arg(i + 1).arg(c),
                            u"It is probably %1; check the VIN with the user."_s.arg(c == u'I' ? u"1"_s : u"0"_s));
         }
-        if (!(c.isDigit() || (c >= u'A' && c <= u'Z'))) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z'))) {
             return invalid(u"a VIN has only letters A-Z and digits; position %1 is '%2'"_s.arg(i + 1).arg(c),
                            u"Remove spaces and punctuation."_s);
         }

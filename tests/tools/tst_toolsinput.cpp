@@ -63,6 +63,8 @@ private Q_SLOTS:
         QTest::newRow("punctuation") << u"5YJA1E5A0PF-24567"_s << u"position 12 is '-'"_s;
         QTest::newRow("check digit") << u"5YJA1E5A1PF024567"_s << u"check digit (position 9) is '1'"_s;
         QTest::newRow("mistyped char") << u"1FTA1E5A3MF024567"_s << u"the other characters give"_s;
+        // Found by fuzz_vin: QChar::isDigit() is true for Arabic-Indic digits (U+06F0..U+06F9).
+        QTest::newRow("arabic-indic digit") << u"WBYA1E5A2PF02456\u06F7"_s << u"position 17"_s;
     }
 
     void vinInvalid()
