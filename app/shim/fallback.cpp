@@ -42,9 +42,14 @@ QJsonObject initializeResult(const QJsonObject &params)
             {u"instructions"_s, NotRunning}};
 }
 
+QString refusedText(const QString &refusal)
+{
+    return u"mcp-dimo refused to connect to DIMO Tray, so the DIMO tools are unavailable: %1"_s.arg(refusal);
+}
+
 } // namespace
 
-QByteArray answer(const QByteArray &line)
+QByteArray answer(const QByteArray &line, const QString &refusal)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
@@ -57,6 +62,10 @@ QByteArray answer(const QByteArray &line)
     const QString method = doc.object().value(u"method"_s).toString();
     if (id.isEmpty() || method.isEmpty()) {
         return {}; // notification or response: nothing to answer
+    }
+    if (!refusal.isEmpty() && method != u"ping") {
+        return method == u"tools/call" ? resultLine(id, textResult(refusedText(refusal)))
+                                       : errorLine(id, errc::InternalError, refusedText(refusal));
     }
     if (method == u"initialize") {
         return resultLine(id, initializeResult(doc.object().value(u"params"_s).toObject()));

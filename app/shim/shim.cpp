@@ -6,12 +6,16 @@
 #include "app/shim/logging.h"
 #include "app/shim/traylauncher.h"
 #include "mcp/wire/jsonscan.h"
+#include "mcp/wire/peercred.h"
+#include "mcp/wire/socketdir.h"
 #include "mcp/wire/stdinreader.h"
 #include "mcp/wire/stdio.h"
 
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcShim, "dimotray.shim", QtInfoMsg)
 
@@ -37,7 +41,7 @@ Shim::Shim(Options options, QObject *parent)
     , m_retry(new QTimer(this))
 {
     connect(m_socket, &QLocalSocket::connected, this, &Shim::handleConnected);
-    connect(m_socket, &QLocalSocket::errorOccurred, this, &Shim::handleUnreachable);
+    connect(m_socket, &QLocalSocket::errorOccurred, this, &Shim::handleSocketError);
     connect(m_socket, &QLocalSocket::disconnected, this, &Shim::handleDisconnected);
     connect(m_socket, &QLocalSocket::readyRead, this, &Shim::handleTrayData);
     connect(m_retry, &QTimer::timeout, this, &Shim::connectToTray);
@@ -58,13 +62,31 @@ void Shim::connectToTray()
 {
     if (m_mode == Mode::Hold && m_holdUntil.hasExpired()) {
         handleUnreachable(); // even if the last attempt is still pending
-    } else if (m_socket->state() == QLocalSocket::UnconnectedState) {
+        return;
+    }
+    if (m_socket->state() != QLocalSocket::UnconnectedState) {
+        return;
+    }
+    const mcp::wire::DirCheck dir = mcp::wire::checkSocketDir(m_options.socketName);
+    if (dir.kind == mcp::wire::DirCheck::Kind::Refused) {
+        refuse(dir.error);
+    } else if (dir.kind == mcp::wire::DirCheck::Kind::Missing) {
+        m_refusal.clear();
+        handleUnreachable(); // no directory, no tray
+    } else {
         m_socket->connectToServer(m_options.socketName);
     }
 }
 
 void Shim::handleConnected()
 {
+    QString why;
+    if (!mcp::wire::peerIsSameUser(m_socket->socketDescriptor(), mcp::wire::PeerEnd::Server, &why)) {
+        refuse(u"%1 is not served by DIMO Tray of this user: %2. Stop that process or remove the socket, "
+               "then start DIMO Tray again"_s.arg(m_options.socketName, why));
+        return;
+    }
+    m_refusal.clear();
     qCDebug(lcShim) << "connected to" << m_socket->fullServerName();
     m_mode = Mode::Relay;
     m_retry->stop();
@@ -95,6 +117,31 @@ void Shim::handleUnreachable()
     m_mode = Mode::Local;
     m_retry->start(LocalRetryMs);
     answerEverythingDue();
+    finishIfDone();
+}
+
+void Shim::handleSocketError()
+{
+    const auto error = m_socket->error();
+    if (error == QLocalSocket::ServerNotFoundError || error == QLocalSocket::ConnectionRefusedError) {
+        m_refusal.clear(); // the directory passed and nobody serves: simply not running
+    }
+    handleUnreachable();
+}
+
+// Nothing more goes to that socket; the client learns why from every answer until a check passes.
+void Shim::refuse(const QString &reason)
+{
+    if (reason != m_refusal) {
+        qCCritical(lcShim).noquote() << "refusing to connect to DIMO Tray:" << reason;
+    }
+    m_refusal = reason;
+    const Mode was = std::exchange(m_mode, Mode::Local); // before abort(): no disconnect handling
+    m_socket->abort();
+    m_retry->start(LocalRetryMs);
+    if (was != Mode::Local) {
+        answerEverythingDue();
+    }
     finishIfDone();
 }
 
@@ -132,7 +179,7 @@ void Shim::handleClientLine(const QByteArray &line)
 void Shim::answerLocally(const QByteArray &line)
 {
     m_client.track(line, true);
-    writeStdoutLine(fallback::answer(line)); // nothing for notifications and responses
+    writeStdoutLine(fallback::answer(line, m_refusal)); // nothing for notifications and responses
 }
 
 void Shim::handleTrayData()

@@ -30,6 +30,11 @@ namespace shim {
 // The first failed attempt launches `dimo-tray --background` (once). After a reconnection the
 // client's session is replayed (ClientState) and requests that were in flight get an answer of
 // their own. Stdout carries nothing but MCP lines.
+//
+// Nothing is sent to a socket that another user could have planted: before each attempt the
+// socket's directory is checked (mcp::wire::checkSocketDir), after connecting the server's user
+// (mcp::wire::peerIsSameUser). A failed check is a refusal: Local mode, no tray launch, and every
+// request is answered with an error that says why (fallback::answer), once on stderr too.
 class Shim : public QObject
 {
     Q_OBJECT
@@ -54,6 +59,8 @@ private:
     void connectToTray();
     void handleConnected();
     void handleUnreachable();
+    void handleSocketError();
+    void refuse(const QString &reason);
     void handleDisconnected();
     void hold(int forMs);
     void handleClientLine(const QByteArray &line);
@@ -71,6 +78,7 @@ private:
     QTimer *m_retry = nullptr;
     bool m_closing = false; // stdin reached EOF; finish once nothing is due
     bool m_finished = false;
+    QString m_refusal; // why the last socket found was refused; empty when none was
 
     QList<QByteArray> m_held; // client lines of the Hold mode
     ClientState m_client;

@@ -3,6 +3,7 @@
 #include "app/tray/activation.h"
 
 #include "app/tray/logging.h"
+#include "mcp/wire/peercred.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -26,6 +27,13 @@ ActivationServer::ActivationServer(const QString &mcpSocketName, QObject *parent
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     connect(m_server, &QLocalServer::newConnection, this, [this] {
         while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+            QString why;
+            if (!mcp::wire::peerIsSameUser(socket->socketDescriptor(), mcp::wire::PeerEnd::Client, &why)) {
+                qCWarning(lcApp).noquote() << "ignored an activation request:" << why;
+                socket->abort();
+                socket->deleteLater();
+                continue;
+            }
             connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
             connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
                 if (socket->canReadLine() && socket->readLine(64) == Request) {
@@ -57,6 +65,11 @@ bool ActivationServer::requestActivation(const QString &mcpSocketName, int timeo
     QLocalSocket socket;
     socket.connectToServer(nameFor(mcpSocketName));
     if (!socket.waitForConnected(timeoutMs)) {
+        return false;
+    }
+    QString why;
+    if (!mcp::wire::peerIsSameUser(socket.socketDescriptor(), mcp::wire::PeerEnd::Server, &why)) {
+        qCWarning(lcApp).noquote() << "not asking" << socket.fullServerName() << "to show itself:" << why;
         return false;
     }
     socket.write(Request);

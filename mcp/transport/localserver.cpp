@@ -4,6 +4,8 @@
 
 #include "mcp/transport/linechannel.h"
 #include "mcp/transport/logging.h"
+#include "mcp/wire/peercred.h"
+#include "mcp/wire/socketdir.h"
 
 #include <QDir>
 #include <QLocalServer>
@@ -34,6 +36,13 @@ LocalServer::~LocalServer()
 
 void LocalServer::start()
 {
+    // Nothing in the socket's directory (the lock file, a socket to probe) is trusted before the
+    // directory is: another user who can write there could plant either.
+    const mcp::wire::DirCheck dir = mcp::wire::prepareSocketDir(m_name);
+    if (!dir.ok()) {
+        Q_EMIT failed(dir.error);
+        return;
+    }
     // The instance lock closes the race of two instances starting at once (e.g. two shims
     // auto-starting the tray): listen() with socket options would replace the other's socket.
     m_lock = std::make_unique<QLockFile>(lockPath());
@@ -51,14 +60,25 @@ void LocalServer::start()
     // Probe first: QLocalServer::listen() with socket options silently replaces an existing
     // socket file, so a live instance must be detected before listening.
     m_probe = new QLocalSocket(this);
-    connect(m_probe, &QLocalSocket::connected, this, [this] {
-        m_probe->disconnect(this);
-        m_probe->abort();
-        m_probe->deleteLater();
-        Q_EMIT alreadyRunning();
-    });
+    connect(m_probe, &QLocalSocket::connected, this, &LocalServer::handleProbeConnected);
     connect(m_probe, &QLocalSocket::errorOccurred, this, &LocalServer::handleProbeError);
     m_probe->connectToServer(m_name);
+}
+
+void LocalServer::handleProbeConnected()
+{
+    QString why;
+    const bool ours = mcp::wire::peerIsSameUser(m_probe->socketDescriptor(), mcp::wire::PeerEnd::Server, &why);
+    m_probe->disconnect(this);
+    m_probe->abort();
+    m_probe->deleteLater();
+    if (!ours) {
+        m_lock.reset();
+        Q_EMIT failed(u"%1 is not served by DIMO Tray of this user: %2. Stop that process or remove the "
+                      "socket, then start again"_s.arg(m_name, why));
+        return;
+    }
+    Q_EMIT alreadyRunning();
 }
 
 void LocalServer::handleProbeError()
@@ -108,8 +128,8 @@ void LocalServer::close()
 
 QString LocalServer::lockPath() const
 {
-    // Beside the socket file; bare names (and Windows pipe names) resolve to the temp directory,
-    // as QLocalServer does for them.
+    // Beside the socket file, in the directory start() checked. Unix names are absolute paths by
+    // then (start() refuses others); Windows pipe names resolve to the user's own temp directory.
     if (m_name.contains(u'/')) {
         return m_name + u".lock"_s;
     }
@@ -129,6 +149,13 @@ bool LocalServer::isListening() const
 void LocalServer::handleNewConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        QString why;
+        if (!mcp::wire::peerIsSameUser(socket->socketDescriptor(), mcp::wire::PeerEnd::Client, &why)) {
+            qCWarning(lcTransport).noquote() << "dropped a connection on" << m_name << "-" << why;
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
         socket->setParent(nullptr); // the channel owns it
         auto *channel = new LineChannel(socket, this);
         connect(channel, &LineChannel::closed, this, [this, channel] {

@@ -19,9 +19,11 @@ class LineChannel;
 // A per-user QLocalServer (UserAccessOption) that hands out one LineChannel per connection.
 //
 // start() is asynchronous and ends in exactly one of listening(), alreadyRunning() or failed().
-// An instance lock file beside the socket (held while the server lives) settles concurrent starts;
-// then a probe connection decides between a live instance (alreadyRunning(), the socket is left
-// alone), a stale socket left by a crash (refused: removed, then listen) and a free name.
+// First the socket's directory is created or checked (mcp/wire/socketdir.h: failed() when another
+// user could write to it). Then an instance lock file beside the socket (held while the server
+// lives) settles concurrent starts; then a probe connection decides between a live instance (alreadyRunning(), the
+// socket is left alone; failed() if it runs as another user), a stale socket left by a crash (refused: removed, then
+// listen) and a free name. Connections from processes of another user are dropped.
 class LocalServer : public QObject
 {
     Q_OBJECT
@@ -52,6 +54,7 @@ Q_SIGNALS:
 private:
     void listen();
     QString lockPath() const;
+    void handleProbeConnected();
     void handleProbeError();
     void handleNewConnection();
     void handleChannelClosed(LineChannel *channel);

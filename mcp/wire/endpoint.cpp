@@ -2,15 +2,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mcp/wire/endpoint.h"
 
+#include "mcp/wire/socketdir.h"
 #include "mcp/wire/usersid.h"
-
-#include <QDir>
-#include <QFile>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
 namespace mcp::wire {
+
+namespace {
+
+// `name` inside the per-user directory; the bare name if there is none (then the tray and the
+// shim refuse it with an explanation: mcp/wire/socketdir.h).
+[[maybe_unused]] QString inPrivateDir(const QString &name)
+{
+    const QString dir = privateSocketDir();
+    return dir.isEmpty() ? name : dir + u'/' + name;
+}
+
+} // namespace
 
 QString appId()
 {
@@ -22,15 +31,7 @@ QString defaultSocketName()
 #if defined(Q_OS_WIN)
     return windowsPipeName(currentUserSid());
 #else
-    QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (runtime.isEmpty()) {
-        runtime = QDir::tempPath();
-    }
-    const QString dir = runtime + u"/app/"_s + appId();
-    if (QDir().mkpath(dir)) {
-        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    }
-    return dir + u"/mcp.sock"_s;
+    return inPrivateDir(u"mcp.sock"_s);
 #endif
 }
 
@@ -49,14 +50,16 @@ QString windowsPipeName(const QString &sid)
 
 QString resolveSocketName(const QString &override)
 {
-    if (!override.isEmpty()) {
-        return override;
+    QString name = override.isEmpty() ? qEnvironmentVariable(SocketEnvVar) : override;
+    if (name.isEmpty()) {
+        return defaultSocketName();
     }
-    QString env = qEnvironmentVariable(SocketEnvVar);
-    if (!env.isEmpty()) {
-        return env;
-    }
-    return defaultSocketName();
+#if defined(Q_OS_WIN)
+    return name;
+#else
+    // QLocalServer puts a name that is not an absolute path into the temp directory.
+    return name.startsWith(u'/') ? name : inPrivateDir(name);
+#endif
 }
 
 } // namespace mcp::wire

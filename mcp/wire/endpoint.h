@@ -13,8 +13,9 @@ inline constexpr const char *SocketEnvVar = "DIMOTRAY_MCP_SOCKET";
 // Application id used for the runtime directory and the Windows pipe name.
 QString appId();
 
-// The per-user default: RuntimeLocation + "/app/<app-id>/mcp.sock" on Unix (the directory is
-// created with mode 0700), windowsPipeName(<the user's SID>) on Windows.
+// The per-user default: privateSocketDir() + "/mcp.sock" on Unix ($XDG_RUNTIME_DIR/app/<app-id>
+// or ~/.cache/<app-id>, never the temp directory; created and checked by prepareSocketDir() in
+// socketdir.h, not here), windowsPipeName(<the user's SID>) on Windows.
 QString defaultSocketName();
 
 // The Windows pipe name for a user: "<app-id>-mcp-<sid>". Pipe names share one namespace per
@@ -24,6 +25,8 @@ QString defaultSocketName();
 QString windowsPipeName(const QString &sid);
 
 // Resolution order: explicit override (e.g. --socket), then $DIMOTRAY_MCP_SOCKET, then the default.
+// On Unix a name that is not an absolute path ("work.sock") is put into privateSocketDir(), not
+// into the temp directory where QLocalServer would put it.
 QString resolveSocketName(const QString &override = {});
 
 } // namespace mcp::wire

@@ -1,13 +1,18 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 //
-// mcp::transport::LocalServer: stale sockets, single instance, many concurrent connections.
+// mcp::transport::LocalServer: stale sockets, single instance, many concurrent connections, and
+// what it trusts: only a directory no other user can write to, only peers of its own user.
 #include "mcp/transport/linechannel.h"
 #include "mcp/transport/localserver.h"
+#include "mcp/wire/endpoint.h"
+#include "tests/host/otheruser.h"
 #include "tests/support/timeout.h"
 
 #include <QFile>
 #include <QLocalSocket>
+#include <QLockFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -17,6 +22,7 @@
 
 #if defined(Q_OS_UNIX)
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 #endif
@@ -55,6 +61,24 @@ QString startAndWait(LocalServer &server)
     return outcome;
 }
 
+#if defined(Q_OS_UNIX)
+// A directory created with exactly `mode` (umask aside).
+bool makeDir(const QString &path, mode_t mode)
+{
+    return ::mkdir(QFile::encodeName(path).constData(), 0700) == 0
+        && ::chmod(QFile::encodeName(path).constData(), mode) == 0;
+}
+
+mode_t modeOf(const QString &path)
+{
+    struct stat st
+    {
+    };
+
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 07777) : mode_t(-1);
+}
+#endif
+
 } // namespace
 
 class TestLocalServer : public QObject
@@ -70,6 +94,11 @@ private Q_SLOTS:
     void liveInstanceIsLeftAlone();
     void concurrentStartsYieldOneInstance();
     void manyConcurrentConnections();
+    void symlinkedDirectoryIsRefused();
+    void sharedDirectoryAndItsLockAreNotTrusted();
+    void defaultDirectoryIsPrivate();
+    void connectionFromAnotherUserIsDropped();
+    void probeRefusesAnotherUsersServer();
 
 private:
     QString socketPath() const { return m_dir.filePath(u"mcp.sock"_s); }
@@ -194,6 +223,138 @@ void TestLocalServer::manyConcurrentConnections()
         client->disconnectFromServer();
     }
     QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 0, timeoutMs(5000));
+}
+
+void TestLocalServer::symlinkedDirectoryIsRefused()
+{
+#if defined(Q_OS_UNIX)
+    // A planted link to a directory of someone else's: nothing is created there, nothing chmod-ed.
+    QTemporaryDir base;
+    const QString target = base.filePath(u"target"_s);
+    const QString link = base.filePath(u"link"_s);
+    QVERIFY(makeDir(target, 0755));
+    QVERIFY(QFile::link(target, link));
+    LocalServer server(link + u"/mcp.sock"_s);
+    const QString outcome = startAndWait(server);
+    QVERIFY2(outcome.startsWith(u"failed: "_s) && outcome.contains(link) && outcome.contains(u"symbolic link"_s),
+             qPrintable(outcome));
+    QVERIFY(!server.isListening());
+    QCOMPARE(modeOf(target), mode_t(0755));
+    QVERIFY(QDir(target).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
+#else
+    QSKIP("socket directories exist on Unix only");
+#endif
+}
+
+void TestLocalServer::sharedDirectoryAndItsLockAreNotTrusted()
+{
+#if defined(Q_OS_UNIX)
+    // Anyone can write to a 0777 directory: a lock file there naming a live process (this one)
+    // must not make the tray believe it is already running; the directory is refused first.
+    QTemporaryDir base;
+    const QString shared = base.filePath(u"shared"_s);
+    QVERIFY(makeDir(shared, 0777));
+    QLockFile planted(shared + u"/mcp.sock.lock"_s);
+    QVERIFY(planted.tryLock(0));
+    LocalServer server(shared + u"/mcp.sock"_s);
+    const QString outcome = startAndWait(server);
+    QVERIFY2(outcome.startsWith(u"failed: "_s) && outcome.contains(shared) && outcome.contains(u"0777"_s),
+             qPrintable(outcome));
+    QCOMPARE(modeOf(shared), mode_t(0777)); // an explicit --socket directory is never changed
+#else
+    QSKIP("socket directories exist on Unix only");
+#endif
+}
+
+void TestLocalServer::defaultDirectoryIsPrivate()
+{
+#if defined(Q_OS_UNIX)
+    QTemporaryDir base;
+    const QString runtime = base.filePath(u"runtime"_s);
+    QVERIFY(makeDir(runtime, 0700));
+    const QByteArray savedRuntime = qgetenv("XDG_RUNTIME_DIR");
+    const QByteArray savedSocket = qgetenv("DIMOTRAY_MCP_SOCKET");
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+    qunsetenv("DIMOTRAY_MCP_SOCKET");
+    const auto restore = qScopeGuard([&] {
+        if (savedRuntime.isEmpty()) {
+            qunsetenv("XDG_RUNTIME_DIR");
+        } else {
+            qputenv("XDG_RUNTIME_DIR", savedRuntime);
+        }
+        if (!savedSocket.isEmpty()) {
+            qputenv("DIMOTRAY_MCP_SOCKET", savedSocket);
+        }
+    });
+    const QString dir = runtime + u"/app/dimo-tray"_s;
+    QCOMPARE(mcp::wire::resolveSocketName(), dir + u"/mcp.sock"_s);
+    QVERIFY(QDir().mkpath(dir));
+
+    // Our own directory that only we can write to (e.g. made with umask 022) is tightened.
+    QVERIFY(::chmod(QFile::encodeName(dir).constData(), 0755) == 0);
+    {
+        LocalServer server(mcp::wire::resolveSocketName());
+        QCOMPARE(startAndWait(server), u"listening"_s);
+        QCOMPARE(modeOf(dir), mode_t(0700));
+    }
+    // One that others could write to may hold their files already: refused, left as it is.
+    QVERIFY(::chmod(QFile::encodeName(dir).constData(), 0777) == 0);
+    LocalServer server(mcp::wire::resolveSocketName());
+    const QString outcome = startAndWait(server);
+    QVERIFY2(outcome.startsWith(u"failed: "_s) && outcome.contains(dir) && outcome.contains(u"0777"_s)
+                 && outcome.contains(u"rm -r"_s),
+             qPrintable(outcome));
+    QCOMPARE(modeOf(dir), mode_t(0777));
+#else
+    QSKIP("socket directories exist on Unix only");
+#endif
+}
+
+void TestLocalServer::connectionFromAnotherUserIsDropped()
+{
+#if defined(Q_OS_LINUX)
+    if (const QString why = otheruser::unavailable(); !why.isEmpty()) {
+        QSKIP(qPrintable(why));
+    }
+    // The file system would keep nobody out (a 0700 directory, a 0600 socket); open both so that
+    // only the peer-credential check is left to do it.
+    QTemporaryDir base;
+    QVERIFY(::chmod(QFile::encodeName(base.path()).constData(), 0755) == 0);
+    const QString path = base.filePath(u"mcp.sock"_s);
+    LocalServer server(path);
+    QCOMPARE(startAndWait(server), u"listening"_s);
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), 0666) == 0);
+    QSignalSpy channels(&server, &LocalServer::newChannel);
+    QCOMPARE(otheruser::connectAsNobody(path, timeoutMs(3000), timeoutMs(10000)), 0); // closed on it
+    QCOMPARE(channels.size(), 0);
+    QCOMPARE(server.connectionCount(), 0);
+    QLocalSocket client; // this user is still served
+    client.connectToServer(path);
+    QVERIFY(client.waitForConnected(timeoutMs(5000)));
+    QVERIFY(channels.wait(timeoutMs(5000)));
+#else
+    QSKIP("the other-user helper is written for Linux");
+#endif
+}
+
+void TestLocalServer::probeRefusesAnotherUsersServer()
+{
+#if defined(Q_OS_LINUX)
+    if (const QString why = otheruser::unavailable(); !why.isEmpty()) {
+        QSKIP(qPrintable(why));
+    }
+    const QString path = m_dir.filePath(u"foreign.sock"_s);
+    otheruser::Server foreign(path);
+    QVERIFY(foreign.isReady());
+    LocalServer server(path);
+    const QString outcome = startAndWait(server);
+    QVERIFY2(outcome.startsWith(u"failed: "_s) && outcome.contains(path) && outcome.contains(u"uid 65534"_s),
+             qPrintable(outcome));
+    QVERIFY(QFile::exists(path)); // not ours to remove
+    QVERIFY(foreign.received().isEmpty());
+#else
+    QSKIP("the other-user helper is written for Linux");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestLocalServer)
