@@ -70,6 +70,7 @@ bool McpHost::startHttp(quint16 port, const QByteArray &bearerToken, QString *er
     mcp::HttpServer::Options httpOptions;
     httpOptions.port = port;
     httpOptions.bearerToken = bearerToken;
+    httpOptions.allowNoToken = m_options.insecureNoToken; // listen() warns; otherwise it needs a token
     m_http = new mcp::HttpServer(m_server, httpOptions, this);
     QString why;
     if (!m_http->listen(&why)) {

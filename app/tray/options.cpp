@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/options.h"
 
+#include "mcp/http/tokenfile.h"
 #include "mcp/wire/endpoint.h"
 
 #include <QCommandLineParser>
@@ -25,7 +26,6 @@ QString environmentHelp()
 {
     return u"\nEnvironment:\n"
            "  DIMOTRAY_MCP_SOCKET         Socket name or path, as --socket.\n"
-           "  DIMOTRAY_HTTP_TOKEN         Bearer token for the HTTP endpoint, as --http-token.\n"
            "  DIMO_CLIENT_ID              The DIMO license's client ID (0x + 40 hex digits).\n"
            "  DIMO_DOMAIN                 The license's redirect URI.\n"
            "  DIMO_PRIVATE_KEY            The license's API key (64 hex digits).\n"
@@ -37,6 +37,50 @@ QString environmentHelp()
            "  DIMOTRAY_TOOLSET            all (default), read-only or essentials.\n"
            "  DIMOTRAY_KEYCHAIN           off: keep no tokens in the system keychain.\n"
            "  QT_LOGGING_RULES            e.g. dimotray.*.debug=true for debug logs on stderr.\n"_s;
+}
+
+// Where the HTTP endpoint's bearer token comes from: a private file, or none with
+// --insecure-no-token (tests). Never argv (every user sees it in ps) nor the environment (every
+// child process inherits it, shells keep it in their history and rc files). An empty result: fine.
+QString httpTokenError(const QCommandLineParser &parser,
+                       const QCommandLineOption &httpToken,
+                       const QCommandLineOption &httpTokenFile,
+                       const QCommandLineOption &insecureNoToken,
+                       Options &o)
+{
+    const QString howTo =
+        u"put the token in a file only you can read (`umask 077; openssl rand -hex 32 > FILE`) and pass "
+        "--http-token-file FILE"_s;
+    if (parser.isSet(httpToken)) {
+        return u"--http-token is not accepted: a token on the command line is visible to every user; "_s + howTo;
+    }
+    const bool fromFile = parser.isSet(httpTokenFile);
+    o.insecureNoToken = parser.isSet(insecureNoToken);
+    if (fromFile && o.insecureNoToken) {
+        return u"--http-token-file and --insecure-no-token exclude each other"_s;
+    }
+    if ((fromFile || o.insecureNoToken) && !o.httpPort) {
+        return u"--http-token-file and --insecure-no-token apply to --http-port only (the endpoint the settings "
+               "enable uses the token in the keychain)"_s;
+    }
+    if (!o.httpPort) {
+        return {};
+    }
+    if (qEnvironmentVariableIsSet("DIMOTRAY_HTTP_TOKEN")) {
+        return u"DIMOTRAY_HTTP_TOKEN is no longer read (the environment is passed on to child processes); unset it, "
+               "then "_s
+            + howTo;
+    }
+    if (o.insecureNoToken) {
+        return {};
+    }
+    if (!fromFile) {
+        return u"--http-port needs a bearer token: "_s + howTo
+            + u" (or, for tests only, --insecure-no-token: then every local user can use the endpoint)"_s;
+    }
+    QString why;
+    o.httpToken = mcp::http::tokenfile::read(parser.value(httpTokenFile), &why);
+    return why;
 }
 
 } // namespace
@@ -54,7 +98,15 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption socket(u"socket"_s, u"Local socket name or path (default: per-user)."_s, u"name"_s);
     const QCommandLineOption httpPort(
         u"http-port"_s, u"Also serve MCP over HTTP on 127.0.0.1:<port> (0: any)."_s, u"port"_s);
-    const QCommandLineOption httpToken(u"http-token"_s, u"Bearer token required on the HTTP endpoint."_s, u"token"_s);
+    const QCommandLineOption httpTokenFile(
+        u"http-token-file"_s,
+        u"The bearer token the HTTP endpoint requires, read from <file> (yours, mode 0600)."_s,
+        u"file"_s);
+    const QCommandLineOption insecureNoToken(u"insecure-no-token"_s,
+                                             u"Serve HTTP without a bearer token, to every local user (tests only)."_s);
+    // Refused with an explanation: a token in argv is visible to every user (ps, /proc/PID/cmdline).
+    QCommandLineOption httpToken(u"http-token"_s, u"(refused)"_s, u"token"_s);
+    httpToken.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption modernEra(u"modern-era"_s,
                                        u"Also serve stateless MCP 2026-07-28 requests (off: legacy era only)."_s);
     const QCommandLineOption printEndpoints(u"print-endpoints"_s,
@@ -68,6 +120,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
                        stdio,
                        socket,
                        httpPort,
+                       httpTokenFile,
+                       insecureNoToken,
                        httpToken,
                        modernEra,
                        printEndpoints,
@@ -117,9 +171,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
         }
         o.httpPort = quint16(port);
     }
-    o.httpToken = parser.isSet(httpToken) ? parser.value(httpToken).toUtf8() : qgetenv("DIMOTRAY_HTTP_TOKEN");
-    if (!o.httpToken.isEmpty() && !o.httpPort) {
-        o.httpToken.clear(); // only meaningful with HTTP
+    if (const QString why = httpTokenError(parser, httpToken, httpTokenFile, insecureNoToken, o); !why.isEmpty()) {
+        return error(why);
     }
     o.modernEra = parser.isSet(modernEra);
     o.printEndpoints = parser.isSet(printEndpoints);

@@ -23,7 +23,8 @@ struct Options
     Mode mode = Mode::Tray;
     QString socketName; // resolved: --socket, $DIMOTRAY_MCP_SOCKET or the per-user default
     std::optional<quint16> httpPort;
-    QByteArray httpToken; // --http-token or $DIMOTRAY_HTTP_TOKEN
+    QByteArray httpToken; // read from --http-token-file (never argv or the environment)
+    bool insecureNoToken = false; // --insecure-no-token: HTTP without a bearer token (tests only)
     bool modernEra = false; // also serve stateless MCP 2026-07-28 requests
     bool printEndpoints = false;
     bool demo = false;

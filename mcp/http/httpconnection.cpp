@@ -45,22 +45,25 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, Gate gate, int headerTimeoutMs, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-    , m_idle(new QTimer(this))
+    , m_gate(std::move(gate))
+    , m_headerTimeoutMs(headerTimeoutMs)
+    , m_timer(new QTimer(this))
 {
     socket->setParent(this);
-    m_idle->setSingleShot(true);
-    m_idle->setInterval(IdleTimeoutMs);
-    connect(m_idle, &QTimer::timeout, this, [this] {
-        if (!m_busy) {
+    socket->setReadBufferSize(ReadBufferBytes); // the rest waits in the kernel while we are busy
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (!m_busy || m_drainLeft > 0) {
+            qCDebug(lcMcpHttp) << "closing a connection: no complete request headers (or body) in time";
             close();
         }
     });
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::handleReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
-    m_idle->start();
+    m_timer->start(m_headerTimeoutMs);
     QTimer::singleShot(0, this, &HttpConnection::handleReadyRead);
 }
 
@@ -77,7 +80,7 @@ void HttpConnection::close()
         return;
     }
     m_closed = true;
-    m_idle->stop();
+    m_timer->stop();
     if (m_socket) {
         m_socket->disconnectFromHost();
     }
@@ -85,18 +88,37 @@ void HttpConnection::close()
     deleteLater();
 }
 
+void HttpConnection::abort()
+{
+    if (!m_closed && m_socket) {
+        m_socket->abort();
+    }
+    close();
+}
+
 void HttpConnection::handleReadyRead()
 {
     if (m_closed || !m_socket) {
         return;
     }
-    m_parser.feed(m_socket->readAll());
+    if (m_closing) {
+        drain(); // what a refused request still sends is dropped, nothing more is parsed
+        return;
+    }
+    if (m_busy) {
+        return; // read once the response is complete; the socket buffers at most ReadBufferBytes
+    }
+    const QByteArray bytes = m_socket->readAll();
+    if (m_inBody && !bytes.isEmpty()) {
+        m_timer->start(BodyTimeoutMs);
+    }
+    m_parser.feed(bytes);
     processNext();
 }
 
 void HttpConnection::processNext()
 {
-    if (m_busy || m_closed) {
+    if (m_busy || m_closing || m_closed) {
         return;
     }
     HttpRequest request;
@@ -108,13 +130,53 @@ void HttpConnection::processNext()
         m_keepAlive = false;
         respond(m_parser.errorStatus(), {}, m_parser.errorText() + '\n', "text/plain");
         return;
+    case HttpRequestParser::State::HeadReady:
+        passHead(request);
+        return;
     case HttpRequestParser::State::Ready:
         break;
     }
+    m_inBody = false;
     m_busy = true;
     m_keepAlive = request.keepAlive();
-    m_idle->stop();
+    m_timer->stop();
     Q_EMIT requestReady(request);
+}
+
+void HttpConnection::passHead(const HttpRequest &head)
+{
+    m_timer->stop();
+    m_busy = true;
+    m_keepAlive = false;
+    // Should the gate refuse it, the body is not read: only what the client already sent is
+    // dropped (up to MaxDrainBytes), so that closing the socket does not reset the answer.
+    m_drainLeft = qMax<qsizetype>(0, qMin(head.contentLength(), MaxDrainBytes) - m_parser.buffered());
+    if (m_gate && !m_gate(this, head)) {
+        return; // answered by the gate; finishResponse() drains and closes
+    }
+    m_drainLeft = 0;
+    m_busy = false;
+    m_keepAlive = true;
+    m_passedGate = true;
+    m_inBody = true;
+    m_timer->start(BodyTimeoutMs);
+    processNext();
+}
+
+void HttpConnection::drain()
+{
+    if (!m_socket) {
+        return;
+    }
+    if (m_drainLeft <= 0) {
+        m_socket->readAll(); // closing anyway
+        return;
+    }
+    m_drainLeft -= m_socket->read(m_drainLeft).size();
+    if (m_drainLeft <= 0) {
+        m_timer->stop();
+        m_socket->disconnectFromHost();
+    }
 }
 
 void HttpConnection::writeHead(int status, const HeaderList &headers, const QByteArray &contentType, qsizetype length)
@@ -131,7 +193,13 @@ void HttpConnection::writeHead(int status, const HeaderList &headers, const QByt
     } else {
         head += "Transfer-Encoding: chunked\r\n";
     }
-    head += m_keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    if (m_keepAlive) {
+        // Clients that honour it (undici) stop reusing the connection before the header timeout.
+        head += "Connection: keep-alive\r\nKeep-Alive: timeout=" + QByteArray::number(qMax(1, m_headerTimeoutMs / 1000))
+            + "\r\n\r\n";
+    } else {
+        head += "Connection: close\r\n\r\n";
+    }
     m_socket->write(head);
 }
 
@@ -182,11 +250,17 @@ void HttpConnection::finishResponse()
     m_socket->flush();
     m_busy = false;
     if (!m_keepAlive) {
-        m_socket->disconnectFromHost();
+        m_closing = true;
+        if (m_drainLeft > 0) {
+            m_timer->start(DrainTimeoutMs);
+            drain();
+        } else {
+            m_socket->disconnectFromHost();
+        }
         return;
     }
-    m_idle->start();
-    QTimer::singleShot(0, this, &HttpConnection::processNext);
+    m_timer->start(m_headerTimeoutMs);
+    QTimer::singleShot(0, this, &HttpConnection::handleReadyRead);
 }
 
 } // namespace mcp::http

@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <utility>
+
 namespace mcp::http {
 
 namespace {
@@ -32,6 +34,26 @@ bool HttpRequest::keepAlive() const
     return !connection.contains("close");
 }
 
+qsizetype HttpRequest::contentLength() const
+{
+    return header("content-length").toLongLong();
+}
+
+bool isJsonContentType(const QByteArray &value)
+{
+    const QList<QByteArray> parts = value.split(';');
+    if (parts.front().trimmed().toLower() != "application/json") {
+        return false;
+    }
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray parameter = parts.at(i).trimmed().toLower();
+        if (parameter != "charset=utf-8" && parameter != "charset=\"utf-8\"") {
+            return false;
+        }
+    }
+    return true;
+}
+
 HttpRequestParser::State HttpRequestParser::fail(int status, const QByteArray &text)
 {
     m_errorStatus = status;
@@ -45,6 +67,27 @@ HttpRequestParser::State HttpRequestParser::next(HttpRequest *out)
     if (m_errorStatus != 0) {
         return State::Error;
     }
+    if (!m_haveHead) {
+        const State head = parseHead(out);
+        if (head == State::HeadReady) {
+            m_head = *out;
+            m_haveHead = true;
+        }
+        return head;
+    }
+    const qsizetype length = m_head.contentLength();
+    if (m_buffer.size() < length) {
+        return State::NeedMore;
+    }
+    m_head.body = m_buffer.left(length);
+    m_buffer.remove(0, length);
+    *out = std::exchange(m_head, {});
+    m_haveHead = false;
+    return State::Ready;
+}
+
+HttpRequestParser::State HttpRequestParser::parseHead(HttpRequest *out)
+{
     while (m_buffer.startsWith("\r\n")) {
         m_buffer.remove(0, 2); // tolerated empty lines between requests (RFC 9112 §2.2)
     }
@@ -84,10 +127,9 @@ HttpRequestParser::State HttpRequestParser::next(HttpRequest *out)
     if (request.headers.contains("transfer-encoding")) {
         return fail(501, "Not Implemented: chunked request bodies are not supported; send Content-Length");
     }
-    qsizetype length = 0;
     if (request.headers.contains("content-length")) {
         bool ok = false;
-        length = request.header("content-length").toLongLong(&ok);
+        const qsizetype length = request.header("content-length").toLongLong(&ok);
         if (!ok || length < 0) {
             return fail(400, "Bad Request: invalid Content-Length");
         }
@@ -95,13 +137,9 @@ HttpRequestParser::State HttpRequestParser::next(HttpRequest *out)
             return fail(413, "Content Too Large");
         }
     }
-    if (m_buffer.size() < headerEnd + 4 + length) {
-        return State::NeedMore;
-    }
-    request.body = m_buffer.mid(headerEnd + 4, length);
-    m_buffer.remove(0, headerEnd + 4 + length);
+    m_buffer.remove(0, headerEnd + 4);
     *out = std::move(request);
-    return State::Ready;
+    return State::HeadReady;
 }
 
 } // namespace mcp::http

@@ -4,6 +4,7 @@
 
 #include "mcp/http/httpconnection.h"
 #include "mcp/http/httpera.h"
+#include "mcp/http/httprequest.h"
 #include "mcp/http/httpsession.h"
 #include "mcp/http/originpolicy.h"
 #include "mcp/jsonrpc.h"
@@ -15,6 +16,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -64,6 +67,14 @@ HttpServer::~HttpServer()
 
 bool HttpServer::listen(QString *error)
 {
+    if (m_options.bearerToken.isEmpty() && !m_options.allowNoToken) {
+        if (error) {
+            *error = u"no bearer token: without one, every local user could use the HTTP endpoint. Give it a "
+                     "token (a token file, or the keychain), or allow a tokenless endpoint for tests explicitly "
+                     "(--insecure-no-token)"_s;
+        }
+        return false;
+    }
     if (!m_tcp->listen(QHostAddress::LocalHost, m_options.port)) {
         if (error) {
             *error = m_tcp->errorString();
@@ -71,8 +82,13 @@ bool HttpServer::listen(QString *error)
         return false;
     }
     m_sweep->start();
-    qCInfo(lcMcpHttp) << "Streamable HTTP endpoint on" << url().toString()
-                      << (m_options.bearerToken.isEmpty() ? "(no token)" : "(bearer token required)");
+    if (m_options.bearerToken.isEmpty()) {
+        qCWarning(lcMcpHttp).noquote() << "INSECURE: the HTTP endpoint" << url().toString()
+                                       << "requires no bearer token (--insecure-no-token): every local user and "
+                                          "process can call its tools. For tests only.";
+    } else {
+        qCInfo(lcMcpHttp) << "Streamable HTTP endpoint on" << url().toString() << "(bearer token required)";
+    }
     return true;
 }
 
@@ -89,15 +105,22 @@ QUrl HttpServer::url() const
 void HttpServer::handleNewConnection()
 {
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
-        if (m_connections >= m_options.maxConnections) {
+        if (m_connections.size() >= m_options.maxConnections && !makeRoom()) {
+            qCDebug(lcMcpHttp) << "refused a connection: all" << m_connections.size() << "are in use";
             socket->abort();
             socket->deleteLater();
             continue;
         }
-        auto *connection = new HttpConnection(socket, this);
-        ++m_connections;
-        connect(connection, &HttpConnection::closed, this, [this] {
-            --m_connections;
+        auto *connection = new HttpConnection(
+            socket,
+            [this](HttpConnection *c, const HttpRequest &head) {
+                return admit(c, head);
+            },
+            m_options.headerTimeoutMs,
+            this);
+        m_connections.append(connection);
+        connect(connection, &HttpConnection::closed, this, [this, connection] {
+            m_connections.removeOne(connection);
         });
         connect(connection, &HttpConnection::requestReady, this, [this, connection](const HttpRequest &request) {
             handleRequest(connection, request);
@@ -105,19 +128,71 @@ void HttpServer::handleNewConnection()
     }
 }
 
-void HttpServer::handleRequest(HttpConnection *connection, const HttpRequest &request)
+/*!
+    At the connection cap: closes the oldest connection that waits for headers and never
+    authenticated, so that idle connections (another user's, say) cannot lock the owner out.
+    False when every connection is in use by an authenticated client or busy.
+*/
+bool HttpServer::makeRoom()
+{
+    const auto oldest = std::find_if(m_connections.cbegin(), m_connections.cend(), [](HttpConnection *c) {
+        return c->isIdle() && !c->hasPassedGate();
+    });
+    if (oldest == m_connections.cend()) {
+        return false;
+    }
+    qCDebug(lcMcpHttp) << "connection cap reached: closing the oldest unauthenticated idle connection";
+    (*oldest)->abort(); // closed() removes it from m_connections
+    return true;
+}
+
+/*!
+    The checks on a request's headers, before its body is read or anything is allocated for it:
+    Host (DNS rebinding), Origin (only our own), the bearer token and the POST Content-Type.
+*/
+bool HttpServer::admit(HttpConnection *connection, const HttpRequest &head)
 {
     // DNS rebinding: a browser page on evil.example resolving to 127.0.0.1 still sends its own Host/Origin.
-    if (!http::originpolicy::isLoopbackHost(request.header("host"))) {
-        qCWarning(lcMcpHttp) << "rejected request with Host" << request.header("host");
+    if (!http::originpolicy::isLoopbackHost(head.header("host"))) {
+        qCWarning(lcMcpHttp) << "rejected request with Host" << head.header("host");
         reject(connection, 403, u"Forbidden: the Host header must name localhost, 127.0.0.1 or [::1]"_s);
-        return;
+        return false;
     }
-    if (!http::originpolicy::isAllowedOrigin(request.header("origin"))) {
-        qCWarning(lcMcpHttp) << "rejected request with Origin" << request.header("origin");
-        reject(connection, 403, u"Forbidden: Origin not allowed"_s);
-        return;
+    if (!http::originpolicy::isAllowedOrigin(head.header("origin"), port())) {
+        qCWarning(lcMcpHttp) << "rejected request with Origin" << head.header("origin");
+        reject(connection,
+               403,
+               u"Forbidden: Origin %1 is not this endpoint's own (http://127.0.0.1:%2 or http://localhost:%2)"_s
+                   .arg(QString::fromLatin1(head.header("origin")))
+                   .arg(port()));
+        return false;
     }
+    if (head.path != "/mcp") {
+        if (head.contentLength() > 0) {
+            reject(connection, 413, u"Content Too Large: only /mcp takes a request body"_s);
+            return false;
+        }
+        return true; // /healthz and 404, answered once the (empty) body is in
+    }
+    if (!m_options.bearerToken.isEmpty()
+        && !http::originpolicy::bearerMatches(head.header("authorization"), m_options.bearerToken)) {
+        reject(connection,
+               401,
+               u"Unauthorized: a valid bearer token is required"_s,
+               {{"WWW-Authenticate", R"(Bearer realm="dimo-tray")"}});
+        return false;
+    }
+    if (head.method == "POST" && !http::isJsonContentType(head.header("content-type"))) {
+        reject(connection,
+               415,
+               u"Unsupported Media Type: POST bodies must be Content-Type: application/json (charset=utf-8 at most)"_s);
+        return false;
+    }
+    return true;
+}
+
+void HttpServer::handleRequest(HttpConnection *connection, const HttpRequest &request)
+{
     if (request.path == "/healthz") {
         if (request.method == "GET" || request.method == "HEAD") {
             connection->respond(200, {}, request.method == "GET" ? QByteArray("ok\n") : QByteArray(), "text/plain");
@@ -128,14 +203,6 @@ void HttpServer::handleRequest(HttpConnection *connection, const HttpRequest &re
     }
     if (request.path != "/mcp") {
         connection->respond(404, {}, "Not Found: the MCP endpoint is /mcp\n", "text/plain");
-        return;
-    }
-    if (!m_options.bearerToken.isEmpty()
-        && !http::originpolicy::bearerMatches(request.header("authorization"), m_options.bearerToken)) {
-        reject(connection,
-               401,
-               u"Unauthorized: a valid bearer token is required"_s,
-               {{"WWW-Authenticate", R"(Bearer realm="dimo-tray")"}});
         return;
     }
     handleMcp(connection, request);
@@ -176,10 +243,6 @@ void HttpServer::handleMcp(HttpConnection *connection, const HttpRequest &reques
 
 void HttpServer::handlePost(HttpConnection *connection, const HttpRequest &request)
 {
-    if (!request.header("content-type").toLower().contains("application/json")) {
-        reject(connection, 415, u"Unsupported Media Type: POST bodies must be application/json"_s);
-        return;
-    }
     const QByteArray id = request.header("mcp-session-id");
     if (id.isEmpty() && http::HttpEra::of(*m_server).serveSessionless(m_server, connection, request, this)) {
         return;
@@ -201,19 +264,38 @@ void HttpServer::handlePost(HttpConnection *connection, const HttpRequest &reque
         return;
     }
     HttpSession *session = createSession();
+    if (!session) {
+        reject(connection,
+               503,
+               u"Service Unavailable: all %1 sessions have calls in flight; end one (DELETE) or retry later"_s.arg(
+                   m_sessions.size()),
+               {{"Retry-After", "5"}});
+        return;
+    }
     session->handlePost(connection, request);
     if (!session->session()->isInitialized()) {
         removeSession(session->id());
     }
 }
 
+/*!
+    A new session; beyond Options::maxSessions the least recently used session without calls in
+    flight is evicted first. Null when every session has a call in flight.
+*/
 HttpSession *HttpServer::createSession()
 {
-    while (!m_sessions.isEmpty() && m_sessions.size() >= m_options.maxSessions) {
-        HttpSession *oldest = *std::min_element(m_sessions.cbegin(), m_sessions.cend(), [](auto *a, auto *b) {
-            return a->lastActivity() < b->lastActivity();
-        });
-        qCInfo(lcMcpHttp) << "evicting least recently used session" << oldest->id();
+    while (m_sessions.size() >= m_options.maxSessions) {
+        HttpSession *oldest = nullptr;
+        for (HttpSession *s : std::as_const(m_sessions)) {
+            if (!s->hasCallsInFlight() && (!oldest || s->lastActivity() < oldest->lastActivity())) {
+                oldest = s;
+            }
+        }
+        if (!oldest) {
+            qCWarning(lcMcpHttp) << "session cap reached and every session has calls in flight";
+            return nullptr;
+        }
+        qCInfo(lcMcpHttp) << "evicting least recently used idle session" << oldest->id();
         removeSession(oldest->id());
     }
     auto *session = new HttpSession(m_server, newSessionId(), this);
@@ -234,7 +316,7 @@ void HttpServer::sweepIdleSessions()
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addMSecs(-m_options.sessionIdleTimeoutMs);
     const auto sessions = m_sessions;
     for (HttpSession *s : sessions) {
-        if (s->lastActivity() < cutoff) {
+        if (s->lastActivity() < cutoff && !s->hasCallsInFlight()) {
             removeSession(s->id());
         }
     }

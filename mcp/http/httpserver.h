@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QUrl>
 
@@ -22,9 +23,15 @@ struct HttpRequest;
 
 /// MCP Streamable HTTP (2025-03-26 … 2025-11-25) on 127.0.0.1 only, hand-rolled on QTcpServer:
 /// one `/mcp` endpoint (POST, GET, DELETE; JSON or SSE responses; `Mcp-Session-Id`;
-/// `MCP-Protocol-Version` checks), Host/Origin validation against DNS rebinding (403), an
-/// optional bearer token (401), request size caps, keep-alive, and `GET /healthz`. What the
-/// stateless 2026-07-28 era does differently (session-less POSTs) is behind http::HttpEra.
+/// `MCP-Protocol-Version` checks), Host validation against DNS rebinding and only the endpoint's
+/// own Origin (403), a required bearer token (401), an exact `application/json` (415), request
+/// size caps, keep-alive, and `GET /healthz`. What the stateless 2026-07-28 era does differently
+/// (session-less POSTs) is behind http::HttpEra.
+///
+/// Everything that costs memory comes after authentication: each request's headers are checked
+/// (Host, Origin, token, Content-Type) before its body is read or a session is made. Headers are
+/// due within Options::headerTimeoutMs. At the connection cap a newcomer replaces the oldest idle
+/// connection that never authenticated; sessions with calls in flight are never evicted.
 class HttpServer : public QObject
 {
     Q_OBJECT
@@ -32,10 +39,14 @@ public:
     struct Options
     {
         quint16 port = 0; ///< 0 = any free port
-        QByteArray bearerToken; ///< optional: required as `Authorization: Bearer <token>` on /mcp
-        int maxSessions = 64; ///< the least recently used session is evicted beyond this
+        QByteArray bearerToken; ///< required as `Authorization: Bearer <token>` on /mcp
+        /// Serve /mcp without a bearer token, to every local user (tests: `--insecure-no-token`);
+        /// listen() warns. Without it, listen() refuses an empty token.
+        bool allowNoToken = false;
+        int maxSessions = 64; ///< the least recently used idle session is evicted beyond this
         int sessionIdleTimeoutMs = 30 * 60 * 1000;
         int maxConnections = 128;
+        int headerTimeoutMs = 5 * 1000; ///< complete request headers are due within this
     };
 
     HttpServer(Server *server, Options options, QObject *parent = nullptr);
@@ -49,8 +60,12 @@ public:
 
     qsizetype sessionCount() const { return m_sessions.size(); }
 
+    qsizetype connectionCount() const { return m_connections.size(); }
+
 private:
     void handleNewConnection();
+    bool makeRoom();
+    bool admit(http::HttpConnection *connection, const http::HttpRequest &head);
     void handleRequest(http::HttpConnection *connection, const http::HttpRequest &request);
     void handleMcp(http::HttpConnection *connection, const http::HttpRequest &request);
     void handlePost(http::HttpConnection *connection, const http::HttpRequest &request);
@@ -63,7 +78,7 @@ private:
     QTcpServer *m_tcp;
     QTimer *m_sweep;
     QHash<QByteArray, http::HttpSession *> m_sessions;
-    int m_connections = 0;
+    QList<http::HttpConnection *> m_connections; ///< oldest first
 };
 
 } // namespace mcp

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace mcp::http {
@@ -128,6 +130,13 @@ void HttpSession::handleGet(HttpConnection *connection, const HttpRequest &reque
     for (const QByteArray &json : std::exchange(m_queue, {})) {
         connection->write(sse::event(json));
     }
+}
+
+bool HttpSession::hasCallsInFlight() const
+{
+    return std::any_of(m_streams.cbegin(), m_streams.cend(), [](const std::shared_ptr<Stream> &stream) {
+        return !stream->expected.isEmpty();
+    });
 }
 
 void HttpSession::terminate()

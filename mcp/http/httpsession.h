@@ -52,6 +52,10 @@ public:
 
     bool isStateless() const { return m_id.isEmpty(); }
 
+    /// Whether a request of this session still awaits its response (the session must not be
+    /// evicted then).
+    bool hasCallsInFlight() const;
+
 Q_SIGNALS:
     /// A stateless session answered its request (or lost its client): delete it.
     void drained();

@@ -39,22 +39,14 @@ bool isLoopbackHost(const QByteArray &host)
     return false;
 }
 
-bool isAllowedOrigin(const QByteArray &origin)
+bool isAllowedOrigin(const QByteArray &origin, quint16 port)
 {
     if (origin.isEmpty()) {
         return true;
     }
     const QByteArray o = origin.trimmed().toLower();
-    for (const QByteArrayView scheme : {QByteArrayView("http://"), QByteArrayView("https://")}) {
-        if (o.startsWith(scheme)) {
-            QByteArray rest = o.mid(scheme.size());
-            if (rest.endsWith('/')) {
-                rest.chop(1);
-            }
-            return !rest.contains('/') && !rest.contains('@') && isLoopbackHost(rest);
-        }
-    }
-    return false;
+    const QByteArray suffix = ':' + QByteArray::number(port);
+    return o == "http://127.0.0.1" + suffix || o == "http://localhost" + suffix;
 }
 
 bool bearerMatches(const QByteArray &authorization, const QByteArray &token)

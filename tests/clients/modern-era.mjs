@@ -88,7 +88,7 @@ await check('modern (v2 SDK client): elicitation through input_required', async 
 // The stateless HTTP flavour: POST-only, no session, the envelope plus MCP-Protocol-Version /
 // Mcp-Method / Mcp-Name headers; the v2 client's `auto` probe must pick the modern era.
 await check('modern over Streamable HTTP (v2 SDK client, auto): MRTR and progress', async () => {
-  const child = spawn(server, ['--http-port', '0', '--print-endpoints', '--modern-era'],
+  const child = spawn(server, ['--http-port', '0', '--insecure-no-token', '--print-endpoints', '--modern-era'],
                       { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
   try {
     const [line] = await once(child.stdout, 'data');

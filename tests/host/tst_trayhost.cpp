@@ -226,8 +226,15 @@ void TestTrayHost::discoverFollowsEraFlag()
 
 void TestTrayHost::httpEndpoint()
 {
+    // The token comes from a private file (never argv, where every user sees it).
+    const QByteArray secret = "s3cret-s3cret-s3cret";
+    QFile tokenFile(socketPath(u"http-token"_s));
+    QVERIFY(tokenFile.open(QIODevice::WriteOnly) && tokenFile.write(secret + '\n') > 0);
+    tokenFile.close();
+    QVERIFY(tokenFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
     HostProcess tray;
-    QVERIFY(tray.startTray(socketPath(u"g.sock"_s), {u"--http-port"_s, u"0"_s, u"--http-token"_s, u"s3cret"_s}));
+    QVERIFY(tray.startTray(socketPath(u"g.sock"_s),
+                           {u"--http-port"_s, u"0"_s, u"--http-token-file"_s, tokenFile.fileName()}));
     const QUrl url(tray.endpoints().value(u"http"_s).toString());
     QVERIFY2(url.isValid() && url.port() > 0, qPrintable(url.toString()));
     QCOMPARE(url.host(), u"127.0.0.1"_s);
@@ -246,7 +253,7 @@ void TestTrayHost::httpEndpoint()
         return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     };
     QCOMPARE(post("wrong"), 401);
-    QCOMPARE(post("s3cret"), 200);
+    QCOMPARE(post(secret), 200);
 }
 
 void TestTrayHost::rejectsBadOptions()

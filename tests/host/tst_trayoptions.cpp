@@ -4,7 +4,9 @@
 // dimo-tray's command line (app::parseOptions), without starting anything.
 #include "app/tray/options.h"
 
+#include <QFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +24,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         qunsetenv("DIMOTRAY_MCP_SOCKET");
         qunsetenv("DIMOTRAY_HTTP_TOKEN");
+        QVERIFY(m_dir.isValid());
     }
 
     void defaults()
@@ -58,8 +61,8 @@ private Q_SLOTS:
                                                         u"/tmp/x.sock"_s,
                                                         u"--http-port"_s,
                                                         u"0"_s,
-                                                        u"--http-token"_s,
-                                                        u"tok"_s,
+                                                        u"--http-token-file"_s,
+                                                        tokenFile(QFile::ReadOwner | QFile::WriteOwner),
                                                         u"--modern-era"_s,
                                                         u"--print-endpoints"_s,
                                                         u"--demo"_s,
@@ -69,7 +72,8 @@ private Q_SLOTS:
         const Options &o = parsed.options;
         QCOMPARE(o.socketName, u"/tmp/x.sock"_s);
         QVERIFY(o.httpPort && *o.httpPort == 0);
-        QCOMPARE(o.httpToken, "tok"_ba);
+        QCOMPARE(o.httpToken, "0123456789abcdef0123"_ba);
+        QVERIFY(!o.insecureNoToken);
         QVERIFY(o.modernEra && o.printEndpoints && o.demo);
         QCOMPARE(o.environmentFile, u"env.json"_s);
     }
@@ -77,22 +81,54 @@ private Q_SLOTS:
     void environmentOverrides()
     {
         qputenv("DIMOTRAY_MCP_SOCKET", "/tmp/from-env.sock");
-        qputenv("DIMOTRAY_HTTP_TOKEN", "envtok");
-        const ParsedOptions parsed = app::parseOptions({u"dimo-tray"_s, u"--http-port"_s, u"8080"_s});
-        QCOMPARE(parsed.options.socketName, u"/tmp/from-env.sock"_s);
-        QCOMPARE(parsed.options.httpToken, "envtok"_ba);
+        QCOMPARE(app::parseOptions({u"dimo-tray"_s}).options.socketName, u"/tmp/from-env.sock"_s);
         QCOMPARE(app::parseOptions({u"dimo-tray"_s, u"--socket"_s, u"/tmp/arg.sock"_s}).options.socketName,
                  u"/tmp/arg.sock"_s);
         qunsetenv("DIMOTRAY_MCP_SOCKET");
+    }
+
+    // The HTTP token comes from a private file only; tokenless HTTP needs the explicit test flag.
+    void httpTokenSources()
+    {
+        const QString privateFile = tokenFile(QFile::ReadOwner | QFile::WriteOwner);
+        const QString port = u"--http-port"_s;
+        ParsedOptions parsed = app::parseOptions({u"dimo-tray"_s, port, u"0"_s, u"--http-token"_s, u"tok"_s});
+        QCOMPARE(parsed.action, ParsedOptions::Action::Error);
+        QVERIFY2(parsed.text.contains(u"--http-token-file"_s), qPrintable(parsed.text));
+
+        parsed = app::parseOptions({u"dimo-tray"_s, port, u"0"_s});
+        QCOMPARE(parsed.action, ParsedOptions::Action::Error);
+        QVERIFY2(parsed.text.contains(u"--insecure-no-token"_s), qPrintable(parsed.text));
+
+        parsed = app::parseOptions({u"dimo-tray"_s, port, u"0"_s, u"--insecure-no-token"_s});
+        QCOMPARE(parsed.action, ParsedOptions::Action::Run);
+        QVERIFY(parsed.options.insecureNoToken && parsed.options.httpToken.isEmpty());
+
+        const QString shared = tokenFile(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        parsed = app::parseOptions({u"dimo-tray"_s, port, u"0"_s, u"--http-token-file"_s, shared});
+        QCOMPARE(parsed.action, ParsedOptions::Action::Error);
+        QVERIFY2(parsed.text.contains(u"chmod 600"_s), qPrintable(parsed.text));
+
+        qputenv("DIMOTRAY_HTTP_TOKEN", "0123456789abcdef0123");
+        parsed = app::parseOptions({u"dimo-tray"_s, port, u"0"_s, u"--http-token-file"_s, privateFile});
         qunsetenv("DIMOTRAY_HTTP_TOKEN");
+        QCOMPARE(parsed.action, ParsedOptions::Action::Error);
+        QVERIFY2(parsed.text.contains(u"DIMOTRAY_HTTP_TOKEN"_s), qPrintable(parsed.text));
+
+        parsed = app::parseOptions({u"dimo-tray"_s, u"--http-token-file"_s, privateFile});
+        QCOMPARE(parsed.action, ParsedOptions::Action::Error); // without --http-port
+
+        const ParsedOptions help = app::parseOptions({u"dimo-tray"_s, u"--help"_s});
+        QVERIFY(help.text.contains(u"--http-token-file"_s) && help.text.contains(u"--insecure-no-token"_s));
+        QVERIFY(!help.text.contains(u"--http-token "_s) && !help.text.contains(u"DIMOTRAY_HTTP_TOKEN"_s));
     }
 
     void errors_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("two modes") << QStringList{u"--headless"_s, u"--background"_s};
-        QTest::newRow("bad port") << QStringList{u"--http-port"_s, u"99999"_s};
-        QTest::newRow("not a port") << QStringList{u"--http-port"_s, u"abc"_s};
+        QTest::newRow("bad port") << QStringList{u"--http-port"_s, u"99999"_s, u"--insecure-no-token"_s};
+        QTest::newRow("not a port") << QStringList{u"--http-port"_s, u"abc"_s, u"--insecure-no-token"_s};
         QTest::newRow("unknown") << QStringList{u"--frobnicate"_s};
         // The conformance fixtures are test code (mcp-testserver), not part of the product.
         QTest::newRow("fixtures") << QStringList{u"--conformance-fixtures"_s};
@@ -118,6 +154,23 @@ private Q_SLOTS:
         QCOMPARE(version.action, ParsedOptions::Action::ShowVersion);
         QCOMPARE(version.text, u"dimo-tray "_s + QStringLiteral(DIMOTRAY_VERSION));
     }
+
+private:
+    // A token file with \a permissions (a fresh file each call).
+    QString tokenFile(QFile::Permissions permissions)
+    {
+        const QString path = m_dir.filePath(u"token%1"_s.arg(++m_files));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write("0123456789abcdef0123\n") < 0) {
+            return {};
+        }
+        file.close();
+        file.setPermissions(permissions);
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    int m_files = 0;
 };
 
 QTEST_GUILESS_MAIN(TestTrayOptions)

@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // mcp-testserver: the MCP engine with the conformance fixtures (test code, never in a shipped
 // binary) on the same transports as `dimo-tray --headless`:
-//   mcp-testserver [--socket NAME] [--http-port N] [--http-token T] [--print-endpoints]
-//                  [--modern-era] [--stdio] [--headless]
+//   mcp-testserver [--socket NAME] [--http-port N] [--http-token-file PATH | --insecure-no-token]
+//                  [--print-endpoints] [--modern-era] [--stdio] [--headless]
 // --socket serves the local socket (one session per connection, like dimo-tray); HTTP is served
-// when --http-port is given or when there is no --socket (port 0 = any). --stdio serves one session
+// when --http-port is given or when there is no --socket (port 0 = any), with the bearer token in
+// --http-token-file (mode 0600) or, for the conformance suite, none (--insecure-no-token, which
+// warns on stderr); HTTP without either refuses to start, as in dimo-tray. --stdio serves one session
 // on stdin/stdout (NDJSON) instead; --modern-era enables the stateless 2026-07-28 era
 // (Server::setModernEraEnabled). With --print-endpoints it prints one JSON line once listening:
 // {"socket":"<path or empty>","http":"http://127.0.0.1:PORT/mcp"} (http only when served).
 #include "mcp/http/httpserver.h"
+#include "mcp/http/tokenfile.h"
 #include "mcp/server.h"
 #include "mcp/session.h"
 #include "mcp/transport/linechannel.h"
@@ -74,7 +77,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOptions({{u"http-port"_s, u"Serve Streamable HTTP on 127.0.0.1:<port> (0 = any)"_s, u"port"_s},
-                       {{u"http-token"_s, u"token"_s}, u"Bearer token required on HTTP"_s, u"token"_s},
+                       {u"http-token-file"_s, u"Bearer token required on HTTP, from a 0600 file"_s, u"path"_s},
+                       {u"insecure-no-token"_s, u"Serve HTTP without a bearer token (tests only)"_s},
                        {u"print-endpoints"_s, u"Print the endpoints as one JSON line once listening"_s},
                        {u"headless"_s, u"Accepted for compatibility with dimo-tray"_s},
                        {u"socket"_s, u"Also serve the local socket NAME (one session per connection)"_s, u"name"_s},
@@ -97,9 +101,16 @@ int main(int argc, char **argv)
     if (parser.isSet(u"http-port"_s) || !parser.isSet(u"socket"_s)) {
         mcp::HttpServer::Options options;
         options.port = static_cast<quint16>(parser.value(u"http-port"_s).toUInt());
-        options.bearerToken = parser.value(u"http-token"_s).toUtf8();
-        http = new mcp::HttpServer(&server, options, &app);
+        options.allowNoToken = parser.isSet(u"insecure-no-token"_s);
         QString error;
+        if (parser.isSet(u"http-token-file"_s)) {
+            options.bearerToken = mcp::http::tokenfile::read(parser.value(u"http-token-file"_s), &error);
+            if (options.bearerToken.isEmpty()) {
+                std::fprintf(stderr, "mcp-testserver: %s\n", qPrintable(error));
+                return 1;
+            }
+        }
+        http = new mcp::HttpServer(&server, options, &app);
         if (!http->listen(&error)) {
             std::fprintf(stderr, "mcp-testserver: cannot listen: %s\n", qPrintable(error));
             return 1;

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpSocket>
@@ -98,7 +99,11 @@ private Q_SLOTS:
     {
         m_server = std::make_unique<mcp::Server>(mcp::ServerInfo{u"http-test"_s, {}, u"1"_s, {}});
         mcp::conformance::registerFixtures(*m_server);
-        startHttp({});
+        // The transport's behaviour without a token (its security: tst_mcphttpsecurity).
+        mcp::HttpServer::Options insecure;
+        insecure.allowNoToken = true;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^INSECURE: "_s));
+        startHttp(insecure);
     }
 
     void cleanup()
@@ -152,7 +157,9 @@ private Q_SLOTS:
         QCOMPARE(post(rpc(2, "ping"), sid, {{"MCP-Protocol-Version", "1999-01-01"}}).status, 400);
         QCOMPARE(post(rpc(3, "ping"), sid, {{"MCP-Protocol-Version", "2025-03-26"}}).status, 200);
         QCOMPARE(post(rpc(4, "ping"), sid, {{"Origin", "http://evil.example.com"}}).status, 403);
-        QCOMPARE(post(rpc(5, "ping"), sid, {{"Origin", "http://localhost:6274"}}).status, 200);
+        QCOMPARE(post(rpc(5, "ping"), sid, {{"Origin", "http://localhost:6274"}}).status, 403); // another port
+        const QByteArray own = "http://localhost:" + QByteArray::number(m_http->port());
+        QCOMPARE(post(rpc(5, "ping"), sid, {{"Origin", own}}).status, 200);
         QCOMPARE(post(rpc(6, "ping"), sid, {{"Content-Type", "text/plain"}}).status, 415);
     }
 
