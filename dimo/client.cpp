@@ -144,8 +144,8 @@ UserJwtVerifyJob *Client::beginSession(UserJwtVerifyJob *job)
     job->setParent(this);
     setState(SessionState::SigningIn);
     connect(job, &UserJwtVerifyJob::finished, this, [this](const Result<UserSession> &s) {
-        m_vehicleJwt->clear(); // access was checked for the previous user
         if (s) {
+            m_vehicleJwt->clear(); // access was checked for the previous user
             m_context->session = s.value();
             m_sessionError.reset();
             if (m_context->tokenStore) {
@@ -154,8 +154,13 @@ UserJwtVerifyJob *Client::beginSession(UserJwtVerifyJob *job)
             setState(SessionState::SignedIn);
             return;
         }
-        m_context->session.reset();
         m_sessionError = s.error();
+        if (m_context->session) {
+            // A redirect that does not verify (garbage, forged, another license's) never signs the
+            // user out: whoever can reach the login callback must not be able to end a session.
+            setState(SessionState::SignedIn);
+            return;
+        }
         setState(s.error().kind == Error::Kind::Cancelled ? SessionState::SignedOut : SessionState::Rejected);
     });
     return launch(job);

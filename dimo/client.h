@@ -52,7 +52,7 @@ public:
         SignedOut, // no user session (fleet mode needs none)
         SigningIn, // a login redirect or a restored user JWT is being verified
         SignedIn, // session() holds the verified user, wallet() their wallet
-        Rejected, // the last sign-in failed: sessionError() says why
+        Rejected, // the last sign-in failed and nobody is signed in: sessionError() says why
     };
     Q_ENUM(SessionState)
 
@@ -83,7 +83,9 @@ public:
 
     // Login with DIMO and the user session.
     Result<QUrl> loginUrl(const LoginRequest &request) const;
-    UserJwtVerifyJob *completeLogin(const QUrl &redirect); // parse + verify; success stores the session
+    // Parse + verify; success replaces the session. A failure keeps a session already there (the
+    // state returns to SignedIn, sessionError() says why the attempt failed).
+    UserJwtVerifyJob *completeLogin(const QUrl &redirect);
     void signOut(); // forgets the user, their vehicle access and the stored user JWT
 
     SessionState sessionState() const { return m_state; }
@@ -92,7 +94,7 @@ public:
 
     QString wallet() const { return m_context->session ? m_context->session->walletAddress : QString(); }
 
-    const std::optional<Error> &sessionError() const { return m_sessionError; } // why Rejected
+    const std::optional<Error> &sessionError() const { return m_sessionError; } // why the last sign-in failed
 
     // Tokens (cached; usually implicit). vehicleJwt runs the access check.
     TokenJob *developerJwt();

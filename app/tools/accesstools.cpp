@@ -122,16 +122,28 @@ void initOauth(Backend &backend, const QJsonObject &arguments, const SharedRespo
         return;
     }
     const int port = arguments.contains(u"port"_s) ? arguments.value(u"port"_s).toInt() : redirect.port(3333);
-    const dimo::Status listening = backend.loginListener().listen(quint16(port), redirect, client.value());
+    LoginListener &listener = backend.loginListener();
+    const dimo::Status listening = listener.listen(quint16(port), redirect, client.value());
     if (!listening) {
         responder->resolve(errorResult(listening.error()));
         return;
     }
+    // The link of this attempt: it carries the listener's one-time state, echoed on the redirect.
+    dimo::LoginRequest attempt;
+    attempt.state = listener.state();
+    const auto link = client.value()->loginUrl(attempt);
+    if (!link) {
+        listener.close();
+        responder->resolve(errorResult(link.error()));
+        return;
+    }
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(LoginListener::DefaultLifetime).count();
+    // One arg() call with both values: a second .arg() would rewrite the link's own %2F/%3A escapes.
     responder->resolve(mcp::ToolResult::text(
         u"Give the user this link to log in with DIMO (it opens in their browser):\n%1\nDIMO Tray listens on "
-        "127.0.0.1:%2 for the login and verifies it. When the user says they are done, call "
-        "check_vehicle_access_status."_s.arg(url.value().toString(QUrl::FullyEncoded))
-            .arg(backend.loginListener().port())));
+        "127.0.0.1:%2 for this one login and verifies it; the link works once, for %3 minutes (a new "
+        "init_oauth call replaces it). When the user says they are done, call check_vehicle_access_status."_s.arg(
+            link.value().toString(QUrl::FullyEncoded), QString::number(listener.port()), QString::number(minutes))));
 }
 
 void sharingUrl(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)

@@ -5,20 +5,57 @@
 #include "dimo/auth/userjwtverifier.h"
 #include "dimo/client.h"
 
+#include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
 namespace app::tools {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcLoginListener, "dimotray.app.tools.login", QtInfoMsg)
+
 constexpr qint64 MaxRequestBytes = 16 * 1024;
+const QString NoAttempt = u"DIMO Tray is not waiting for a login (the link was used already or expired). Ask your "
+                          "AI assistant to call init_oauth again for a new link."_s;
+
+QByteArray randomState()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
 }
+
+// Constant time in the length of `expected`.
+bool sameState(const QByteArray &given, const QByteArray &expected)
+{
+    if (expected.isEmpty() || given.size() != expected.size()) {
+        return false;
+    }
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        diff |= static_cast<unsigned char>(given.at(i) ^ expected.at(i));
+    }
+    return diff == 0;
+}
+
+} // namespace
 
 LoginListener::LoginListener(QObject *parent)
     : QObject(parent)
-{}
+    , m_expiry(new QTimer(this))
+{
+    m_expiry->setSingleShot(true);
+    connect(m_expiry, &QTimer::timeout, this, [this] {
+        qCInfo(lcLoginListener) << "the login attempt expired unused; port" << port() << "closed";
+        close();
+    });
+}
 
 LoginListener::~LoginListener() = default;
 
@@ -37,34 +74,49 @@ quint16 LoginListener::port() const
     return m_server ? m_server->serverPort() : 0;
 }
 
-dimo::Status LoginListener::listen(quint16 port, const QUrl &redirectUri, dimo::Client *client)
+dimo::Status
+LoginListener::listen(quint16 port, const QUrl &redirectUri, dimo::Client *client, std::chrono::milliseconds lifetime)
 {
-    if (isListening() && (port == 0 || port == m_server->serverPort())) {
-        m_client = client;
-        m_redirect = redirectUri;
-        return dimo::success();
+    if (!isListening() || (port != 0 && port != m_server->serverPort())) {
+        // A running attempt is replaced only once the new port is ours: a busy port keeps it.
+        auto *server = new QTcpServer(this);
+        if (!server->listen(QHostAddress::LocalHost, port)) {
+            const QString why = server->errorString();
+            delete server;
+            return dimo::Error::make(
+                dimo::Error::Kind::InvalidInput,
+                u"cannot listen for the login callback on 127.0.0.1:%1 (%2)"_s.arg(QString::number(port), why),
+                u"Another program uses that port: stop it, or register a redirect URI with another "
+                "port for the license and call init_oauth with that port."_s);
+        }
+        close();
+        m_server = server;
+        connect(m_server, &QTcpServer::newConnection, this, [this, server] {
+            handleConnection(server);
+        });
     }
-    // A running listener is replaced only once the new port is ours: a busy port keeps it.
-    auto *server = new QTcpServer(this);
-    if (!server->listen(QHostAddress::LocalHost, port)) {
-        const QString why = server->errorString();
-        delete server;
-        return dimo::Error::make(dimo::Error::Kind::InvalidInput,
-                                 u"cannot listen for the login callback on 127.0.0.1:%1 (%2)"_s.arg(port).arg(why),
-                                 u"Another program uses that port: stop it, or register a redirect URI with another "
-                                 "port for the license and call init_oauth with that port."_s);
-    }
-    delete m_server;
-    m_server = server;
-    connect(m_server, &QTcpServer::newConnection, this, &LoginListener::handleConnection);
     m_client = client;
     m_redirect = redirectUri;
+    m_state = QString::fromLatin1(randomState());
+    m_expiry->start(lifetime);
     return dimo::success();
 }
 
-void LoginListener::handleConnection()
+void LoginListener::close()
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+    m_expiry->stop();
+    m_state.clear();
+    if (m_server) {
+        m_server->close(); // accepted sockets are ours (handleConnection), they finish their reply
+        m_server->deleteLater();
+        m_server = nullptr;
+    }
+}
+
+void LoginListener::handleConnection(QTcpServer *server)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        socket->setParent(this);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
             if (socket->property("handled").toBool()) {
@@ -87,6 +139,11 @@ void LoginListener::handleConnection()
 void LoginListener::handleRequest(QTcpSocket *socket)
 {
     const QList<QByteArray> parts = socket->readLine(MaxRequestBytes).trimmed().split(' ');
+    if (!m_server) {
+        // Connected while the attempt was open, asked after it ended.
+        reply(socket, 410, u"No login is waiting"_s, NoAttempt);
+        return;
+    }
     if (parts.size() < 2 || parts.at(0) != "GET") {
         reply(socket, 405, u"Not supported"_s, u"Only the Login with DIMO redirect is served here."_s);
         return;
@@ -101,9 +158,22 @@ void LoginListener::handleRequest(QTcpSocket *socket)
         reply(socket, 503, u"Not ready"_s, u"DIMO Tray has no developer license configured."_s);
         return;
     }
+    const QByteArray state = QUrlQuery(target).queryItemValue(u"state"_s, QUrl::FullyDecoded).toLatin1();
+    if (!sameState(state, m_state.toLatin1())) {
+        qCWarning(lcLoginListener) << "refused a login callback that does not belong to the open login attempt";
+        reply(socket,
+              403,
+              u"Not this login"_s,
+              u"This sign-in does not belong to the login DIMO Tray is waiting for; nothing changed. Use the "
+              "newest link your AI assistant gave you, or ask it to call init_oauth again."_s);
+        return;
+    }
+    // The attempt's one callback: the port closes now, whatever the verification says.
+    QPointer<dimo::Client> client = m_client;
     QUrl redirect = m_redirect; // as registered, so the redirect check compares like with like
     redirect.setQuery(target.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    auto *job = m_client->completeLogin(redirect);
+    close();
+    auto *job = client->completeLogin(redirect);
     QPointer<QTcpSocket> guard(socket);
     connect(job, &dimo::UserJwtVerifyJob::finished, this, [this, guard](const dimo::Result<dimo::UserSession> &s) {
         const QString message = s

@@ -75,6 +75,11 @@ buildLoginUrl(const Environment &env, const Credentials &creds, const LoginReque
                 QString::fromLatin1(QUrl::toPercentEncoding(request.expiration.toUTC().toString(Qt::ISODateWithMs))));
         }
     }
+    if (!request.state.isEmpty()) {
+        QUrlQuery utm;
+        utm.addQueryItem(u"state"_s, request.state);
+        q.addQueryItem(u"utm"_s, QString::fromLatin1(QUrl::toPercentEncoding(utm.toString(QUrl::FullyEncoded))));
+    }
     QUrl url = env.login;
     if (!url.path().endsWith(u'/')) {
         url.setPath(url.path() + u'/'); // https://login.dimo.org/?clientId=…

@@ -27,6 +27,9 @@ struct LoginRequest
     QList<qint64> vehicles; // token ids to preselect
     QStringList vehicleMakes;
     QDateTime expiration; // share expiry; invalid = DIMO's default (100 years)
+    // Echoed on the redirect as `state=…`: sent as `utm=state%3D…`, whose key/values Login with
+    // DIMO merges into the return URL (§9.1/§9.2). Binds a redirect to one login attempt.
+    QString state;
 };
 
 // Builds https://login.dimo.org/?clientId=…&redirectUri=…&entryState=… (arrays as repeated keys).

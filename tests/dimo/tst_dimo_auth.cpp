@@ -340,11 +340,24 @@ private Q_SLOTS:
             QVERIFY(!developerJwt.isEmpty());
             QCOMPARE(userJwt, s->value().token);
 
-            // A sign-in that fails leaves the session Rejected, with the reason.
+            // A sign-in that fails while signed in keeps the session (a garbage or forged redirect
+            // must not sign the user out), with the reason of the failure.
             QVERIFY(waitForJob(client.completeLogin(QUrl(u"https://evil.example.com/cb?token=x"_s))));
-            QCOMPARE(client.sessionState(), State::Rejected);
+            QCOMPARE(client.sessionState(), State::SignedIn);
             QVERIFY(client.sessionError().has_value());
-            QVERIFY(!client.session().has_value());
+            QVERIFY(client.session().has_value());
+            QCOMPARE(client.wallet(), s->value().walletAddress);
+            QCOMPARE(store.saved.value(Token::UserJwt), userJwt);
+            // The same with our own redirect URI and a token that does not verify.
+            QUrl garbage(m_fx.sim.credential(u"redirectUri"_s));
+            garbage.setQuery(u"token=not.a.jwt&walletAddress="_s + s->value().walletAddress);
+            const auto bad = waitForJob(client.completeLogin(garbage));
+            QVERIFY(bad && !bad->ok());
+            QCOMPARE(client.sessionState(), State::SignedIn);
+            QCOMPARE(client.wallet(), s->value().walletAddress);
+            QCOMPARE(store.saved.value(Token::UserJwt), userJwt);
+            const auto still = waitForJob(client.latestSignals(24567)); // Alice's Tesla: still hers
+            QVERIFY(still && still->ok());
             client.signOut();
             QCOMPARE(states.last(), State::SignedOut);
             QVERIFY(store.saved.value(Token::UserJwt).isEmpty());
@@ -381,6 +394,16 @@ private Q_SLOTS:
         QVERIFY(r && !r->ok());
         QCOMPARE(r->error().kind, dimo::Error::Kind::InvalidInput);
         QCOMPARE(m_fx.sim.count(u"auth"_s), 0);
+    }
+
+    void failedSignInWithoutSessionIsRejected()
+    {
+        using State = dimo::Client::SessionState;
+        dimo::Client client(&m_fx.nam, m_fx.env, creds(), options());
+        QVERIFY(waitForJob(client.completeLogin(QUrl(u"https://evil.example.com/cb?token=x"_s))));
+        QCOMPARE(client.sessionState(), State::Rejected);
+        QVERIFY(client.sessionError().has_value());
+        QVERIFY(!client.session().has_value());
     }
 };
 

@@ -40,7 +40,11 @@ bool ToolSession::start(DimoSim &sim, const QString &directory, const Options &o
         tray.environment().remove(u"FLEET_MODE"_s);
     }
     const QString socket = directory + u"/mcp.sock"_s;
-    if (!tray.startTray(socket, {u"--demo"_s, u"--environment"_s, sim.environmentFile()})) {
+    QStringList arguments{u"--environment"_s, sim.environmentFile()};
+    if (options.demo) {
+        arguments.prepend(u"--demo"_s);
+    }
+    if (!tray.startTray(socket, arguments)) {
         *why = u"dimo-tray did not start: "_s + QString::fromUtf8(tray.allStderr());
         return false;
     }

@@ -26,6 +26,7 @@ public:
         bool waitForSignIn = true; // retry check_vehicle_access_status until "Signed in: wallet"
         bool fleetMode = false; // FLEET_MODE=true
         bool keychain = false; // keep tokens in the keychain (DIMOTRAY_KEYCHAIN; off by default in tests)
+        bool demo = true; // --demo (the simulator's demo license); false: DIMO_* from tray.environment()
     };
 
     // Starts tray + shim and initializes; false with a reason in *why.

@@ -19,6 +19,13 @@ if(TARGET dimotray_app)
     add_test(NAME tst_secretstore_unavailable_kwallet COMMAND tst_secretstore_unavailable)
     set_tests_properties(tst_secretstore_unavailable_kwallet PROPERTIES LABELS keychain TIMEOUT 60
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent;XDG_CURRENT_DESKTOP=KDE;KDE_SESSION_VERSION=4")
+    # ... and with the temp directory holding a copy of the checkout (its source names the secret
+    # literal): the test scans only its private directories, not wherever the checkout lives.
+    set(checkout_in_tmp ${CMAKE_CURRENT_BINARY_DIR}/checkout-in-tmp)
+    configure_file(tst_secretstore_unavailable.cpp ${checkout_in_tmp}/tests/ui/tst_secretstore_unavailable.cpp COPYONLY)
+    add_test(NAME tst_secretstore_unavailable_tmpcheckout COMMAND tst_secretstore_unavailable)
+    set_tests_properties(tst_secretstore_unavailable_tmpcheckout PROPERTIES LABELS keychain TIMEOUT 60
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent;TMPDIR=${checkout_in_tmp}")
     # The controller end to end (settings file + keychain + dialog), with and without a keychain.
     dimotray_add_test(NAME tst_settingscontroller SOURCES tst_settingscontroller.cpp LIBS dimotray::app LABELS keychain)
     add_test(NAME tst_settingscontroller_unavailable COMMAND tst_settingscontroller)

@@ -253,6 +253,57 @@ private Q_SLOTS:
         QCOMPARE(readJson(target).value(u"mcpServers"_s).toObject().value(u"dimo"_s).toObject(), dimoEntry());
     }
 
+    void backupKeepsThePrivateMode()
+    {
+#ifdef Q_OS_WIN
+        QSKIP("POSIX modes; on Windows the backup inherits the folder's ACL like the config");
+#endif
+        // The config holds the license's API key in `env`: its 0600 carries over to the backup,
+        // also over a backup an older version wrote 0644.
+        const QByteArray before =
+            R"({"mcpServers": {"dimo": {"command": "/old/mcp-dimo", "env": {"DIMO_PRIVATE_KEY": "5ec7e7"}}}})";
+        writeBytes(m_path, before);
+        const auto privateMode = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser;
+        QVERIFY(QFile::setPermissions(m_path, privateMode));
+        writeBytes(m_path + u".bak"_s, "old backup");
+        QVERIFY(QFile::setPermissions(m_path + u".bak"_s, privateMode | QFile::ReadGroup | QFile::ReadOther));
+        const app::ClaudeDesktopInstall r = app::ClaudeDesktopConfig::install(m_path, shim);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(readBytes(r.backupPath), before);
+        const auto others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
+            | QFile::WriteOther | QFile::ExeOther;
+        QCOMPARE(QFileInfo(r.backupPath).permissions() & others, QFile::Permissions());
+        QCOMPARE(QFileInfo(m_path).permissions() & others, QFile::Permissions());
+        QVERIFY(QFileInfo(r.backupPath).permissions().testFlag(QFile::ReadOwner));
+
+        // A config others may read gives a backup with the same mode (nothing more private to keep).
+        QVERIFY(QFile::setPermissions(m_path, privateMode | QFile::ReadGroup | QFile::ReadOther));
+        QCOMPARE(app::ClaudeDesktopConfig::install(m_path, u"/new/mcp-dimo"_s).outcome, Outcome::Updated);
+        QCOMPARE(QFileInfo(r.backupPath).permissions() & others, QFile::ReadGroup | QFile::ReadOther);
+    }
+
+    void plantedBackupLinkIsNotFollowed()
+    {
+#ifdef Q_OS_WIN
+        QSKIP("symbolic links need privileges on Windows");
+#endif
+        // Decision: a `.bak` that is a symbolic link is replaced by a plain file; its target stays
+        // exactly as it was.
+        const QString victim = m_dir->filePath(u"victim.txt"_s);
+        writeBytes(victim, "must stay untouched");
+        QVERIFY(QFile::link(victim, m_path + u".bak"_s));
+        const QByteArray before = R"({"mcpServers": {}, "env": {"DIMO_PRIVATE_KEY": "5ec7e7"}})";
+        writeBytes(m_path, before);
+        QVERIFY(
+            QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+        const app::ClaudeDesktopInstall r = app::ClaudeDesktopConfig::install(m_path, shim);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(readBytes(victim), QByteArray("must stay untouched"));
+        QVERIFY(!QFileInfo(r.backupPath).isSymLink());
+        QCOMPARE(readBytes(r.backupPath), before);
+        QCOMPARE(QFileInfo(r.backupPath).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+    }
+
     void byteOrderMarkAccepted()
     {
         writeBytes(m_path, "\xEF\xBB\xBF{\"mcpServers\": {\"x\": {\"command\": \"y\"}}}");

@@ -10,12 +10,15 @@
 #include "tests/support/jobwait.h"
 #include "tests/support/timeout.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -152,6 +155,57 @@ private Q_SLOTS:
         // The window confirms briefly and the helper exits by itself.
         QTRY_VERIFY_WITH_TIMEOUT(!login.isRunning(), testsupport::scaled(10000));
         QCOMPARE(finished.count(), 1);
+    }
+
+    void helperEnvironmentHasNoSecrets()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("the recording wrapper is a shell script");
+#endif
+        // A wrapper records the environment the tray gives the helper, then runs the real helper:
+        // the login still completes (display, Qt, QtWebEngine and the test hook got through), and
+        // the license's key, the HTTP token and other variables did not.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString wrapper = dir.filePath(u"record-env"_s);
+        const QString recorded = dir.filePath(u"helper.env"_s);
+        QFile script(wrapper);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nenv > '" + QFile::encodeName(recorded) + "'\nexec '" + QFile::encodeName(HelperPath)
+                     + "' \"$@\"\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        qputenv("DIMOTRAY_LOGIN_HELPER", QFile::encodeName(wrapper));
+        const QByteArray key = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7";
+        const QByteArray token = "http-token-b0d1e5";
+        qputenv("DIMO_PRIVATE_KEY", key);
+        qputenv("DIMOTRAY_HTTP_TOKEN", token);
+        qputenv("DIMOTRAY_SOME_SECRET", "some-secret-c0ffee");
+        auto unset = qScopeGuard([] {
+            qunsetenv("DIMO_PRIVATE_KEY");
+            qunsetenv("DIMOTRAY_HTTP_TOKEN");
+            qunsetenv("DIMOTRAY_SOME_SECRET");
+        });
+
+        auto client = m_fx.client();
+        app::LoginProcess login;
+        QSignalSpy finished(&login, &app::LoginProcess::finished);
+        login.startLogin(client.get(), client->loginUrl({}).value());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, testsupport::scaled(FlowTimeoutMs));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!login.isRunning(), testsupport::scaled(10000));
+
+        QFile env(recorded);
+        QVERIFY(env.open(QIODevice::ReadOnly));
+        const QByteArray text = "\n" + env.readAll(); // every line starts after a newline
+        QVERIFY2(text.contains("\nDIMOTRAY_LOGIN_TEST_CLICK=approve\n"), text.constData());
+        QVERIFY(text.contains("\nHOME="));
+        for (const QByteArray &secret : {key, token, QByteArray("some-secret-c0ffee")}) {
+            QVERIFY2(!text.contains(secret), text.constData());
+        }
+        for (const char *name : {"DIMO_PRIVATE_KEY=", "DIMOTRAY_HTTP_TOKEN=", "DIMOTRAY_SOME_SECRET="}) {
+            QVERIFY2(!text.contains(name), text.constData());
+        }
     }
 
     void forgedRedirectIsRejected_data()

@@ -41,7 +41,11 @@ class TestSecretStoreUnavailable : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_home;
+    // Everything a fallback could write to (HOME, XDG directories, the temp directory) lives in
+    // this private directory, and only it is scanned: scanning the whole temp directory would
+    // also find this test's own source when the checkout lives there.
+    QTemporaryDir m_root;
+    QString m_home;
     const QString m_secret = u"5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7"_s;
 
     void expectUnavailable(const std::optional<app::SecretResult> &r)
@@ -58,11 +62,17 @@ private Q_SLOTS:
 
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
-        // Everything a fallback could write to lives under this HOME for the run.
-        qputenv("HOME", QFile::encodeName(m_home.path()));
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(u".config"_s)));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(u".local/share"_s)));
+        QVERIFY(m_root.isValid());
+        m_home = m_root.filePath(u"home"_s);
+        const QString tmp = m_root.filePath(u"tmp"_s);
+        QVERIFY(QDir().mkpath(m_home) && QDir().mkpath(tmp));
+        qputenv("HOME", QFile::encodeName(m_home));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home + u"/.config"_s));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home + u"/.local/share"_s));
+        for (const char *name : {"TMPDIR", "TMP", "TEMP"}) {
+            qputenv(name, QFile::encodeName(tmp));
+        }
+        QCOMPARE(QDir(QDir::tempPath()).canonicalPath(), QDir(tmp).canonicalPath());
         QVERIFY2(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").contains(u"nonexistent"_s),
                  "run through ctest: DBUS_SESSION_BUS_ADDRESS must point at a missing socket");
     }
@@ -94,12 +104,12 @@ private Q_SLOTS:
     void noPlaintextAnywhere()
     {
         QCoreApplication::processEvents();
-        QVERIFY2(testsupport::filesContaining(m_home.path(), m_secret.toUtf8()).isEmpty(),
-                 qPrintable(testsupport::filesContaining(m_home.path(), m_secret.toUtf8()).join(u", "_s)));
+        // HOME and the temp directory of this run.
+        QVERIFY2(testsupport::filesContaining(m_root.path(), m_secret.toUtf8()).isEmpty(),
+                 qPrintable(testsupport::filesContaining(m_root.path(), m_secret.toUtf8()).join(u", "_s)));
         // QtKeychain's fallback store would be the application's default QSettings.
         QSettings fallback;
         QVERIFY(!fallback.allKeys().join(u' ').contains(u"api-key"_s));
-        QVERIFY(testsupport::filesContaining(QDir::tempPath(), m_secret.toUtf8()).isEmpty());
     }
 };
 

@@ -48,6 +48,33 @@ QString writeAtomically(const QString &path, const QByteArray &data)
     return {};
 }
 
+// The backup holds what the config holds (often an `env` with DIMO_PRIVATE_KEY), so it gets the
+// config's permissions (0600 stays 0600; on Windows both inherit the user's AppData ACL). A `.bak`
+// that is a symbolic link is replaced by a file of our own, never followed: its target is untouched.
+QString writeBackup(const QString &path, const QByteArray &data, QFileDevice::Permissions permissions)
+{
+    if (QFileInfo(path).isSymLink() && !QFile::remove(path)) {
+        return u"Cannot replace %1, a symbolic link; remove it and try again"_s.arg(path);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return u"Cannot write %1: %2"_s.arg(path, file.errorString());
+    }
+    if (QFileInfo(path).isSymLink()) { // planted again between the removal and open(), which followed it
+        file.cancelWriting();
+        return u"Cannot write %1: it keeps turning into a symbolic link; remove it and try again"_s.arg(path);
+    }
+    if (!file.setPermissions(permissions)) { // the temporary file, before the first byte is in it
+        file.cancelWriting();
+        return u"Cannot restrict the permissions of %1: %2"_s.arg(path, file.errorString());
+    }
+    file.write(data);
+    if (!file.commit()) {
+        return u"Cannot write %1: %2"_s.arg(path, file.errorString());
+    }
+    return {};
+}
+
 bool pointsAtShim(const QJsonValue &entry, const QString &shimPath)
 {
     const QJsonObject o = entry.toObject();
@@ -121,8 +148,9 @@ QString ClaudeDesktopConfig::findMsixPackage(const QString &localAppData)
     Reads `path` (a missing or blank file counts as `{}`), sets `mcpServers.dimo` to run
     `shimPath` with no arguments and writes the file back atomically (QSaveFile), after copying
     the previous content byte for byte to `path + ".bak"` (one backup, replaced by the next
-    change). Other keys of an existing `dimo` entry (e.g. `env`) are kept; `command` and `args`
-    are replaced. When the entry already runs `shimPath` with no arguments nothing is written.
+    change, with the config's permissions; a `.bak` symbolic link is replaced, never followed).
+    Other keys of an existing `dimo` entry (e.g. `env`) are kept; `command` and `args` are
+    replaced. When the entry already runs `shimPath` with no arguments nothing is written.
 
     Malformed JSON, a root that is not an object or an `mcpServers` that is not an object is a
     failure naming the file and the problem, and nothing is written.
@@ -193,7 +221,8 @@ ClaudeDesktopInstall ClaudeDesktopConfig::install(const QString &path, const QSt
 
     if (!original.trimmed().isEmpty()) {
         result.backupPath = path + u".bak"_s;
-        if (const QString error = writeAtomically(result.backupPath, original); !error.isEmpty()) {
+        const QFileDevice::Permissions mode = QFileInfo(path).permissions();
+        if (const QString error = writeBackup(result.backupPath, original, mode); !error.isEmpty()) {
             return failure(path, error + u" (the backup; %1 was left unchanged)"_s.arg(path));
         }
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/login/loginprocess.h"
 
+#include "app/tray/login/helperenvironment.h"
 #include "dimo/auth/keccak.h"
 #include "dimo/auth/loginredirect.h"
 #include "dimo/auth/securezero.h"
@@ -151,16 +152,17 @@ bool LoginProcess::launch(Flow flow, const QStringList &arguments)
     m_process = new QProcess(this);
     m_process->setProgram(helper);
     m_process->setArguments(arguments);
+    // Only what a GUI process needs: never the license's key, the HTTP token or other secrets.
+    QProcessEnvironment env = helperEnvironment();
 #ifdef Q_OS_UNIX
     // Chromium refuses to run as root with its sandbox (containers, live systems): without this
     // the window would not open at all. A normal user keeps the sandbox.
-    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX")) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (::geteuid() == 0 && !env.contains(u"QTWEBENGINE_DISABLE_SANDBOX"_s)) {
         env.insert(u"QTWEBENGINE_DISABLE_SANDBOX"_s, u"1"_s);
-        m_process->setProcessEnvironment(env);
         qCInfo(lcLogin) << "running as root: the login window runs without Chromium's sandbox";
     }
 #endif
+    m_process->setProcessEnvironment(env);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &LoginProcess::handleOutput);
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
         const QList<QByteArray> lines = m_process->readAllStandardError().split('\n');
