@@ -98,7 +98,7 @@ void initialize(SessionCore &core, const jsonrpc::Message &message, Responder re
     qCInfo(lcMcp) << "session initialized: client" << state.clientInfo.value("name"_L1).toString() << "requested"
                   << requested.toString() << "negotiated" << protocol::toString(state.revision);
     responder.resolve(result);
-    Q_EMIT core.server().clientConnected(reinterpret_cast<quintptr>(&core), state.clientInfo);
+    Q_EMIT core.server().clientConnected(quintptr(core.id()), state.clientInfo);
 }
 
 void ping(SessionCore &, const jsonrpc::Message &, Responder responder)

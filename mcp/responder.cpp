@@ -131,6 +131,12 @@ QJsonObject Responder::clientInfo() const
     return c ? c->state().clientInfo : QJsonObject();
 }
 
+quint64 Responder::sessionId() const
+{
+    const auto c = core();
+    return c ? c->id() : 0;
+}
+
 bool Responder::clientSupports(const QString &name) const
 {
     const auto c = core();

@@ -69,6 +69,9 @@ public:
     Revision revision() const;
     /// The client's `clientInfo` from `initialize` ({name, version, ...}); empty if unknown.
     QJsonObject clientInfo() const;
+    /// The session (connection) this request came on: unique for the process's life, never
+    /// reused; 0 when the session is gone. Server::clientConnected/clientDisconnected use it as key.
+    quint64 sessionId() const;
     /// True when the client declared capability \a name ("elicitation", "sampling", "roots").
     bool clientSupports(const QString &name) const;
     /// Sends a server→client request and hands this Responder to \a callback with the reply (or

@@ -69,7 +69,7 @@ public:
     quint64 nextToolCallId() { return ++m_lastToolCallId; }
 
 Q_SIGNALS:
-    /// A session finished `initialize` (\a key identifies it until clientDisconnected).
+    /// A session finished `initialize`. \a key is its Responder::sessionId(): never reused.
     void clientConnected(quintptr key, const QJsonObject &clientInfo);
     void clientDisconnected(quintptr key);
     /// A tools/call for a registered tool arrived (before its arguments are validated).

@@ -14,10 +14,21 @@ using namespace Qt::StringLiterals;
 
 namespace mcp {
 
+namespace {
+
+quint64 nextSessionId()
+{
+    static quint64 last = 0; // main thread only, like every session
+    return ++last;
+}
+
+} // namespace
+
 SessionCore::SessionCore(Server *server, QObject *owner, Emitter emitter)
     : m_server(server)
     , m_owner(owner)
     , m_emit(std::move(emitter))
+    , m_id(nextSessionId())
 {}
 
 SessionCore::~SessionCore()
@@ -247,7 +258,7 @@ void SessionCore::close()
     }
     pending.clear(); // drops callbacks (and the Responders they own) without calling them
     if (wasInitialized && m_server) {
-        Q_EMIT m_server->clientDisconnected(reinterpret_cast<quintptr>(this));
+        Q_EMIT m_server->clientDisconnected(quintptr(m_id));
     }
 }
 

@@ -55,6 +55,9 @@ public:
 
     bool isClosed() const { return m_state.phase == SessionState::Phase::Closed; }
 
+    /// Unique for the process's life (never reused, unlike an address); never 0.
+    quint64 id() const { return m_id; }
+
     // Used by Responder.
     void finish(RequestContext &ctx, const QByteArray &json);
     void resolve(RequestContext &ctx, const QJsonObject &result);
@@ -108,6 +111,7 @@ private:
     QHash<QByteArray, std::shared_ptr<RequestContext>> m_inFlight;
     std::map<QByteArray, Pending> m_pending;
     qint64 m_nextOutgoingId = 1;
+    quint64 m_id;
 };
 
 } // namespace mcp

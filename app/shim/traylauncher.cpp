@@ -42,6 +42,20 @@ QString trayExecutable()
 
 } // namespace
 
+QProcessEnvironment trayEnvironment(const QProcessEnvironment &shimEnvironment)
+{
+    QProcessEnvironment env = shimEnvironment;
+    for (const QString &name : policyVariables()) {
+        env.remove(name);
+    }
+    return env;
+}
+
+QStringList policyVariables()
+{
+    return {u"DIMOTRAY_APPROVAL"_s, u"DIMOTRAY_TOOLSET"_s, u"DIMOTRAY_HTTP_TOKEN"_s};
+}
+
 bool launchTray(const QString &socketOverride)
 {
     const QString program = trayExecutable();
@@ -57,6 +71,9 @@ bool launchTray(const QString &socketOverride)
         arguments << u"--socket"_s << socketOverride;
     }
     process.setArguments(arguments);
+    // The tray serves every AI client: the client that happens to start it does not choose its
+    // policy (approval, toolset, HTTP token). Those come from the user's settings.
+    process.setProcessEnvironment(trayEnvironment(QProcessEnvironment::systemEnvironment()));
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(QProcess::nullDevice());
     const QString log = qEnvironmentVariable("DIMOTRAY_TRAY_LOG");

@@ -42,6 +42,10 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
     QStringList lines;
     lines << u"License source: %1"_s.arg(backend.credentialSource().origin());
     lines << u"DIMO environment: %1"_s.arg(backend.environment().name);
+    // The policy in force and its source ("ask (settings)", "ask (DIMOTRAY_APPROVAL tightened
+    // settings' never)"); remembered approvals only come from the user's own dialog.
+    lines << u"Command approval: %1; remembered approvals: %2"_s.arg(backend.approvals().effectivePolicy().describe())
+                 .arg(backend.approvals().grants().size());
     if (!client) {
         lines << u"Problem: %1"_s.arg(client.error().toString());
         responder->resolve(mcp::ToolResult::error(lines.join(u'\n')));

@@ -21,6 +21,52 @@ ApprovalPolicy approvalPolicyFromString(const QString &text)
     return ApprovalPolicy::AskEveryCommand;
 }
 
+namespace {
+
+int strictness(ApprovalPolicy policy)
+{
+    switch (policy) {
+    case ApprovalPolicy::NeverAsk:
+        return 0;
+    case ApprovalPolicy::AskUnlockAndTrunk:
+        return 1;
+    case ApprovalPolicy::AskEveryCommand:
+        return 2;
+    }
+    return 2;
+}
+
+} // namespace
+
+bool isStricter(ApprovalPolicy a, ApprovalPolicy b)
+{
+    return strictness(a) > strictness(b);
+}
+
+EffectivePolicy effectiveApprovalPolicy(const QString &stored, const QString &environmentValue)
+{
+    const ApprovalPolicy base = approvalPolicyFromString(stored);
+    const QString value = environmentValue.trimmed();
+    if (value.isEmpty()) {
+        return {base, u"settings"_s};
+    }
+    const ApprovalPolicy fromEnv = approvalPolicyFromString(value);
+    if (toString(fromEnv) != value.toLower()) {
+        return {ApprovalPolicy::AskEveryCommand,
+                u"DIMOTRAY_APPROVAL=\"%1\" is not ask, unlock-and-trunk or never, so the strictest applies; "
+                "settings say %2"_s.arg(value.left(40), toString(base))};
+    }
+    if (isStricter(fromEnv, base)) {
+        return {fromEnv, u"DIMOTRAY_APPROVAL tightened settings' %1"_s.arg(toString(base))};
+    }
+    if (fromEnv == base) {
+        return {base, u"settings; DIMOTRAY_APPROVAL agrees"_s};
+    }
+    return {base,
+            u"settings; DIMOTRAY_APPROVAL=%1 ignored: the environment may only tighten the policy"_s.arg(
+                toString(fromEnv))};
+}
+
 QString toString(ApprovalPolicy policy)
 {
     switch (policy) {
@@ -37,11 +83,11 @@ QString toString(ApprovalPolicy policy)
 void ElicitationApprover::ask(const ApprovalRequest &request, SharedResponder responder, ApprovalCallback done)
 {
     if (!responder->clientSupports(u"elicitation"_s)) {
-        done(
-            {ApprovalAnswer::Unavailable,
-             u"this MCP client cannot ask the user (it does not support elicitation), and DIMO Tray runs without its "
-             "tray window, so the command was not sent. To allow commands: run DIMO Tray with its tray icon (it then "
-             "shows an approval dialog), or set the command approval policy to \"never\" (DIMOTRAY_APPROVAL=never)."_s});
+        done({ApprovalAnswer::Unavailable,
+              u"this MCP client cannot ask the user (it does not support elicitation), and DIMO Tray runs without its "
+              "tray window, so the command was not sent. To allow commands: run DIMO Tray with its tray icon (it then "
+              "shows an approval dialog), or choose \"Never ask\" for command approval in DIMO Tray's Settings "
+              "(approvalPolicy=never under [tools] in its settings file; DIMOTRAY_APPROVAL can only tighten it)."_s});
         return;
     }
     const QString message = u"%1 asks to %2 on %3 (vehicle %4). Allow it?"_s
@@ -49,17 +95,14 @@ void ElicitationApprover::ask(const ApprovalRequest &request, SharedResponder re
                                      request.commandTitle.toLower(),
                                      request.vehicleName.isEmpty() ? u"a vehicle"_s : request.vehicleName)
                                 .arg(request.tokenId);
-    const QJsonObject schema{
-        {u"type"_s, u"object"_s},
-        {u"properties"_s,
-         QJsonObject{
-             {u"decision"_s,
-              QJsonObject{{u"type"_s, u"string"_s},
-                          {u"title"_s, u"Decision"_s},
-                          {u"enum"_s, QJsonArray{u"allow_once"_s, u"always"_s, u"deny"_s}},
-                          {u"enumNames"_s,
-                           QJsonArray{u"Allow once"_s, u"Always for this vehicle and command"_s, u"Deny"_s}}}}}},
-        {u"required"_s, QJsonArray{u"decision"_s}}};
+    const QJsonObject schema{{u"type"_s, u"object"_s},
+                             {u"properties"_s,
+                              QJsonObject{{u"decision"_s,
+                                           QJsonObject{{u"type"_s, u"string"_s},
+                                                       {u"title"_s, u"Decision"_s},
+                                                       {u"enum"_s, QJsonArray{u"allow_once"_s, u"deny"_s}},
+                                                       {u"enumNames"_s, QJsonArray{u"Allow once"_s, u"Deny"_s}}}}}},
+                             {u"required"_s, QJsonArray{u"decision"_s}}};
     std::move(*responder)
         .elicit(
             message,
@@ -76,51 +119,15 @@ void ElicitationApprover::ask(const ApprovalRequest &request, SharedResponder re
                 }
                 const QString action = reply.result.value(u"action"_s).toString();
                 const QString decision = reply.result.value(u"content"_s).toObject().value(u"decision"_s).toString();
-                if (action == u"accept"_s && decision == u"allow_once"_s) {
+                // An elicitation answer approves this one call at most: an AI client can answer it
+                // itself, so "always" (not offered) counts as once and is never remembered.
+                if (action == u"accept"_s && (decision == u"allow_once"_s || decision == u"always"_s)) {
                     done({ApprovalAnswer::AllowOnce, u"allowed once by the user"_s});
-                } else if (action == u"accept"_s && decision == u"always"_s) {
-                    done({ApprovalAnswer::AllowAlways, u"allowed by the user (always for this vehicle and command)"_s});
                 } else {
                     done({ApprovalAnswer::Deny, u"the user denied the command, so it was not sent"_s});
                 }
             },
             m_timeoutMs);
-}
-
-bool ApprovalGate::needsApproval(const QString &command) const
-{
-    switch (m_policy) {
-    case ApprovalPolicy::NeverAsk:
-        return false;
-    case ApprovalPolicy::AskUnlockAndTrunk:
-        return command == u"doors/unlock"_s || command == u"trunk/open"_s || command == u"frunk/open"_s;
-    case ApprovalPolicy::AskEveryCommand:
-        return true;
-    }
-    return true;
-}
-
-void ApprovalGate::request(const ApprovalRequest &request, SharedResponder responder, const ApprovalCallback &done)
-{
-    const QString key = u"%1/%2"_s.arg(request.tokenId).arg(request.command);
-    if (!needsApproval(request.command)) {
-        done({ApprovalAnswer::AllowOnce, u"no approval needed (policy: %1)"_s.arg(toString(m_policy))});
-        return;
-    }
-    if (m_always.contains(key)) {
-        done({ApprovalAnswer::AllowAlways, u"allowed earlier by the user (always for this vehicle and command)"_s});
-        return;
-    }
-    if (!m_approver) {
-        done({ApprovalAnswer::Unavailable, u"no way to ask the user for approval, so the command was not sent"_s});
-        return;
-    }
-    m_approver->ask(request, std::move(responder), [this, key, done](const ApprovalDecision &decision) {
-        if (decision.answer == ApprovalAnswer::AllowAlways) {
-            m_always.insert(key);
-        }
-        done(decision);
-    });
 }
 
 } // namespace app::tools

@@ -35,6 +35,9 @@ Backend::Backend(QNetworkAccessManager *nam,
         },
         this);
     m_approvals.setApprover(&m_elicitation);
+    m_approvals.setClock([this] {
+        return now();
+    });
 }
 
 Backend::~Backend() = default;
@@ -94,7 +97,7 @@ void Backend::setCredentialSource(std::unique_ptr<CredentialSource> source)
     m_source = std::move(source);
     delete m_client;
     m_client = nullptr;
-    m_approvals.forgetAlways();
+    m_approvals.revokeAll();
     m_vehicles = {};
     Q_EMIT clientReplaced();
     Q_EMIT vehiclesChanged();
@@ -113,6 +116,21 @@ dimo::Result<dimo::Client *> Backend::client()
     options.clock = m_clock;
     options.fleetMode = m_source->fleetMode();
     m_client = new dimo::Client(m_nam, m_environment, credentials.value(), options, this);
+    // Remembered approvals belong to the signed-in user: sign-out (or a rejected session) and
+    // another wallet drop them.
+    connect(m_client,
+            &dimo::Client::sessionStateChanged,
+            this,
+            [this](dimo::Client::SessionState state, const QString &wallet) {
+                if (state == dimo::Client::SessionState::SigningIn) {
+                    return;
+                }
+                const QString next = state == dimo::Client::SessionState::SignedIn ? wallet.toLower() : QString();
+                if (next.isEmpty() || next != m_grantWallet) {
+                    m_approvals.revokeAll();
+                }
+                m_grantWallet = next;
+            });
     return m_client;
 }
 

@@ -99,6 +99,7 @@ private:
     std::unique_ptr<CredentialSource> m_source;
     dimo::Client *m_client = nullptr;
     ApprovalGate m_approvals;
+    QString m_grantWallet; // the signed-in wallet the grants belong to
     ElicitationApprover m_elicitation;
     SchemaCache *m_schemas;
     LoginListener *m_loginListener = nullptr;

@@ -133,7 +133,8 @@ void runCommand(Backend &backend,
                                       dimo::commands::name(spec.command),
                                       spec.title,
                                       tokenId,
-                                      vehicle.displayName()};
+                                      vehicle.displayName(),
+                                      r->sessionId()};
         backend.approvals().request(request, r, [&backend, c, spec, tokenId, r](const ApprovalDecision &decision) {
             Q_EMIT backend.commandDecided(spec.tool, tokenId, decision.allowed(), decision.note);
             if (!r->isPending()) {

@@ -19,8 +19,13 @@ void DialogApprover::ask(const tools::ApprovalRequest &request,
                          tools::SharedResponder responder,
                          tools::ApprovalCallback done)
 {
-    auto *dialog = new ui::ApprovalDialog(
-        {request.clientName, request.tool, request.commandTitle, request.tokenId, request.vehicleName}, m_timeoutMs);
+    auto *dialog = new ui::ApprovalDialog({request.clientName,
+                                           request.tool,
+                                           request.commandTitle,
+                                           request.tokenId,
+                                           request.vehicleName,
+                                           int(tools::ApprovalGate::GrantLifetimeSecs / 3600)},
+                                          m_timeoutMs);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<ui::ApprovalDialog> guard(dialog);
     // A cancelled call gets no answer: the dialog just goes away.
@@ -35,8 +40,15 @@ void DialogApprover::ask(const tools::ApprovalRequest &request,
         case ui::ApprovalChoice::AllowOnce:
             done({tools::ApprovalAnswer::AllowOnce, u"allowed once by the user"_s});
             return;
+        case ui::ApprovalChoice::AllowForSession:
+            done({tools::ApprovalAnswer::AllowAlways,
+                  u"allowed by the user for this AI client session (this vehicle and command, 8 h)"_s,
+                  tools::GrantScope::Session});
+            return;
         case ui::ApprovalChoice::AllowAlways:
-            done({tools::ApprovalAnswer::AllowAlways, u"allowed by the user (always for this vehicle and command)"_s});
+            done({tools::ApprovalAnswer::AllowAlways,
+                  u"allowed by the user for any AI client (this vehicle and command, 8 h)"_s,
+                  tools::GrantScope::AnyClient});
             return;
         case ui::ApprovalChoice::Deny:
             done({tools::ApprovalAnswer::Deny, u"the user denied the command, so it was not sent"_s});

@@ -9,8 +9,9 @@
 namespace app {
 
 // The approval interface with the tray present: a dialog on the user's desktop (Allow once /
-// Always for this vehicle and command / Deny, auto-deny after 60 s). It replaces MCP
-// elicitation, so an AI client can never answer its own approval request.
+// Allow for this session / Allow for any AI client / Deny, auto-deny after 60 s). It replaces MCP
+// elicitation, so an AI client can never answer its own approval request; hence its "always"
+// answers are the only ones ApprovalGate remembers (scoped as the user chose, for 8 hours).
 class DialogApprover
     : public QObject
     , public tools::Approver
@@ -21,6 +22,8 @@ public:
 
     void
     ask(const tools::ApprovalRequest &request, tools::SharedResponder responder, tools::ApprovalCallback done) override;
+
+    bool answersOnlyFromUser() const override { return true; }
 
 Q_SIGNALS:
     // A dialog opened (for tests and the activity log).

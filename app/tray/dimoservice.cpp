@@ -8,10 +8,12 @@
 #include "app/tray/countingnam.h"
 #include "app/tray/keychaintokenstore.h"
 #include "app/tray/logging.h"
+#include "app/tray/settings/grantspanelbinding.h"
 #include "app/tray/settings/settingscontroller.h"
 #include "app/tray/settings/settingsstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "mcp/server.h"
+#include "ui/settings/settingsdialog.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -68,8 +70,9 @@ DimoService::DimoService(const Options &options, QObject *parent)
         source = std::make_unique<tools::EnvironmentCredentialSource>();
     }
     m_backend = new tools::Backend(m_nam, environment, std::move(source), this);
-    const QString policy = qEnvironmentVariable("DIMOTRAY_APPROVAL", m_startValues.approvalPolicy);
-    m_backend->approvals().setPolicy(tools::approvalPolicyFromString(policy));
+    // $DIMOTRAY_APPROVAL may only tighten the stored policy (the shim never passes it on).
+    m_backend->approvals().setPolicy(
+        tools::effectiveApprovalPolicy(m_startValues.approvalPolicy, qEnvironmentVariable("DIMOTRAY_APPROVAL")));
     if (options.demo) {
         connect(m_backend, &tools::Backend::demoSignInFinished, this, [](bool ok, const QString &message) {
             if (ok) {
@@ -86,6 +89,9 @@ DimoService::DimoService(const Options &options, QObject *parent)
         Q_EMIT settingsReady();
     });
     connect(m_settings, &SettingsController::saved, this, &DimoService::adoptStoredLicense);
+    connect(m_settings, &SettingsController::dialogOpened, this, [this](ui::SettingsDialog *dialog) {
+        bindGrantsPanel(*dialog->grantsPanel(), m_backend->approvals());
+    });
 }
 
 void DimoService::adoptStoredLicense()
@@ -122,9 +128,8 @@ void DimoService::applyLogLevel(const QString &level)
 
 QStringList DimoService::applySettings(const ui::SettingsValues &values, QString *problem)
 {
-    if (!qEnvironmentVariableIsSet("DIMOTRAY_APPROVAL")) {
-        m_backend->approvals().setPolicy(tools::approvalPolicyFromString(values.approvalPolicy));
-    }
+    m_backend->approvals().setPolicy(
+        tools::effectiveApprovalPolicy(values.approvalPolicy, qEnvironmentVariable("DIMOTRAY_APPROVAL")));
     applyLogLevel(values.logLevel);
     QStringList later;
     if (Autostart autostart; autostart.isEnabled() != values.startAtLogin) {
@@ -191,6 +196,10 @@ void DimoService::attach(mcp::Server &server)
     const tools::Toolset toolset =
         tools::toolsetFromString(qEnvironmentVariable("DIMOTRAY_TOOLSET", m_startValues.toolset));
     const int count = tools::registerTools(server.registry(), *m_backend, toolset);
+    // A session's grants end with the session (its id is never reused anyway).
+    connect(&server, &mcp::Server::clientDisconnected, m_backend, [this](quintptr sessionId) {
+        m_backend->approvals().forgetSession(sessionId);
+    });
     tools::registerResources(server.registry(), *m_backend);
     qCInfo(lcTools).noquote() << count << "DIMO tools registered (toolset" << tools::toString(toolset) << ")";
 }

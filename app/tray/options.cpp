@@ -32,8 +32,8 @@ QString environmentHelp()
            "  FLEET_MODE                  true: reach every vehicle shared with the license, no login.\n"
            "  DIMO_LOGIN_BASE_URL         Another Login with DIMO page.\n"
            "  DIMO_ENTRY_STATE            The login page's first step (default EMAIL_INPUT).\n"
-           "  DIMOTRAY_APPROVAL           Commands that need approval: ask (all, default),\n"
-           "                              unlock-and-trunk or never.\n"
+           "  DIMOTRAY_APPROVAL           Tightens the stored approval policy for this run: ask\n"
+           "                              (all) or unlock-and-trunk; a looser value is ignored.\n"
            "  DIMOTRAY_TOOLSET            all (default), read-only or essentials.\n"
            "  DIMOTRAY_KEYCHAIN           off: keep no tokens in the system keychain.\n"
            "  QT_LOGGING_RULES            e.g. dimotray.*.debug=true for debug logs on stderr.\n"_s;

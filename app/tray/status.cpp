@@ -53,6 +53,7 @@ StatusTracker::StatusTracker(tools::Backend &backend, mcp::Server &server, bool 
                 handleRefresh(ok, int(kind), error);
             });
     connect(&backend, &tools::Backend::clientReplaced, this, &StatusTracker::attachClient);
+    connect(&backend.approvals(), &tools::ApprovalGate::policyChanged, this, &StatusTracker::update);
     m_refreshTimer->setInterval(RefreshIntervalMs);
     connect(m_refreshTimer, &QTimer::timeout, &backend, &tools::Backend::refreshVehicles);
     attachClient();
@@ -126,6 +127,7 @@ void StatusTracker::update()
     s.activeCalls = m_activeCalls;
     s.vehicles = int(m_backend.vehicles().list.size());
     s.fleet = m_client && m_client->fleetMode();
+    s.approval = m_backend.approvals().effectivePolicy().describe();
     if (!m_client) {
         s.connection = ui::Connection::NotConfigured;
     } else if (m_failure) {

@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSettings>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -25,7 +26,16 @@ bool ToolSession::start(DimoSim &sim, const QString &directory, const Options &o
             p->environment().insert(QString::fromLatin1(key), directory + u'/' + QString::fromLatin1(sub));
         }
     }
-    tray.environment().insert(u"DIMOTRAY_APPROVAL"_s, options.approval);
+    // The policy is the user's stored setting; $DIMOTRAY_APPROVAL may only tighten it.
+    if (!writeTraySettings(directory + u"/config"_s, {{u"tools/approvalPolicy"_s, options.approval}})) {
+        *why = u"cannot write the tray's settings under "_s + directory;
+        return false;
+    }
+    if (options.approvalEnv.isEmpty()) {
+        tray.environment().remove(u"DIMOTRAY_APPROVAL"_s);
+    } else {
+        tray.environment().insert(u"DIMOTRAY_APPROVAL"_s, options.approvalEnv);
+    }
     // Tests run side by side with simulators that may reuse a port: a token stored by an earlier
     // tray for the same URL would cost one rejected request and skew the request counts.
     tray.environment().insert(u"DIMOTRAY_KEYCHAIN"_s, options.keychain ? u"on"_s : u"off"_s);
@@ -48,7 +58,37 @@ bool ToolSession::start(DimoSim &sim, const QString &directory, const Options &o
         *why = u"dimo-tray did not start: "_s + QString::fromUtf8(tray.allStderr());
         return false;
     }
-    shim.environment().insert(u"DIMOTRAY_MCP_SOCKET"_s, socket);
+    m_socket = socket;
+    if (!connectShim(options, why)) {
+        return false;
+    }
+    if (!options.waitForSignIn) {
+        return true;
+    }
+    // Demo mode signs in asynchronously right after start.
+    QDeadlineTimer deadline(HostProcess::timeoutMs(20000));
+    QString last;
+    while (!deadline.hasExpired()) {
+        last = text(call(u"check_vehicle_access_status"_s));
+        if (last.contains(u"Signed in: wallet"_s)) {
+            return true;
+        }
+        QTest::qWait(200);
+    }
+    *why = u"demo sign-in did not finish; last status: "_s + last + diagnostics();
+    return false;
+}
+
+bool ToolSession::join(ToolSession &host, const Options &options, QString *why)
+{
+    m_socket = host.m_socket;
+    shim.environment() = host.shim.environment();
+    return connectShim(options, why);
+}
+
+bool ToolSession::connectShim(const Options &options, QString *why)
+{
+    shim.environment().insert(u"DIMOTRAY_MCP_SOCKET"_s, m_socket);
     shim.environment().insert(u"DIMOTRAY_NO_AUTOSTART"_s, u"1"_s);
     if (!shim.start(HostProcess::shimPath(), {})) {
         *why = u"mcp-dimo did not start"_s;
@@ -65,21 +105,7 @@ bool ToolSession::start(DimoSim &sim, const QString &directory, const Options &o
         return false;
     }
     shim.send(rpcNotification(u"notifications/initialized"_s));
-    if (!options.waitForSignIn) {
-        return true;
-    }
-    // Demo mode signs in asynchronously right after start.
-    QDeadlineTimer deadline(HostProcess::timeoutMs(20000));
-    QString last;
-    while (!deadline.hasExpired()) {
-        last = text(call(u"check_vehicle_access_status"_s));
-        if (last.contains(u"Signed in: wallet"_s)) {
-            return true;
-        }
-        QTest::qWait(200);
-    }
-    *why = u"demo sign-in did not finish; last status: "_s + last + diagnostics();
-    return false;
+    return true;
 }
 
 QJsonObject ToolSession::nextMessage(int timeoutMs)
@@ -203,6 +229,17 @@ QString ToolSession::text(const QJsonObject &result)
             + QString::fromUtf8(QJsonDocument(result.value(u"rpcError"_s).toObject()).toJson());
     }
     return result.value(u"content"_s)[0][u"text"_s].toString();
+}
+
+bool writeTraySettings(const QString &configHome, const QVariantMap &values)
+{
+    // QSettings(NativeFormat, UserScope, "dimo-tray", "dimo-tray") on Linux: an ini file here.
+    QSettings file(configHome + u"/dimo-tray/dimo-tray.conf"_s, QSettings::IniFormat);
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        file.setValue(it.key(), it.value());
+    }
+    file.sync();
+    return file.status() == QSettings::NoError;
 }
 
 QJsonObject simControl(DimoSim &sim, const QByteArray &method, const QString &path, const QJsonObject &body)

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QString>
 #include <QTemporaryDir>
+#include <QVariantMap>
 
 #include <memory>
 
@@ -20,7 +21,8 @@ class ToolSession
 public:
     struct Options
     {
-        QString approval = QStringLiteral("never"); // DIMOTRAY_APPROVAL
+        QString approval = QStringLiteral("never"); // the stored setting (tools/approvalPolicy)
+        QString approvalEnv; // DIMOTRAY_APPROVAL for the tray (empty: unset); it can only tighten
         QString toolset; // DIMOTRAY_TOOLSET (empty: unset)
         bool elicitation = false; // the client declares the elicitation capability
         bool waitForSignIn = true; // retry check_vehicle_access_status until "Signed in: wallet"
@@ -31,6 +33,8 @@ public:
 
     // Starts tray + shim and initializes; false with a reason in *why.
     bool start(DimoSim &sim, const QString &directory, const Options &options, QString *why);
+    // Another AI client on `host`'s tray: its own shim, its own MCP session (no sign-in wait).
+    bool join(ToolSession &host, const Options &options, QString *why);
 
     // tools/call; answers the JSON-RPC `result` (or {"rpcError": error} on a JSON-RPC error).
     QJsonObject call(const QString &tool, const QJsonObject &arguments = {}, int timeoutMs = 30000);
@@ -56,10 +60,16 @@ public:
     HostProcess shim;
 
 private:
+    bool connectShim(const Options &options, QString *why);
     QJsonObject nextMessage(int timeoutMs);
+    QString m_socket;
     int m_nextId = 100;
     QList<QJsonObject> m_pending; // messages read while waiting for something else
 };
+
+// Writes the tray's settings file under `configHome` ($XDG_CONFIG_HOME): `values` by key, e.g.
+// {"tools/approvalPolicy": "never"}.
+bool writeTraySettings(const QString &configHome, const QVariantMap &values);
 
 // A call to the simulator's control API that DimoSim has no method for, e.g.
 // simControl(sim, "POST", u"/command-delay"_s, QJsonObject{{u"ms"_s, 300}}). {} on failure.

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,7 +61,11 @@ void TestInspectorDimo::initTestCase()
                                    {"XDG_STATE_HOME", "state"}}) {
         m_tray.environment().insert(QString::fromLatin1(key), m_dir.filePath(QString::fromLatin1(sub)));
     }
-    m_tray.environment().insert(u"DIMOTRAY_APPROVAL"_s, u"never"_s);
+    // Commands run without asking: the user's stored setting ($DIMOTRAY_APPROVAL can only tighten).
+    QSettings settings(m_dir.filePath(u"config/dimo-tray/dimo-tray.conf"_s), QSettings::IniFormat);
+    settings.setValue(u"tools/approvalPolicy"_s, u"never"_s);
+    settings.sync();
+    m_tray.environment().remove(u"DIMOTRAY_APPROVAL"_s);
     m_tray.environment().insert(u"DIMOTRAY_KEYCHAIN"_s, u"off"_s);
     m_tray.environment().remove(u"DIMOTRAY_TOOLSET"_s);
     m_tray.environment().remove(u"FLEET_MODE"_s);

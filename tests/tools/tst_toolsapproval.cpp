@@ -26,11 +26,15 @@ public:
     {
         requests << request;
         const ApprovalAnswer answer = answers.isEmpty() ? ApprovalAnswer::Deny : answers.takeFirst();
-        done({answer, u"fake"_s});
+        done({answer, u"fake"_s, scope});
     }
+
+    bool answersOnlyFromUser() const override { return fromUser; }
 
     QList<ApprovalRequest> requests;
     QList<ApprovalAnswer> answers;
+    bool fromUser = true; // like the tray's dialog
+    GrantScope scope = GrantScope::AnyClient;
 };
 
 ApprovalRequest commandRequest(const QString &command, qint64 tokenId = 7)
@@ -190,7 +194,7 @@ private Q_SLOTS:
         QVERIFY(!decide(gate, commandRequest(u"trunk/open"_s, 8)).allowed());
         QCOMPARE(approver.requests.size(), 3);
 
-        gate.forgetAlways();
+        gate.revokeAll();
         QVERIFY(!decide(gate, commandRequest(u"trunk/open"_s, 7)).allowed());
         QCOMPARE(approver.requests.size(), 4);
     }
@@ -221,7 +225,7 @@ private Q_SLOTS:
         });
         QVERIFY(called);
         QCOMPARE(int(decision.answer), int(ApprovalAnswer::Unavailable));
-        QVERIFY2(decision.note.contains(u"DIMOTRAY_APPROVAL=never"_s), qPrintable(decision.note));
+        QVERIFY2(decision.note.contains(u"Never ask"_s), qPrintable(decision.note));
         QVERIFY(decision.note.contains(u"was not sent"_s));
     }
 

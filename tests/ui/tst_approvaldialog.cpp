@@ -48,7 +48,11 @@ private Q_SLOTS:
         QCOMPARE(d.countdownLabel()->text(), u"Denied automatically in 60 s."_s);
         QVERIFY(d.denyButton()->isDefault());
         QVERIFY(!d.allowOnceButton()->isDefault());
+        QVERIFY(!d.allowSessionButton()->isDefault());
         QVERIFY(!d.allowAlwaysButton()->isDefault());
+        // "Always" has a scope the user chooses, and an end.
+        QCOMPARE(d.allowSessionButton()->text(), u"Allow for this session (8 h)"_s);
+        QCOMPARE(d.allowAlwaysButton()->text(), u"Allow for any AI client (8 h)"_s);
         d.decide(ApprovalChoice::Deny);
     }
 
@@ -58,8 +62,9 @@ private Q_SLOTS:
         QTest::addColumn<ApprovalChoice>("choice");
         QTest::addColumn<int>("result");
         QTest::newRow("allow once") << 0 << ApprovalChoice::AllowOnce << int(QDialog::Accepted);
-        QTest::newRow("always") << 1 << ApprovalChoice::AllowAlways << int(QDialog::Accepted);
-        QTest::newRow("deny") << 2 << ApprovalChoice::Deny << int(QDialog::Rejected);
+        QTest::newRow("this session") << 1 << ApprovalChoice::AllowForSession << int(QDialog::Accepted);
+        QTest::newRow("any client") << 2 << ApprovalChoice::AllowAlways << int(QDialog::Accepted);
+        QTest::newRow("deny") << 3 << ApprovalChoice::Deny << int(QDialog::Rejected);
     }
 
     void buttons()
@@ -71,7 +76,9 @@ private Q_SLOTS:
         QSignalSpy spy(&d, &ApprovalDialog::decided);
         d.show();
         QVERIFY(QTest::qWaitForWindowExposed(&d));
-        QPushButton *b = QList<QPushButton *>{d.allowOnceButton(), d.allowAlwaysButton(), d.denyButton()}.at(button);
+        QPushButton *b =
+            QList<QPushButton *>{d.allowOnceButton(), d.allowSessionButton(), d.allowAlwaysButton(), d.denyButton()}.at(
+                button);
         QTest::mouseClick(b, Qt::LeftButton);
         QCOMPARE(spy.count(), 1);
         QCOMPARE(only(spy), choice);

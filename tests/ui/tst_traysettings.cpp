@@ -235,7 +235,7 @@ private Q_SLOTS:
         const QList<ui::SettingsOverride> expected{
             {ui::SettingsField::ApiKey, u"DIMO_PRIVATE_KEY"_s, apiKey},
             {ui::SettingsField::LoginUrl, u"DIMO_LOGIN_BASE_URL"_s, u"http://127.0.0.1:6000"_s},
-            {ui::SettingsField::ApprovalPolicy, u"DIMOTRAY_APPROVAL"_s, u"never"_s},
+            // DIMOTRAY_APPROVAL overrides nothing: it may only tighten the stored policy.
             {ui::SettingsField::Toolset, u"DIMOTRAY_TOOLSET"_s, u"essentials"_s}};
         QCOMPARE(app::environmentOverrides(env), expected);
     }

@@ -37,8 +37,10 @@ QString describeApproval(ApprovalChoice choice)
     switch (choice) {
     case ApprovalChoice::AllowOnce:
         return u"allowed once by the user"_s;
+    case ApprovalChoice::AllowForSession:
+        return u"allowed by the user for this AI client session (this vehicle and command)"_s;
     case ApprovalChoice::AllowAlways:
-        return u"always allowed by the user (this vehicle and command)"_s;
+        return u"allowed by the user for any AI client (this vehicle and command)"_s;
     case ApprovalChoice::Deny:
         return u"denied by the user"_s;
     case ApprovalChoice::TimedOut:
@@ -56,7 +58,8 @@ ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWid
     , m_message(new QLabel(messageHtml(prompt), this))
     , m_countdown(new QLabel(this))
     , m_allowOnce(new QPushButton(u"Allow once"_s, this))
-    , m_allowAlways(new QPushButton(u"Always for this vehicle and command"_s, this))
+    , m_allowSession(new QPushButton(u"Allow for this session (%1 h)"_s.arg(prompt.grantHours), this))
+    , m_allowAlways(new QPushButton(u"Allow for any AI client (%1 h)"_s.arg(prompt.grantHours), this))
     , m_deny(new QPushButton(u"Deny"_s, this))
 {
     setWindowTitle(u"Allow a vehicle command? — DIMO Tray"_s);
@@ -78,13 +81,21 @@ ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWid
 
     // Only Deny may ever be triggered by Enter: the allow buttons are never default buttons.
     m_allowOnce->setAutoDefault(false);
+    m_allowSession->setAutoDefault(false);
     m_allowAlways->setAutoDefault(false);
+    const QString until =
+        u"for %1 hours, until you sign out, or until you revoke it in Settings"_s.arg(prompt.grantHours);
+    m_allowSession->setToolTip(
+        u"Later requests from this AI client's current session to run this command on this vehicle run without "
+        "asking, "_s
+        + until);
     m_allowAlways->setToolTip(
-        u"Later requests from any AI client to run this command on this vehicle run without asking"_s);
+        u"Later requests from any AI client to run this command on this vehicle run without asking, "_s + until);
     m_deny->setAutoDefault(true);
     m_deny->setDefault(true);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_allowOnce);
+    buttons->addWidget(m_allowSession);
     buttons->addWidget(m_allowAlways);
     buttons->addStretch();
     buttons->addWidget(m_deny);
@@ -95,6 +106,9 @@ ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWid
 
     connect(m_allowOnce, &QPushButton::clicked, this, [this] {
         decide(ApprovalChoice::AllowOnce);
+    });
+    connect(m_allowSession, &QPushButton::clicked, this, [this] {
+        decide(ApprovalChoice::AllowForSession);
     });
     connect(m_allowAlways, &QPushButton::clicked, this, [this] {
         decide(ApprovalChoice::AllowAlways);
@@ -140,7 +154,8 @@ void ApprovalDialog::decide(ApprovalChoice choice)
     m_timeout->stop();
     m_tick->stop();
     Q_EMIT decided(choice);
-    const bool allowed = choice == ApprovalChoice::AllowOnce || choice == ApprovalChoice::AllowAlways;
+    const bool allowed = choice == ApprovalChoice::AllowOnce || choice == ApprovalChoice::AllowForSession
+        || choice == ApprovalChoice::AllowAlways;
     QDialog::done(allowed ? QDialog::Accepted : QDialog::Rejected);
 }
 

@@ -22,10 +22,12 @@ struct ApprovalPrompt
     QString commandTitle; // "Lock the doors"
     qint64 tokenId = 0;
     QString vehicleName; // "2023 Tesla Model 3 (Amber Falcon)"
+    int grantHours = 8; // how long an "always" answer lasts (shown on its buttons)
 };
 
-/// The user's answer; TimedOut counts as a denial.
-enum class ApprovalChoice { AllowOnce, AllowAlways, Deny, TimedOut };
+/// The user's answer; TimedOut counts as a denial. AllowForSession: this command on this vehicle
+/// for the asking AI client's session; AllowAlways: for any AI client (both for grantHours).
+enum class ApprovalChoice { AllowOnce, AllowForSession, AllowAlways, Deny, TimedOut };
 
 /// Asks the user whether an AI client may run a vehicle command. Deny is the default button (Enter
 /// and Esc deny), closing the window denies, and the dialog denies by itself after `timeoutMs`
@@ -51,6 +53,8 @@ public:
 
     // For tests and the screenshots script.
     QPushButton *allowOnceButton() const { return m_allowOnce; }
+
+    QPushButton *allowSessionButton() const { return m_allowSession; }
 
     QPushButton *allowAlwaysButton() const { return m_allowAlways; }
 
@@ -82,6 +86,7 @@ private:
     QLabel *m_message;
     QLabel *m_countdown;
     QPushButton *m_allowOnce;
+    QPushButton *m_allowSession;
     QPushButton *m_allowAlways;
     QPushButton *m_deny;
     std::optional<ApprovalChoice> m_choice;

@@ -3,6 +3,7 @@
 #include "ui/settings/settingsdialog.h"
 
 #include "dimo/environment.h"
+#include "ui/settings/approvalgrantspanel.h"
 #include "ui/settings/validatedfield.h"
 
 #include <QCheckBox>
@@ -60,6 +61,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(buildLicense());
     layout->addWidget(buildTools());
+    m_grants = new ApprovalGrantsPanel(this);
+    layout->addWidget(m_grants);
     layout->addWidget(buildGeneral());
     layout->addStretch(1);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

@@ -20,6 +20,7 @@ class QWidget;
 
 namespace ui {
 
+class ApprovalGrantsPanel;
 class ValidatedField;
 
 // The Settings dialog: the DIMO license (environment, client ID, redirect URI, API key), fleet
@@ -57,6 +58,9 @@ public:
     void setStoredApiKey(const QString &apiKey);
 
     bool canStoreSecrets() const { return m_keychainError.isEmpty(); }
+
+    // The policy in force and the remembered approvals (the app fills it; it saves nothing).
+    ApprovalGrantsPanel *grantsPanel() const { return m_grants; }
 
     // True when Save is enabled (every field valid).
     bool isSavable() const;
@@ -111,6 +115,7 @@ private:
     QProgressBar *m_testBusy = nullptr;
     QLabel *m_testResult = nullptr;
     QComboBox *m_approval = nullptr;
+    ApprovalGrantsPanel *m_grants = nullptr;
     QComboBox *m_toolset = nullptr;
     QLabel *m_toolsNote = nullptr;
     QCheckBox *m_httpEnabled = nullptr;

@@ -83,6 +83,9 @@ TrayPresentation present(const TrayState &state)
     if (p.busy) {
         tooltip += state.activeCalls == 1 ? u" · 1 call running"_s : u" · %1 calls running"_s.arg(state.activeCalls);
     }
+    if (!state.approval.isEmpty()) {
+        tooltip += u"\nCommand approval: "_s + state.approval;
+    }
     p.tooltip = tooltip;
     p.canLogIn = state.connection != Connection::NotConfigured;
     // Fleet mode reads every shared vehicle with the license alone: there is nobody to log out.

@@ -28,6 +28,7 @@ struct TrayState
     int activeCalls = 0; // AI tool calls running now (the activity mark)
     int clients = 0; // connected AI clients
     QString detail; // one sentence for Unreachable / CredentialsRejected
+    QString approval; // the command approval policy in force and its source: "ask (settings)"
 
     bool operator==(const TrayState &) const = default;
 };

@@ -148,6 +148,7 @@ ui::SettingsDialog *SettingsController::openDialog(const QStringList &toolsets, 
         save(dialog->values(), dialog->canStoreSecrets());
     });
     connect(dialog, &QDialog::finished, m_test, &CredentialTest::cancel);
+    Q_EMIT dialogOpened(dialog);
     dialog->show();
     return dialog;
 }

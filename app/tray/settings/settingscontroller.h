@@ -84,6 +84,8 @@ Q_SIGNALS:
     void keychainErrorChanged(const QString &message); // empty: the keychain works again
     void keychainRetried(const QString &message); // after each Retry, with the outcome (empty: works)
     void saveFailed(const QString &words); // the settings file or the keychain refused
+    // openDialog() created a dialog (not emitted when it only raised the open one).
+    void dialogOpened(ui::SettingsDialog *dialog);
 
 private:
     void setKeychainError(const QString &message);

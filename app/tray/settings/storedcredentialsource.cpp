@@ -26,8 +26,9 @@ constexpr Variable otherVariables[] = {
     {ui::SettingsField::LoginUrl, u"DIMO_LOGIN_BASE_URL", u"login address"},
 };
 
+// DIMOTRAY_APPROVAL is not among them: it may only tighten the stored policy, which stays
+// editable (tools::effectiveApprovalPolicy; Settings shows the policy in force and its source).
 constexpr Variable trayVariables[] = {
-    {ui::SettingsField::ApprovalPolicy, u"DIMOTRAY_APPROVAL", u"command approval"},
     {ui::SettingsField::Toolset, u"DIMOTRAY_TOOLSET", u"toolset"},
 };
 

@@ -13,8 +13,8 @@ namespace app {
 // Every setting an environment variable overrides for this run, for SettingsDialog::setOverrides:
 // the old server's DIMO_CLIENT_ID, DIMO_DOMAIN, DIMO_PRIVATE_KEY (its value is carried for the
 // credential test only; the dialog never shows it), FLEET_MODE, DIMO_ENTRY_STATE,
-// DIMO_LOGIN_BASE_URL, and the tray's DIMOTRAY_APPROVAL and DIMOTRAY_TOOLSET. Blank variables
-// do not count.
+// DIMO_LOGIN_BASE_URL, and the tray's DIMOTRAY_TOOLSET. Blank variables do not count.
+// DIMOTRAY_APPROVAL does not override: it can only tighten (tools::effectiveApprovalPolicy).
 QList<ui::SettingsOverride>
 environmentOverrides(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
