@@ -12,8 +12,11 @@
 namespace dimo {
 
 // Sends one vehicle command exactly once with a vehicle JWT carrying privilege 2 (obtained after
-// the access check). Never retried: not after a 401 (the refused token is dropped for the next
-// call), not after a timeout, which is reported as "outcome unknown" (Error::Kind::Timeout).
+// the access check). Never retried. A failure says what is known: a refusal DIMO explains (4xx)
+// was not executed — a 401 is DIMO's command service refusing DIMO's own vehicle credentials (the
+// token is dropped for the next call); no answer, a 5xx or an unreadable 2xx leave the outcome
+// unknown (commands::outcomeUnknown). A 401/403 with a signed-in user adds tesla-oracle's status
+// of the vehicle (GET /v1/{id}/status: virtual key, firmware, Tesla login …) to the hint.
 class CommandJob : public TypedJob<CommandJob, CommandReceipt>
 {
     Q_OBJECT
@@ -27,6 +30,9 @@ protected:
     void doStart() override;
 
 private:
+    // Finishes with `refusal`, adding tesla-oracle's status of the vehicle where it can explain it.
+    void explain(Error refusal);
+
     ContextPtr m_context;
     qint64 m_tokenId;
     Command m_command;

@@ -66,5 +66,24 @@ Result<Command> fromString(const QString &text)
                        "trunk/open or frunk/open"_s.arg(text));
 }
 
+bool outcomeUnknown(const Error &e)
+{
+    switch (e.kind) {
+    case Error::Kind::Timeout:
+    case Error::Kind::Network:
+    case Error::Kind::Parse:
+        return true;
+    case Error::Kind::HttpStatus:
+        return e.httpStatus >= 500 || (e.httpStatus >= 200 && e.httpStatus < 300);
+    default:
+        return false;
+    }
+}
+
+bool refusedOnDimoSide(const Error &e)
+{
+    return e.kind == Error::Kind::Unauthorized && e.httpStatus == 401 && e.message.contains(DimoSideRefusal);
+}
+
 } // namespace commands
 } // namespace dimo

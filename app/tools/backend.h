@@ -87,6 +87,8 @@ Q_SIGNALS:
     void commandDecided(const QString &tool, qint64 tokenId, bool allowed, const QString &note);
     // After an accepted command: whether telemetry showed its effect in time (`line` says so).
     void commandWatched(const QString &tool, qint64 tokenId, bool confirmed, const QString &line);
+    // The one request to DIMO failed (refused, or outcome unknown: dimo::commands::outcomeUnknown).
+    void commandFailed(const QString &tool, qint64 tokenId, const dimo::Error &error);
     // The outcome of the last vehicle-list refresh (the tray's "connected / unreachable /
     // credentials rejected" state); `error` is empty on success.
     void refreshFinished(bool ok, dimo::Error::Kind kind, const QString &error);

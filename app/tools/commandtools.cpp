@@ -92,11 +92,12 @@ void send(Backend &backend,
             }
             if (!r) {
                 dimo::Error e = r.error();
-                if (e.kind == dimo::Error::Kind::Timeout || e.kind == dimo::Error::Kind::Network) {
+                if (dimo::commands::outcomeUnknown(e)) {
                     e.hint = u"The outcome is unknown: DIMO may have queued the command. It was not "
                              "sent again. Check the vehicle's state with telemetry_get_latest_signals "
-                             "before trying again."_s;
+                             "before resending it."_s;
                 }
+                Q_EMIT backend.commandFailed(spec.tool, tokenId, e);
                 responder->resolve(errorResult(e));
                 return;
             }

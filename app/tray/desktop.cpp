@@ -16,6 +16,7 @@
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
 #include "app/tray/vehiclesfeed.h"
+#include "dimo/commands.h"
 #include "ui/activity/activitymodel.h"
 #include "ui/activity/activitywindow.h"
 #include "ui/tray/traymenu.h"
@@ -175,6 +176,16 @@ void Desktop::wireNotifications()
                     m_tray->notify(u"Vehicle %1: %2 refused"_s.arg(tokenId).arg(tool), note);
                 }
             });
+    // DIMO's command service refusing DIMO's own vehicle credentials is the same for every command
+    // until DIMO fixes it: one notification per process. The AI client gets every answer.
+    connect(backend, &tools::Backend::commandFailed, this, [this](const QString &, qint64, const dimo::Error &error) {
+        const QString refusal = error.message.section(u": "_s, 1); // without command and vehicle
+        if (!dimo::commands::refusedOnDimoSide(error) || m_dimoSideRefusals.contains(refusal)) {
+            return;
+        }
+        m_dimoSideRefusals.insert(refusal);
+        m_tray->notify(u"DIMO's command service refuses commands"_s, refusal + u"\n"_s + error.hint, true);
+    });
     connect(backend, &tools::Backend::demoSignInFinished, this, [this](bool ok, const QString &message) {
         m_tray->notify(ok ? u"Demo mode"_s : u"Demo sign-in failed"_s,
                        ok ? u"Connected to the DIMO simulator, %1."_s.arg(message) : message,

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace ui {
 class ActivityModel;
@@ -73,6 +74,7 @@ private:
     QPointer<tools::Backend> m_backend; // DimoService's; may go first
     QPointer<ui::VehiclesWindow> m_vehiclesWindow;
     QPointer<ui::ActivityWindow> m_activityWindow;
+    QSet<QString> m_dimoSideRefusals; // notified once per process, not once per command
 };
 
 } // namespace app

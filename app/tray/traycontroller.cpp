@@ -62,6 +62,7 @@ void TrayController::raise()
 void TrayController::notify(const QString &title, const QString &message, bool warning)
 {
     qCInfo(lcApp).noquote() << "notification:" << title << "—" << message;
+    Q_EMIT notified(title, message, warning);
     if (m_icon && QSystemTrayIcon::supportsMessages()) {
         m_icon->showMessage(title, message, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     }

@@ -46,6 +46,8 @@ public:
 Q_SIGNALS:
     // The user clicked the tray icon, or a second launch raised this instance.
     void activated();
+    // Every notify(), shown or not (no tray, no message support): for tests and logs.
+    void notified(const QString &title, const QString &message, bool warning);
 
 private:
     void apply(const ui::TrayState &state);

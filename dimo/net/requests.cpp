@@ -106,6 +106,20 @@ Result<HttpRequest> command(const Environment &env, qint64 tokenId, Command c)
                        u"Add \"teslaOracle\" (e.g. https://tesla-oracle.dimo.zone) to the environment file."_s);
 }
 
+Result<HttpRequest> teslaStatus(const Environment &env, qint64 tokenId)
+{
+    if (tokenId <= 0) {
+        return badTokenId();
+    }
+    if (env.teslaOracle.isEmpty()) {
+        return Error::make(Error::Kind::InvalidInput, u"the environment names no tesla-oracle"_s);
+    }
+    HttpRequest r;
+    r.url = Environment::endpoint(env.teslaOracle, u"/v1/%1/status"_s.arg(tokenId));
+    r.service = u"teslaOracle"_s;
+    return r;
+}
+
 Result<HttpRequest> attestation(const Environment &env, const AttestationRequest &request)
 {
     const auto body = request.body();

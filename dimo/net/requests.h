@@ -28,6 +28,9 @@ Result<HttpRequest> tokenExchange(const Environment &env, qint64 tokenId, const 
 // tesla-oracle POST /v1/commands/{tokenId} {"command": …}; the legacy devices-api route only if the
 // environment names `devices` and not `teslaOracle`. Never retried.
 Result<HttpRequest> command(const Environment &env, qint64 tokenId, Command command);
+// tesla-oracle GET /v1/{tokenId}/status with a wallet (user) JWT: why a Tesla can or cannot take
+// commands ({"action", "message", "next"}).
+Result<HttpRequest> teslaStatus(const Environment &env, qint64 tokenId);
 // attestation POST /v2/attestation/… (never retried: every call creates a new attestation).
 Result<HttpRequest> attestation(const Environment &env, const AttestationRequest &request);
 // device definitions POST /device-definitions/decode-vin (needs a developer JWT).

@@ -138,6 +138,7 @@ private Q_SLOTS:
         QVERIFY(r && !r->ok());
         QCOMPARE(r->error().kind, dimo::Error::Kind::HttpStatus);
         QCOMPARE(r->error().httpStatus, 500);
+        QVERIFY(dimo::commands::outcomeUnknown(r->error()));
         QCOMPARE(m_fx.sim.count(commandService()), 1);
     }
 
@@ -153,7 +154,9 @@ private Q_SLOTS:
         const auto r = waitForJob(c->sendCommand(Tesla, dimo::Command::UnlockDoors));
         QVERIFY(r && !r->ok());
         QCOMPARE(r->error().kind, dimo::Error::Kind::Unauthorized);
-        QCOMPARE(r->error().detail, u"Invalid or expired JWT"_s);
+        QVERIFY2(r->error().message.contains(u"(401: Invalid or expired JWT); this is on DIMO's side"_s),
+                 qPrintable(r->error().message));
+        QVERIFY(dimo::commands::refusedOnDimoSide(r->error()));
         QCOMPARE(m_fx.sim.count(commandService()), 1);
         // The refused token was dropped: the next command gets a fresh one and succeeds.
         const auto again = waitForJob(c->sendCommand(Tesla, dimo::Command::UnlockDoors));

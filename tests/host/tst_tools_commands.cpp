@@ -28,6 +28,8 @@ private Q_SLOTS:
     void askWithoutElicitationIsRefused();
     void askUnlockAndTrunkOnly();
     void neverResentAfterAFailure();
+    void failuresSayWhatIsKnown();
+    void asDeployedTeslaOracleRefusesOnDimosSide();
     void contractOfEveryDocument(); // keep last
 
 private:
@@ -131,7 +133,12 @@ void TestToolsCommands::refusedCommands()
     QVERIFY(ToolSession::isError(r));
     QVERIFY2(ToolSession::text(r).contains(u"403"_s) && ToolSession::text(r).contains(u"subscription is not active"_s),
              qPrintable(ToolSession::text(r)));
-    QCOMPARE(m_sim.count(u"teslaOracle"_s), 1);
+    QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s), 1);
+    // With the user's wallet JWT, tesla-oracle's status route tells what it knows about the Tesla.
+    QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/24555/status"_s, "GET"), 1);
+    QVERIFY2(ToolSession::text(r).contains(u"DIMO's Tesla status for vehicle 24555: the Tesla connection itself is set "
+                                           "up (telemetry_configured"_s),
+             qPrintable(ToolSession::text(r)));
     const QJsonArray attempts = teslaAttempts();
     QCOMPARE(attempts.size(), 1);
     QCOMPARE(attempts[0][u"status"_s].toInt(), 403);
@@ -231,7 +238,7 @@ void TestToolsCommands::neverResentAfterAFailure()
         fault.insert(u"service"_s, u"teslaOracle"_s);
         fault.insert(u"path"_s, u"/v1/commands/*"_s);
         QVERIFY(m_sim.fault(fault).value(u"_ok"_s).toBool());
-        const int before = m_sim.count(u"teslaOracle"_s);
+        const int before = m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s);
         const QJsonObject r = s.call(u"lock_doors"_s, {{u"tokenId"_s, 24567}});
         const QString what =
             QString::fromUtf8(QJsonDocument(fault).toJson(QJsonDocument::Compact)) + u": "_s + ToolSession::text(r);
@@ -239,9 +246,115 @@ void TestToolsCommands::neverResentAfterAFailure()
         if (fault.contains(u"drop"_s)) {
             QVERIFY2(ToolSession::text(r).contains(u"outcome is unknown"_s), qPrintable(what));
         }
-        QCOMPARE(m_sim.count(u"teslaOracle"_s) - before, 1);
+        QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s) - before, 1);
     }
     QVERIFY(m_sim.clearFaults());
+    VERIFY_FINISH(s);
+}
+
+// Hole 8 of issue 15: only a refusal DIMO explains (4xx) means "not executed"; a 5xx or a 200
+// that is not a receipt leaves the outcome unknown — never "try again later". Sent once each.
+void TestToolsCommands::failuresSayWhatIsKnown()
+{
+    ToolSession s;
+    QVERIFY(startSession(s, u"never"_s));
+    const auto json = [](int code, const QString &message) {
+        return QJsonObject{{u"code"_s, code}, {u"message"_s, message}};
+    };
+
+    struct Case
+    {
+        QJsonObject fault;
+        bool unknown; // outcome unknown (else: refused, not executed)
+        QString dimoSays;
+    };
+
+    const QList<Case> cases{
+        {{{u"status"_s, 500}, {u"body"_s, json(500, u"Failed to submit command job"_s)}}, true, {}},
+        {{{u"status"_s, 502},
+          {u"body"_s, u"<html><body>502 Bad Gateway</body></html>"_s},
+          {u"contentType"_s, u"text/html"_s}},
+         true,
+         {}},
+        {{{u"status"_s, 503}, {u"body"_s, json(503, u"unavailable"_s)}}, true, {}},
+        {{{u"malformed"_s, true}}, true, {}}, // a 200 whose JSON is cut off
+        {{{u"status"_s, 200}, {u"body"_s, QJsonObject{{u"status"_s, u"pending"_s}}}}, true, {}}, // no commandId
+        {{{u"status"_s, 400}, {u"body"_s, json(400, u"Failed to parse request body"_s)}},
+         false,
+         u"Failed to parse request body"_s},
+        {{{u"status"_s, 403}, {u"body"_s, json(403, u"vehicle subscription is not active"_s)}},
+         false,
+         u"vehicle subscription is not active"_s},
+        {{{u"status"_s, 401}, {u"body"_s, u"Invalid or expired JWT"_s}, {u"contentType"_s, u"text/plain"_s}},
+         false,
+         u"(401: Invalid or expired JWT)"_s},
+    };
+    for (const Case &c : cases) {
+        QVERIFY(m_sim.clearFaults());
+        QJsonObject fault = c.fault;
+        fault.insert(u"service"_s, u"teslaOracle"_s);
+        fault.insert(u"path"_s, u"/v1/commands/*"_s);
+        QVERIFY(m_sim.fault(fault).value(u"_ok"_s).toBool());
+        const int before = m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s);
+        const QJsonObject r = s.call(u"unlock_doors"_s, {{u"tokenId"_s, 24567}});
+        const QString text = ToolSession::text(r);
+        const QString what = QString::fromUtf8(QJsonDocument(c.fault).toJson(QJsonDocument::Compact)) + u": "_s + text;
+        QVERIFY2(ToolSession::isError(r), qPrintable(what));
+        QVERIFY2(!text.contains(u"try again"_s, Qt::CaseInsensitive), qPrintable(what));
+        QVERIFY2(text.contains(u"\"doors/unlock\" for vehicle 24567"_s), qPrintable(what));
+        if (c.unknown) {
+            QVERIFY2(text.contains(u"the outcome is unknown"_s) && text.contains(u"DIMO may have queued the command"_s),
+                     qPrintable(what));
+            QVERIFY2(text.contains(u"Check the vehicle's state with telemetry_get_latest_signals before resending"_s),
+                     qPrintable(what));
+            QVERIFY2(!text.contains(u"not executed"_s), qPrintable(what));
+        } else {
+            QVERIFY2(text.contains(u"not executed"_s) && text.contains(c.dimoSays), qPrintable(what));
+            QVERIFY2(!text.contains(u"unknown"_s), qPrintable(what));
+        }
+        QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s) - before, 1);
+    }
+    QVERIFY(m_sim.clearFaults());
+    QVERIFY(simControl(m_sim, "GET", u"/commands"_s)[u"commands"_s].toArray().isEmpty());
+    VERIFY_FINISH(s);
+}
+
+// Issue 18 gap 1: tesla-oracle as deployed puts the /v1 group's wallet-JWT middleware in front of
+// /v1/commands, so DIMO refuses every command with its own vehicle JWT. The product says what
+// happened, on whose side, that nothing was executed — the same answer for the next call.
+void TestToolsCommands::asDeployedTeslaOracleRefusesOnDimosSide()
+{
+    QCOMPARE(simControl(m_sim, "POST", u"/tesla-oracle"_s, {{u"mode"_s, u"as-deployed"_s}})[u"mode"_s].toString(),
+             u"as-deployed"_s);
+    ToolSession s;
+    QVERIFY(startSession(s, u"never"_s));
+    // The status route (wallet JWT) still answers: first "set up", then a Tesla-side reason.
+    const QStringList why{
+        u"DIMO's Tesla status for vehicle 24567: the Tesla connection itself is set up"_s,
+        u"DIMO's virtual key is not paired: the owner must pair it in the Tesla app (open_tesla_deeplink"_s};
+    for (int i = 0; i < 2; ++i) {
+        if (i == 1) {
+            QCOMPARE(simControl(m_sim,
+                                "POST",
+                                u"/tesla-status"_s,
+                                {{u"tokenId"_s, 24567}, {u"action"_s, u"open_tesla_deeplink"_s}})[u"action"_s]
+                         .toString(),
+                     u"open_tesla_deeplink"_s);
+        }
+        const int before = m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s);
+        const QJsonObject r = s.call(u"lock_doors"_s, {{u"tokenId"_s, 24567}});
+        const QString text = ToolSession::text(r);
+        QVERIFY(ToolSession::isError(r));
+        QVERIFY2(text.contains(u"\"doors/lock\" for vehicle 24567: DIMO's command service refused the vehicle "
+                               "credentials (401: Invalid or expired JWT); this is on DIMO's side; the command was "
+                               "not executed"_s),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(u"try again"_s, Qt::CaseInsensitive) && !text.contains(u"unknown"_s), qPrintable(text));
+        QVERIFY2(text.contains(why.at(i)), qPrintable(text));
+        QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s) - before, 1);
+        QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/24567/status"_s, "GET"), i + 1);
+    }
+    QVERIFY(simControl(m_sim, "GET", u"/commands"_s)[u"commands"_s].toArray().isEmpty());
     VERIFY_FINISH(s);
 }
 

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void vehiclesWindowShowsTheSimulatorsVehicles();
     void commandsWaitForTheApprovalDialog();
+    void dimoSideRefusalIsNotifiedOnce();
     void logOutEmptiesTheWindow();
 
 private:
@@ -203,6 +204,43 @@ void TestTrayDesktopDemo::commandsWaitForTheApprovalDialog()
     QVERIFY(entry.dimoRequests >= 1);
     QVERIFY2(entry.approval.startsWith(u"allowed"_s), qPrintable(entry.approval));
     QVERIFY(!entry.confirmation.isEmpty());
+}
+
+// tesla-oracle as deployed refuses the vehicle JWT on every command (issue 18, gap 1; the body of
+// the simulator's --tesla-oracle as-deployed): each AI client call gets the answer, the tray says it
+// once — not once per call.
+void TestTrayDesktopDemo::dimoSideRefusalIsNotifiedOnce()
+{
+    QVERIFY(m_sim
+                .fault({{u"service"_s, u"teslaOracle"_s},
+                        {u"path"_s, u"/v1/commands/*"_s},
+                        {u"status"_s, 401},
+                        {u"body"_s, u"Invalid or expired JWT"_s},
+                        {u"contentType"_s, u"text/plain"_s}})
+                .value(u"_ok"_s)
+                .toBool());
+    QSignalSpy notified(&m_desktop->tray(), &app::TrayController::notified);
+    const int before = m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST");
+    for (int id = 10; id < 13; ++id) {
+        answerNextApproval([](ui::ApprovalDialog *d) {
+            return d->allowOnceButton();
+        });
+        const QJsonObject result = call(id, u"unlock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
+        const QString text = result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();
+        QVERIFY2(result.value(u"isError"_s).toBool() && text.contains(u"this is on DIMO's side"_s), qPrintable(text));
+    }
+    QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST"), before + 3);
+    QTest::qWait(100);
+    int refusals = 0;
+    for (const QList<QVariant> &n : std::as_const(notified)) {
+        if (n.at(0).toString().contains(u"command service"_s)) {
+            ++refusals;
+            QVERIFY2(n.at(1).toString().contains(u"(401: Invalid or expired JWT)"_s), qPrintable(n.at(1).toString()));
+            QVERIFY(n.at(2).toBool());
+        }
+    }
+    QCOMPARE(refusals, 1);
+    QVERIFY(m_sim.clearFaults());
 }
 
 void TestTrayDesktopDemo::logOutEmptiesTheWindow()

@@ -23,12 +23,13 @@ export const PREFIXES = {
 export const DEFAULT_COMMAND_DELAY_MS = 3000;
 export const TELEMETRY_COMPLEXITY_LIMIT = 100; // telemetry-api's gqlgen FixedComplexityLimit
 
-export async function createSim({ port = 0, seed = 1, verbose = false, commandDelayMs = DEFAULT_COMMAND_DELAY_MS } = {}) {
+export async function createSim({ port = 0, seed = 1, verbose = false, commandDelayMs = DEFAULT_COMMAND_DELAY_MS, teslaOracle = 'as-intended' } = {}) {
   const keys = Promise.all([JwtIssuer.create('auth'), JwtIssuer.create('auth-roles-rights')]); // meanwhile: fixtures
   const sim = {
     seed, fx: buildFixtures(seed), clockOffset: 0, faults: [], nextFaultId: 1, log: { entries: [], nextId: 1 },
     challenges: new Map(), overrides: new Map(), vinVCs: new Map(), attestations: [], commands: [], commandAttempts: [], replacedSacds: [],
     commandDelayMs, defaultCommandDelayMs: commandDelayMs, complexityLimit: TELEMETRY_COMPLEXITY_LIMIT,
+    teslaOracleMode: teslaOracle, defaultTeslaOracleMode: teslaOracle, teslaStatus: new Map(),
     urls: {},
   };
   [sim.authJwt, sim.vehicleJwt] = await keys;
@@ -37,6 +38,7 @@ export async function createSim({ port = 0, seed = 1, verbose = false, commandDe
     sim.log.entries.length = 0; sim.faults.length = 0; sim.http.releaseHung(); sim.clockOffset = 0;
     sim.challenges.clear(); sim.overrides.clear(); sim.vinVCs.clear(); sim.attestations.length = 0; sim.commands.length = 0;
     sim.commandAttempts.length = 0; sim.commandDelayMs = sim.defaultCommandDelayMs; sim.complexityLimit = TELEMETRY_COMPLEXITY_LIMIT;
+    sim.teslaOracleMode = sim.defaultTeslaOracleMode; sim.teslaStatus.clear();
     for (const v of sim.fx.vehicles) v.offlineMs = v.defaultOfflineMs;
     for (let i = sim.fx.sacds.length - 1; i >= 0; i--) if (sim.fx.sacds[i].dynamic) sim.fx.sacds.splice(i, 1);
     sim.fx.sacds.push(...sim.replacedSacds); sim.replacedSacds.length = 0;

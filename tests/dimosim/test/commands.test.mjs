@@ -3,10 +3,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startSim } from '../src/index.mjs';
-import { developerJwt, exchange, gql } from './helpers.mjs';
+import { developerJwt, exchange, gql, form } from './helpers.mjs';
 
 const NFT = '0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF';
-const SUPPORTED = 'frunk/open, trunk/open, doors/lock, doors/unlock, charge/start, charge/stop, wakeup, telemetry/subscribe, telemetry/unsubscribe, telemetry/start';
+const SUPPORTED = 'frunk/open, trunk/open, doors/lock, doors/unlock, charge/start, charge/stop';
 let sim;
 let dev;
 before(async () => {
@@ -84,13 +84,19 @@ test('tesla-oracle errors', async () => {
   assert.deepEqual((await command(24567, { command: 'doors/lock' }, all.slice(0, -4) + 'AAAA')).text, 'Invalid or expired JWT');
   assert.deepEqual((await command(24567, { command: 'doors/lock' }, noCmd)).body, { code: 401, message: 'Unauthorized! Token does not contain required privileges' });
   assert.deepEqual((await command(24566, { command: 'doors/lock' }, all)).body, { code: 401, message: 'Unauthorized! Wrong device token provided' });
-  assert.deepEqual((await command('abc', { command: 'doors/lock' }, all)).body, { code: 400, message: 'Invalid vehicle token ID format.' });
+  // privilegetoken runs before the handler: a path id that is not the JWT's is a 401, not a 400
+  assert.deepEqual((await command('abc', { command: 'doors/lock' }, all)).body, { code: 401, message: 'Unauthorized! Wrong device token provided' });
+  assert.deepEqual((await command(24567, '{nope', noCmd)).body, { code: 401, message: 'Unauthorized! Token does not contain required privileges' });
   assert.deepEqual((await command(24567, '{nope', all)).body, { code: 400, message: 'Failed to parse request body' });
   const noType = await fetch(sim.url('teslaOracle', '/v1/commands/24567'), { method: 'POST', headers: { authorization: `Bearer ${all}` }, body: '{"command":"doors/lock"}' });
   assert.deepEqual([noType.status, await noType.json()], [400, { code: 400, message: 'Failed to parse request body' }]);
   assert.deepEqual((await command(24567, {}, all)).body, { code: 400, message: 'bad request: command field is required' });
   assert.deepEqual((await command(24567, { command: 'windows/open' }, all)).body,
     { code: 400, message: `unsupported command: command 'windows/open' is not supported. Supported commands: ${SUPPORTED}` });
+  for (const name of ['wakeup', 'telemetry/subscribe', 'telemetry/start']) { // not on main (8e7e444)
+    assert.deepEqual((await command(24567, { command: name }, all)).body,
+      { code: 400, message: `unsupported command: command '${name}' is not supported. Supported commands: ${SUPPORTED}` });
+  }
   // shared with privilege 2, but no Tesla connection (Smartcar / AutoPi)
   for (const id of [24565, 24562]) {
     assert.deepEqual(await command(id, { command: 'doors/unlock' }, await vehicleJwt(id, [2])),
@@ -146,4 +152,82 @@ test('--legacy-devices names the devices-api in the environment file', async () 
   } finally {
     await other.stop();
   }
+});
+
+const userJwt = async (target = sim, testUser = 1) => {
+  const c = target.testCredentials;
+  const res = await fetch(target.url('login', '/?' + form({ clientId: c.clientId, redirectUri: c.redirectUri, entryState: 'EMAIL_INPUT', testUser: String(testUser), autoApprove: '1' })), { redirect: 'manual' });
+  return new URL(res.headers.get('location')).searchParams.get('token');
+};
+const call = async (target, method, path, token, body) => {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(target.url('teslaOracle', path), { method, headers, body });
+  const text = await res.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* plain text */ }
+  return { status: res.status, type: res.headers.get('content-type'), body: json, text };
+};
+
+test('unknown routes and methods answer like Fiber: JSON {code, message}', async () => {
+  await sim.control('/reset', 'POST');
+  dev = await developerJwt(sim);
+  const token = await vehicleJwt(24567, [1, 2]);
+  const user = await userJwt();
+  assert.deepEqual((await call(sim, 'POST', '/v2/commands/24567', token, '{}')).body, { code: 404, message: 'Cannot POST /v2/commands/24567' });
+  assert.deepEqual((await call(sim, 'GET', '/v1/commands/24567', token)).body, { code: 405, message: 'Method Not Allowed' });
+  // under /v1 the group's jwtAuth answers first, even for a route that does not exist
+  assert.equal((await call(sim, 'POST', '/v1/nothing', token, '{}')).text, 'Invalid or expired JWT');
+  assert.deepEqual((await call(sim, 'POST', '/v1/nothing', user, '{}')).body, { code: 404, message: 'Cannot POST /v1/nothing' });
+  assert.deepEqual((await call(sim, 'GET', '/health')).body, { data: 'Server is up and running' });
+});
+
+test('status route: wallet JWT, why a Tesla cannot take commands', async () => {
+  const user = await userJwt();
+  const token = await vehicleJwt(24567, [1, 2]);
+  assert.deepEqual((await call(sim, 'GET', '/v1/24567/status', user)).body,
+    { action: 'telemetry_configured', message: 'Telemetry configuration already set, no need to call /start endpoint', next: null });
+  assert.equal((await call(sim, 'GET', '/v1/24567/status', token)).text, 'Invalid or expired JWT'); // a vehicle JWT is not a wallet JWT
+  assert.deepEqual((await call(sim, 'GET', '/v1/24565/status', user)).body, { code: 404, message: 'synthetic device not found: vehicle not found' });
+  assert.deepEqual((await call(sim, 'GET', '/v1/abc/status', user)).body, { code: 400, message: 'Invalid vehicle token ID format.' });
+  await sim.control('/tesla-status', 'POST', { tokenId: 24567, action: 'open_tesla_deeplink' });
+  assert.deepEqual((await call(sim, 'GET', '/v1/24567/status', user)).body,
+    { action: 'open_tesla_deeplink', message: 'Virtual key not paired. Open Tesla app deeplink for pairing.', next: null });
+  await sim.control('/tesla-status', 'POST', { tokenId: 24567, action: 'set_telemetry_config' });
+  assert.deepEqual((await call(sim, 'GET', '/v1/24567/status', user)).body.next, { method: 'POST', endpoint: '/v1/telemetry/24567/start' });
+  assert.equal((await fetch(`${sim.controlUrl}/tesla-status`, { method: 'POST', body: JSON.stringify({ tokenId: 24567, action: 'nope' }) })).status, 400);
+  await sim.control('/reset', 'POST');
+  dev = await developerJwt(sim);
+  assert.deepEqual(await sim.control('/tesla-status'), { statuses: {} });
+});
+
+test('as-deployed: the /v1 group middleware refuses every command before the privilege check', async () => {
+  const other = await startSim({ args: ['--tesla-oracle', 'as-deployed'] });
+  try {
+    assert.deepEqual(await other.control('/tesla-oracle'), { mode: 'as-deployed' });
+    const otherDev = await developerJwt(other);
+    const token = (await exchange(other, otherDev, { nftContractAddress: NFT, privileges: [1, 2], tokenId: 24567 })).body.token;
+    const body = JSON.stringify({ command: 'doors/lock' });
+    // the vehicle JWT is signed by token exchange's keys, not the auth service's: jwtAuth's 401 (plain text)
+    const refused = await call(other, 'POST', '/v1/commands/24567', token, body);
+    assert.deepEqual([refused.status, refused.text], [401, 'Invalid or expired JWT']);
+    assert.match(refused.type, /^text\/plain/);
+    assert.deepEqual((await call(other, 'POST', '/v1/commands/24567', null, body)).text, 'missing or malformed JWT');
+    // a wallet JWT passes jwtAuth + walletMdw, then fails privilegeAuth (token exchange's keys)
+    const user = await userJwt(other);
+    assert.deepEqual((await call(other, 'POST', '/v1/commands/24567', user, body)).text, 'Invalid or expired JWT');
+    // the status route works with the wallet JWT in both modes
+    assert.equal((await call(other, 'GET', '/v1/24567/status', user)).body.action, 'telemetry_configured');
+    assert.deepEqual((await other.control('/commands')).commands, [], 'nothing was queued');
+    // the control route switches back; reset restores the command-line mode
+    await other.control('/tesla-oracle', 'POST', { mode: 'as-intended' });
+    assert.equal((await call(other, 'POST', '/v1/commands/24567', token, body)).status, 200);
+    await other.control('/reset', 'POST');
+    assert.deepEqual(await other.control('/tesla-oracle'), { mode: 'as-deployed' });
+    assert.equal((await fetch(`${other.controlUrl}/tesla-oracle`, { method: 'POST', body: JSON.stringify({ mode: 'sometimes' }) })).status, 400);
+  } finally {
+    await other.stop();
+  }
+  // the default is as-intended
+  assert.deepEqual(await sim.control('/tesla-oracle'), { mode: 'as-intended' });
 });

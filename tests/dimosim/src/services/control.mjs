@@ -2,6 +2,7 @@
 import { sendJson, parseJsonBody } from '../http.mjs';
 import { commandsView } from '../commands.mjs';
 import { vehicleSignals, lastSampleTime } from '../signals.mjs';
+import { TESLA_ORACLE_MODES, TESLA_STATUS_ACTIONS } from './teslaoracle.mjs';
 
 const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times'];
 
@@ -57,6 +58,23 @@ export function controlHandler(sim) {
       if (!Number.isInteger(ms) || ms < 0) return sendJson(res, 400, { error: 'ms (integer >= 0) required' });
       sim.commandDelayMs = ms;
       return sendJson(res, 200, { ms });
+    }
+    if (p === '/tesla-oracle' && r.method === 'GET') return sendJson(res, 200, { mode: sim.teslaOracleMode });
+    if (p === '/tesla-oracle' && r.method === 'POST') {
+      const b = parseJsonBody(r);
+      const mode = b.ok ? b.value?.mode : undefined;
+      if (!TESLA_ORACLE_MODES.includes(mode)) return sendJson(res, 400, { error: `mode required: ${TESLA_ORACLE_MODES.join(' or ')}` });
+      sim.teslaOracleMode = mode;
+      return sendJson(res, 200, { mode });
+    }
+    if (p === '/tesla-status' && r.method === 'GET') return sendJson(res, 200, { statuses: Object.fromEntries(sim.teslaStatus) });
+    if (p === '/tesla-status' && r.method === 'POST') {
+      const b = parseJsonBody(r);
+      const { tokenId, action } = b.ok && b.value && typeof b.value === 'object' ? b.value : {};
+      if (!sim.fx.byId.get(tokenId)) return sendJson(res, 400, { error: 'tokenId of a fixture vehicle required' });
+      if (!TESLA_STATUS_ACTIONS.includes(action)) return sendJson(res, 400, { error: `action required: ${TESLA_STATUS_ACTIONS.join(', ')}` });
+      sim.teslaStatus.set(tokenId, action);
+      return sendJson(res, 200, { tokenId, action });
     }
     if (p === '/complexity-limit' && r.method === 'GET') return sendJson(res, 200, { limit: sim.complexityLimit });
     if (p === '/complexity-limit' && r.method === 'POST') {
