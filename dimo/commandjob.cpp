@@ -138,7 +138,7 @@ void CommandJob::doStart()
     });
 }
 
-void CommandJob::explain(Error refusal)
+void CommandJob::explain(const Error &refusal)
 {
     // A Tesla refused (401/403): tesla-oracle's status route says why it cannot take commands. It
     // needs a wallet JWT, so only with a signed-in user; without an answer the refusal stands alone.

@@ -31,7 +31,7 @@ protected:
 
 private:
     // Finishes with `refusal`, adding tesla-oracle's status of the vehicle where it can explain it.
-    void explain(Error refusal);
+    void explain(const Error &refusal);
 
     ContextPtr m_context;
     qint64 m_tokenId;
