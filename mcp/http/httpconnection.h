@@ -24,6 +24,9 @@ class HttpConnection : public QObject
     Q_OBJECT
 public:
     static constexpr int IdleTimeoutMs = 60 * 1000;
+    /// A peer that leaves more than this unread (pipelined requests, an SSE stream it does not
+    /// read) is dropped instead of buffering without bound (issue 15).
+    static constexpr qint64 MaxUnsentBytes = qint64{16} * 1024 * 1024;
 
     explicit HttpConnection(QTcpSocket *socket, QObject *parent = nullptr);
     ~HttpConnection() override;
@@ -49,6 +52,7 @@ Q_SIGNALS:
 private:
     void handleReadyRead();
     void processNext();
+    bool dropIfNotReading();
     void finishResponse();
     void writeHead(int status, const HeaderList &headers, const QByteArray &contentType, qsizetype length);
 
