@@ -3,7 +3,7 @@ import { sendJson, parseJsonBody } from '../http.mjs';
 import { commandsView } from '../commands.mjs';
 import { vehicleSignals, lastSampleTime } from '../signals.mjs';
 
-const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times'];
+const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times', 'bodyBytes', 'contentLength'];
 
 export function controlHandler(sim) {
   return async (r, res) => {
