@@ -134,7 +134,7 @@ void TestToolsLimits::oversizeArgumentsAnswerAtOnce()
     int pingId = 10;
     for (const auto &[tool, arguments] : calls) {
         const int id = s.sendCall(tool, arguments);
-        QTest::qWait(300); // the tray has the call by now
+        QTest::qWait(1000); // the tray has the call by now
         QElapsedTimer pinged;
         pinged.start();
         other.send(rpcRequest(++pingId, u"ping"_s));
