@@ -37,11 +37,14 @@ QJsonObject object(const Properties &properties, const QStringList &required, bo
     return s;
 }
 
-QJsonObject string(const QString &description, const QString &pattern)
+QJsonObject string(const QString &description, const QString &pattern, std::optional<int> maxLength)
 {
     QJsonObject s = typed(u"string"_s, description);
     if (!pattern.isEmpty()) {
         s.insert(u"pattern"_s, pattern);
+    }
+    if (maxLength) {
+        s.insert(u"maxLength"_s, *maxLength);
     }
     return s;
 }

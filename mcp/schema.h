@@ -18,7 +18,10 @@ using Properties = QList<QPair<QString, QJsonObject>>;
 
 /// An object schema; `additionalProperties: false` unless \a allowAdditional.
 QJsonObject object(const Properties &properties, const QStringList &required = {}, bool allowAdditional = false);
-QJsonObject string(const QString &description, const QString &pattern = {});
+/// \a maxLength in characters; strings without one are still bounded by the server's argument
+/// cap (Server::maxArgumentLength), so declare it where a value has a natural bound worth telling.
+QJsonObject
+string(const QString &description, const QString &pattern = {}, std::optional<int> maxLength = std::nullopt);
 QJsonObject integer(const QString &description,
                     std::optional<qint64> minimum = std::nullopt,
                     std::optional<qint64> maximum = std::nullopt);

@@ -40,6 +40,58 @@ bool matchesType(const QJsonValue &value, const QString &type)
     return value.type() == types.value(type, QJsonValue::Undefined);
 }
 
+// Characters as JSON Schema counts them (code points), without converting the string.
+qsizetype codePoints(QStringView s)
+{
+    qsizetype pairs = 0;
+    for (qsizetype i = 0; i + 1 < s.size(); ++i) {
+        if (s[i].isHighSurrogate() && s[i + 1].isLowSurrogate()) {
+            ++pairs;
+            ++i;
+        }
+    }
+    return s.size() - pairs;
+}
+
+std::optional<SchemaViolation> findOversize(const QJsonValue &value, qsizetype maxLength, const QString &path)
+{
+    const auto tooLong = [maxLength](const QString &s) {
+        return s.size() > maxLength && codePoints(s) > maxLength;
+    };
+    const auto report = [maxLength](const QString &at, qsizetype length, const QString &what) {
+        return schemawalk::violation(
+            at,
+            u"maxLength"_s,
+            u"%1 %2 characters long; this server accepts at most %3 characters in any string argument"_s.arg(what)
+                .arg(length)
+                .arg(maxLength));
+    };
+    if (value.isString()) {
+        const QString s = value.toString();
+        return tooLong(s) ? std::optional(report(path, codePoints(s), u"is"_s)) : std::nullopt;
+    }
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (auto v = findOversize(array.at(i), maxLength, u"%1[%2]"_s.arg(path).arg(i))) {
+                return v;
+            }
+        }
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (tooLong(it.key())) {
+                return report(path, codePoints(it.key()), u"has a property name"_s);
+            }
+            const QString at = path.isEmpty() ? it.key() : path + u'.' + it.key();
+            if (auto v = findOversize(it.value(), maxLength, at)) {
+                return v;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 bool isMultipleOf(double v, double divisor)
 {
     const double q = v / divisor;
@@ -210,7 +262,7 @@ Result Walker::checkNumber(double v, const QJsonObject &schema, const QString &p
 
 Result Walker::checkString(const QString &s, const QJsonObject &schema, const QString &path) const
 {
-    const qsizetype length = s.toUcs4().size();
+    const qsizetype length = codePoints(s);
     const QJsonValue minLength = schema.value("minLength"_L1);
     if (minLength.isDouble() && length < minLength.toDouble()) {
         return violation(path, u"minLength"_s, u"must be at least %1 characters long"_s.arg(jsonText(minLength)));
@@ -273,6 +325,11 @@ Result Walker::checkConditional(const QJsonValue &value, const QJsonObject &sche
 QString SchemaViolation::toString() const
 {
     return u"Invalid arguments: %1 (rule: %2)"_s.arg(message, rule);
+}
+
+std::optional<SchemaViolation> SchemaValidator::oversizeString(const QJsonValue &value, qsizetype maxLength)
+{
+    return schemawalk::findOversize(value, maxLength, QString());
 }
 
 std::optional<SchemaViolation> SchemaValidator::validate(const QJsonValue &value, const QJsonValue &schema)

@@ -36,6 +36,12 @@ public:
     /// The first rule \a value breaks, if any. \a schema is an object or a boolean schema.
     static std::optional<SchemaViolation> validate(const QJsonValue &value, const QJsonValue &schema);
 
+    /// The first string in \a value, at any depth and object keys included, longer than
+    /// \a maxLength characters (rule "maxLength"). Independent of any schema: tools/call applies
+    /// it to every tool's arguments before validate(), so a string no schema bounds still cannot
+    /// carry megabytes into a handler.
+    static std::optional<SchemaViolation> oversizeString(const QJsonValue &value, qsizetype maxLength);
+
     /// Why \a schema cannot be used (an unsupported or unknown keyword, a malformed keyword
     /// value, a `$ref` that is not local or does not resolve), naming the JSON pointer of the
     /// offending place; nullopt when validate() understands all of it.

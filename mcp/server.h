@@ -38,6 +38,8 @@ class Server : public QObject
     Q_OBJECT
 public:
     static constexpr qsizetype DefaultMaxResultBytes = 100 * 1024;
+    static constexpr qsizetype DefaultMaxArgumentLength = 64 * 1024;
+    static constexpr int DefaultMaxRequestsInFlight = 32;
 
     explicit Server(ServerInfo info, QObject *parent = nullptr);
 
@@ -54,6 +56,19 @@ public:
     void setMaxResultBytes(qsizetype bytes) { m_maxResultBytes = bytes; }
 
     qsizetype maxResultBytes() const { return m_maxResultBytes; }
+
+    /// tools/call refuses arguments with a string (or property name) longer than this many
+    /// characters, whatever the tool's schema declares (default 64 Ki): an isError result naming
+    /// the field, before the handler sees it.
+    void setMaxArgumentLength(qsizetype characters) { m_maxArgumentLength = characters; }
+
+    qsizetype maxArgumentLength() const { return m_maxArgumentLength; }
+
+    /// Requests one session may have in flight (default 32); the next gets a JSON-RPC error until
+    /// one is answered or cancelled.
+    void setMaxRequestsInFlight(int requests) { m_maxRequestsInFlight = requests; }
+
+    int maxRequestsInFlight() const { return m_maxRequestsInFlight; }
 
     /// Dual-era: also serve stateless MCP 2026-07-28 requests (their own `_meta` envelope) and
     /// answer `server/discover` with a DiscoverResult. Off by default: `server/discover` then
@@ -82,6 +97,8 @@ private:
     ServerInfo m_info;
     Registry m_registry;
     qsizetype m_maxResultBytes = DefaultMaxResultBytes;
+    qsizetype m_maxArgumentLength = DefaultMaxArgumentLength;
+    int m_maxRequestsInFlight = DefaultMaxRequestsInFlight;
     bool m_modernEra = false;
     ContinuationStore m_continuations;
     quint64 m_lastToolCallId = 0;

@@ -153,6 +153,19 @@ void SessionCore::handleRequest(const jsonrpc::Message &message, const std::shar
         answerDirect(message.rawId, {errc::MethodNotFound, u"Method not found: "_s + message.method, {}}, batch, slot);
         return;
     }
+    // ping is answered at once and never stays in flight: it keeps working at the limit.
+    if (m_server && message.method != "ping"_L1 && m_inFlight.size() >= m_server->maxRequestsInFlight()) {
+        const int limit = m_server->maxRequestsInFlight();
+        qCInfo(lcMcp) << "refused a request: already" << m_inFlight.size() << "in flight in this session";
+        answerDirect(message.rawId,
+                     {errc::TooManyRequests,
+                      u"Too many requests in flight: this session already has %1 unanswered requests (the limit); "
+                      "wait for some answers or cancel some, then send it again"_s.arg(limit),
+                      QJsonObject{{u"limit"_s, limit}}},
+                     batch,
+                     slot);
+        return;
+    }
     auto ctx = std::make_shared<RequestContext>();
     ctx->method = message.method;
     ctx->revision = m_state.revision;

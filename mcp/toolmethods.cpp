@@ -70,7 +70,15 @@ void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder res
     RequestContext *ctx = SessionCore::contextOf(responder);
     ctx->toolName = tool->name;
     ctx->toolCallId = core.server().nextToolCallId();
-    Q_EMIT core.server().toolCallStarted(ctx->toolCallId, tool->name, args.toObject(), responder.clientInfo());
+    // A string over the server's cap is refused before any work, whatever the schema declares;
+    // the activity log then gets no copy of the megabytes either.
+    const auto oversize = SchemaValidator::oversizeString(args, core.server().maxArgumentLength());
+    Q_EMIT core.server().toolCallStarted(
+        ctx->toolCallId, tool->name, oversize ? QJsonObject() : args.toObject(), responder.clientInfo());
+    if (oversize) {
+        responder.resolve(ToolResult::error(oversize->toString() + u". Send a shorter value."_s));
+        return;
+    }
     // Input validation failures are tool errors the model can fix (MCP 2025-11-25), not protocol errors.
     if (const auto violation = SchemaValidator::validate(args.toObject(), tool->effectiveInputSchema())) {
         responder.resolve(ToolResult::error(violation->toString()));

@@ -108,7 +108,7 @@ void runBatch(Backend &backend, const QString &document, const QJsonObject &argu
     QStringList bad;
     for (const QJsonValue &v : arguments.value(u"tokenIds"_s).toArray()) {
         const qint64 id = v.toInteger(0);
-        if (id <= 0 || !v.isDouble()) {
+        if (id <= 0 || id > args::MaxTokenId || !v.isDouble()) {
             bad << QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
         } else if (!ids.contains(id)) {
             ids << id;
@@ -117,7 +117,8 @@ void runBatch(Backend &backend, const QString &document, const QJsonObject &argu
     if (!bad.isEmpty() || ids.isEmpty() || ids.size() > MaxVehicles) {
         responder->resolve(mcp::ToolResult::error(
             !bad.isEmpty()
-                ? u"tokenIds must be positive integers; these are not: %1"_s.arg(bad.join(u", "_s))
+                ? u"tokenIds must be DIMO token ids, integers from 1 to %1; these are not: %2"_s.arg(
+                    QString::number(args::MaxTokenId), bad.join(u", "_s))
                 : u"tokenIds needs 1 to %1 vehicle token ids (got %2); split larger fleets into several calls"_s
                       .arg(MaxVehicles)
                       .arg(ids.size())));

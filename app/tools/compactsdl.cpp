@@ -479,7 +479,7 @@ dimo::Result<QString> CompactSchema::render(const QString &type, const QString &
         }
         return dimo::Error::make(
             dimo::Error::Kind::InvalidInput,
-            u"the schema has no type \"%1\".%2"_s.arg(type, didYouMean(closestNames(type, typeNames()))),
+            u"the schema has no type \"%1\".%2"_s.arg(quotable(type), didYouMean(closestNames(type, typeNames()))),
             u"Call again with `search` to find types and fields by part of their name."_s);
     }
     for (const QJsonObject &t : m_types) {
@@ -510,7 +510,7 @@ dimo::Result<QString> CompactSchema::render(const QString &type, const QString &
     }
     if (out.isEmpty()) {
         return dimo::Error::make(dimo::Error::Kind::InvalidInput,
-                                 u"no type or field matches \"%1\"."_s.arg(search)
+                                 u"no type or field matches \"%1\"."_s.arg(quotable(search))
                                      + didYouMean(closestNames(search, allFieldNames() + typeNames())),
                                  u"Try a shorter search term, or call without arguments for the whole schema."_s);
     }

@@ -3,6 +3,7 @@
 // identity_introspect, telemetry_introspect, identity_query, telemetry_query.
 #include "app/tools/backend.h"
 #include "app/tools/queryhelp.h"
+#include "app/tools/suggest.h"
 #include "app/tools/toolkit.h"
 #include "dimo/graphql/graphqljob.h"
 #include "mcp/schema.h"
@@ -33,7 +34,8 @@ mcp::Tool introspectTool(Backend &backend, const QString &service)
         service + u"_introspect"_s,
         api + u" schema"_s,
         u"DIMO %1 GraphQL schema as compact SDL. type: one type; search: part of a name."_s.arg(api),
-        schema::object({{u"type"_s, schema::string({})}, {u"search"_s, schema::string({})}}),
+        schema::object({{u"type"_s, schema::string({}, {}, MaxSuggestedNameLength)},
+                        {u"search"_s, schema::string({}, {}, MaxSuggestedNameLength)}}),
         {},
         mcp::ToolAnnotations::readOnly(api + u" schema"_s),
         {},

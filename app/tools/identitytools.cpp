@@ -58,7 +58,13 @@ QList<ToolSpec> identityTools(Backend &backend)
                       if (arguments.contains(u"tokenDID"_s)) {
                           variables.insert(u"tokenDID"_s, arguments.value(u"tokenDID"_s));
                       } else if (arguments.contains(u"tokenId"_s)) {
-                          variables.insert(u"tokenId"_s, arguments.value(u"tokenId"_s));
+                          QString error;
+                          const qint64 tokenId = args::tokenId(arguments, &error);
+                          if (tokenId == 0) {
+                              responder->resolve(mcp::ToolResult::error(error));
+                              return;
+                          }
+                          variables.insert(u"tokenId"_s, tokenId);
                       } else {
                           responder->resolve(mcp::ToolResult::error(u"give the vehicle's tokenId or tokenDID"_s));
                           return;

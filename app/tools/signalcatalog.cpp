@@ -48,7 +48,7 @@ dimo::Result<QList<SignalInfo>> resolve(const QStringList &requested)
         if (const SignalInfo *info = find(name)) {
             found << *info;
         } else {
-            problems << u"\"%1\"%2"_s.arg(name, didYouMean(closestNames(name, names())));
+            problems << u"\"%1\"%2"_s.arg(quotable(name), didYouMean(closestNames(name, names())));
         }
     }
     if (!problems.isEmpty()) {

@@ -4,6 +4,7 @@
 // signals, time series, available signals, snapshot, data summary, VIN credential, attestations.
 #include "app/tools/backend.h"
 #include "app/tools/signalcatalog.h"
+#include "app/tools/suggest.h"
 #include "app/tools/telemetrycall.h"
 #include "app/tools/timerules.h"
 #include "app/tools/toolkit.h"
@@ -162,7 +163,8 @@ QList<ToolSpec> telemetryTools(Backend &backend)
         u"telemetry_get_latest_signals"_s,
         u"Latest signals"_s,
         u"Latest values of signals (e.g. speed, currentLocationCoordinates) with their age."_s,
-        {{u"signalNames"_s, schema::array({}, schema::string({}), MaxSignalsPerCall)}, {u"filter"_s, filter}},
+        {{u"signalNames"_s, schema::array({}, schema::string({}, {}, MaxSuggestedNameLength), MaxSignalsPerCall)},
+         {u"filter"_s, filter}},
         {u"signalNames"_s},
         backend,
         latestSignalsCall,

@@ -90,6 +90,13 @@ qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key)
             u"`%1` is missing: name the vehicle by its token id (check_vehicle_access_status lists them)"_s.arg(key);
         return 0;
     }
+    if (ok && id > MaxTokenId) {
+        *error = u"`%1` %2 is out of range: DIMO token ids are at most %3 (GraphQL Int); check the id "
+                 "(check_vehicle_access_status lists them)"_s.arg(key)
+                     .arg(id)
+                     .arg(MaxTokenId);
+        return 0;
+    }
     if (!ok || id <= 0) {
         *error =
             u"`%1` must be a positive integer vehicle token id, not %2 (check_vehicle_access_status lists them)"_s.arg(
@@ -101,7 +108,9 @@ qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key)
 
 QJsonObject tokenIdSchema()
 {
-    // No "minimum": tokenId() refuses 0 and negatives with a better message than the validator's.
+    // No "minimum" or "maximum": tokenId() refuses 0, negatives and ids above MaxTokenId with a
+    // better message than the validator's, before any request. A declared maximum would cost 21
+    // bytes in each of the 23 tools that take a tokenId: more than tools/list's budget allows.
     return QJsonObject{{u"type"_s, u"integer"_s}};
 }
 

@@ -57,9 +57,11 @@ void registerResources(mcp::Registry &registry, Backend &backend);
 
 // Argument helpers shared by the families.
 namespace args {
-// A positive token id from `tokenId` (integer, or a string of digits); 0 with an error text.
+// DIMO's token ids are GraphQL Int (32-bit signed): larger ones are refused before any request.
+inline constexpr qint64 MaxTokenId = 2147483647;
+// A token id 1..MaxTokenId from `tokenId` (integer, or a string of digits); 0 with an error text.
 qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key = QStringLiteral("tokenId"));
-QJsonObject tokenIdSchema(); // {"type":"integer"}; tokenId() checks the rest
+QJsonObject tokenIdSchema(); // {"type":"integer"}; tokenId() checks the range
 } // namespace args
 
 } // namespace app::tools

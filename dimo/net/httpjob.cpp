@@ -143,6 +143,47 @@ void HttpJob::send()
         body->setParent(m_reply);
     }
     connect(m_reply, &QNetworkReply::finished, this, &HttpJob::handleReply);
+    const qint64 max = m_context->transport.maxResponseBytes;
+    if (max > 0) {
+        // Backpressure: Qt's HTTP thread stops reading once this much waits unread, so a burst
+        // cannot overshoot the cap before readyRead reports it (one readyRead may cover a burst).
+        // Set again with the headers: Qt 6.4's HTTP thread ignores a size set before its reply
+        // object exists, which races with this call.
+        m_reply->setReadBufferSize(max + 1);
+        connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, max] {
+            if (m_reply) {
+                m_reply->setReadBufferSize(max + 1);
+            }
+        });
+    }
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpJob::checkBodySize);
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpJob::checkBodySize);
+}
+
+void HttpJob::checkBodySize()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply) {
+        return;
+    }
+    const qint64 max = m_context->transport.maxResponseBytes;
+    const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    const qint64 received = reply->bytesAvailable();
+    if (max <= 0 || (declared <= max && received <= max)) {
+        return;
+    }
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    qCWarning(lcDimoApi).noquote() << "<- aborted" << m_request.method << redact(m_request.url) << "id" << m_requestId
+                                   << "after" << received << "bytes: the body is larger than" << max << "bytes";
+    const qint64 megabytes = std::max<qint64>(1, max / (1024 * 1024));
+    Error e = Error::make(Error::Kind::Parse,
+                          u"DIMO's answer was larger than %1 MB"_s.arg(megabytes),
+                          u"Narrow the query (fewer signals, a shorter range)."_s);
+    e.requestId = m_requestId;
+    finish(e);
 }
 
 void HttpJob::handleReply()

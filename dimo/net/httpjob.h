@@ -19,6 +19,7 @@ namespace dimo {
 // with exponential backoff and jitter on network errors, 5xx and 429 (Retry-After honoured,
 // capped); non-idempotent ones (commands, attestations, submit_challenge) are sent exactly once.
 // Timeouts are not retried. Any status ≥ 400 finishes with a classified Error (replyerror).
+// A body larger than TransportOptions::maxResponseBytes is aborted as it arrives (not retried).
 class HttpJob : public TypedJob<HttpJob, HttpResponse>
 {
     Q_OBJECT
@@ -36,6 +37,8 @@ protected:
 private:
     void send();
     void handleReply();
+    // Aborts the reply once its body (declared or received) exceeds transport.maxResponseBytes.
+    void checkBodySize();
     bool scheduleRetry(int status, const QByteArray &retryAfter);
 
     ContextPtr m_context;

@@ -18,6 +18,9 @@ struct TransportOptions
     int initialBackoffMs = 500; // doubled per retry, with jitter
     int maxBackoffMs = 8000;
     int maxRetryAfterMs = 30000; // cap for a server's Retry-After
+    // A response body (as received, after decompression) above this is aborted while it streams
+    // and the request fails with a Parse error asking for a narrower query.
+    qint64 maxResponseBytes = qint64{32} * 1024 * 1024;
 };
 
 struct HttpRequest

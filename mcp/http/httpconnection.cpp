@@ -116,9 +116,20 @@ void HttpConnection::handleReadyRead()
     processNext();
 }
 
+bool HttpConnection::dropIfNotReading()
+{
+    if (!m_socket || m_socket->bytesToWrite() <= MaxUnsentBytes) {
+        return false;
+    }
+    qCWarning(lcMcp) << "dropping an HTTP client that does not read:" << m_socket->bytesToWrite() << "bytes unsent";
+    m_socket->abort(); // disconnectFromHost() would wait for the unsent bytes
+    close();
+    return true;
+}
+
 void HttpConnection::processNext()
 {
-    if (m_busy || m_closing || m_closed) {
+    if (m_busy || m_closing || m_closed || dropIfNotReading()) {
         return;
     }
     HttpRequest request;
@@ -228,7 +239,7 @@ void HttpConnection::startStream(int status, const HeaderList &headers, const QB
 
 void HttpConnection::write(const QByteArray &chunk)
 {
-    if (!isOpen() || !m_streaming || chunk.isEmpty()) {
+    if (!isOpen() || !m_streaming || chunk.isEmpty() || dropIfNotReading()) {
         return;
     }
     m_socket->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");

@@ -36,6 +36,9 @@ public:
     static constexpr qsizetype ReadBufferBytes = 64 * 1024; ///< what the socket reads ahead of us
     static constexpr qsizetype MaxDrainBytes = 64 * 1024; ///< body bytes read and dropped after a refusal
     static constexpr int DrainTimeoutMs = 1000;
+    /// A peer that leaves more than this unread (pipelined requests, an SSE stream it does not
+    /// read) is dropped instead of buffering without bound (issue 15).
+    static constexpr qint64 MaxUnsentBytes = qint64{16} * 1024 * 1024;
 
     /// Sees each request's headers (body empty): true lets it on; false refuses it, and the gate
     /// must have answered it (respond()); the connection then closes.
@@ -74,6 +77,7 @@ private:
     void handleReadyRead();
     void processNext();
     void passHead(const HttpRequest &head);
+    bool dropIfNotReading();
     void finishResponse();
     void drain();
     void writeHead(int status, const HeaderList &headers, const QByteArray &contentType, qsizetype length);

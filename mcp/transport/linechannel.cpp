@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mcp/transport/linechannel.h"
 
+#include "mcp/transport/logging.h"
+
 #include <QIODevice>
 #include <QLocalSocket>
+
+#include <algorithm>
 
 namespace mcp::transport {
 
@@ -17,8 +21,11 @@ LineChannel::LineChannel(QIODevice *device, QObject *parent)
     connect(device, &QIODevice::readyRead, this, &LineChannel::handleReadyRead);
     connect(device, &QIODevice::aboutToClose, this, &LineChannel::handleDeviceGone);
     connect(device, &QIODevice::readChannelFinished, this, &LineChannel::handleDeviceGone);
+    connect(device, &QIODevice::bytesWritten, this, &LineChannel::handleBytesWritten);
     if (auto *socket = qobject_cast<QLocalSocket *>(device)) {
         connect(socket, &QLocalSocket::disconnected, this, &LineChannel::handleDeviceGone);
+        // Bounded, so that a paused channel leaves the peer's further writes in the kernel.
+        socket->setReadBufferSize(ReadBufferBytes);
     }
     if (device->bytesAvailable() > 0) {
         QMetaObject::invokeMethod(this, &LineChannel::handleReadyRead, Qt::QueuedConnection);
@@ -32,9 +39,27 @@ LineChannel::~LineChannel()
     }
 }
 
+void LineChannel::setOutputLimits(qsizetype pauseBytes, qsizetype maxUnsentBytes)
+{
+    m_pauseBytes = pauseBytes;
+    m_maxUnsentBytes = std::max(pauseBytes, maxUnsentBytes);
+}
+
+qsizetype LineChannel::bytesToWrite() const
+{
+    return m_device ? m_device->bytesToWrite() : 0;
+}
+
 void LineChannel::sendLine(const QByteArray &line)
 {
     if (m_closed || !m_device) {
+        return;
+    }
+    const qsizetype unsent = m_device->bytesToWrite();
+    if (unsent > m_maxUnsentBytes) {
+        qCWarning(lcTransport).nospace() << "dropping a client that does not read its answers: " << unsent
+                                         << " bytes unsent (limit " << m_maxUnsentBytes << ")";
+        shutDown(true);
         return;
     }
     QByteArray framed;
@@ -42,9 +67,18 @@ void LineChannel::sendLine(const QByteArray &line)
     framed.append(line);
     framed.append('\n');
     m_device->write(framed);
+    if (!m_paused && m_device->bytesToWrite() > m_pauseBytes) {
+        qCDebug(lcTransport) << "pausing reading:" << m_device->bytesToWrite() << "bytes unsent";
+        m_paused = true;
+    }
 }
 
 void LineChannel::close()
+{
+    shutDown(false);
+}
+
+void LineChannel::shutDown(bool abort)
 {
     if (m_closed) {
         return;
@@ -53,11 +87,40 @@ void LineChannel::close()
     m_framer.clear();
     if (m_device) {
         m_device->disconnect(this);
-        if (m_device->isOpen()) {
+        auto *socket = qobject_cast<QLocalSocket *>(m_device.data());
+        if (abort && socket) {
+            socket->abort(); // close() would wait for the unsent output to drain
+        } else if (m_device->isOpen()) {
             m_device->close();
         }
     }
+    if (abort) {
+        // Dropped from inside sendLine(), i.e. while a receiver of closed() (the session) may be
+        // emitting: it hears of it from the event loop instead.
+        QMetaObject::invokeMethod(this, &LineChannel::closed, Qt::QueuedConnection);
+        return;
+    }
     Q_EMIT closed();
+}
+
+void LineChannel::handleBytesWritten()
+{
+    if (m_paused && !m_closed && m_device && m_device->bytesToWrite() <= m_pauseBytes / 2) {
+        // Queued: bytesWritten may be emitted inside a write or flush of a receiver.
+        QMetaObject::invokeMethod(this, &LineChannel::resumeReading, Qt::QueuedConnection);
+    }
+}
+
+void LineChannel::resumeReading()
+{
+    if (!m_paused || m_closed || !m_device || m_device->bytesToWrite() > m_pauseBytes / 2) {
+        return;
+    }
+    m_paused = false;
+    qCDebug(lcTransport) << "resuming reading";
+    if (deliverFramed()) {
+        handleReadyRead();
+    }
 }
 
 void LineChannel::handleReadyRead()
@@ -66,7 +129,7 @@ void LineChannel::handleReadyRead()
         return;
     }
     const QPointer<LineChannel> guard(this);
-    while (guard && m_device && m_device->bytesAvailable() > 0) {
+    while (guard && !m_paused && m_device && m_device->bytesAvailable() > 0) {
         if (!consume(m_device->readAll())) {
             return;
         }
@@ -76,7 +139,16 @@ void LineChannel::handleReadyRead()
 bool LineChannel::consume(const QByteArray &data)
 {
     m_framer.append(data);
-    while (const std::optional<wire::LineFramer::Frame> frame = m_framer.next()) {
+    return deliverFramed();
+}
+
+bool LineChannel::deliverFramed()
+{
+    while (!m_paused) {
+        const std::optional<wire::LineFramer::Frame> frame = m_framer.next();
+        if (!frame) {
+            break;
+        }
         if (!deliver(*frame)) {
             return false;
         }
@@ -101,14 +173,18 @@ void LineChannel::handleDeviceGone()
         return;
     }
     const QPointer<LineChannel> guard(this);
-    // A final line without its newline still counts once the peer has finished writing.
-    if (m_device && m_device->bytesAvailable() > 0 && !consume(m_device->readAll())) {
+    // A final line without its newline still counts once the peer has finished writing; lines a
+    // paused channel holds back are not delivered (the peer did not read its answers anyway).
+    if (!m_paused && m_device && m_device->bytesAvailable() > 0 && !consume(m_device->readAll())) {
         return;
     }
-    if (const std::optional<wire::LineFramer::Frame> rest = m_framer.finish(); rest && !deliver(*rest)) {
-        return;
+    if (!m_paused) {
+        if (const std::optional<wire::LineFramer::Frame> rest = m_framer.finish(); rest && !deliver(*rest)) {
+            return;
+        }
     }
     m_closed = true;
+    m_framer.clear();
     Q_EMIT closed();
 }
 

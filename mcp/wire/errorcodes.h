@@ -18,6 +18,8 @@ inline constexpr int TransportError = -32000;
 /// Not sent by us: what server→client request callbacks get when the client does not answer.
 inline constexpr int RequestTimeout = -32001;
 inline constexpr int ResourceNotFound = -32002;
+/// A session already has its limit of requests in flight (`data.limit`); sending again later works.
+inline constexpr int TooManyRequests = -32005;
 /// 2026-07-28 era over HTTP: `MCP-Protocol-Version`, `Mcp-Method` or `Mcp-Name` disagree with the body.
 inline constexpr int HeaderMismatch = -32020;
 /// 2026-07-28 era: the `_meta` envelope names a protocol version we do not speak (`data.supported`).

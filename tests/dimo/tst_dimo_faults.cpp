@@ -11,6 +11,7 @@
 #include "tests/support/timeout.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -108,6 +109,37 @@ private Q_SLOTS:
         QVERIFY(r && !r->ok());
         QCOMPARE(r->error().kind, dimo::Error::Kind::Parse);
         QCOMPARE(m_fx.sim.count(u"identity"_s), 1);
+    }
+
+    // Issue 15: a body over TransportOptions::maxResponseBytes is aborted while it streams (or at
+    // its headers when Content-Length declares it) and fails with a clear error; not retried.
+    void oversizeBodyAborted_data()
+    {
+        QTest::addColumn<bool>("declared");
+        QTest::newRow("chunked") << false;
+        QTest::newRow("Content-Length") << true;
+    }
+
+    void oversizeBodyAborted()
+    {
+        QFETCH(bool, declared);
+        constexpr qint64 BodyBytes = qint64{64} * 1024 * 1024;
+        addFault({{u"service"_s, u"identity"_s},
+                  {u"path"_s, u"/query"_s},
+                  {u"bodyBytes"_s, double(BodyBytes)},
+                  {u"contentLength"_s, declared}});
+        dimo::ClientOptions o = DimoFixture::options(10000);
+        o.transport.maxResponseBytes = 1024 * 1024;
+        o.fleetMode = true;
+        auto c = m_fx.client(m_fx.env, o);
+        const auto r = waitForJob(c->vehicle(Tesla));
+        QVERIFY(r && !r->ok());
+        const QString text = r->error().toString();
+        QVERIFY2(text.contains(u"DIMO's answer was larger than 1 MB"_s) && text.contains(u"Narrow the query"_s),
+                 qPrintable(text));
+        QCOMPARE(r->error().kind, dimo::Error::Kind::Parse);
+        const QJsonArray log = m_fx.sim.requests(u"identity"_s);
+        QCOMPARE(log.size(), 1); // not retried
     }
 
     void droppedConnectionRetried()

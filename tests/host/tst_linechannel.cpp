@@ -5,6 +5,8 @@
 #include "mcp/transport/linechannel.h"
 #include "tests/support/timeout.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QSignalSpy>
@@ -12,6 +14,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +48,8 @@ private Q_SLOTS:
     void sendLineAppendsNewline();
     void finalLineWithoutNewlineAtClose();
     void closedOnPeerDisconnect();
+    void nonReadingPeerPausesReading();
+    void nonReadingPeerIsDroppedPastTheCap();
 
 private:
     void writeRaw(const QByteArray &bytes);
@@ -202,6 +207,69 @@ void TestLineChannel::closedOnPeerDisconnect()
     QTest::qWait(20);
     QCOMPARE(closed.size(), 1);
     m_channel->sendLine("{}"_ba); // ignored, no crash
+}
+
+// Issue 15: a peer that sends requests but never reads the answers. The channel stops reading
+// (and delivering) once its unsent output passes the pause mark, and catches up when the peer reads.
+void TestLineChannel::nonReadingPeerPausesReading()
+{
+    constexpr int Requests = 100;
+    const QByteArray answer(32 * 1024, 'a');
+    m_channel->setOutputLimits(64 * 1024, 64 * 1024 * 1024);
+    connect(m_channel, &LineChannel::lineReceived, m_channel, [this, &answer] {
+        m_channel->sendLine(answer);
+    });
+    m_peer->setReadBufferSize(4096); // the peer's Qt buffer fills, then the kernel's: it "does not read"
+    QByteArray requests;
+    for (int i = 0; i < Requests; ++i) {
+        requests += "{\"n\":" + QByteArray::number(i) + "}\n";
+    }
+    writeRaw(requests);
+    QTest::qWait(timeoutMs(500));
+    // Without the pause all 100 would be delivered and 3.2 MB queued for a peer that is not reading.
+    QVERIFY2(m_lines->size() < Requests / 2, qPrintable(u"%1 lines delivered"_s.arg(m_lines->size())));
+    QVERIFY(m_channel->isReadingPaused());
+    QVERIFY2(m_channel->bytesToWrite() <= 64 * 1024 + answer.size() + 1,
+             qPrintable(u"%1 bytes unsent"_s.arg(m_channel->bytesToWrite())));
+    QVERIFY(m_channel->isOpen());
+
+    // The peer reads: every request is delivered and answered after all.
+    m_peer->setReadBufferSize(0);
+    qsizetype answers = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (answers < Requests && timer.elapsed() < timeoutMs(10000)) {
+        QTest::qWait(5); // the event loop: both ends flush, the channel resumes
+        while (m_peer->canReadLine()) {
+            answers += m_peer->readLine() == answer + '\n' ? 1 : 0;
+        }
+    }
+    QCOMPARE(answers, qsizetype(Requests));
+    QCOMPARE(m_lines->size(), Requests);
+    QVERIFY(!m_channel->isReadingPaused());
+}
+
+// Output that keeps coming while the peer reads nothing (answers of running requests,
+// notifications): past the cap the peer is dropped instead of buffering without bound.
+void TestLineChannel::nonReadingPeerIsDroppedPastTheCap()
+{
+    const QByteArray line(32 * 1024, 'n');
+    constexpr qsizetype Cap = 256 * 1024;
+    m_channel->setOutputLimits(64 * 1024, Cap);
+    m_peer->setReadBufferSize(4096);
+    QSignalSpy closed(m_channel, &LineChannel::closed);
+    qsizetype largest = 0;
+    for (int i = 0; i < 200 && closed.isEmpty(); ++i) { // 6.4 MB if nothing stopped it
+        m_channel->sendLine(line);
+        largest = std::max(largest, m_channel->bytesToWrite());
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(closed.size(), 1);
+    QVERIFY(!m_channel->isOpen());
+    QVERIFY2(largest <= Cap + line.size() + 1, qPrintable(u"%1 bytes were unsent"_s.arg(largest)));
+    // The peer sees the connection end.
+    m_peer->setReadBufferSize(0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_peer->state(), QLocalSocket::UnconnectedState, timeoutMs(5000));
 }
 
 QTEST_GUILESS_MAIN(TestLineChannel)

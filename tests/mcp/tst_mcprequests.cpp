@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -367,6 +368,51 @@ private Q_SLOTS:
                  id.toLongLong());
         QVERIFY(h.feed(R"({"jsonrpc":"2.0","id":)" + id + R"(,"result":{"action":"accept"}})").isEmpty());
         QVERIFY(!called);
+    }
+
+    // Issue 15: requests in flight per session are capped; the next one gets a JSON-RPC error at
+    // once (ping still works), and room frees up as requests are answered.
+    void requestsInFlightAreCapped()
+    {
+        SessionHarness h;
+        h.server.setMaxRequestsInFlight(3);
+        std::vector<std::optional<mcp::Responder>> parked(4);
+        for (int i = 0; i < 4; ++i) {
+            h.server.registry().addTool(parkingTool(u"slow%1"_s.arg(i), &parked[size_t(i)]));
+        }
+        h.initialize();
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(h.feed(callTool(10 + i, "slow" + QByteArray::number(i))).isEmpty());
+        }
+        QJsonObject r = h.call(callTool(13, "slow3"));
+        QCOMPARE(r.value("id"_L1).toInt(), 13);
+        QCOMPARE(r.value("error"_L1)["code"_L1].toInt(), -32005);
+        const QString message = r.value("error"_L1)["message"_L1].toString();
+        QVERIFY2(message.contains("Too many requests in flight"_L1) && message.contains('3'_L1), qPrintable(message));
+        QCOMPARE(r.value("error"_L1)["data"_L1]["limit"_L1].toInt(), 3);
+        QVERIFY(!parked[3]);
+        QCOMPARE(h.request(14, "ping").value("id"_L1).toInt(), 14); // answered at once: not refused
+        // Another session has room of its own.
+        mcp::Session *other = h.server.createSession();
+        QList<QByteArray> otherSent;
+        QObject::connect(other, &mcp::Session::send, other, [&otherSent](const QByteArray &json) {
+            otherSent.append(json);
+        });
+        other->receive(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",)"
+                       R"("capabilities":{},"clientInfo":{"name":"b","version":"1"}}})");
+        other->receive(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+        other->receive(callTool(1, "slow3"));
+        QVERIFY(parked[3]);
+        parked[3]->resolve(mcp::ToolResult::text(u"b"_s));
+        delete other;
+        // One answered: the next request is accepted.
+        parked[0]->resolve(mcp::ToolResult::text(u"done"_s));
+        parked[0].reset();
+        QVERIFY(h.feed(callTool(15, "slow0")).isEmpty());
+        QVERIFY(parked[0] && parked[0]->isPending());
+        // A cancelled one frees its place too.
+        h.feed(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":11}})");
+        QVERIFY(h.feed(callTool(16, "slow3")).isEmpty());
     }
 };
 

@@ -128,6 +128,56 @@ private Q_SLOTS:
         QCOMPARE(r.value("error"_L1)["code"_L1].toInt(), -32602);
     }
 
+    // Issue 15: a string no schema bounds (free-form `variables`, array items without maxLength)
+    // still cannot carry megabytes into a handler: tools/call refuses it first.
+    void oversizeStringRefusedWhateverTheSchema()
+    {
+        SessionHarness h;
+        h.server.setMaxArgumentLength(1000);
+        int calls = 0;
+        h.server.registry().addTool(mcp::Tool{u"free"_s,
+                                              {},
+                                              u"f"_s,
+                                              json(R"({"type":"object","properties":{"names":{"type":"array",
+                                                   "items":{"type":"string"}},"variables":{"type":"object"}}})"),
+                                              {},
+                                              mcp::ToolAnnotations{{}, true, false, true, false},
+                                              {},
+                                              [&calls](const QJsonObject &, mcp::Responder r) {
+                                                  ++calls;
+                                                  r.resolve(mcp::ToolResult::text(u"ok"_s));
+                                              }});
+        h.initialize();
+        const auto call = [&h](int id, const QByteArray &arguments) {
+            const QJsonObject r =
+                h.call(R"({"jsonrpc":"2.0","id":)" + QByteArray::number(id)
+                       + R"(,"method":"tools/call","params":{"name":"free","arguments":)" + arguments + "}}");
+            return r.value("result"_L1).toObject();
+        };
+        const QByteArray big(1001, 'x');
+        QJsonObject r = call(1, R"({"names":["speed",")" + big + R"("]})");
+        QVERIFY(r.value("isError"_L1).toBool());
+        QString text = r.value("content"_L1)[0]["text"_L1].toString();
+        QVERIFY2(text.contains("'names[1]'"_L1) && text.contains("1001 characters"_L1) && text.contains("1000"_L1),
+                 qPrintable(text));
+        r = call(2, R"({"variables":{"deep":{"x":")" + big + R"("}}})");
+        text = r.value("content"_L1)[0]["text"_L1].toString();
+        QVERIFY2(r.value("isError"_L1).toBool() && text.contains("'variables.deep.x'"_L1), qPrintable(text));
+        r = call(3, R"({"variables":{")" + big + R"(":1}})");
+        QVERIFY(r.value("isError"_L1).toBool());
+        QCOMPARE(calls, 0);
+        r = call(4, R"({"names":[")" + QByteArray(1000, 'x') + R"("]})"); // at the cap: accepted
+        QCOMPARE(r.value("content"_L1)[0]["text"_L1].toString(), u"ok"_s);
+        QCOMPARE(calls, 1);
+        // Characters, not UTF-16 units: 600 emoji are 1200 units but 600 characters.
+        QString emoji;
+        for (int i = 0; i < 600; ++i) {
+            emoji += u"🚗"_s;
+        }
+        QVERIFY(!mcp::SchemaValidator::oversizeString(QJsonArray{emoji}, 1000));
+        QVERIFY(mcp::SchemaValidator::oversizeString(QJsonArray{emoji}, 599));
+    }
+
     void buildersProduceValidatingSchemas()
     {
         namespace s = mcp::schema;

@@ -249,8 +249,12 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("expected");
         QTest::addColumn<QString>("error");
         QTest::newRow("integer") << QJsonObject{{u"tokenId"_s, 17}} << qint64(17) << QString();
-        QTest::newRow("large") << QJsonObject{{u"tokenId"_s, 9007199254740991LL}} << qint64(9007199254740991LL)
-                               << QString();
+        QTest::newRow("Int32 max") << QJsonObject{{u"tokenId"_s, 2147483647LL}} << qint64(2147483647LL) << QString();
+        // DIMO's token ids are GraphQL Int (issue 15): larger ones never reach DIMO.
+        QTest::newRow("above Int32") << QJsonObject{{u"tokenId"_s, 2147483648LL}} << qint64(0)
+                                     << u"2147483648 is out of range: DIMO token ids are at most 2147483647"_s;
+        QTest::newRow("above Int32, string")
+            << QJsonObject{{u"tokenId"_s, u"9007199254740991"_s}} << qint64(0) << u"at most 2147483647"_s;
         QTest::newRow("digit string") << QJsonObject{{u"tokenId"_s, u" 42 "_s}} << qint64(42) << QString();
         QTest::newRow("missing") << QJsonObject{} << qint64(0) << u"`tokenId` is missing"_s;
         QTest::newRow("null") << QJsonObject{{u"tokenId"_s, QJsonValue::Null}} << qint64(0) << u"is missing"_s;

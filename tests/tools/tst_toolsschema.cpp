@@ -9,6 +9,7 @@
 #include "app/tools/signalcatalog.h"
 #include "app/tools/suggest.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -148,6 +149,26 @@ private Q_SLOTS:
         QVERIFY(app::tools::closestNames(QString(), names).isEmpty());
         QVERIFY(app::tools::closestNames(u"powertrain"_s, names, 2).size() <= 2);
         QCOMPARE(app::tools::closestNames(u"a"_s, {u"b"_s, u"b"_s, u"c"_s}), QStringList({u"b"_s, u"c"_s}));
+    }
+
+    // Issue 15: a 3.9 MB name froze the tray for ~50 s computing edit distances. Long names get
+    // no suggestions (and are quoted shortened), and the distance stops once it exceeds its bound.
+    void suggestionsAreBounded()
+    {
+        const QString huge(3'900'000, u'x');
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(app::tools::closestNames(huge, signalcatalog::names()).isEmpty());
+        const auto bad = signalcatalog::resolve({huge});
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.size() < 300, qPrintable(bad.error().message.left(300)));
+        QVERIFY2(bad.error().message.contains(u"xxx…\""_s), qPrintable(bad.error().message.left(300)));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+        QCOMPARE(app::tools::editDistance(u"kitten"_s, u"sitting"_s), 3);
+        QCOMPARE(app::tools::editDistance(u"kitten"_s, u"sitting"_s, 3), 3);
+        QCOMPARE(app::tools::editDistance(u"kitten"_s, u"sitting"_s, 2), 3); // past the bound: bound + 1
+        QCOMPARE(app::tools::editDistance(QString(5000, u'a'), u"speed"_s, 4), 5); // at once, by length
+        QCOMPARE(app::tools::closestNames(QString(101, u's'), {u"speed"_s}), QStringList());
     }
 
     void didYouMean()

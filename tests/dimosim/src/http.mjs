@@ -17,6 +17,32 @@ export function send(res, status, body, contentType, headers = {}) {
   res.writeHead(status, { 'Content-Type': type || 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(data), ...headers });
   res.end(data);
 }
+/**
+ * A `bodyBytes` fault: a JSON object of exactly that many bytes, {"data":{"filler":"xxx…"}}, streamed in
+ * 64 KiB chunks as the client takes them (nothing close to the whole body is ever held); with
+ * `contentLength: true` its length is declared up front, else it is chunked.
+ */
+function streamLargeBody(res, f) {
+  const head = '{"data":{"filler":"';
+  const tail = '"}}';
+  const total = Math.max(f.bodyBytes, head.length + tail.length);
+  const headers = { 'Content-Type': f.contentType || 'application/json' };
+  if (f.contentLength) headers['Content-Length'] = String(total);
+  res.writeHead(f.status || 200, headers);
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  let left = total - head.length - tail.length;
+  res.write(head);
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      const n = Math.min(left, chunk.length);
+      left -= n;
+      if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) { res.once('drain', pump); return; }
+    }
+    if (!res.destroyed) res.end(tail);
+  };
+  pump();
+}
+
 export const sendJson = (res, status, obj, headers) => send(res, status, obj, 'application/json', headers);
 export const sendText = (res, status, text) => send(res, status, text, 'text/plain; charset=utf-8');
 
@@ -187,6 +213,7 @@ export class SimHttp {
       send(res, f.status || 429, body, f.contentType, { 'Retry-After': String(f.retryAfter) });
       return true;
     }
+    if (Number.isInteger(f.bodyBytes) && f.bodyBytes > 0) { streamLargeBody(res, f); return true; }
     if (f.malformed) {
       send(res, f.status || 200, '{"data": {"vehicle": {"tokenId": 1,', f.contentType || 'application/json');
       return true;

@@ -195,6 +195,14 @@ test('fault injection knobs', async () => {
   const mal = await gql(sim, 'identity', id);
   assert.equal(mal.status, 200);
   assert.equal(mal.body, null);
+  await sim.control('/faults', 'POST', { service: 'identity', path: '/query', bodyBytes: 200000, times: 1 });
+  const big = await fetch(sim.url('identity', '/query'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: id }) });
+  const bigText = await big.text();
+  assert.deepEqual([big.status, bigText.length, big.headers.get('content-length')], [200, 200000, null]);
+  assert.equal(JSON.parse(bigText).data.filler.length, 200000 - '{"data":{"filler":""}}'.length);
+  await sim.control('/faults', 'POST', { service: 'identity', path: '/query', bodyBytes: 70000, contentLength: true, times: 1 });
+  const declared = await fetch(sim.url('identity', '/query'), { method: 'POST', body: '{}' });
+  assert.deepEqual([declared.headers.get('content-length'), (await declared.text()).length], ['70000', 70000]);
   await sim.control('/faults', 'POST', { service: 'identity', drop: true, times: 1 });
   await assert.rejects(gql(sim, 'identity', id));
   await sim.control('/faults', 'POST', { service: 'identity', delayMs: 300, times: 1 });
