@@ -148,7 +148,8 @@ test('telemetry: events, attestations, VIN credential, privilege errors', async 
   assert.ok(events.length > 0 && events.every((e) => /^behavior\./.test(e.name)));
   const filtered = ok(await gql(sim, 'telemetry', 'query($f:Time!,$t:Time!){ events(tokenId:24567, from:$f, to:$t, filter:{name:{eq:"behavior.harshBraking"}}) { name } }', range(72), token)).events;
   assert.ok(filtered.every((e) => e.name === 'behavior.harshBraking'));
-  assert.deepEqual(ok(await gql(sim, 'telemetry', '{ attestations(tokenId: 24567) { id time attestation type source dataVersion producer signature tags } }', null, token)).attestations, []);
+  const attToken = (await exchange(sim, dev, { asset: `did:erc721:137:${NFT}:24567`, cloudEvents: { events: [{ eventType: 'dimo.attestation' }] } })).body.token;
+  assert.deepEqual(ok(await gql(sim, 'telemetry', '{ attestations(tokenId: 24567) { id time attestation type source dataVersion producer signature tags } }', null, attToken)).attestations, []);
   assert.equal(ok(await gql(sim, 'telemetry', '{ vinVCLatest(tokenId: 24567) { vin } }', null, token)).vinVCLatest, null);
   const noLoc = await vehicleJwt(24565, [1]);
   const seg = await gql(sim, 'telemetry', 'query($f:Time!,$t:Time!){ segments(tokenId:24565, from:$f, to:$t, mechanism:idling) { duration } }', range(24), noLoc);

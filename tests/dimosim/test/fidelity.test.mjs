@@ -61,3 +61,21 @@ test('token exchange: the current body and the legacy one, with token-exchange-a
   assert.deepEqual(await msg({ nftContractAddress: NFT, privileges: [1], tokenId: -5 }), [403, `Address ${me} lacks permissions [1] for asset did:erc721:137:${NFT}:-5.`]);
   assert.deepEqual(await msg({ nftContractAddress: NFT, privileges: [1] }), [403, `Address ${me} lacks permissions [1] for asset did:erc721:137:${NFT}:0.`]);
 });
+
+test('telemetry attestations: a cloud_events grant for dimo.attestation and subject == asset, else invalid claims', async () => {
+  const NFT = '0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF';
+  const dev = await developerJwt(sim);
+  const token = async (body) => (await exchange(sim, dev, body)).body.token;
+  const q = '{ attestations(tokenId: 24567) { id } }';
+  const bitsOnly = await token({ nftContractAddress: NFT, privileges: [1, 4, 5], tokenId: 24567 });
+  const refused = await gql(sim, 'telemetry', q, null, bitsOnly);
+  assert.deepEqual(refused.body, { errors: [{ message: 'invalid claims', path: ['attestations'], extensions: { code: 'UNAUTHORIZED' } }], data: { attestations: null } });
+  const events = await token({ asset: `did:erc721:137:${NFT}:24567`, cloudEvents: { events: [{ eventType: 'dimo.attestation' }] } });
+  assert.deepEqual((await gql(sim, 'telemetry', q, null, events)).body, { data: { attestations: [] } });
+  // the grant is for the token's own asset only, and for the event type it names
+  assert.equal((await gql(sim, 'telemetry', '{ attestations(tokenId: 24566) { id } }', null, events)).body.errors[0].message, 'invalid claims');
+  const other = await token({ asset: `did:erc721:137:${NFT}:24567`, cloudEvents: { events: [{ eventType: 'dimo.status' }] } });
+  assert.equal((await gql(sim, 'telemetry', q, null, other)).body.errors[0].message, 'invalid claims');
+  // cloud events need a grant to the license: 24564 is not shared with it
+  assert.equal((await exchange(sim, dev, { asset: `did:erc721:137:${NFT}:24564`, cloudEvents: { events: [{ eventType: 'dimo.attestation' }] } })).status, 403);
+});
