@@ -3,9 +3,12 @@
 // DIMO's hosted Identity tools: identity_get_vehicle, identity_list_vehicles,
 // identity_get_aftermarket_device (public data, no vehicle token).
 #include "app/tools/backend.h"
+#include "app/tools/jobadapter.h"
 #include "app/tools/toolkit.h"
 #include "dimo/graphql/graphqljob.h"
 #include "mcp/schema.h"
+
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 namespace schema = mcp::schema;
@@ -18,10 +21,27 @@ const QString VehicleFields = u"tokenId tokenDID name owner mintedAt imageURI de
                               "manufacturer { name } aftermarketDevice { tokenId serial manufacturer { name } } "
                               "syntheticDevice { tokenId } dcn { name }"_s;
 
+// What was asked for, in DIMO's words: "tokenId 24566", "serial \"x\"".
+QString describe(const QJsonObject &by)
+{
+    QStringList parts;
+    for (auto it = by.begin(); it != by.end(); ++it) {
+        const QJsonValue v = it.value();
+        parts << it.key() + u' '
+                + (v.isString()       ? u'"' + v.toString() + u'"'
+                       : v.isDouble() ? QString::number(v.toInteger())
+                                      : u"?"_s);
+    }
+    return parts.join(u", "_s);
+}
+
+// One Identity root query. A root that is `null` (the item does not exist) and identity-api's
+// not-found error for that root give the same tool error, naming what was asked for.
 void identityCall(Backend &backend,
                   const QString &document,
                   const QJsonObject &variables,
                   const QString &field,
+                  const QString &identifier,
                   const SharedResponder &responder)
 {
     const auto client = backend.client();
@@ -30,12 +50,29 @@ void identityCall(Backend &backend,
         return;
     }
     auto *job = client.value()->identityQuery(document, variables);
-    respond(job, responder, [field](const QJsonObject &data, const SharedResponder &r) {
-        if (data.value(field).isNull()) {
-            r->resolve(mcp::ToolResult::error(u"DIMO Identity has no such %1; check the identifier."_s.arg(field)));
+    QPointer<dimo::GraphQlJob> guard(job);
+    responder->onCancelled([guard] {
+        if (guard) {
+            guard->cancel();
+        }
+    });
+    QObject::connect(job, &dimo::GraphQlJob::finished, job, [=](const dimo::Result<QJsonObject> &result) {
+        if (!responder->isPending()) {
             return;
         }
-        r->resolve(mcp::ToolResult::structured(QJsonObject{{field, data.value(field)}}));
+        if (!result) {
+            const dimo::Error &e = result.error();
+            responder->resolve(errorResult(!identifier.isEmpty() && dimo::GraphQlJob::isNotFoundFor(e, field)
+                                               ? dimo::GraphQlJob::notFound(field, identifier, e.detail)
+                                               : e));
+            return;
+        }
+        const QJsonObject &data = result.value();
+        if (data.value(field).isNull()) {
+            responder->resolve(errorResult(dimo::GraphQlJob::notFound(field, identifier)));
+            return;
+        }
+        responder->resolve(mcp::ToolResult::structured(QJsonObject{{field, data.value(field)}}));
     });
 }
 
@@ -75,6 +112,7 @@ QList<ToolSpec> identityTools(Backend &backend)
                                        + VehicleFields + u" } }"_s,
                                    variables,
                                    u"vehicle"_s,
+                                   describe(variables),
                                    responder);
                   }},
         0};
@@ -104,6 +142,7 @@ QList<ToolSpec> identityTools(Backend &backend)
                              "nodes { tokenId name owner definition { make model year } } } }"_s,
                              variables,
                              u"vehicles"_s,
+                             {},
                              share(std::move(r)));
             }},
         0};
@@ -125,6 +164,7 @@ QList<ToolSpec> identityTools(Backend &backend)
                              "pairedAt claimedAt } }"_s,
                              QJsonObject{{u"by"_s, arguments.value(u"by"_s)}},
                              u"aftermarketDevice"_s,
+                             describe(arguments.value(u"by"_s).toObject()),
                              share(std::move(r)));
             }},
         0};

@@ -6,6 +6,7 @@
 #include "dimo/net/replyerror.h"
 #include "dimo/vehicles/privileges.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -31,7 +32,60 @@ int privilegeFromMessage(const QString &message)
     return found;
 }
 
+QString rootWords(const QString &root)
+{
+    static const QHash<QString, QString> words{{u"aftermarketDevice"_s, u"aftermarket device"_s},
+                                               {u"syntheticDevice"_s, u"synthetic device"_s},
+                                               {u"developerLicense"_s, u"developer license"_s},
+                                               {u"deviceDefinition"_s, u"device definition"_s},
+                                               {u"dcn"_s, u"DCN"_s}};
+    return words.value(root, root);
+}
+
+// The root field every error is a not-found for, or empty.
+QString notFoundRoot(const QJsonArray &errors)
+{
+    QString root;
+    for (const QJsonValue &v : errors) {
+        const QJsonArray path = v.toObject().value(u"path"_s).toArray();
+        if (!GraphQlJob::isNotFound(v.toObject()) || path.size() != 1
+            || (!root.isEmpty() && root != path[0].toString())) {
+            return {};
+        }
+        root = path[0].toString();
+    }
+    return root;
+}
+
 } // namespace
+
+bool GraphQlJob::isNotFound(const QJsonObject &error)
+{
+    const QString msg = error.value(u"message"_s).toString();
+    return error.value(u"extensions"_s).toObject().value(u"code"_s).toString() == QLatin1String("NOT_FOUND")
+        || msg == QLatin1String("sql: no rows in result set") || msg == QLatin1String("not found")
+        || msg == QLatin1String("no device definition found with that id");
+}
+
+Error GraphQlJob::notFound(const QString &root, const QString &identifier, const QString &detail)
+{
+    const QString what = rootWords(root);
+    Error e =
+        Error::make(Error::Kind::GraphQlExecution,
+                    identifier.isEmpty() ? u"DIMO Identity has no such %1"_s.arg(what)
+                                         : u"DIMO Identity has no %1 with %2"_s.arg(what, identifier),
+                    u"Check the identifier: DIMO knows only what is minted on its registry%1."_s.arg(
+                        root == u"vehicle"_s ? u" (list the shared vehicles to see valid token ids)"_s : QString()),
+                    detail);
+    return e;
+}
+
+bool GraphQlJob::isNotFoundFor(const Error &error, const QString &root)
+{
+    const QJsonObject data = error.partialData.toObject();
+    return error.kind == Error::Kind::GraphQlExecution && data.contains(root) && data.value(root).isNull()
+        && error.message == notFound(root, {}).message;
+}
 
 GraphQlJob::GraphQlJob(ContextPtr context, GraphQlRequest request, std::optional<TokenSource> token, QObject *parent)
     : TypedJob(parent)
@@ -44,6 +98,11 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
 {
     const QString detail = replyerror::upstreamMessage(QJsonDocument(QJsonObject{{u"errors"_s, errors}}).toJson());
     const QString label = replyerror::serviceLabel(service);
+    if (service == u"identity"_s) {
+        if (const QString root = notFoundRoot(errors); !root.isEmpty()) {
+            return notFound(root, {}, detail);
+        }
+    }
     for (const QJsonValue &v : errors) {
         const QJsonObject o = v.toObject();
         const QString msg = o.value(u"message"_s).toString();
@@ -68,6 +127,17 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
                                u"the developer license has run out of DIMO credits"_s,
                                u"Top up DIMO credits for the license in the DIMO developer console."_s,
                                detail);
+        }
+        if (msg == QLatin1String("invalid claims")
+            && o.value(u"path"_s).toArray().at(0).toString() == u"attestations"_s) {
+            // telemetry-api's attestation check (auth/telemetry_claim.go ValidRequest): the vehicle token
+            // needs a cloud-event grant for dimo.attestation on this vehicle; privileges do not count.
+            return Error::make(
+                Error::Kind::GraphQlExecution,
+                u"the vehicle token carries no attestation grant, which DIMO Telemetry needs to show attestations"_s,
+                u"Attestations are shared separately from privileges: ask the vehicle owner to share the vehicle "
+                "again via Login with DIMO with access to its attestations (cloud events of type dimo.attestation)."_s,
+                detail);
         }
         if (msg.contains(u"unauthorized"_s)) {
             return Error::make(Error::Kind::GraphQlExecution,

@@ -31,6 +31,17 @@ public:
     // Error for a GraphQL errors[] array (exposed for tests and other callers).
     static Error classifyErrors(const QJsonArray &errors, const QString &service);
 
+    // identity-api's answer for an item it does not have: a root resolver's NOT_FOUND, or the
+    // missing row's error passed through untyped ("sql: no rows in result set", "not found",
+    // "no device definition found with that id"; tests/dimosim/FIDELITY.md).
+    static bool isNotFound(const QJsonObject &error);
+    // The one Error for a missing Identity item, whether DIMO said so or answered `null`:
+    // `root` is the query field ("vehicle"), `identifier` what was asked for ("token id 7"),
+    // `detail` DIMO's own words if any.
+    static Error notFound(const QString &root, const QString &identifier, const QString &detail = {});
+    // Whether `error` is this job's not-found answer for `root` (DIMO's error, `data.root` null).
+    static bool isNotFoundFor(const Error &error, const QString &root);
+
 Q_SIGNALS:
     void finished(const dimo::Result<QJsonObject> &data);
 

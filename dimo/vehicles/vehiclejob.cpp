@@ -28,15 +28,16 @@ void VehicleJob::doStart()
     const QJsonObject vars{{u"tokenId"_s, m_tokenId}, {u"grantee"_s, clientId}};
     auto *query = new GraphQlJob(m_context, graphql::identity(m_context->env, u"VehicleDetails"_s, vars));
     startChild(query, [this, clientId](const Result<QJsonObject> &data) {
+        const QString tokenText = u"token id %1"_s.arg(m_tokenId);
         if (!data) {
-            finish(data.error());
+            const Error &e = data.error();
+            finish(GraphQlJob::isNotFoundFor(e, u"vehicle"_s) ? GraphQlJob::notFound(u"vehicle"_s, tokenText, e.detail)
+                                                              : e);
             return;
         }
         const QJsonObject node = data.value().value(u"vehicle"_s).toObject();
-        if (node.isEmpty()) {
-            finish(Error::make(Error::Kind::InvalidInput,
-                               u"DIMO has no vehicle with token id %1"_s.arg(m_tokenId),
-                               u"Check the token id (list the shared vehicles to see valid ones)."_s));
+        if (node.isEmpty()) { // a `null` vehicle reads exactly like identity-api's NOT_FOUND
+            finish(GraphQlJob::notFound(u"vehicle"_s, tokenText));
             return;
         }
         const Vehicle v = Vehicle::fromJson(node, m_context->now());

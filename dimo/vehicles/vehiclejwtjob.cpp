@@ -48,10 +48,8 @@ Error VehicleJwtJob::grantError(
 Status
 VehicleJwtJob::checkAccess(const Context &context, qint64 tokenId, const QJsonObject &node, const QList<int> &needed)
 {
-    if (node.isEmpty()) {
-        return Error::make(Error::Kind::InvalidInput,
-                           u"DIMO has no vehicle with token id %1"_s.arg(tokenId),
-                           u"Check the token id (list the shared vehicles to see valid ones)."_s);
+    if (node.isEmpty()) { // a `null` vehicle reads exactly like identity-api's NOT_FOUND
+        return GraphQlJob::notFound(u"vehicle"_s, u"token id %1"_s.arg(tokenId));
     }
     const Vehicle v = Vehicle::fromJson(node, context.now());
     if (!context.fleetMode && context.session && !eth::sameAddress(v.owner, context.session->walletAddress)) {
@@ -88,7 +86,10 @@ void VehicleJwtJob::doStart()
 void VehicleJwtJob::handleSacd(const Result<QJsonObject> &data)
 {
     if (!data) {
-        finish(data.error());
+        const Error &e = data.error();
+        finish(GraphQlJob::isNotFoundFor(e, u"vehicle"_s)
+                   ? GraphQlJob::notFound(u"vehicle"_s, u"token id %1"_s.arg(m_tokenId), e.detail)
+                   : e);
         return;
     }
     const Status access = checkAccess(*m_context, m_tokenId, data.value().value(u"vehicle"_s).toObject(), m_privileges);

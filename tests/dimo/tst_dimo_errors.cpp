@@ -104,6 +104,59 @@ private Q_SLOTS:
         QVERIFY(e.detail.contains(u"token id does not match"_s));
     }
 
+    // telemetry-api's attestation check: "invalid claims" (UNAUTHORIZED) means no cloud-event grant.
+    void attestationClaims()
+    {
+        const QJsonArray errors = QJsonDocument::fromJson(R"([{"message":"invalid claims","path":["attestations"],)"
+                                                          R"("extensions":{"code":"UNAUTHORIZED"}}])")
+                                      .array();
+        const dimo::Error e = dimo::GraphQlJob::classifyErrors(errors, u"telemetry"_s);
+        QVERIFY2(e.message.contains(u"attestation grant"_s), qPrintable(e.message));
+        QVERIFY2(e.hint.contains(u"share the vehicle again"_s) && e.hint.contains(u"dimo.attestation"_s),
+                 qPrintable(e.hint));
+        QVERIFY(e.detail.contains(u"invalid claims"_s));
+    }
+
+    // identity-api's not-found answers (tests/dimosim/FIDELITY.md): typed NOT_FOUND and the untyped
+    // row errors its repositories pass through are one "no such item" error naming the root.
+    void identityNotFound()
+    {
+        auto errors = [](const char *json) {
+            return QJsonDocument::fromJson(json).array();
+        };
+        const char *const notFound[] = {
+            R"([{"message":"No vehicle with token id 7.","path":["vehicle"],"extensions":{"code":"NOT_FOUND"}}])",
+            R"([{"message":"sql: no rows in result set","path":["aftermarketDevice"]}])",
+            R"([{"message":"no device definition found with that id","path":["deviceDefinition"]}])",
+            R"([{"message":"not found","path":["template"]}])",
+        };
+        const QString roots[] = {u"vehicle"_s, u"aftermarketDevice"_s, u"deviceDefinition"_s, u"template"_s};
+        for (int i = 0; i < 4; ++i) {
+            dimo::Error e = dimo::GraphQlJob::classifyErrors(errors(notFound[i]), u"identity"_s);
+            e.partialData = QJsonObject{{roots[i], QJsonValue::Null}}; // as GraphQlJob attaches `data`
+            QVERIFY(dimo::GraphQlJob::isNotFoundFor(e, roots[i]));
+            QCOMPARE(e.kind, Kind::GraphQlExecution);
+            QVERIFY2(e.message.startsWith(u"DIMO Identity has no such "_s), qPrintable(e.message));
+        }
+        QCOMPARE(dimo::GraphQlJob::classifyErrors(errors(notFound[1]), u"identity"_s).message,
+                 u"DIMO Identity has no such aftermarket device"_s);
+        // The same message for a `null` root with what was asked for, and DIMO's words kept.
+        const dimo::Error named = dimo::GraphQlJob::notFound(u"syntheticDevice"_s, u"token id 9"_s, u"x"_s);
+        QCOMPARE(named.toString().section(u" (DIMO"_s, 0, 0),
+                 u"DIMO Identity has no synthetic device with token id 9"_s);
+        // Not a not-found: a real error on the same root, a nested path, another service.
+        const QJsonObject nullVehicle{{u"vehicle"_s, QJsonValue::Null}};
+        for (const char *other : {R"([{"message":"error decoding token did: bad","path":["vehicle"]}])",
+                                  R"([{"message":"sql: no rows in result set","path":["vehicle","dcn"]}])"}) {
+            dimo::Error e = dimo::GraphQlJob::classifyErrors(errors(other), u"identity"_s);
+            e.partialData = nullVehicle;
+            QVERIFY2(!dimo::GraphQlJob::isNotFoundFor(e, u"vehicle"_s), other);
+        }
+        dimo::Error telemetry = dimo::GraphQlJob::classifyErrors(errors(notFound[0]), u"telemetry"_s);
+        telemetry.partialData = nullVehicle;
+        QVERIFY(!dimo::GraphQlJob::isNotFoundFor(telemetry, u"vehicle"_s));
+    }
+
     void grantErrors()
     {
         const QString id = u"0x84a0F7845E012c833d255577F233284B46533543"_s;

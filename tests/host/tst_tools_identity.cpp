@@ -41,6 +41,8 @@ private Q_SLOTS:
     void cleanup();
 
     void identityTools();
+    void identityNotFound();
+    void definitionSearchBackendFailure();
     void dailyActivity();
     void attestations();
     void loginAndSharingLinks();
@@ -111,6 +113,67 @@ void TestToolsIdentity::identityTools()
     VERIFY_FINISH(s);
 }
 
+// identity-api answers a missing item with an error (NOT_FOUND, or an untyped "sql: no rows in
+// result set" for aftermarket devices); a `null` root without one reads exactly the same (FIDELITY.md).
+void TestToolsIdentity::identityNotFound()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const auto withoutDimo = [](QString text) {
+        const qsizetype at = text.indexOf(u" (DIMO: "_s);
+        const qsizetype end = text.indexOf(u") \u2014 "_s, at);
+        return at < 0 || end < 0 ? text : text.remove(at, end + 1 - at);
+    };
+    QJsonObject r = s.call(u"identity_get_vehicle"_s, {{u"tokenId"_s, 999999}});
+    const QString errorText = ToolSession::text(r);
+    QVERIFY2(ToolSession::isError(r) && errorText.startsWith(u"DIMO Identity has no vehicle with tokenId 999999 "_s)
+                 && errorText.contains(u"(DIMO: No vehicle with token id 999999."_s),
+             qPrintable(errorText));
+    QVERIFY(m_sim
+                .fault({{u"service"_s, u"identity"_s},
+                        {u"path"_s, u"/query"_s},
+                        {u"status"_s, 200},
+                        {u"contentType"_s, u"application/json"_s},
+                        {u"body"_s, QJsonObject{{u"data"_s, QJsonObject{{u"vehicle"_s, QJsonValue::Null}}}}},
+                        {u"times"_s, 1}})
+                .value(u"_ok"_s)
+                .toBool());
+    r = s.call(u"identity_get_vehicle"_s, {{u"tokenId"_s, 999999}});
+    QVERIFY(ToolSession::isError(r));
+    QCOMPARE(ToolSession::text(r), withoutDimo(errorText));
+
+    r = s.call(u"identity_get_aftermarket_device"_s, {{u"by"_s, QJsonObject{{u"serial"_s, u"no-such-serial"_s}}}});
+    QVERIFY2(ToolSession::isError(r)
+                 && ToolSession::text(r).startsWith(
+                     u"DIMO Identity has no aftermarket device with serial \"no-such-serial\" (DIMO: sql: no rows"_s),
+             qPrintable(ToolSession::text(r)));
+    VERIFY_FINISH(s);
+}
+
+// device-definitions-api's search ignores the mediator's error and answers 200 `null` when its
+// search backend fails (FIDELITY.md): search_vehicles says so and to try again.
+void TestToolsIdentity::definitionSearchBackendFailure()
+{
+    ToolSession s;
+    QVERIFY(startSession(s));
+    QVERIFY(m_sim
+                .fault({{u"service"_s, u"deviceDefinitions"_s},
+                        {u"path"_s, u"/device-definitions/search"_s},
+                        {u"status"_s, 200},
+                        {u"contentType"_s, u"application/json"_s},
+                        {u"body"_s, u"null"_s},
+                        {u"times"_s, 1}})
+                .value(u"_ok"_s)
+                .toBool());
+    QJsonObject r = s.call(u"search_vehicles"_s, {{u"make"_s, u"Tesla"_s}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"not a JSON object"_s)
+                 && ToolSession::text(r).contains(u"try again later"_s),
+             qPrintable(ToolSession::text(r)));
+    r = s.call(u"search_vehicles"_s, {{u"make"_s, u"Tesla"_s}}); // the next search is answered
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+    VERIFY_FINISH(s);
+}
+
 void TestToolsIdentity::dailyActivity()
 {
     ToolSession s;
@@ -161,10 +224,12 @@ void TestToolsIdentity::attestations()
     QCOMPARE(m_sim.count(u"attestation"_s, u"/v2/attestation/odometer-statement/24567"_s, "POST"), 1);
     QVERIFY(structured(r)[u"next"_s].toString().contains(u"telemetry_get_attestations"_s));
 
+    // telemetry-api answers attestations only to a token with a dimo.attestation cloud-event grant
+    // (FIDELITY.md); the tray exchanges privileges only, so the user learns what to re-share.
     r = s.call(u"telemetry_get_attestations"_s, {{u"tokenId"_s, 24567}});
-    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    QVERIFY(structured(r)[u"attestations"_s].isArray());
-    QVERIFY(structured(r)[u"freshness"_s].isObject());
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"no attestation grant"_s)
+                 && ToolSession::text(r).contains(u"share the vehicle again via Login with DIMO"_s),
+             qPrintable(ToolSession::text(r)));
 
     r = s.call(u"attestation_create"_s, {{u"tokenId"_s, 24567}, {u"type"_s, u"bogus"_s}});
     QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"vin"_s), qPrintable(ToolSession::text(r)));

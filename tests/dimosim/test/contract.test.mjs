@@ -97,7 +97,8 @@ test('DIMO\'s hosted tool queries and examples validate against our schemas and 
   const sim = await startSim();
   try {
     const dev = await developerJwt(sim);
-    const token = (await exchange(sim, dev, { nftContractAddress: '0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF', privileges: [1, 2, 3, 4, 5, 6], tokenId: 24567 })).body.token;
+    const token = (await exchange(sim, dev, { nftContractAddress: '0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF', privileges: [1, 2, 3, 4, 5, 6], tokenId: 24567,
+      cloudEvents: { events: [{ eventType: 'dimo.attestation' }] } })).body.token; // get_attestations needs the grant
     const now = Date.now();
     const vars = { tokenId: 24567, from: new Date(now - 86400000).toISOString(), to: new Date(now).toISOString(), interval: '1h',
       mechanism: 'frequencyAnalysis', by: { serial: '5c9e8a1f-3b2d-4e7a-9c61-0d4f2b8e7a13' }, first: 10 };

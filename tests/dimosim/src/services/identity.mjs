@@ -3,10 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
 import { loadSchema, readGraphqlRequest, runGraphql, gqlError } from '../graphql.mjs';
 import { send } from '../http.mjs';
-import { sameAddress } from '../eth.mjs';
-import { activeSacds, did, VEHICLE_NFT, AFTERMARKET_NFT, SYNTHETIC_NFT, MANUFACTURER_NFT, LICENSE_NFT, CONNECTION_NFT } from '../fixtures.mjs';
+import { checksumAddress, sameAddress } from '../eth.mjs';
+import { activeSacds, did, slug, VEHICLE_NFT, AFTERMARKET_NFT, SYNTHETIC_NFT, MANUFACTURER_NFT, LICENSE_NFT, CONNECTION_NFT } from '../fixtures.mjs';
 
 const schema = loadSchema(fileURLToPath(new URL('../../schema/identity.graphqls', import.meta.url)));
+// Not-found answers as identity-api gives them (FIDELITY.md): no root answers a bare `null`.
+const NO_ROWS = 'sql: no rows in result set';
+const notFound = (message) => gqlError(message, { code: 'NOT_FOUND' });
+const goQuote = (s) => JSON.stringify(String(s)); // Go's %q for the printable strings a test sends
 const b64 = (s) => Buffer.from(String(s)).toString('base64');
 const unb64 = (s) => Buffer.from(String(s), 'base64').toString('utf8');
 function msgpackId(prefix, n) {
@@ -122,7 +126,7 @@ export function identityModel(sim) {
       if ((tokenId == null) === (tokenDID == null)) throw new Error('provide exactly one of `tokenID` or `tokenDID`');
       const id = tokenId ?? tokenIdFromDid(tokenDID);
       const v = fx.byId.get(id);
-      if (!v) throw gqlError(`No vehicle with token id ${tokenId ?? tokenDID}.`, { code: 'NOT_FOUND' });
+      if (!v) throw notFound(tokenId != null ? `No vehicle with token id ${tokenId}.` : `No vehicle with DID ${goQuote(tokenDID)}.`);
       return vView(v);
     },
     vehicles: (args) => {
@@ -139,7 +143,7 @@ export function identityModel(sim) {
     aftermarketDevice: ({ by }) => {
       const d = fx.aftermarketDevices.find((x) => (by.tokenId != null && x.tokenId === by.tokenId) || (by.tokenDID != null && x.tokenId === tokenIdFromDid(by.tokenDID))
         || (by.address != null && sameAddress(x.address, by.address)) || (by.serial != null && x.serial === by.serial) || (by.imei != null && x.imei === by.imei));
-      if (!d) throw gqlError('No aftermarket device found.', { code: 'NOT_FOUND' });
+      if (!d) throw new Error(NO_ROWS); // the repository passes sqlboiler's sql.ErrNoRows through
       return adView(d);
     },
     aftermarketDevices: (args) => {
@@ -151,7 +155,7 @@ export function identityModel(sim) {
     syntheticDevice: ({ by }) => {
       const d = fx.syntheticDevices.find((x) => (by.tokenId != null && x.tokenId === by.tokenId) || (by.tokenDID != null && x.tokenId === tokenIdFromDid(by.tokenDID))
         || (by.address != null && sameAddress(x.address, by.address)));
-      if (!d) throw gqlError('No synthetic device found.', { code: 'NOT_FOUND' });
+      if (!d) throw notFound(by.address != null ? `No synthetic device with address ${checksumAddress(by.address)}.` : by.tokenId != null ? `No synthetic device with token id ${by.tokenId}.` : '');
       return sdView(d);
     },
     syntheticDevices: (args) => {
@@ -163,7 +167,10 @@ export function identityModel(sim) {
     developerLicense: ({ by }) => {
       const l = fx.licenses.find((x) => (by.clientId != null && sameAddress(x.clientId, by.clientId)) || (by.alias != null && x.alias === by.alias)
         || (by.tokenId != null && x.tokenId === by.tokenId) || (by.tokenDID != null && x.tokenId === tokenIdFromDid(by.tokenDID)));
-      if (!l) throw gqlError('No developer license found.', { code: 'NOT_FOUND' });
+      if (!l) {
+        throw notFound('No developer license with ' + (by.tokenId != null ? `token id ${by.tokenId}.` : by.clientId != null ? `client id ${checksumAddress(by.clientId)}.`
+          : by.alias != null ? `alias ${goQuote(by.alias)}.` : ''));
+      }
       return licView(l);
     },
     developerLicenses: (args) => {
@@ -173,26 +180,33 @@ export function identityModel(sim) {
       return mapConn(paginate(list, args, (l) => l.tokenId), licView);
     },
     deviceDefinition: ({ by }) => {
+      if (!by.id) throw new Error('Provide an `id`.');
+      if (!by.id.includes('_')) throw new Error('The `ID` is incorrect.');
+      if (!fx.manufacturers.some((m) => slug(m.name) === by.id.split('_')[0])) throw new Error(NO_ROWS); // manufacturer by slug
       const d = fx.definitions.find((x) => x.id === by.id);
-      if (!d) throw gqlError(`No Device Definition with id ${by.id}.`, { code: 'NOT_FOUND' });
+      if (!d) throw new Error('no device definition found with that id');
       return defView(d);
     },
     manufacturer: ({ by }) => {
       const m = fx.manufacturers.find((x) => x.name === by.name || x.tokenId === by.tokenId || (by.slug != null && x.name.toLowerCase().replace(/ /g, '-') === by.slug));
-      if (!m) throw gqlError('No manufacturer found.', { code: 'NOT_FOUND' });
+      if (!m) throw new Error(NO_ROWS);
       return mfrView(m);
     },
     manufacturers: () => { const all = [...fx.manufacturers].sort((a, b) => a.name.localeCompare(b.name)).map(mfrView);
       return { totalCount: all.length, nodes: all, edges: all.map((n) => ({ node: n, cursor: b64(n.tokenId) })), pageInfo: { startCursor: null, endCursor: null, hasPreviousPage: false, hasNextPage: false } }; },
     connection: ({ by }) => {
       const c = fx.connections.find((x) => x.name === by.name || (by.address != null && sameAddress(x.address, by.address)) || (by.tokenId != null && x.tokenId === String(by.tokenId)));
-      if (!c) throw gqlError('No connection found.', { code: 'NOT_FOUND' });
+      if (!c) {
+        throw notFound('No connection with ' + (by.name != null ? `name ${goQuote(by.name)}.` : by.tokenId != null ? `token id ${by.tokenId}.`
+          : by.address != null ? `address ${checksumAddress(by.address)}.` : ''));
+      }
       return connView(c);
     },
     connections: (args) => mapConn(paginate([...fx.connections].reverse(), args, (c) => Number(c.tokenId)), connView),
-    // Not modelled by the fixtures: lookups by key answer NOT_FOUND, lists are empty (installDefaults).
-    dcn: () => { throw gqlError('No DCN found.', { code: 'NOT_FOUND' }); },
-    template: () => { throw gqlError('No template found.', { code: 'NOT_FOUND' }); },
+    // Not modelled by the fixtures: lookups by key answer what identity-api answers for a missing row
+    // (dcn: sql.ErrNoRows passed through; template: repositories.ErrNotFound unwrapped), lists are empty.
+    dcn: () => { throw new Error(NO_ROWS); },
+    template: () => { throw new Error('not found'); },
     rewards: () => ({ totalTokens: '0' }),
     account: ({ by }) => ({ address: by.address, sacds: (a) => paginate([], a, (s) => s.key, { required: false }) }),
   };

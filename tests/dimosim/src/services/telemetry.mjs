@@ -1,9 +1,9 @@
 // telemetry-api: vehicle-JWT protected GraphQL over the deterministic signal model.
 import { fileURLToPath } from 'node:url';
-import { loadSchema, readGraphqlRequest, runGraphql } from '../graphql.mjs';
+import { loadSchema, readGraphqlRequest, runGraphql, gqlError } from '../graphql.mjs';
 import { send, sendJson } from '../http.mjs';
-import { sameAddress } from '../eth.mjs';
-import { VEHICLE_NFT } from '../fixtures.mjs';
+import { checksumAddress, sameAddress } from '../eth.mjs';
+import { VEHICLE_NFT, did } from '../fixtures.mjs';
 import { parseErc721Did } from './common.mjs';
 import { SIGNAL_MODEL, hasSignal, vehicleSignals, stateAt, lastSampleTime, historyStart } from '../signals.mjs';
 import { aggregationsResolver, segmentsResolver, dailyActivityResolver, eventsResolver } from './telemetry-history.mjs';
@@ -41,6 +41,14 @@ export function checkPrivileges(ctx, typeName, fieldName) {
 }
 
 /** @requiresVehicleToken + query-level privileges; returns the fixture vehicle (or null if unknown). */
+/** telemetry_claim.go validCloudEventRequest for type dimo.attestation. */
+function attestationGranted(cloudEvents, filter) {
+  const source = filter?.source != null ? checksumAddress(filter.source) : '*'; // filter.Source.Hex()
+  const id = filter?.id ?? '*';
+  return (cloudEvents.events || []).some((ce) => (ce.event_type === 'dimo.attestation' || ce.event_type === '*')
+    && (ce.source === source || ce.source === '*') && (ce.ids || []).some((x) => x === id || x === '*'));
+}
+
 export function requireVehicle(sim, ctx, tokenId, queryName) {
   if (!ctx.claims) throw new Error('unauthorized: jwt missing');
   const d = parseErc721Did(ctx.claims.asset);
@@ -125,9 +133,15 @@ function rootFor(sim) {
       return list?.length ? list.at(-1).view : null;
     },
     attestations: ({ tokenId, subject, filter }, ctx) => {
-      const id = tokenId ?? parseErc721Did(subject)?.tokenId;
-      if (id == null) throw new Error('invalid argument: tokenId or subject is required');
-      requireVehicle(sim, ctx, id, 'attestations');
+      if (subject == null && tokenId == null) throw gqlError('asset or tokenId is required', { code: 'BAD_REQUEST' });
+      const subj = subject ?? did(VEHICLE_NFT, tokenId);
+      // telemetry-api auth/telemetry_claim.go ValidRequest: a cloud_events grant for dimo.attestation and
+      // subject == the token's asset; no privilege is consulted.
+      if (!ctx.claims) throw new Error('unauthorized: jwt missing');
+      if (!ctx.claims.cloud_events || subj !== ctx.claims.asset || !attestationGranted(ctx.claims.cloud_events, filter)) {
+        throw gqlError('invalid claims', { code: 'UNAUTHORIZED' });
+      }
+      const id = parseErc721Did(subj)?.tokenId;
       let list = sim.attestations.filter((a) => a.vehicleTokenId === id);
       if (filter?.dataVersion) list = list.filter((a) => a.dataVersion === filter.dataVersion);
       if (filter?.id) list = list.filter((a) => a.id === filter.id);

@@ -10,6 +10,17 @@ export const VEHICLE_TOKEN_LIFETIME = 600;
 const NAME_TO_ID = Object.fromEntries(Object.entries(PRIVILEGE_NAMES).map(([id, n]) => [n, Number(id)]));
 const err = (res, code, message) => sendJson(res, code, { code, message });
 
+const isInt64 = (v) => Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+const optional = (v, ok) => v === undefined || v === null || ok(v);
+const arrayOf = (v, ok) => optional(v, (a) => Array.isArray(a) && a.every((x) => x === null || ok(x)));
+const isString = (v) => typeof v === 'string';
+/** The JSON types TokenRequest (token_exchange.go l.38-62) decodes without error. */
+function goTypesOk(b) {
+  return optional(b.asset, isString) && optional(b.nftContractAddress, isString) && optional(b.tokenId, isInt64)
+    && arrayOf(b.privileges, isInt64) && arrayOf(b.permissions, isString) && arrayOf(b.audience, isString)
+    && optional(b.cloudEvents, (c) => typeof c === 'object' && !Array.isArray(c) && arrayOf(c.events, (e) => typeof e === 'object' && !Array.isArray(e)));
+}
+
 export function tokenExchangeService(sim) {
   return async (r, res) => {
     if (r.path === '/keys' && r.method === 'GET') return sendJson(res, 200, { keys: [sim.vehicleJwt.jwk()] });
@@ -19,11 +30,11 @@ export function tokenExchangeService(sim) {
     const sub = decodeDexSubject(String(claims.sub || ''));
     if (!sub) return err(res, 400, 'failed to decode subject');
     if (!isAddress(sub.userId)) return err(res, 400, 'user id is not valid hex address');
-    if (!claims.ethereum_address) return err(res, 401, 'No Ethereum address claim found.');
     const lic = findLicense(sim, sub.userId);
     if (!lic) return err(res, 403, `not a dev license: ${checksumAddress(sub.userId)}`);
     const parsed = parseJsonBody(r);
-    if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+    // Fiber's BodyParser is encoding/json into TokenRequest: a wrong JSON type anywhere is a parse error.
+    if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value) || !goTypesOk(parsed.value)) {
       return err(res, 400, "Couldn't parse request body.");
     }
     const b = parsed.value;
@@ -37,17 +48,16 @@ export function tokenExchangeService(sim) {
       asset = b.asset;
     } else {
       if (!isAddress(b.nftContractAddress)) return err(res, 400, `Invalid NFT contract address "${b.nftContractAddress ?? ''}".`);
-      if (!Number.isInteger(b.tokenId) || b.tokenId < 0) return err(res, 400, "Couldn't parse request body.");
       contract = b.nftContractAddress;
-      tokenId = b.tokenId;
+      tokenId = b.tokenId ?? 0; // int64: a missing id is 0 and a negative one is not refused by the handler
       asset = did(checksumAddress(contract), tokenId);
     }
     let ids;
     const namePath = Array.isArray(b.permissions) && b.permissions.length > 0;
-    if (namePath) {
-      const unknown = b.permissions.filter((p) => !(p in NAME_TO_ID));
-      if (unknown.length) return err(res, 400, `unknown permissions [${unknown.join(' ')}]`);
-      ids = b.permissions.map((p) => NAME_TO_ID[p]);
+    let unknownNames = [];
+    if (namePath) { // names DIMO does not know are reported as lacking (access.go ValidateAccessViaRecord)
+      unknownNames = b.permissions.filter((p) => !(p in NAME_TO_ID));
+      ids = b.permissions.filter((p) => p in NAME_TO_ID).map((p) => NAME_TO_ID[p]);
     } else {
       const privs = Array.isArray(b.privileges) ? b.privileges : [];
       const unknown = privs.filter((p) => !PRIVILEGE_NAMES[p]);
@@ -55,15 +65,20 @@ export function tokenExchangeService(sim) {
       ids = privs;
     }
     const events = Array.isArray(b.cloudEvents?.events) ? b.cloudEvents.events : [];
-    if (ids.length === 0 && events.length === 0) return err(res, 400, 'Please provide at least one privilege or cloudevent');
+    if (ids.length + unknownNames.length === 0 && events.length === 0) return err(res, 400, 'Please provide at least one privilege or cloudevent');
+    if (!claims.ethereum_address) return err(res, 401, 'No Ethereum address claim found.');
+    if (unknownNames.length && !events.length) return err(res, 403, `Address ${lic.clientId} lacks permissions [${unknownNames.join(' ')}] for asset ${asset}.`);
     ids = [...new Set(ids)];
     const vehicleOk = sameAddress(contract, VEHICLE_NFT) && sim.fx.byId.has(tokenId);
     const granted = new Set(vehicleOk ? activeSacds(sim.fx, tokenId, sim.now())
       .filter((s) => sameAddress(s.grantee, lic.clientId)).flatMap((s) => permissionIds(s.permissions)) : []);
     const missing = ids.filter((i) => !granted.has(i));
-    if (missing.length || (events.length && !vehicleOk)) {
-      const list = namePath ? missing.map((i) => PRIVILEGE_NAMES[i]).join(' ') : missing.join(' ');
-      return err(res, 403, `Address ${lic.clientId} lacks permissions [${list}] for asset ${asset}.`);
+    // Cloud events are checked against the grant's SACD document only (access.go ValidateAccess, no legacy
+    // fallback); the fixtures' SACDs carry no event list, so any active grant to the license stands for one.
+    const sacdOk = vehicleOk && activeSacds(sim.fx, tokenId, sim.now()).some((s) => sameAddress(s.grantee, lic.clientId));
+    if (missing.length || (events.length && !sacdOk)) {
+      // evaluatePermissionsBits reports the missing privilege ids, whichever body named them.
+      return err(res, 403, `Address ${lic.clientId} lacks permissions [${missing.join(' ')}] for asset ${asset}.`);
     }
     const iat = Math.floor(sim.now() / 1000);
     const token = sim.vehicleJwt.sign({
