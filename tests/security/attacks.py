@@ -387,7 +387,7 @@ def attack_planted_fallback(run):
     run.row("planted <tmp>/app/dimo-tray + live lock, owner without runtime dir",
             "tray starts in a folder of the owner's own",
             path or f"did not start: {err or 'no endpoints'}",
-            bool(path) and not path.startswith("/tmp/"))
+            bool(path) and path.startswith(run.owner["home"] + "/") and not path.startswith("/tmp/app/"))
     mode = oct(os.stat(target).st_mode & 0o777)
     run.row("planted /tmp/runtime-<owner> symlink to the intruder's folder", "not used, not chmod-ed (0o777)",
             f"target mode {mode}, {len(os.listdir(target))} entries", mode == "0o777" and not os.listdir(target))
