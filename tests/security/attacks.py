@@ -289,7 +289,8 @@ class Run:
                 p.kill()
                 p.wait()
                 return p, None, "still running"
-            return p, None, err.strip().splitlines()[-1] if err.strip() else f"exit {p.returncode}"
+            lines = [line for line in err.strip().splitlines() if line.strip() and "--help" not in line]
+            return p, None, " ".join(lines)[-300:] if lines else f"exit {p.returncode}"
         ready, _, _ = select.select([p.stdout], [], [], 30)
         line = p.stdout.readline() if ready else ""
         return p, (json.loads(line) if line.startswith("{") else None), ""
@@ -498,9 +499,11 @@ def attack_login_listener(run):
             f"listener answered {got.get('status')}; signed in before {signed_in}, after {'Signed in' in after}"
             + ("" if not started.get("is_error") else f"; init_oauth failed: {started.get('text', '')[:80]}"),
             not started.get("is_error") and got.get("status", 0) >= 400 and signed_in == ("Signed in" in after))
-    again = run.as_user(run.intruder, "login-callback", forged)
-    run.row("a second redirect after the first callback", "nothing listens any more",
-            json.dumps(again), again.get("status") == 0)
+    # The attempt's state is random and only in the owner's link: the intruder cannot complete it,
+    # and a wrong state does not use the attempt up (so junk cannot block the owner's login).
+    again = run.as_user(run.intruder, "login-callback", forged + "&utm=state%3Dguess")
+    run.row("another forged redirect with a guessed state", "refused (403)", json.dumps(again),
+            again.get("status") in (0, 403))
     run.stop(tray)
 
 

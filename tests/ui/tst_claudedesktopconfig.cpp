@@ -219,6 +219,11 @@ private Q_SLOTS:
         QTest::newRow("string root") << QByteArray("\"text\"") << u" JSON"_s;
         QTest::newRow("mcpServers array") << QByteArray(R"({"mcpServers": [], "x": 1})") << u"\"mcpServers\" in"_s;
         QTest::newRow("mcpServers null") << QByteArray(R"({"mcpServers": null})") << u"\"mcpServers\" in"_s;
+        // Found by fuzz_claudeconfig: Qt's writer drops U+FEFF inside a key, which would rename another
+        // server's "command".
+        QTest::newRow("U+FEFF in another entry") << QByteArray("{\"mcpServers\": {\"fs\": {\"\xEF\xBB\xBF"
+                                                               "command\": \"npx\"}}}")
+                                                 << u"cannot rewrite without changing it"_s;
     }
 
     void refusals()

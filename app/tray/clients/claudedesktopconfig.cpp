@@ -219,6 +219,15 @@ ClaudeDesktopInstall ClaudeDesktopConfig::install(const QString &path, const QSt
     serverMap.insert(serverName(), entry);
     root.insert("mcpServers"_L1, serverMap);
 
+    // Qt's JSON writer is not lossless for every input (it drops U+FEFF inside keys and strings,
+    // found by fuzz_claudeconfig): never write a file that would change another entry.
+    const QByteArray updated = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (QJsonDocument::fromJson(updated).object() != root) {
+        return failure(path,
+                       u"%1 contains text DIMO Tray cannot rewrite without changing it (for example an invisible "
+                       "U+FEFF character). It was left unchanged; add the \"dimo\" entry by hand (see Connect an AI "
+                       "client)."_s.arg(path));
+    }
     if (!original.trimmed().isEmpty()) {
         result.backupPath = path + u".bak"_s;
         const QFileDevice::Permissions mode = QFileInfo(path).permissions();
@@ -229,8 +238,7 @@ ClaudeDesktopInstall ClaudeDesktopConfig::install(const QString &path, const QSt
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         return failure(path, u"Cannot create the folder of %1"_s.arg(path));
     }
-    if (const QString error = writeAtomically(path, QJsonDocument(root).toJson(QJsonDocument::Indented));
-        !error.isEmpty()) {
+    if (const QString error = writeAtomically(path, updated); !error.isEmpty()) {
         return failure(path, error);
     }
     return result;
