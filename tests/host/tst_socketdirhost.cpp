@@ -24,26 +24,18 @@
 #include <unistd.h>
 #endif
 
+#if defined(Q_OS_UNIX)
+#include "tests/support/posixfs.h"
+#endif
+
 using namespace Qt::StringLiterals;
 
 #if defined(Q_OS_UNIX)
 
 namespace {
 
-bool makeDir(const QString &path, mode_t mode)
-{
-    const QByteArray native = QFile::encodeName(path);
-    return ::mkdir(native.constData(), 0700) == 0 && ::chmod(native.constData(), mode) == 0;
-}
-
-mode_t modeOf(const QString &path)
-{
-    struct stat st
-    {
-    };
-
-    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 07777) : mode_t(-1);
-}
+using testsupport::makeDir;
+using testsupport::modeOf;
 
 QStringList filesUnder(const QString &dir)
 {

@@ -7,6 +7,7 @@
 #include "dimo/client.h"
 #include "dimo/environment.h"
 #include "tests/host/toolfixture.h"
+#include "tests/support/loginhttp.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -24,26 +25,6 @@ quint16 freePort()
 {
     QTcpServer probe;
     return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-
-// The redirect's path and query sent to 127.0.0.1:port; the whole response.
-QByteArray deliver(quint16 port, const QUrl &redirect)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(5000)) {
-        return "connect failed: " + socket.errorString().toUtf8();
-    }
-    socket.write("GET " + redirect.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)
-                 + " HTTP/1.1\r\nHost: localhost:8765\r\n\r\n");
-    QByteArray response;
-    QElapsedTimer timer;
-    timer.start();
-    while (socket.state() != QAbstractSocket::UnconnectedState && timer.elapsed() < 15000) {
-        socket.waitForReadyRead(50);
-        response += socket.readAll();
-    }
-    return response + socket.readAll();
 }
 
 QString linkIn(const QString &text)
@@ -84,7 +65,7 @@ private Q_SLOTS:
         QVERIFY(port != 0);
 
         // Nothing listens before init_oauth.
-        QVERIFY(deliver(port, QUrl(LoopbackRedirect)).startsWith("connect failed"));
+        QVERIFY(testsupport::deliverRedirect(port, QUrl(LoopbackRedirect)).startsWith("connect failed"));
 
         QJsonObject r = s.call(u"init_oauth"_s, {{u"port"_s, port}});
         QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
@@ -113,14 +94,14 @@ private Q_SLOTS:
         // Another local user's valid login (another attempt, no state of ours) is refused.
         const QUrl bobs = m_fx.sim.autoLogin(client.loginUrl({}).value(), 2);
         QVERIFY2(bobs.isValid(), qPrintable(m_fx.sim.stderrText()));
-        QByteArray answer = deliver(port, bobs);
+        QByteArray answer = testsupport::deliverRedirect(port, bobs);
         QVERIFY2(answer.startsWith("HTTP/1.1 403 "), answer.constData());
         QVERIFY(ToolSession::text(s.call(u"check_vehicle_access_status"_s)).contains(u"Signed in: nobody"_s));
 
         // The user's own login through the link signs in…
         const QUrl alices = m_fx.sim.autoLogin(QUrl(link), 1);
         QVERIFY2(QUrlQuery(alices).queryItemValue(u"state"_s) == utm.mid(6), qPrintable(alices.toString()));
-        answer = deliver(port, alices);
+        answer = testsupport::deliverRedirect(port, alices);
         QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
         const QString alice =
             m_fx.sim.fixtures().value(u"users"_s).toArray().at(0).toObject().value(u"wallet"_s).toString();
@@ -131,7 +112,7 @@ private Q_SLOTS:
         // no one listening, and Alice stays signed in.
         QUrl replay = m_fx.sim.autoLogin(QUrl(link), 2);
         QVERIFY(replay.isValid());
-        QVERIFY(deliver(port, replay).startsWith("connect failed"));
+        QVERIFY(testsupport::deliverRedirect(port, replay).startsWith("connect failed"));
         status = ToolSession::text(s.call(u"check_vehicle_access_status"_s));
         QVERIFY2(status.contains(u"Signed in: wallet %1"_s.arg(alice)), qPrintable(status));
 
@@ -142,11 +123,11 @@ private Q_SLOTS:
             QUrlQuery(QUrl(linkIn(ToolSession::text(r)))).queryItemValue(u"utm"_s, QUrl::FullyDecoded).mid(6);
         QUrl garbage(LoopbackRedirect);
         garbage.setQuery(u"token=garbage&walletAddress=%1&state=%2"_s.arg(alice, state));
-        answer = deliver(port, garbage);
+        answer = testsupport::deliverRedirect(port, garbage);
         QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.constData());
         status = ToolSession::text(s.call(u"check_vehicle_access_status"_s));
         QVERIFY2(status.contains(u"Signed in: wallet %1"_s.arg(alice)), qPrintable(status));
-        QVERIFY(deliver(port, garbage).startsWith("connect failed"));
+        QVERIFY(testsupport::deliverRedirect(port, garbage).startsWith("connect failed"));
         VERIFY_FINISH(s);
     }
 

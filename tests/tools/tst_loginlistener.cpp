@@ -9,6 +9,7 @@
 #include "dimo/client.h"
 #include "tests/support/dimofixture.h"
 #include "tests/support/jobwait.h"
+#include "tests/support/loginhttp.h"
 #include "tests/support/timeout.h"
 
 #include <QElapsedTimer>
@@ -25,26 +26,6 @@ using app::tools::LoginListener;
 namespace {
 
 const QString LoopbackRedirect = u"http://localhost:8765/callback"_s; // registered for the sim's main license
-
-// One HTTP exchange with the listener (the redirect's path and query): the whole response.
-QByteArray deliver(quint16 port, const QUrl &redirect)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(5000)) {
-        return "connect failed: " + socket.errorString().toUtf8();
-    }
-    socket.write("GET " + redirect.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)
-                 + " HTTP/1.1\r\nHost: localhost:8765\r\n\r\n");
-    QByteArray response;
-    QElapsedTimer timer;
-    timer.start();
-    while (socket.state() != QAbstractSocket::UnconnectedState && timer.elapsed() < testsupport::scaled(15000)) {
-        QTest::qWait(10);
-        response += socket.readAll();
-    }
-    return response + socket.readAll();
-}
 
 } // namespace
 
@@ -104,11 +85,12 @@ private Q_SLOTS:
         QCOMPARE(state.size(), 32); // 128 random bits, hex
 
         // Other paths do not use up the attempt.
-        QVERIFY(deliver(port, QUrl(u"http://localhost:8765/favicon.ico"_s)).startsWith("HTTP/1.1 404 "));
+        QVERIFY(testsupport::deliverRedirect(port, QUrl(u"http://localhost:8765/favicon.ico"_s))
+                    .startsWith("HTTP/1.1 404 "));
         QVERIFY(listener.isListening());
 
         QSignalSpy finished(&listener, &LoginListener::loginFinished);
-        const QByteArray answer = deliver(port, redirect(*c, 1, state));
+        const QByteArray answer = testsupport::deliverRedirect(port, redirect(*c, 1, state));
         QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
         QCOMPARE(c->wallet(), wallet(1));
         QCOMPARE(finished.size(), 1);
@@ -116,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(listener.state().isEmpty());
 
         // A second valid callback, even with the used state: nobody listens, Alice stays.
-        QVERIFY(deliver(port, redirect(*c, 2, state)).startsWith("connect failed"));
+        QVERIFY(testsupport::deliverRedirect(port, redirect(*c, 2, state)).startsWith("connect failed"));
         QCOMPARE(c->wallet(), wallet(1));
         QCOMPARE(finished.size(), 1);
     }
@@ -130,14 +112,14 @@ private Q_SLOTS:
         QVERIFY(listener.listen(0, QUrl(LoopbackRedirect), c.get()).ok());
         const quint16 port = listener.port();
         for (const QString &state : {QString(), u"0123456789abcdef0123456789abcdef"_s}) {
-            const QByteArray answer = deliver(port, redirect(*c, 2, state));
+            const QByteArray answer = testsupport::deliverRedirect(port, redirect(*c, 2, state));
             QVERIFY2(answer.startsWith("HTTP/1.1 403 "), answer.constData());
             QVERIFY(answer.contains("init_oauth"));
             QVERIFY(!c->session().has_value());
             QCOMPARE(c->sessionState(), dimo::Client::SessionState::SignedOut);
             QVERIFY(listener.isListening());
         }
-        QVERIFY(deliver(port, redirect(*c, 1, listener.state())).startsWith("HTTP/1.1 200 "));
+        QVERIFY(testsupport::deliverRedirect(port, redirect(*c, 1, listener.state())).startsWith("HTTP/1.1 200 "));
         QCOMPARE(c->wallet(), wallet(1));
     }
 
@@ -155,13 +137,13 @@ private Q_SLOTS:
                 return !listener.isListening();
             },
             testsupport::scaled(5000)));
-        QVERIFY(deliver(port, valid).startsWith("connect failed"));
+        QVERIFY(testsupport::deliverRedirect(port, valid).startsWith("connect failed"));
         QVERIFY(!c->session().has_value());
 
         // init_oauth again: a new attempt with a new state; the old link's redirect is refused.
         QVERIFY(listener.listen(port, QUrl(LoopbackRedirect), c.get()).ok());
         QVERIFY(listener.state() != state);
-        QVERIFY(deliver(port, valid).startsWith("HTTP/1.1 403 "));
+        QVERIFY(testsupport::deliverRedirect(port, valid).startsWith("HTTP/1.1 403 "));
         QVERIFY(!c->session().has_value());
     }
 
@@ -174,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(listener.listen(0, QUrl(LoopbackRedirect), c.get()).ok());
         QUrl garbage(LoopbackRedirect);
         garbage.setQuery(u"token=garbage&walletAddress=%1&state=%2"_s.arg(wallet(2), listener.state()));
-        const QByteArray answer = deliver(listener.port(), garbage);
+        const QByteArray answer = testsupport::deliverRedirect(listener.port(), garbage);
         QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.constData());
         QCOMPARE(c->sessionState(), dimo::Client::SessionState::SignedIn);
         QCOMPARE(c->wallet(), wallet(1));
