@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -147,14 +148,19 @@ void HttpJob::send()
     if (max > 0) {
         // Backpressure: Qt's HTTP thread stops reading once this much waits unread, so a burst
         // cannot overshoot the cap before readyRead reports it (one readyRead may cover a burst).
-        // Set again with the headers: Qt 6.4's HTTP thread ignores a size set before its reply
-        // object exists, which races with this call.
-        m_reply->setReadBufferSize(max + 1);
-        connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, max] {
-            if (m_reply) {
-                m_reply->setReadBufferSize(max + 1);
+        // Qt 6.4 forwards the size to its HTTP thread only once the request was handed over to
+        // it, and a request with a body is handed over from the event loop, after this call:
+        // without the queued call below, a fast 400 MB body was all read before the headers'
+        // call took effect (the tray peaked at 453 MB; scripts/security's 400 MB row).
+        const QPointer<QNetworkReply> reply = m_reply;
+        const auto limit = [this, reply, max] {
+            if (reply && reply == m_reply) {
+                reply->setReadBufferSize(2 * max);
             }
-        });
+        };
+        limit();
+        QMetaObject::invokeMethod(this, limit, Qt::QueuedConnection);
+        connect(m_reply, &QNetworkReply::metaDataChanged, this, limit);
     }
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpJob::checkBodySize);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpJob::checkBodySize);
@@ -202,7 +208,11 @@ void HttpJob::handleReply()
                                 << redact(m_request.url) << m_elapsed.elapsed() << "ms id" << m_requestId
                                 << (upstreamId.isEmpty() ? QString() : u"server-id "_s + upstreamId);
 
-    if (status == 0) { // no HTTP answer at all
+    // No HTTP answer at all, or the connection failed (closed, timed out) after the headers: a
+    // cut body is not an answer (Qt keeps the 200 of the headers; its body would read as empty).
+    const bool transportFailed =
+        netError > QNetworkReply::NoError && netError < QNetworkReply::ProxyConnectionRefusedError;
+    if (status == 0 || transportFailed) {
         const bool timedOut = netError == QNetworkReply::OperationCanceledError && !m_aborting;
         if (!timedOut && retryableNetworkError(netError) && scheduleRetry(0, {})) {
             return;

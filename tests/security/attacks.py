@@ -271,6 +271,7 @@ class Run:
         self.procs.append(p)
         info = json.loads(p.stdout.readline())
         self.credentials = info["testCredentials"]
+        self.control = info["controlUrl"]
         env = os.path.join(self.scratch, "environment.json")
         shutil.copy(info["environmentFile"], env)
         os.chmod(env, 0o644)
@@ -302,6 +303,14 @@ class Run:
                 p.wait(10)
             except subprocess.TimeoutExpired:
                 p.kill()
+
+    def fault(self, fault):
+        req = urllib.request.Request(self.control + "/faults", data=json.dumps(fault).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+        urllib.request.urlopen(req, timeout=10).read()
+
+    def clear_faults(self):
+        urllib.request.urlopen(urllib.request.Request(self.control + "/faults", method="DELETE"), timeout=10).read()
 
     def rss_mb(self, p):
         try:
@@ -563,6 +572,20 @@ def attack_exhaustion(run):
     run.row(f"a client sends {flood.get('sent')} tools/list and never reads", "tray stays under 150 MB, serves others",
             f"peak RSS {before:.0f} -> {after:.0f} MB; other client served: {still.get('initialized')}",
             after < 150 and bool(still.get("initialized")))
+    run.stop(tray)
+    # DIMO (or whoever answers in its place) streams a 400 MB body: the tray stops reading at its
+    # 32 MB cap, answers with the cap's error, and its peak RSS stays far below the body's size.
+    run.end_attack()
+    tray, endpoints, _ = run.start_tray(run.owner)
+    path = (endpoints or {}).get("socket", "")
+    run.fault({"service": "telemetry", "bodyBytes": 400 * 1024 * 1024, "times": 1})
+    before = run.rss_mb(tray)
+    got = run.as_user(run.owner, "tool", path, "telemetry_get_latest_signals", json.dumps({"tokenId": VEHICLE, "signalNames": ["speed"]}))
+    after = run.rss_mb(tray)
+    run.clear_faults()
+    run.row("telemetry answers with a 400 MB body (chunked)", "isError naming the 32 MB cap; tray peak under 150 MB",
+            f"isError={got.get('is_error')} \"{got.get('text', '')[:70]}\"; peak RSS {before:.0f} -> {after:.0f} MB",
+            bool(got.get("is_error")) and "larger than 32 MB" in got.get("text", "") and after < 150)
     run.stop(tray)
 
 

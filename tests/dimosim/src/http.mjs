@@ -32,10 +32,13 @@ function streamLargeBody(res, f) {
   const chunk = Buffer.alloc(64 * 1024, 'x');
   let left = total - head.length - tail.length;
   res.write(head);
+  let sent = head.length;
   const pump = () => {
     while (left > 0 && !res.destroyed) {
+      if (Number.isInteger(f.cutAfterBytes) && sent >= f.cutAfterBytes) { res.socket?.destroy(); return; }
       const n = Math.min(left, chunk.length);
       left -= n;
+      sent += n;
       if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) { res.once('drain', pump); return; }
     }
     if (!res.destroyed) res.end(tail);

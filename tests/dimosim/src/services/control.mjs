@@ -4,7 +4,7 @@ import { commandsView } from '../commands.mjs';
 import { vehicleSignals, lastSampleTime } from '../signals.mjs';
 import { TESLA_ORACLE_MODES, TESLA_STATUS_ACTIONS } from './teslaoracle.mjs';
 
-const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times', 'bodyBytes', 'contentLength'];
+const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times', 'bodyBytes', 'contentLength', 'cutAfterBytes'];
 
 export function controlHandler(sim) {
   return async (r, res) => {
