@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/vehicles/vehicleswindow.h"
 
-#include "dimo/vehicles/privileges.h"
+#include "dimo/core/privileges.h"
 #include "ui/vehicles/naturalsort.h"
 #include "ui/vehicles/vehiclelistmodel.h"
 #include "ui/vehicles/vehicletext.h"
