@@ -32,23 +32,6 @@ QString messageHtml(const ApprovalPrompt &p)
 
 } // namespace
 
-QString describeApproval(ApprovalChoice choice)
-{
-    switch (choice) {
-    case ApprovalChoice::AllowOnce:
-        return u"allowed once by the user"_s;
-    case ApprovalChoice::AllowForSession:
-        return u"allowed by the user for this AI client session (this vehicle and command)"_s;
-    case ApprovalChoice::AllowAlways:
-        return u"allowed by the user for any AI client (this vehicle and command)"_s;
-    case ApprovalChoice::Deny:
-        return u"denied by the user"_s;
-    case ApprovalChoice::TimedOut:
-        return u"timed out (denied)"_s;
-    }
-    return {};
-}
-
 ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWidget *parent)
     : QDialog(parent, Qt::Dialog | Qt::WindowStaysOnTopHint)
     , m_prompt(prompt)
