@@ -3,6 +3,7 @@
 #include "app/tray/licenseflows.h"
 
 #include "app/tools/backend.h"
+#include "app/tools/toolkit.h"
 #include "app/tray/dimoservice.h"
 #include "app/tray/login/loginprocess.h"
 #include "app/tray/settings/settingscontroller.h"
@@ -67,7 +68,9 @@ LicenseFlows::LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *pare
 
 void LicenseFlows::openSettings()
 {
-    m_dimo.settings()->openDialog({u"all"_s, u"read-only"_s, u"essentials"_s});
+    using tools::Toolset;
+    m_dimo.settings()->openDialog(
+        {tools::toString(Toolset::All), tools::toString(Toolset::ReadOnly), tools::toString(Toolset::Essentials)});
 }
 
 void LicenseFlows::showWelcome()
