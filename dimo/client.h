@@ -4,7 +4,6 @@
 
 #include "dimo/attestation.h"
 #include "dimo/auth/loginurl.h"
-#include "dimo/auth/tokenjob.h"
 #include "dimo/auth/usersession.h"
 #include "dimo/commands.h"
 #include "dimo/context.h"
@@ -12,6 +11,7 @@
 #include "dimo/devicedefinitions.h"
 #include "dimo/graphql/requests.h"
 #include "dimo/net/httptypes.h"
+#include "dimo/net/tokenjob.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dimo/commandjob.h"
 
+#include "dimo/core/privileges.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/net/requests.h"
-#include "dimo/vehicles/privileges.h"
 #include "dimo/vehicles/vehiclejwtcache.h"
 
 #include <QHash>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Lifecycle methods: initialize (version negotiation), ping, server/discover, logging/setLevel,
 // and the method table.
+#include "mcp/era.h"
 #include "mcp/logging.h"
 #include "mcp/methods.h"
 #include "mcp/server.h"

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "mcp/era.h"
 #include "mcp/loglevel.h"
 #include "mcp/protocolversion.h"
 
@@ -18,7 +17,8 @@
 
 namespace mcp {
 
-class SessionCore;
+class Era;
+class RequestHost;
 
 /// Responses of one 2025-03-26 JSON-RPC batch, sent together once every element is done.
 struct BatchState
@@ -31,7 +31,7 @@ struct BatchState
 /// Internal state of one in-flight client request, shared by the session and its Responder.
 struct RequestContext
 {
-    std::weak_ptr<SessionCore> core;
+    std::weak_ptr<RequestHost> core; ///< the owning session (SessionCore)
     QByteArray rawId;
     QByteArray key;
     QByteArray progressToken; ///< raw JSON token, empty when the request carried none
@@ -45,7 +45,7 @@ struct RequestContext
     QElapsedTimer started;
     QString method;
     Revision revision = protocol::latest(); ///< what fields the answer may carry
-    const Era *era = &Era::legacy(); ///< what differs by protocol era (Era::select)
+    const Era *era = nullptr; ///< what differs by protocol era: set by Era::select before any use
     QJsonObject clientCapabilities; ///< modern era: from the envelope
     std::optional<LogLevel> logLevel; ///< modern era: the envelope's opt-in (none = no log messages)
     std::shared_ptr<BatchState> batch;

@@ -4,7 +4,7 @@
 
 #include "mcp/logging.h"
 #include "mcp/requestcontext.h"
-#include "mcp/sessioncore.h"
+#include "mcp/requesthost.h"
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +39,7 @@ Responder::~Responder()
     }
 }
 
-std::shared_ptr<SessionCore> Responder::core() const
+std::shared_ptr<RequestHost> Responder::core() const
 {
     return m_ctx ? m_ctx->core.lock() : nullptr;
 }
@@ -128,7 +128,7 @@ Revision Responder::revision() const
 QJsonObject Responder::clientInfo() const
 {
     const auto c = core();
-    return c ? c->state().clientInfo : QJsonObject();
+    return c ? c->clientInfo() : QJsonObject();
 }
 
 quint64 Responder::sessionId() const
@@ -140,7 +140,7 @@ quint64 Responder::sessionId() const
 bool Responder::clientSupports(const QString &name) const
 {
     const auto c = core();
-    return c && m_ctx->era->clientCapabilities(*m_ctx, c->state()).contains(name);
+    return c && c->clientSupports(*m_ctx, name);
 }
 
 void Responder::request(const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs) &&

@@ -17,6 +17,7 @@
 namespace mcp {
 
 struct RequestContext;
+class RequestHost;
 class SessionCore;
 
 /// The client's answer to a server→client request (elicitation, sampling, roots).
@@ -91,7 +92,7 @@ public:
 private:
     friend class SessionCore;
     explicit Responder(std::shared_ptr<RequestContext> context);
-    std::shared_ptr<SessionCore> core() const;
+    std::shared_ptr<RequestHost> core() const;
 
     std::shared_ptr<RequestContext> m_ctx;
 };

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // SchemaValidator::unsupported(): which schemas validate() fully understands, and `$ref` lookup.
+#include "mcp/schemavalidator.h"
 #include "mcp/schemawalker.h"
 
 #include <QRegularExpression>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "mcp/schemaviolation.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -9,16 +11,6 @@
 #include <optional>
 
 namespace mcp {
-
-/// One schema rule a value broke.
-struct SchemaViolation
-{
-    QString path; ///< e.g. "vin", "filters[2].name"; empty for the value itself
-    QString rule; ///< the JSON Schema keyword: "type", "required", "enum", "minimum", ...
-    QString message; ///< developer English, names the field and the rule
-
-    QString toString() const;
-};
 
 /// Validates JSON values against JSON Schema 2020-12 (the dialect MCP tool schemas use), limited
 /// to the keywords mcp/README.md lists as supported: type, enum, const, multipleOf, minimum,

@@ -3,9 +3,13 @@
 // Internal to SchemaValidator (schemavalidator.cpp, schemacontainers.cpp, schemasupport.cpp).
 #pragma once
 
-#include "mcp/schemavalidator.h"
+#include "mcp/schemaviolation.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <optional>
 
 namespace mcp::schemawalk {
 

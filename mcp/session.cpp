@@ -25,6 +25,12 @@ Session::Session(Server *server, QObject *parent)
     });
 }
 
+// Server's factory lives with what it makes, so the engine's server.cpp never includes session.h.
+Session *Server::createSession(QObject *parent)
+{
+    return new Session(this, parent);
+}
+
 Session::~Session()
 {
     m_core->close();

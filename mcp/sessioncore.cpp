@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mcp/sessioncore.h"
 
+#include "mcp/era.h"
 #include "mcp/logging.h"
 #include "mcp/methods.h"
 #include "mcp/server.h"

@@ -7,6 +7,7 @@
 #include "mcp/outgoing.h"
 #include "mcp/protocolversion.h"
 #include "mcp/requestcontext.h"
+#include "mcp/requesthost.h"
 #include "mcp/responder.h"
 #include "mcp/server.h"
 
@@ -38,13 +39,15 @@ struct SessionState
 
 /// The JSON-RPC session engine behind mcp::Session: decoding, dispatch, in-flight requests,
 /// cancellation, progress, logging and server→client requests.
-class SessionCore : public std::enable_shared_from_this<SessionCore>
+class SessionCore
+    : public RequestHost
+    , public std::enable_shared_from_this<SessionCore>
 {
 public:
     using Emitter = std::function<void(const Outgoing &)>;
 
     SessionCore(Server *server, QObject *owner, Emitter emitter);
-    ~SessionCore();
+    ~SessionCore() override;
 
     void receive(const QByteArray &bytes);
     void close();
@@ -53,23 +56,30 @@ public:
 
     SessionState &state() { return m_state; }
 
-    bool isClosed() const { return m_state.phase == SessionState::Phase::Closed; }
+    bool isClosed() const override { return m_state.phase == SessionState::Phase::Closed; }
 
     /// Unique for the process's life (never reused, unlike an address); never 0.
-    quint64 id() const { return m_id; }
+    quint64 id() const override { return m_id; }
 
-    // Used by Responder.
+    // RequestHost: used by Responder.
+    QJsonObject clientInfo() const override { return m_state.clientInfo; }
+
+    bool clientSupports(const RequestContext &ctx, const QString &name) const override;
+    void resolve(RequestContext &ctx, const QJsonObject &result) override;
+    void resolveTool(RequestContext &ctx, const ToolResult &result) override;
+    void reject(RequestContext &ctx, const RpcError &error) override;
+    void progress(RequestContext &ctx, double value, std::optional<double> total, const QString &message) override;
+    void closeStream(RequestContext &ctx) override;
+    void log(LogLevel level, const QJsonValue &data, const QString &logger, const RequestContext &ctx) override;
+    void request(Responder responder,
+                 const QString &method,
+                 const QJsonObject &params,
+                 ReplyCallback callback,
+                 int timeoutMs) override;
+
     void finish(RequestContext &ctx, const QByteArray &json);
-    void resolve(RequestContext &ctx, const QJsonObject &result);
-    void resolveTool(RequestContext &ctx, const ToolResult &result);
-    void reject(RequestContext &ctx, const RpcError &error);
     // Server::toolCallFinished for a tools/call context, once.
     void reportToolCall(RequestContext &ctx, ToolCallOutcome outcome, const QString &detail);
-    void progress(RequestContext &ctx, double value, std::optional<double> total, const QString &message);
-    void closeStream(RequestContext &ctx);
-    void log(LogLevel level, const QJsonValue &data, const QString &logger, const RequestContext &ctx);
-    void request(
-        Responder responder, const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs);
 
     static RequestContext *contextOf(Responder &responder) { return responder.m_ctx.get(); }
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // SessionCore: what the server sends on its own — progress, log messages, server→client requests.
+#include "mcp/era.h"
 #include "mcp/logging.h"
 #include "mcp/methods.h"
 #include "mcp/sessioncore.h"
@@ -48,6 +49,11 @@ void SessionCore::progress(RequestContext &ctx, double value, std::optional<doub
     emitOut(Outgoing::Kind::Notification,
             jsonrpc::encodeNotificationWithRaw(u"notifications/progress"_s, "progressToken", ctx.progressToken, params),
             ctx.key);
+}
+
+bool SessionCore::clientSupports(const RequestContext &ctx, const QString &name) const
+{
+    return ctx.era->clientCapabilities(ctx, m_state).contains(name);
 }
 
 void SessionCore::closeStream(RequestContext &ctx)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
 // tools/list and tools/call.
+#include "mcp/era.h"
 #include "mcp/logging.h"
 #include "mcp/methods.h"
 #include "mcp/schemavalidator.h"

@@ -5,15 +5,9 @@
 # The test `packaging_deb` (tests/packaging/) builds this package, installs it with apt-get, runs the
 # installed binaries against the DIMO simulator and removes it again.
 
-foreach(exe dimo-tray mcp-dimo)
-    if(TARGET ${exe})
-        install(TARGETS ${exe} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-    endif()
-endforeach()
+install(TARGETS dimo-tray mcp-dimo RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The Login with DIMO web view runs in its own process; users never start it, so it is not on PATH.
-if(TARGET dimo-tray-login)
-    install(TARGETS dimo-tray-login RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/dimo-tray)
-endif()
+install(TARGETS dimo-tray-login RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/dimo-tray)
 
 set(share ${CMAKE_INSTALL_DATADIR})
 install(FILES linux/${DIMOTRAY_APP_ID}.desktop DESTINATION ${share}/applications)

@@ -26,21 +26,19 @@ install(TARGETS dimo-tray BUNDLE DESTINATION .)
 install(TARGETS mcp-dimo RUNTIME DESTINATION "${app_bundle}/Contents/MacOS")
 # Quoted: the bundle's name has a space.
 set(deploy_extra "\"-executable=\${CMAKE_INSTALL_PREFIX}/${app_bundle}/Contents/MacOS/mcp-dimo\"")
-if(TARGET dimo-tray-login)
-    install(TARGETS dimo-tray-login RUNTIME DESTINATION "${app_bundle}/Contents/MacOS")
-    string(APPEND deploy_extra " \"-executable=\${CMAKE_INSTALL_PREFIX}/${app_bundle}/Contents/MacOS/dimo-tray-login\"")
-endif()
+install(TARGETS dimo-tray-login RUNTIME DESTINATION "${app_bundle}/Contents/MacOS")
+string(APPEND deploy_extra " \"-executable=\${CMAKE_INSTALL_PREFIX}/${app_bundle}/Contents/MacOS/dimo-tray-login\"")
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION "${app_bundle}/Contents/Resources")
 
 # macdeployqt copies Qt's frameworks and plugins into the bundle and rewrites the install names of
 # all three executables (-executable=), so the shim and the login helper share the app's Qt.
-if(TARGET Qt6::macdeployqt)
-    install(CODE "
-        execute_process(COMMAND \"$<TARGET_FILE:Qt6::macdeployqt>\" \"\${CMAKE_INSTALL_PREFIX}/${app_bundle}\"
-            ${deploy_extra} -always-overwrite COMMAND_ERROR_IS_FATAL ANY)")
-else()
-    message(WARNING "macdeployqt not found: the bundle will not carry Qt")
+if(NOT TARGET Qt6::macdeployqt)
+    message(FATAL_ERROR "macdeployqt not found: the bundle would not carry Qt. Install Qt's tools "
+        "(the qttools module of the Qt you build against) or point CMAKE_PREFIX_PATH at a Qt that has them.")
 endif()
+install(CODE "
+    execute_process(COMMAND \"$<TARGET_FILE:Qt6::macdeployqt>\" \"\${CMAKE_INSTALL_PREFIX}/${app_bundle}\"
+        ${deploy_extra} -always-overwrite COMMAND_ERROR_IS_FATAL ANY)")
 
 set(CPACK_GENERATOR DragNDrop)
 set(CPACK_DMG_VOLUME_NAME "${app_name}")

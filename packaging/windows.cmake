@@ -13,26 +13,23 @@
 # No console window when the shim starts `dimo-tray --background`.
 set_target_properties(dimo-tray PROPERTIES WIN32_EXECUTABLE TRUE)
 
-set(bins dimo-tray mcp-dimo)
-if(TARGET dimo-tray-login)
-    list(APPEND bins dimo-tray-login)
-endif()
+set(bins dimo-tray mcp-dimo dimo-tray-login)
 install(TARGETS ${bins} RUNTIME DESTINATION bin)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION . RENAME LICENSE.txt)
 
 # windeployqt on all three executables at once, into bin\ (they share one set of Qt DLLs).
-if(TARGET Qt6::windeployqt)
-    set(deploy_files "")
-    foreach(bin ${bins})
-        list(APPEND deploy_files "\"\${CMAKE_INSTALL_PREFIX}/bin/$<TARGET_FILE_NAME:${bin}>\"")
-    endforeach()
-    list(JOIN deploy_files " " deploy_files)
-    install(CODE "
-        execute_process(COMMAND \"$<TARGET_FILE:Qt6::windeployqt>\" --no-translations --no-system-d3d-compiler
-            --dir \"\${CMAKE_INSTALL_PREFIX}/bin\" ${deploy_files} COMMAND_ERROR_IS_FATAL ANY)")
-else()
-    message(WARNING "windeployqt not found: the installer will not carry Qt")
+if(NOT TARGET Qt6::windeployqt)
+    message(FATAL_ERROR "windeployqt not found: the installer would not carry Qt. Install Qt's tools "
+        "(the qttools module of the Qt you build against) or point CMAKE_PREFIX_PATH at a Qt that has them.")
 endif()
+set(deploy_files "")
+foreach(bin ${bins})
+    list(APPEND deploy_files "\"\${CMAKE_INSTALL_PREFIX}/bin/$<TARGET_FILE_NAME:${bin}>\"")
+endforeach()
+list(JOIN deploy_files " " deploy_files)
+install(CODE "
+    execute_process(COMMAND \"$<TARGET_FILE:Qt6::windeployqt>\" --no-translations --no-system-d3d-compiler
+        --dir \"\${CMAKE_INSTALL_PREFIX}/bin\" ${deploy_files} COMMAND_ERROR_IS_FATAL ANY)")
 set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION bin)
 include(InstallRequiredSystemLibraries)
 

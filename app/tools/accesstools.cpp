@@ -4,8 +4,8 @@
 #include "app/tools/backend.h"
 #include "app/tools/timerules.h"
 #include "app/tools/toolkit.h"
-#include "dimo/auth/tokenjob.h"
-#include "dimo/vehicles/privileges.h"
+#include "dimo/core/privileges.h"
+#include "dimo/net/tokenjob.h"
 #include "dimo/vehicles/vehiclelistjob.h"
 #include "mcp/schema.h"
 

@@ -80,6 +80,33 @@ QString toString(ApprovalPolicy policy)
     return u"ask"_s;
 }
 
+namespace approvalnote {
+
+QString allowedOnce()
+{
+    return u"allowed once by the user"_s;
+}
+
+QString allowedAlways(GrantScope scope, int hours)
+{
+    return (scope == GrantScope::Session
+                ? u"allowed by the user for this AI client session (this vehicle and command, %1 h)"_s
+                : u"allowed by the user for any AI client (this vehicle and command, %1 h)"_s)
+        .arg(hours);
+}
+
+QString denied()
+{
+    return u"the user denied the command, so it was not sent"_s;
+}
+
+QString timedOut(const QString &where, int seconds)
+{
+    return u"nobody answered the approval %1 within %2 s, so the command was not sent"_s.arg(where).arg(seconds);
+}
+
+} // namespace approvalnote
+
 void ElicitationApprover::ask(const ApprovalRequest &request, SharedResponder responder, ApprovalCallback done)
 {
     if (!responder->clientSupports(u"elicitation"_s)) {
@@ -107,12 +134,12 @@ void ElicitationApprover::ask(const ApprovalRequest &request, SharedResponder re
         .elicit(
             message,
             schema,
-            [responder, done](mcp::Responder back, const mcp::ClientReply &reply) {
+            [responder, done, timeoutMs = m_timeoutMs](mcp::Responder back, const mcp::ClientReply &reply) {
                 *responder = std::move(back);
                 if (!reply.ok) {
                     const bool timeout = reply.error.code == -32001;
                     done({timeout ? ApprovalAnswer::TimedOut : ApprovalAnswer::Deny,
-                          timeout ? u"nobody answered the approval request within 60 s, so the command was not sent"_s
+                          timeout ? approvalnote::timedOut(u"request"_s, timeoutMs / 1000)
                                   : u"the approval request failed (%1), so the command was not sent"_s.arg(
                                       reply.error.message)});
                     return;
@@ -122,9 +149,9 @@ void ElicitationApprover::ask(const ApprovalRequest &request, SharedResponder re
                 // An elicitation answer approves this one call at most: an AI client can answer it
                 // itself, so "always" (not offered) counts as once and is never remembered.
                 if (action == u"accept"_s && (decision == u"allow_once"_s || decision == u"always"_s)) {
-                    done({ApprovalAnswer::AllowOnce, u"allowed once by the user"_s});
+                    done({ApprovalAnswer::AllowOnce, approvalnote::allowedOnce()});
                 } else {
-                    done({ApprovalAnswer::Deny, u"the user denied the command, so it was not sent"_s});
+                    done({ApprovalAnswer::Deny, approvalnote::denied()});
                 }
             },
             m_timeoutMs);

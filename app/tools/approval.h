@@ -71,6 +71,15 @@ struct ApprovalDecision
 
 using ApprovalCallback = std::function<void(const ApprovalDecision &decision)>;
 
+// The decision notes every Approver answers with (a tool's answer quotes them), written once.
+namespace approvalnote {
+QString allowedOnce(); // "allowed once by the user"
+QString allowedAlways(GrantScope scope, int hours); // "... for this AI client session (this vehicle and command, 8 h)"
+QString denied(); // "the user denied the command, so it was not sent"
+// "nobody answered the approval <where> within <seconds> s, so the command was not sent"
+QString timedOut(const QString &where, int seconds);
+} // namespace approvalnote
+
 // Asks the user. `done` is called exactly once, unless the tool call is cancelled first (then
 // never). The tray implements this with a dialog; headless uses MCP elicitation.
 class Approver

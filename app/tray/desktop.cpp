@@ -163,8 +163,8 @@ void Desktop::wireNotifications()
             &tools::Backend::commandWatched,
             this,
             [this](const QString &tool, qint64 tokenId, bool confirmed, const QString &line) {
-                m_tray->notify(confirmed ? u"Vehicle %1: %2 confirmed"_s.arg(tokenId).arg(tool)
-                                         : u"Vehicle %1: %2 not confirmed yet"_s.arg(tokenId).arg(tool),
+                m_tray->notify(confirmed ? tr("Vehicle %1: %2 confirmed").arg(tokenId).arg(tool)
+                                         : tr("Vehicle %1: %2 not confirmed yet").arg(tokenId).arg(tool),
                                line,
                                !confirmed);
             });
@@ -173,7 +173,7 @@ void Desktop::wireNotifications()
             this,
             [this](const QString &tool, qint64 tokenId, bool allowed, const QString &note) {
                 if (!allowed) {
-                    m_tray->notify(u"Vehicle %1: %2 refused"_s.arg(tokenId).arg(tool), note);
+                    m_tray->notify(tr("Vehicle %1: %2 refused").arg(tokenId).arg(tool), note);
                 }
             });
     // DIMO's command service refusing DIMO's own vehicle credentials is the same for every command
@@ -184,11 +184,11 @@ void Desktop::wireNotifications()
             return;
         }
         m_dimoSideRefusals.insert(refusal);
-        m_tray->notify(u"DIMO's command service refuses commands"_s, refusal + u"\n"_s + error.hint, true);
+        m_tray->notify(tr("DIMO's command service refuses commands"), refusal + u"\n"_s + error.hint, true);
     });
     connect(backend, &tools::Backend::demoSignInFinished, this, [this](bool ok, const QString &message) {
-        m_tray->notify(ok ? u"Demo mode"_s : u"Demo sign-in failed"_s,
-                       ok ? u"Connected to the DIMO simulator, %1."_s.arg(message) : message,
+        m_tray->notify(ok ? tr("Demo mode") : tr("Demo sign-in failed"),
+                       ok ? tr("Connected to the DIMO simulator, %1.").arg(message) : message,
                        !ok);
     });
 }

@@ -35,27 +35,27 @@ void DialogApprover::ask(const tools::ApprovalRequest &request,
         }
     });
     const int seconds = m_timeoutMs / 1000;
-    connect(dialog, &ui::ApprovalDialog::decided, this, [done, seconds](ui::ApprovalChoice choice) {
+    const int hours = int(tools::ApprovalGate::GrantLifetimeSecs / 3600);
+    connect(dialog, &ui::ApprovalDialog::decided, this, [done, seconds, hours](ui::ApprovalChoice choice) {
         switch (choice) {
         case ui::ApprovalChoice::AllowOnce:
-            done({tools::ApprovalAnswer::AllowOnce, u"allowed once by the user"_s});
+            done({tools::ApprovalAnswer::AllowOnce, tools::approvalnote::allowedOnce()});
             return;
         case ui::ApprovalChoice::AllowForSession:
             done({tools::ApprovalAnswer::AllowAlways,
-                  u"allowed by the user for this AI client session (this vehicle and command, 8 h)"_s,
+                  tools::approvalnote::allowedAlways(tools::GrantScope::Session, hours),
                   tools::GrantScope::Session});
             return;
         case ui::ApprovalChoice::AllowAlways:
             done({tools::ApprovalAnswer::AllowAlways,
-                  u"allowed by the user for any AI client (this vehicle and command, 8 h)"_s,
+                  tools::approvalnote::allowedAlways(tools::GrantScope::AnyClient, hours),
                   tools::GrantScope::AnyClient});
             return;
         case ui::ApprovalChoice::Deny:
-            done({tools::ApprovalAnswer::Deny, u"the user denied the command, so it was not sent"_s});
+            done({tools::ApprovalAnswer::Deny, tools::approvalnote::denied()});
             return;
         case ui::ApprovalChoice::TimedOut:
-            done({tools::ApprovalAnswer::TimedOut,
-                  u"nobody answered the approval dialog within %1 s, so the command was not sent"_s.arg(seconds)});
+            done({tools::ApprovalAnswer::TimedOut, tools::approvalnote::timedOut(u"dialog"_s, seconds)});
             return;
         }
     });

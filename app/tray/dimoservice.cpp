@@ -135,17 +135,17 @@ QStringList DimoService::applySettings(const ui::SettingsValues &values, QString
     if (Autostart autostart; autostart.isEnabled() != values.startAtLogin) {
         const auto result = autostart.setEnabled(values.startAtLogin);
         if (!result.ok && problem) {
-            *problem = u"Start at login could not be changed: "_s + result.error;
+            *problem = tr("Start at login could not be changed: ") + result.error;
         }
     }
     if (values.environmentName() != m_startValues.environmentName() && m_options.environmentFile.isEmpty()) {
-        later << u"the DIMO environment"_s;
+        later << tr("the DIMO environment");
     }
     if (values.toolset != m_startValues.toolset) {
-        later << u"the toolset"_s;
+        later << tr("the toolset");
     }
     if (values.httpEnabled != m_startValues.httpEnabled || values.httpPort != m_startValues.httpPort) {
-        later << u"the HTTP endpoint"_s;
+        later << tr("the HTTP endpoint");
     }
     return later;
 }

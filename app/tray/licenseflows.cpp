@@ -3,6 +3,7 @@
 #include "app/tray/licenseflows.h"
 
 #include "app/tools/backend.h"
+#include "app/tools/toolkit.h"
 #include "app/tray/dimoservice.h"
 #include "app/tray/login/loginprocess.h"
 #include "app/tray/settings/settingscontroller.h"
@@ -33,17 +34,17 @@ LicenseFlows::LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *pare
         QString problem;
         const QStringList later = m_dimo.applySettings(values, &problem);
         if (!problem.isEmpty()) {
-            Q_EMIT notify(u"Settings saved, with a problem"_s, problem, true);
+            Q_EMIT notify(tr("Settings saved, with a problem"), problem, true);
         } else if (!later.isEmpty()) {
-            Q_EMIT notify(u"Settings saved"_s, u"Restart DIMO Tray to apply: %1."_s.arg(later.join(u", "_s)), false);
+            Q_EMIT notify(tr("Settings saved"), tr("Restart DIMO Tray to apply: %1.").arg(later.join(u", "_s)), false);
         }
     });
     connect(settings, &SettingsController::saveFailed, this, [this](const QString &words) {
-        Q_EMIT notify(u"Settings not saved"_s, words, true);
+        Q_EMIT notify(tr("Settings not saved"), words, true);
     });
     connect(settings, &SettingsController::keychainErrorChanged, this, [this](const QString &message) {
         if (!message.isEmpty()) {
-            Q_EMIT notify(u"The keychain cannot be used"_s, message, true);
+            Q_EMIT notify(tr("The keychain cannot be used"), message, true);
         }
     });
     connect(&m_login,
@@ -57,8 +58,8 @@ LicenseFlows::LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *pare
                 values.apiKey = apiKeyHex; // to the keychain only (SettingsController::save)
                 s->save(values);
                 Q_EMIT notify(
-                    u"Developer license created"_s,
-                    u"License %1 (client ID %2) is stored in the keychain. Log in with DIMO to share vehicles."_s
+                    tr("Developer license created"),
+                    tr("License %1 (client ID %2) is stored in the keychain. Log in with DIMO to share vehicles.")
                         .arg(tokenId)
                         .arg(clientId),
                     false);
@@ -67,7 +68,9 @@ LicenseFlows::LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *pare
 
 void LicenseFlows::openSettings()
 {
-    m_dimo.settings()->openDialog({u"all"_s, u"read-only"_s, u"essentials"_s});
+    using tools::Toolset;
+    m_dimo.settings()->openDialog(
+        {tools::toString(Toolset::All), tools::toString(Toolset::ReadOnly), tools::toString(Toolset::Essentials)});
 }
 
 void LicenseFlows::showWelcome()
@@ -91,9 +94,9 @@ void LicenseFlows::showWelcome()
             openSettings();
             break;
         case ui::WelcomeDialog::Choice::DemoMode:
-            Q_EMIT notify(u"Demo mode"_s,
-                          u"Demo mode runs the DIMO simulator from DIMO Tray's source checkout: run scripts/run "
-                          "there (it needs no license). An installed DIMO Tray has no simulator."_s,
+            Q_EMIT notify(tr("Demo mode"),
+                          tr("Demo mode runs the DIMO simulator from DIMO Tray's source checkout: run scripts/run "
+                             "there (it needs no license). An installed DIMO Tray has no simulator."),
                           false);
             break;
         case ui::WelcomeDialog::Choice::Later:
@@ -113,10 +116,10 @@ void LicenseFlows::createLicense()
         appClientId = DimoService::simulatorLicense().clientId;
     }
     if (appClientId.isEmpty()) {
-        Q_EMIT notify(u"Create the license in the DIMO console"_s,
-                      u"This build of DIMO Tray has no client ID of its own to present to Login with DIMO, so it "
-                      "cannot create a license here. Create one at https://console.dimo.org, then enter its client "
-                      "ID, redirect URI and API key in Settings."_s,
+        Q_EMIT notify(tr("Create the license in the DIMO console"),
+                      tr("This build of DIMO Tray has no client ID of its own to present to Login with DIMO, so it "
+                         "cannot create a license here. Create one at https://console.dimo.org, then enter its client "
+                         "ID, redirect URI and API key in Settings."),
                       true);
         openSettings();
         return;

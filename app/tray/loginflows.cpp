@@ -16,7 +16,7 @@ LoginFlows::LoginFlows(tools::Backend &backend, QObject *parent)
 {
     connect(m_process, &LoginProcess::finished, this, [this](bool ok, const QString &message) {
         Q_EMIT openChanged(false);
-        Q_EMIT notify(ok ? u"Login with DIMO"_s : u"Login with DIMO did not finish"_s, message, !ok);
+        Q_EMIT notify(ok ? tr("Login with DIMO") : tr("Login with DIMO did not finish"), message, !ok);
     });
     // init_oauth opens the embedded window when the helper exists; otherwise the tool falls back
     // to the loopback listener and a URL for the user's browser.
@@ -29,12 +29,12 @@ void LoginFlows::logIn()
 {
     const auto client = m_backend.client();
     if (!client) {
-        Q_EMIT notify(u"Cannot log in yet"_s, client.error().toString(), true);
+        Q_EMIT notify(tr("Cannot log in yet"), client.error().toString(), true);
         return;
     }
     const auto url = client.value()->loginUrl({});
     if (!url) {
-        Q_EMIT notify(u"Cannot log in"_s, url.error().toString(), true);
+        Q_EMIT notify(tr("Cannot log in"), url.error().toString(), true);
         return;
     }
     start(url.value());
@@ -44,7 +44,7 @@ void LoginFlows::share(const QList<qint64> &vehicles, const QList<int> &privileg
 {
     const auto client = m_backend.client();
     if (!client) {
-        Q_EMIT notify(u"Cannot share vehicles yet"_s, client.error().toString(), true);
+        Q_EMIT notify(tr("Cannot share vehicles yet"), client.error().toString(), true);
         return;
     }
     dimo::LoginRequest request;
@@ -57,7 +57,7 @@ void LoginFlows::share(const QList<qint64> &vehicles, const QList<int> &privileg
     }
     const auto url = client.value()->loginUrl(request);
     if (!url) {
-        Q_EMIT notify(u"Cannot share vehicles"_s, url.error().toString(), true);
+        Q_EMIT notify(tr("Cannot share vehicles"), url.error().toString(), true);
         return;
     }
     start(url.value());

@@ -53,13 +53,13 @@ void VehiclesFeed::updateList()
     const auto client = m_backend.client();
     QString status;
     if (!client) {
-        status = u"No developer license yet: add one in Settings (or try demo mode)."_s;
+        status = tr("No developer license yet: add one in Settings (or try demo mode).");
     } else if (!client.value()->fleetMode() && !client.value()->session()) {
-        status = u"Signed out: log in with DIMO to see your vehicles."_s;
+        status = tr("Signed out: log in with DIMO to see your vehicles.");
     } else if (m_demo) {
-        status = u"Demo mode: these are the DIMO simulator's vehicles, not real cars."_s;
+        status = tr("Demo mode: these are the DIMO simulator's vehicles, not real cars.");
     } else if (client.value()->fleetMode()) {
-        status = u"Fleet mode: every vehicle shared with this developer license."_s;
+        status = tr("Fleet mode: every vehicle shared with this developer license.");
     }
     m_window->setStatusText(status);
     m_window->setVehicles(m_backend.vehicles().list, walletOf());

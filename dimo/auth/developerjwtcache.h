@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "dimo/auth/tokenjob.h"
 #include "dimo/context.h"
+#include "dimo/net/tokenjob.h"
 
 #include <QList>
 #include <QObject>

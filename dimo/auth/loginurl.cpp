@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dimo/auth/loginurl.h"
 
+#include "dimo/core/privileges.h"
 #include "dimo/credentials.h"
 #include "dimo/environment.h"
-#include "dimo/vehicles/privileges.h"
 
 #include <QUrlQuery>
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dimo/graphql/graphqljob.h"
 
+#include "dimo/core/privileges.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/net/replyerror.h"
-#include "dimo/vehicles/privileges.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "dimo/auth/tokenjob.h"
 #include "dimo/context.h"
 #include "dimo/core/result.h"
 #include "dimo/graphql/requests.h"
 #include "dimo/job.h"
 #include "dimo/net/httptypes.h"
+#include "dimo/net/tokenjob.h"
 
 #include <QJsonObject>
 

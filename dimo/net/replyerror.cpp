@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dimo/net/replyerror.h"
 
-#include "dimo/vehicles/privileges.h"
+#include "dimo/core/privileges.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,8 +3,8 @@
 #include "dimo/vehicles/vehiclejwtcache.h"
 
 #include "dimo/auth/jwt.h"
+#include "dimo/core/privileges.h"
 #include "dimo/logging.h"
-#include "dimo/vehicles/privileges.h"
 #include "dimo/vehicles/vehiclejwtjob.h"
 
 using namespace Qt::StringLiterals;

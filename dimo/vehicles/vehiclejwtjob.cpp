@@ -4,10 +4,10 @@
 
 #include "dimo/auth/developerjwtcache.h"
 #include "dimo/auth/keccak.h"
+#include "dimo/core/privileges.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/net/requests.h"
-#include "dimo/vehicles/privileges.h"
 #include "dimo/vehicles/vehicle.h"
 
 using namespace Qt::StringLiterals;

@@ -50,6 +50,25 @@ if [ -d mcp/wire ]; then
     forbid mcp/wire '<(QtNetwork/|QLocal|QTcp|QNetwork|QAbstractSocket|QHostAddress)' 'mcp/wire/ is QtCore only'
 fi
 forbid ui '"(mcp|app)/' 'ui/ must not include mcp/ or app/'
+# Inside dimo/ the folders stack core < net < auth < graphql < vehicles (the top-level files sit
+# above them): a folder never includes one above it.
+forbid dimo/core '"dimo/(net|auth|graphql|vehicles)/' 'dimo/core/ includes only dimo/core/'
+forbid dimo/core '"dimo/[a-z]+\.h"' 'dimo/core/ includes only dimo/core/'
+forbid dimo/net '"dimo/(auth|graphql|vehicles)/' 'dimo/net/ must not include auth/, graphql/ or vehicles/'
+forbid dimo/auth '"dimo/(graphql|vehicles)/' 'dimo/auth/ must not include graphql/ or vehicles/'
+forbid dimo/graphql '"dimo/vehicles/' 'dimo/graphql/ must not include vehicles/'
+# Inside the MCP engine the session sits on top: what it drives never includes it back.
+# mcp_engine_forbid <file> <header regex> <why>
+mcp_engine_forbid() {
+    local file=$1 pattern=$2 hits
+    [ -f "$file" ] || return 0
+    hits=$(grep -nE "^[[:space:]]*#[[:space:]]*include[[:space:]]*\"mcp/${pattern}\"" "$file" || true)
+    [ -z "$hits" ] || { echo "LAYERING: $file must not include its caller ($3)"; echo "$hits" | sed "s|^|  $file:|"; fail=1; }
+}
+for f in mcp/responder.h mcp/responder.cpp mcp/requestcontext.h mcp/requesthost.h mcp/server.h mcp/server.cpp; do
+    mcp_engine_forbid "$f" '(session|sessioncore|era)\.h' 'the session and its era'
+done
+mcp_engine_forbid mcp/schemawalker.h 'schemavalidator\.h' 'SchemaValidator'
 for dir in app dimo mcp ui; do
     forbid $dir '"tests/' "$dir/ must not include test code (tests/)"
 done

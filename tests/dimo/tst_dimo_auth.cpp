@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Developer JWT flow and user JWT verification against the DIMO simulator.
 #include "dimo/auth/jwt.h"
-#include "dimo/auth/tokenjob.h"
 #include "dimo/auth/tokenstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "dimo/client.h"
 #include "dimo/graphql/graphqljob.h"
+#include "dimo/net/tokenjob.h"
 #include "tests/support/dimofixture.h"
 #include "tests/support/jobwait.h"
 #include "tests/support/timeout.h"

@@ -5,12 +5,12 @@
 #include "dimo/auth/loginredirect.h"
 #include "dimo/auth/loginurl.h"
 #include "dimo/commands.h"
+#include "dimo/core/privileges.h"
 #include "dimo/core/redact.h"
 #include "dimo/core/result.h"
 #include "dimo/credentials.h"
 #include "dimo/environment.h"
 #include "dimo/net/requests.h"
-#include "dimo/vehicles/privileges.h"
 
 #include <QJsonDocument>
 #include <QStandardPaths>

@@ -12,7 +12,7 @@
 #include "app/tray/login/loginprocess.h"
 #include "app/tray/settings/secretstore.h"
 #include "app/tray/settings/settingscontroller.h"
-#include "dimo/auth/tokenjob.h"
+#include "dimo/net/tokenjob.h"
 #include "tests/support/dimofixture.h"
 #include "tests/support/jobwait.h"
 #include "tests/support/timeout.h"

@@ -312,6 +312,19 @@ private Q_SLOTS:
         QCOMPARE(effectiveApprovalPolicy(stored, env).describe(), expected);
     }
 
+    // The notes every approver answers with are written once; the timeout names the real wait.
+    void decisionNotes()
+    {
+        QCOMPARE(approvalnote::allowedOnce(), u"allowed once by the user"_s);
+        QCOMPARE(approvalnote::denied(), u"the user denied the command, so it was not sent"_s);
+        QCOMPARE(approvalnote::allowedAlways(GrantScope::Session, 8),
+                 u"allowed by the user for this AI client session (this vehicle and command, 8 h)"_s);
+        QCOMPARE(approvalnote::allowedAlways(GrantScope::AnyClient, 8),
+                 u"allowed by the user for any AI client (this vehicle and command, 8 h)"_s);
+        QCOMPARE(approvalnote::timedOut(u"request"_s, 5),
+                 u"nobody answered the approval request within 5 s, so the command was not sent"_s);
+    }
+
     void strictness()
     {
         QVERIFY(isStricter(ApprovalPolicy::AskEveryCommand, ApprovalPolicy::AskUnlockAndTrunk));

@@ -171,12 +171,6 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 0);
         QVERIFY(!d.choice());
     }
-
-    void describesChoices()
-    {
-        QCOMPARE(ui::describeApproval(ApprovalChoice::AllowOnce), u"allowed once by the user"_s);
-        QCOMPARE(ui::describeApproval(ApprovalChoice::TimedOut), u"timed out (denied)"_s);
-    }
 };
 
 QTEST_MAIN(TestApprovalDialog)

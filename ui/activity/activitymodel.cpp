@@ -2,23 +2,32 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/activity/activitymodel.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
 
 namespace ui {
 
+namespace {
+// Translation context for the free functions here (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ui::ActivityModel)
+};
+} // namespace
+
 QString outcomeText(const ActivityEntry &e)
 {
     switch (e.outcome) {
     case ActivityEntry::Running:
-        return u"running…"_s;
+        return Text::tr("running…");
     case ActivityEntry::Ok:
-        return u"ok"_s;
+        return Text::tr("ok");
     case ActivityEntry::Error:
-        return e.detail.isEmpty() ? u"error"_s : u"error: %1"_s.arg(e.detail);
+        return e.detail.isEmpty() ? Text::tr("error") : Text::tr("error: %1").arg(e.detail);
     case ActivityEntry::Cancelled:
-        return u"cancelled"_s;
+        return Text::tr("cancelled");
     }
     return {};
 }
@@ -29,7 +38,7 @@ QString durationText(qint64 ms)
         return {};
     }
     if (ms < 1000) {
-        return u"%1 ms"_s.arg(ms);
+        return Text::tr("%1 ms").arg(ms);
     }
     return u"%1 s"_s.arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
 }
@@ -222,14 +231,14 @@ QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
-    static const QStringList titles{u"Time"_s,
-                                    u"Client"_s,
-                                    u"Tool"_s,
-                                    u"Vehicle"_s,
-                                    u"Outcome"_s,
-                                    u"Duration"_s,
-                                    u"DIMO requests"_s,
-                                    u"Approval / confirmation"_s};
+    const QStringList titles{tr("Time"),
+                             tr("Client"),
+                             tr("Tool"),
+                             tr("Vehicle"),
+                             tr("Outcome"),
+                             tr("Duration"),
+                             tr("DIMO requests"),
+                             tr("Approval / confirmation")};
     return section >= 0 && section < titles.size() ? QVariant(titles.at(section)) : QVariant();
 }
 

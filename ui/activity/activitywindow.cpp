@@ -4,6 +4,7 @@
 
 #include "ui/activity/activitymodel.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +20,14 @@ using namespace Qt::StringLiterals;
 namespace ui {
 
 namespace {
+// Translation context for the free functions here (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ui::ActivityWindow)
+};
+} // namespace
+
+namespace {
 
 QString row(const QString &label, const QString &value)
 {
@@ -30,17 +39,17 @@ QString row(const QString &label, const QString &value)
 QString detailsHtml(const ActivityEntry &e)
 {
     QString html = u"<h3>%1</h3>"_s.arg(e.tool.toHtmlEscaped());
-    html += row(u"Arrived"_s, e.arrived.toLocalTime().toString(Qt::ISODateWithMs));
-    html += row(u"Client"_s, e.client);
-    html += row(u"Vehicle"_s, e.tokenId != 0 ? u"token %1"_s.arg(e.tokenId) : QString());
-    html += row(u"Outcome"_s, outcomeText(e));
-    html += row(u"Duration"_s, durationText(e.durationMs));
-    html += row(u"DIMO requests"_s, QString::number(e.dimoRequests));
+    html += row(Text::tr("Arrived"), e.arrived.toLocalTime().toString(Qt::ISODateWithMs));
+    html += row(Text::tr("Client"), e.client);
+    html += row(Text::tr("Vehicle"), e.tokenId != 0 ? Text::tr("token %1").arg(e.tokenId) : QString());
+    html += row(Text::tr("Outcome"), outcomeText(e));
+    html += row(Text::tr("Duration"), durationText(e.durationMs));
+    html += row(Text::tr("DIMO requests"), QString::number(e.dimoRequests));
     if (!e.approval.isEmpty()) {
-        html += row(u"Approval"_s, e.approval);
+        html += row(Text::tr("Approval"), e.approval);
     }
     if (!e.confirmation.isEmpty()) {
-        html += row(u"Confirmation"_s, e.confirmation);
+        html += row(Text::tr("Confirmation"), e.confirmation);
     }
     return html;
 }
@@ -54,9 +63,9 @@ ActivityWindow::ActivityWindow(ActivityModel *model, QWidget *parent)
     , m_empty(new QLabel(this))
     , m_table(new QTableView(this))
     , m_details(new QLabel(this))
-    , m_clear(new QPushButton(u"Clear"_s, this))
+    , m_clear(new QPushButton(tr("Clear"), this))
 {
-    setWindowTitle(u"Activity — DIMO Tray"_s);
+    setWindowTitle(tr("Activity — DIMO Tray"));
     resize(1100, 500);
 
     m_table->setModel(m_model);
@@ -96,14 +105,14 @@ ActivityWindow::ActivityWindow(ActivityModel *model, QWidget *parent)
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setMargin(24);
-    m_empty->setText(u"No tool calls yet.\n\nIf your AI client seems stuck, check that it lists the dimo server and "
-                     "is connected (tray menu → Connect an AI client…). Every call it makes appears here as it "
-                     "arrives."_s);
+    m_empty->setText(tr("No tool calls yet.\n\nIf your AI client seems stuck, check that it lists the dimo server and "
+                        "is connected (tray menu → Connect an AI client…). Every call it makes appears here as it "
+                        "arrives."));
     m_stack->addWidget(m_empty);
     m_stack->addWidget(splitter);
 
     auto *bottom = new QHBoxLayout;
-    auto *note = new QLabel(u"Kept in memory only, for this session."_s, this);
+    auto *note = new QLabel(tr("Kept in memory only, for this session."), this);
     note->setEnabled(false);
     bottom->addWidget(note, 1);
     bottom->addWidget(m_clear);
@@ -159,7 +168,7 @@ void ActivityWindow::updateEmptyState()
 void ActivityWindow::updateDetails()
 {
     const ActivityEntry *e = m_model->entryById(selectedId());
-    m_details->setText(e ? detailsHtml(*e) : u"Select a call to see its details."_s);
+    m_details->setText(e ? detailsHtml(*e) : tr("Select a call to see its details."));
 }
 
 } // namespace ui

@@ -3,6 +3,7 @@
 #include "ui/approval/approvaldialog.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -15,39 +16,30 @@ using namespace Qt::StringLiterals;
 namespace ui {
 
 namespace {
+// Translation context for the free functions here (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ui::ApprovalDialog)
+};
+} // namespace
+
+namespace {
 
 QString messageHtml(const ApprovalPrompt &p)
 {
-    const QString client = p.clientName.isEmpty() ? u"An AI client"_s : p.clientName;
+    const QString client = p.clientName.isEmpty() ? Text::tr("An AI client") : p.clientName;
     const QString command = p.commandTitle.isEmpty() ? p.tool : p.commandTitle;
-    QString vehicle = p.vehicleName.isEmpty() ? u"vehicle %1"_s.arg(p.tokenId) : p.vehicleName;
+    QString vehicle = p.vehicleName.isEmpty() ? Text::tr("vehicle %1").arg(p.tokenId) : p.vehicleName;
     if (!p.vehicleName.isEmpty() && p.tokenId != 0) {
-        vehicle += u" (token %1)"_s.arg(p.tokenId);
+        vehicle += Text::tr(" (token %1)").arg(p.tokenId);
     }
-    return u"<p><b>%1</b> asks to run <b>%2</b> <tt>%3</tt> on <b>%4</b>.</p>"
-           "<p>This acts on a real car: DIMO sends the command to the vehicle itself. Allow it only if "
-           "you asked your AI client to do this.</p>"_s.arg(
-               client.toHtmlEscaped(), command.toHtmlEscaped(), p.tool.toHtmlEscaped(), vehicle.toHtmlEscaped());
+    return Text::tr("<p><b>%1</b> asks to run <b>%2</b> <tt>%3</tt> on <b>%4</b>.</p>"
+                    "<p>This acts on a real car: DIMO sends the command to the vehicle itself. Allow it only if "
+                    "you asked your AI client to do this.</p>")
+        .arg(client.toHtmlEscaped(), command.toHtmlEscaped(), p.tool.toHtmlEscaped(), vehicle.toHtmlEscaped());
 }
 
 } // namespace
-
-QString describeApproval(ApprovalChoice choice)
-{
-    switch (choice) {
-    case ApprovalChoice::AllowOnce:
-        return u"allowed once by the user"_s;
-    case ApprovalChoice::AllowForSession:
-        return u"allowed by the user for this AI client session (this vehicle and command)"_s;
-    case ApprovalChoice::AllowAlways:
-        return u"allowed by the user for any AI client (this vehicle and command)"_s;
-    case ApprovalChoice::Deny:
-        return u"denied by the user"_s;
-    case ApprovalChoice::TimedOut:
-        return u"timed out (denied)"_s;
-    }
-    return {};
-}
 
 ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWidget *parent)
     : QDialog(parent, Qt::Dialog | Qt::WindowStaysOnTopHint)
@@ -57,12 +49,12 @@ ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWid
     , m_tick(new QTimer(this))
     , m_message(new QLabel(messageHtml(prompt), this))
     , m_countdown(new QLabel(this))
-    , m_allowOnce(new QPushButton(u"Allow once"_s, this))
-    , m_allowSession(new QPushButton(u"Allow for this session (%1 h)"_s.arg(prompt.grantHours), this))
-    , m_allowAlways(new QPushButton(u"Allow for any AI client (%1 h)"_s.arg(prompt.grantHours), this))
-    , m_deny(new QPushButton(u"Deny"_s, this))
+    , m_allowOnce(new QPushButton(tr("Allow once"), this))
+    , m_allowSession(new QPushButton(tr("Allow for this session (%1 h)").arg(prompt.grantHours), this))
+    , m_allowAlways(new QPushButton(tr("Allow for any AI client (%1 h)").arg(prompt.grantHours), this))
+    , m_deny(new QPushButton(tr("Deny"), this))
 {
-    setWindowTitle(u"Allow a vehicle command? — DIMO Tray"_s);
+    setWindowTitle(tr("Allow a vehicle command? — DIMO Tray"));
     setModal(false);
 
     auto *icon = new QLabel(this);
@@ -84,13 +76,13 @@ ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWid
     m_allowSession->setAutoDefault(false);
     m_allowAlways->setAutoDefault(false);
     const QString until =
-        u"for %1 hours, until you sign out, or until you revoke it in Settings"_s.arg(prompt.grantHours);
+        tr("for %1 hours, until you sign out, or until you revoke it in Settings").arg(prompt.grantHours);
     m_allowSession->setToolTip(
-        u"Later requests from this AI client's current session to run this command on this vehicle run without "
-        "asking, "_s
+        tr("Later requests from this AI client's current session to run this command on this vehicle run without "
+           "asking, ")
         + until);
     m_allowAlways->setToolTip(
-        u"Later requests from any AI client to run this command on this vehicle run without asking, "_s + until);
+        tr("Later requests from any AI client to run this command on this vehicle run without asking, ") + until);
     m_deny->setAutoDefault(true);
     m_deny->setDefault(true);
     auto *buttons = new QHBoxLayout;
@@ -137,7 +129,7 @@ int ApprovalDialog::remainingSeconds() const
 
 void ApprovalDialog::updateCountdown()
 {
-    m_countdown->setText(u"Denied automatically in %1 s."_s.arg(remainingSeconds()));
+    m_countdown->setText(tr("Denied automatically in %1 s.").arg(remainingSeconds()));
 }
 
 /*!

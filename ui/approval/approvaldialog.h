@@ -93,7 +93,4 @@ private:
     bool m_dismissed = false;
 };
 
-/// "allowed once by the user", "always allowed by the user", "denied by the user", "timed out (denied)".
-QString describeApproval(ApprovalChoice choice);
-
 } // namespace ui

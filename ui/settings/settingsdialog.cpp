@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -23,6 +24,15 @@
 using namespace Qt::StringLiterals;
 
 namespace ui {
+
+namespace {
+// Translation context for the free functions here (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ui::SettingsDialog)
+};
+} // namespace
+
 namespace {
 
 QLabel *noteLabel(const QString &objectName, QWidget *parent)
@@ -39,8 +49,8 @@ dimo::Result<QString> validateEnvironmentFile(const QString &path)
 {
     if (path.trimmed().isEmpty()) {
         return dimo::Error::make(dimo::Error::Kind::InvalidInput,
-                                 u"choose a DIMO environment file"_s,
-                                 u"It lists the service URLs, e.g. the DIMO simulator's environment file."_s);
+                                 Text::tr("choose a DIMO environment file"),
+                                 Text::tr("It lists the service URLs, e.g. the DIMO simulator's environment file."));
     }
     const auto env = dimo::Environment::fromFile(path.trimmed());
     if (!env) {

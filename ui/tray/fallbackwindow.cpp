@@ -19,7 +19,7 @@ FallbackWindow::FallbackWindow(TrayMenu &menu, QWidget *parent)
     , m_icon(new QLabel(this))
     , m_state(new QLabel(this))
 {
-    setWindowTitle(u"DIMO Tray"_s);
+    setWindowTitle(tr("DIMO Tray"));
     auto *layout = new QVBoxLayout(this);
     auto *header = new QHBoxLayout;
     header->addWidget(m_icon);
@@ -44,8 +44,8 @@ FallbackWindow::FallbackWindow(TrayMenu &menu, QWidget *parent)
 
 QString FallbackWindow::explanation()
 {
-    return u"No system tray was found on this desktop, so this window stands in for the tray icon. "
-           "Closing it keeps DIMO Tray running for your AI clients; start DIMO Tray again to bring it back."_s;
+    return tr("No system tray was found on this desktop, so this window stands in for the tray icon. "
+              "Closing it keeps DIMO Tray running for your AI clients; start DIMO Tray again to bring it back.");
 }
 
 void FallbackWindow::apply(const TrayPresentation &presentation, const QIcon &icon)

@@ -16,21 +16,21 @@ TrayMenu::TrayMenu(QObject *parent)
     m_state = m_menu->addAction(QString());
     m_state->setEnabled(false);
     m_menu->addSeparator();
-    m_vehicles = m_menu->addAction(u"Vehicles…"_s, this, &TrayMenu::vehiclesRequested);
-    m_login = m_menu->addAction(u"Log in…"_s, this, [this] {
+    m_vehicles = m_menu->addAction(tr("Vehicles…"), this, &TrayMenu::vehiclesRequested);
+    m_login = m_menu->addAction(tr("Log in…"), this, [this] {
         if (m_signedIn) {
             Q_EMIT logOutRequested();
         } else {
             Q_EMIT logInRequested();
         }
     });
-    m_share = m_menu->addAction(u"Share vehicles…"_s, this, &TrayMenu::shareRequested);
+    m_share = m_menu->addAction(tr("Share vehicles…"), this, &TrayMenu::shareRequested);
     m_menu->addSeparator();
-    m_settings = m_menu->addAction(u"Settings…"_s, this, &TrayMenu::settingsRequested);
-    m_connect = m_menu->addAction(u"Connect an AI client…"_s, this, &TrayMenu::connectRequested);
-    m_activity = m_menu->addAction(u"Activity…"_s, this, &TrayMenu::activityRequested);
+    m_settings = m_menu->addAction(tr("Settings…"), this, &TrayMenu::settingsRequested);
+    m_connect = m_menu->addAction(tr("Connect an AI client…"), this, &TrayMenu::connectRequested);
+    m_activity = m_menu->addAction(tr("Activity…"), this, &TrayMenu::activityRequested);
     m_menu->addSeparator();
-    m_quit = m_menu->addAction(u"Quit"_s, this, &TrayMenu::quitRequested);
+    m_quit = m_menu->addAction(tr("Quit"), this, &TrayMenu::quitRequested);
     m_quit->setMenuRole(QAction::QuitRole);
     m_settings->setMenuRole(QAction::PreferencesRole);
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/tray/traystate.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPixmap>
 
@@ -10,18 +11,26 @@ using namespace Qt::StringLiterals;
 namespace ui {
 
 namespace {
+// Translation context for the free functions here (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ui::TrayState)
+};
+} // namespace
+
+namespace {
 
 QString vehiclesText(int n)
 {
-    return n == 1 ? u"1 vehicle"_s : u"%1 vehicles"_s.arg(n);
+    return n == 1 ? Text::tr("1 vehicle") : Text::tr("%1 vehicles").arg(n);
 }
 
 QString clientsText(int n)
 {
     if (n == 0) {
-        return u"no AI client connected"_s;
+        return Text::tr("no AI client connected");
     }
-    return n == 1 ? u"1 AI client connected"_s : u"%1 AI clients connected"_s.arg(n);
+    return n == 1 ? Text::tr("1 AI client connected") : Text::tr("%1 AI clients connected").arg(n);
 }
 
 } // namespace
@@ -30,17 +39,17 @@ QString toString(Connection connection)
 {
     switch (connection) {
     case Connection::NotConfigured:
-        return u"Not configured"_s;
+        return Text::tr("Not configured");
     case Connection::SignedOut:
-        return u"Signed out"_s;
+        return Text::tr("Signed out");
     case Connection::SigningIn:
-        return u"Signing in…"_s;
+        return Text::tr("Signing in…");
     case Connection::Connected:
-        return u"Connected"_s;
+        return Text::tr("Connected");
     case Connection::Unreachable:
-        return u"DIMO unreachable"_s;
+        return Text::tr("DIMO unreachable");
     case Connection::CredentialsRejected:
-        return u"Credentials rejected"_s;
+        return Text::tr("Credentials rejected");
     }
     return {};
 }
@@ -51,18 +60,18 @@ TrayPresentation present(const TrayState &state)
     p.stateLine = toString(state.connection);
     switch (state.connection) {
     case Connection::NotConfigured:
-        p.stateLine = u"Not configured — add a developer license in Settings"_s;
+        p.stateLine = Text::tr("Not configured — add a developer license in Settings");
         p.badge = QColor(0x9e, 0x9e, 0x9e);
         break;
     case Connection::SignedOut:
-        p.stateLine = state.fleet ? u"Signed out"_s : u"Signed out — log in to reach your vehicles"_s;
+        p.stateLine = state.fleet ? Text::tr("Signed out") : Text::tr("Signed out — log in to reach your vehicles");
         p.badge = QColor(0x9e, 0x9e, 0x9e);
         break;
     case Connection::SigningIn:
         p.badge = QColor(0xf5, 0xa6, 0x23);
         break;
     case Connection::Connected:
-        p.stateLine = u"Connected — "_s + vehiclesText(state.vehicles);
+        p.stateLine = Text::tr("Connected — ") + vehiclesText(state.vehicles);
         p.badge = QColor(0x2e, 0xb8, 0x5c);
         break;
     case Connection::Unreachable:
@@ -71,26 +80,27 @@ TrayPresentation present(const TrayState &state)
         break;
     }
     if (state.demo) {
-        p.stateLine = u"Demo mode · "_s + p.stateLine;
+        p.stateLine = Text::tr("Demo mode · ") + p.stateLine;
     }
     p.busy = state.activeCalls > 0;
-    QString tooltip = u"DIMO Tray — "_s + p.stateLine;
+    QString tooltip = Text::tr("DIMO Tray — ") + p.stateLine;
     if (!state.detail.isEmpty()
         && (state.connection == Connection::Unreachable || state.connection == Connection::CredentialsRejected)) {
         tooltip += u"\n"_s + state.detail;
     }
     tooltip += u"\n"_s + clientsText(state.clients);
     if (p.busy) {
-        tooltip += state.activeCalls == 1 ? u" · 1 call running"_s : u" · %1 calls running"_s.arg(state.activeCalls);
+        tooltip += state.activeCalls == 1 ? Text::tr(" · 1 call running")
+                                          : Text::tr(" · %1 calls running").arg(state.activeCalls);
     }
     if (!state.approval.isEmpty()) {
-        tooltip += u"\nCommand approval: "_s + state.approval;
+        tooltip += Text::tr("\nCommand approval: ") + state.approval;
     }
     p.tooltip = tooltip;
     p.canLogIn = state.connection != Connection::NotConfigured;
     // Fleet mode reads every shared vehicle with the license alone: there is nobody to log out.
     p.signedIn = state.connection == Connection::Connected && !state.fleet;
-    p.loginText = p.signedIn ? u"Log out"_s : u"Log in…"_s;
+    p.loginText = p.signedIn ? Text::tr("Log out") : Text::tr("Log in…");
     p.vehiclesEnabled = state.connection != Connection::NotConfigured;
     return p;
 }

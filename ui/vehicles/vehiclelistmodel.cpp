@@ -190,13 +190,13 @@ QVariant VehicleListModel::displayText(int row, int column) const
     const dimo::Vehicle &v = m_vehicles.at(row);
     switch (column) {
     case NameColumn:
-        return v.name.isEmpty() ? u"Vehicle %1"_s.arg(v.tokenId) : v.name;
+        return v.name.isEmpty() ? tr("Vehicle %1").arg(v.tokenId) : v.name;
     case MakeModelYearColumn:
         return u"%1 %2 %3"_s.arg(v.make, v.model, v.year > 0 ? QString::number(v.year) : QString()).trimmed();
     case TokenIdColumn:
         return QString::number(v.tokenId);
     case OwnerColumn:
-        return isMine(row) ? u"you"_s : u"other"_s;
+        return isMine(row) ? tr("you") : tr("other");
     case PrivilegesColumn:
         return privilegesShortText(v);
     default:
@@ -269,17 +269,17 @@ QVariant VehicleListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
-    static const QStringList titles{u"Name"_s,
-                                    u"Vehicle"_s,
-                                    u"Token id"_s,
-                                    u"Owner"_s,
-                                    u"Privileges"_s,
-                                    u"Last seen"_s,
-                                    u"Charge / fuel"_s,
-                                    u"Range"_s,
-                                    u"Odometer"_s,
-                                    u"Locked"_s,
-                                    u"Location"_s};
+    const QStringList titles{tr("Name"),
+                             tr("Vehicle"),
+                             tr("Token id"),
+                             tr("Owner"),
+                             tr("Privileges"),
+                             tr("Last seen"),
+                             tr("Charge / fuel"),
+                             tr("Range"),
+                             tr("Odometer"),
+                             tr("Locked"),
+                             tr("Location")};
     return section >= 0 && section < titles.size() ? QVariant(titles.at(section)) : QVariant();
 }
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/vehicles/vehicleswindow.h"
 
-#include "dimo/vehicles/privileges.h"
+#include "dimo/core/privileges.h"
 #include "ui/vehicles/naturalsort.h"
 #include "ui/vehicles/vehiclelistmodel.h"
 #include "ui/vehicles/vehicletext.h"
@@ -38,7 +38,7 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
     , m_ages(new QTimer(this))
     , m_wanted{1, 2, 4, 5, 6}
 {
-    setWindowTitle(u"Vehicles — DIMO Tray"_s);
+    setWindowTitle(tr("Vehicles — DIMO Tray"));
     resize(1000, 600);
 
     m_banner->setWordWrap(true);
@@ -48,10 +48,10 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
     m_banner->setForegroundRole(QPalette::ToolTipText);
     m_banner->hide();
 
-    m_filter->setPlaceholderText(u"Filter by name, make, model, year, token id or owner"_s);
+    m_filter->setPlaceholderText(tr("Filter by name, make, model, year, token id or owner"));
     m_filter->setClearButtonEnabled(true);
-    auto *refresh = new QPushButton(u"Refresh"_s, this);
-    auto *share = new QPushButton(u"Share more vehicles…"_s, this);
+    auto *refresh = new QPushButton(tr("Refresh"), this);
+    auto *share = new QPushButton(tr("Share more vehicles…"), this);
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(refresh);
@@ -178,16 +178,17 @@ void VehiclesWindow::setStatusText(const QString &text)
 void VehiclesWindow::setDemoMode(bool demo)
 {
     m_demo = demo;
-    setWindowTitle(demo ? u"Vehicles (demo) — DIMO Tray"_s : u"Vehicles — DIMO Tray"_s);
+    setWindowTitle(demo ? tr("Vehicles (demo) — DIMO Tray") : tr("Vehicles — DIMO Tray"));
     updateBanner();
 }
 
 void VehiclesWindow::setEmptyText(const QString &text)
 {
-    m_empty->setText(text.isEmpty() ? u"No vehicles to show.\n\nShare a vehicle with this app (Share more vehicles…), "
-                                      "then press Refresh. In fleet mode every vehicle shared with your developer "
-                                      "license appears here."_s
-                                    : text);
+    m_empty->setText(text.isEmpty()
+                         ? tr("No vehicles to show.\n\nShare a vehicle with this app (Share more vehicles…), "
+                              "then press Refresh. In fleet mode every vehicle shared with your developer "
+                              "license appears here.")
+                         : text);
 }
 
 void VehiclesWindow::setWantedPrivileges(const QList<int> &ids)
@@ -223,7 +224,7 @@ void VehiclesWindow::updateBanner()
 {
     QString text = m_status;
     if (text.isEmpty() && m_demo) {
-        text = u"Demo mode: the DIMO simulator's vehicles"_s;
+        text = tr("Demo mode: the DIMO simulator's vehicles");
     }
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
@@ -247,7 +248,7 @@ void VehiclesWindow::updateDetails()
 {
     const int row = m_model->rowOfToken(selectedTokenId());
     if (row < 0) {
-        m_details->setText(u"Select a vehicle to see its details."_s);
+        m_details->setText(tr("Select a vehicle to see its details."));
         m_grant->hide();
         return;
     }
@@ -260,11 +261,11 @@ void VehiclesWindow::updateDetails()
     for (int id : missing) {
         names << privilegeShortName(id);
     }
-    m_grant->setText(u"Grant %1…"_s.arg(names.join(u", "_s)));
+    m_grant->setText(tr("Grant %1…").arg(names.join(u", "_s)));
     m_grant->setVisible(!missing.isEmpty());
     m_grant->setEnabled(mine);
-    m_grant->setToolTip(mine ? u"Opens Login with DIMO to share this vehicle again with exactly these privileges"_s
-                             : u"Only the vehicle's owner can grant more privileges"_s);
+    m_grant->setToolTip(mine ? tr("Opens Login with DIMO to share this vehicle again with exactly these privileges")
+                             : tr("Only the vehicle's owner can grant more privileges"));
 }
 
 } // namespace ui

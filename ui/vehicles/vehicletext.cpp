@@ -2,34 +2,43 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/vehicles/vehicletext.h"
 
-#include "dimo/vehicles/privileges.h"
+#include "dimo/core/privileges.h"
 #include "ui/format.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
 
 namespace ui {
 
+namespace {
+// Translation context for the free functions here (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ui::VehicleText)
+};
+} // namespace
+
 QString privilegeShortName(int id)
 {
     switch (id) {
     case dimo::privilege::NonLocationHistory:
-        return u"data"_s;
+        return Text::tr("data");
     case dimo::privilege::ExecuteCommands:
-        return u"commands"_s;
+        return Text::tr("commands");
     case dimo::privilege::CurrentLocation:
-        return u"current location"_s;
+        return Text::tr("current location");
     case dimo::privilege::AllTimeLocation:
-        return u"location"_s;
+        return Text::tr("location");
     case dimo::privilege::VinCredential:
-        return u"VIN"_s;
+        return Text::tr("VIN");
     case dimo::privilege::LiveData:
-        return u"live"_s;
+        return Text::tr("live");
     case dimo::privilege::RawData:
-        return u"raw"_s;
+        return Text::tr("raw");
     case dimo::privilege::ApproximateLocation:
-        return u"approx. location"_s;
+        return Text::tr("approx. location");
     }
     return u"#%1"_s.arg(id);
 }
@@ -37,7 +46,7 @@ QString privilegeShortName(int id)
 QString privilegesShortText(const dimo::Vehicle &vehicle)
 {
     if (!vehicle.shared || vehicle.privileges.isEmpty()) {
-        return u"not shared"_s;
+        return Text::tr("not shared");
     }
     QStringList names;
     for (int id : dimo::privilege::normalized(vehicle.privileges)) {
@@ -49,7 +58,7 @@ QString privilegesShortText(const dimo::Vehicle &vehicle)
 QString privilegesLongText(const dimo::Vehicle &vehicle)
 {
     if (!vehicle.shared || vehicle.privileges.isEmpty()) {
-        return u"Not shared with this app"_s;
+        return Text::tr("Not shared with this app");
     }
     QStringList names;
     for (int id : dimo::privilege::normalized(vehicle.privileges)) {
@@ -61,17 +70,17 @@ QString privilegesLongText(const dimo::Vehicle &vehicle)
 QString energyText(const VehicleSignals &s)
 {
     if (s.stateOfCharge) {
-        return u"%1 % charge"_s.arg(qRound(*s.stateOfCharge));
+        return Text::tr("%1 % charge").arg(qRound(*s.stateOfCharge));
     }
     if (s.fuelLevel) {
-        return u"%1 % fuel"_s.arg(qRound(*s.fuelLevel));
+        return Text::tr("%1 % fuel").arg(qRound(*s.fuelLevel));
     }
     return {};
 }
 
 QString distanceText(const std::optional<double> &km)
 {
-    return km ? u"%1 km"_s.arg(qRound64(*km)) : QString();
+    return km ? Text::tr("%1 km").arg(qRound64(*km)) : QString();
 }
 
 QString lockText(const VehicleSignals &s)
@@ -79,7 +88,7 @@ QString lockText(const VehicleSignals &s)
     if (!s.locked) {
         return {};
     }
-    return *s.locked ? u"locked"_s : u"unlocked"_s;
+    return *s.locked ? Text::tr("locked") : Text::tr("unlocked");
 }
 
 QString positionText(const VehicleSignals &s)
@@ -106,18 +115,18 @@ QString row(const QString &label, const QString &value)
 QString signalRows(const VehicleSignals *s, const QDateTime &now)
 {
     if (!s) {
-        return row(u"Latest data"_s, u"loading…"_s);
+        return row(Text::tr("Latest data"), Text::tr("loading…"));
     }
     QString out;
-    out += row(u"Last seen"_s,
+    out += row(Text::tr("Last seen"),
                s->lastSeen.isValid()
                    ? u"%1 (%2)"_s.arg(formatAge(s->lastSeen, now), s->lastSeen.toLocalTime().toString(Qt::ISODate))
-                   : u"never"_s);
-    out += row(u"Charge or fuel"_s, energyText(*s));
-    out += row(u"Range"_s, distanceText(s->range));
-    out += row(u"Odometer"_s, distanceText(s->odometer));
-    out += row(u"Doors"_s, lockText(*s));
-    out += row(u"Location"_s, positionText(*s));
+                   : Text::tr("never"));
+    out += row(Text::tr("Charge or fuel"), energyText(*s));
+    out += row(Text::tr("Range"), distanceText(s->range));
+    out += row(Text::tr("Odometer"), distanceText(s->odometer));
+    out += row(Text::tr("Doors"), lockText(*s));
+    out += row(Text::tr("Location"), positionText(*s));
     return out;
 }
 
@@ -130,28 +139,29 @@ QString vehicleDetailsHtml(const dimo::Vehicle &v,
                            const QDateTime &now)
 {
     QString html = u"<h3>%1</h3>"_s.arg((v.name.isEmpty() ? v.displayName() : v.name).toHtmlEscaped());
-    html += row(u"Vehicle"_s,
+    html += row(Text::tr("Vehicle"),
                 u"%1 %2 %3"_s.arg(v.make, v.model, v.year > 0 ? QString::number(v.year) : QString()).trimmed());
-    html += row(u"Token id"_s, QString::number(v.tokenId));
-    html += row(u"Owner"_s, mine ? u"you (%1)"_s.arg(v.owner) : v.owner);
+    html += row(Text::tr("Token id"), QString::number(v.tokenId));
+    html += row(Text::tr("Owner"), mine ? Text::tr("you (%1)").arg(v.owner) : v.owner);
     QStringList granted;
     for (int id : dimo::privilege::normalized(v.privileges)) {
         granted << dimo::privilege::displayName(id);
     }
-    html += row(u"Shared with this app"_s, v.shared ? granted.join(u"; "_s) : u"no"_s);
+    html += row(Text::tr("Shared with this app"), v.shared ? granted.join(u"; "_s) : Text::tr("no"));
     if (v.shared) {
-        html += row(u"Grant expires"_s,
-                    v.grantExpiresAt.isValid() ? v.grantExpiresAt.toLocalTime().toString(Qt::ISODate) : u"never"_s);
+        html +=
+            row(Text::tr("Grant expires"),
+                v.grantExpiresAt.isValid() ? v.grantExpiresAt.toLocalTime().toString(Qt::ISODate) : Text::tr("never"));
     }
     if (!missingPrivileges.isEmpty()) {
         QStringList names;
         for (int id : missingPrivileges) {
             names << dimo::privilege::displayName(id);
         }
-        html += row(u"Not granted"_s, names.join(u"; "_s));
+        html += row(Text::tr("Not granted"), names.join(u"; "_s));
     }
     html += signalRows(latest, now);
-    html += row(u"Minted"_s, v.mintedAt.isValid() ? v.mintedAt.toLocalTime().toString(Qt::ISODate) : QString());
+    html += row(Text::tr("Minted"), v.mintedAt.isValid() ? v.mintedAt.toLocalTime().toString(Qt::ISODate) : QString());
     return html;
 }
 

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/settings/credentialtest.h"
 
-#include "dimo/auth/tokenjob.h"
 #include "dimo/client.h"
+#include "dimo/net/tokenjob.h"
 
 #include <QTimer>
 

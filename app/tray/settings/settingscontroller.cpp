@@ -158,7 +158,7 @@ void SettingsController::save(const ui::SettingsValues &values, bool storeSecret
     const ui::SettingsValues before = m_values;
     ui::SettingsValues next = values;
     if (!m_store.save(next)) {
-        Q_EMIT saveFailed(u"The settings could not be saved: %1."_s.arg(m_store.errorString()));
+        Q_EMIT saveFailed(tr("The settings could not be saved: %1.").arg(m_store.errorString()));
         return;
     }
     const bool sameLicense = before.clientId.compare(next.clientId, Qt::CaseInsensitive) == 0;
@@ -179,7 +179,7 @@ void SettingsController::save(const ui::SettingsValues &values, bool storeSecret
         if (r.status == SecretResult::Status::Unavailable) {
             m_values.apiKey.clear();
             setKeychainError(r.error);
-            Q_EMIT saveFailed(u"The settings were saved, but the API key could not be stored: %1"_s.arg(r.error));
+            Q_EMIT saveFailed(tr("The settings were saved, but the API key could not be stored: %1").arg(r.error));
         } else {
             setKeychainError({});
         }

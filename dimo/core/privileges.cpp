@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-#include "dimo/vehicles/privileges.h"
+#include "dimo/core/privileges.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-#include "dimo/auth/tokenjob.h"
+#include "dimo/net/tokenjob.h"
 
 namespace dimo {
 
