@@ -80,7 +80,7 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
             list,
             std::move(r),
             [&backend, wallet, lines](const QList<dimo::Vehicle> &vehicles, const SharedResponder &r2) {
-                backend.setVehicles(vehicles);
+                backend.vehicles().setVehicles(vehicles);
                 QStringList out = lines;
                 out << u"License accepted by DIMO: yes"_s;
                 out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
@@ -109,7 +109,7 @@ void initOauth(Backend &backend, const QJsonObject &arguments, const SharedRespo
         responder->resolve(errorResult(url.error()));
         return;
     }
-    if (backend.openLoginWindow && backend.openLoginWindow(url.value())) {
+    if (backend.openLoginWindow(url.value())) {
         responder->resolve(mcp::ToolResult::text(u"DIMO Tray opened its Login with DIMO window on the user's desktop. "
                                                  u"Ask the user to log in there; when they "
                                                  "are done, call check_vehicle_access_status."_s));

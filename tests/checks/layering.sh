@@ -108,7 +108,7 @@ if [ -n "$links" ] && [ -f "$links" ]; then
         dimotray_tools)
             bad=$(echo "$libs" | tr ';' '\n' | grep -vxE '(dimotray_dimo|dimotray::dimo|dimotray_mcp|dimotray::mcp|Qt6::Core|Qt6::Network|)' || true)
             [ -z "$bad" ] || { echo "LAYERING: dimotray_tools links" $bad "(only dimo, the MCP engine, QtCore and QtNetwork)"; fail=1; } ;;
-        tst_tools* | tst_loginlistener | tst_approvalgrants)
+        tst_tools* | tst_loginlistener | tst_approvalgrants | tst_vehiclestate)
             echo "$libs" | grep -qE 'dimotray_app|dimotray::app|dimotray_ui' && { echo "LAYERING: the tool test $target links the tray (link dimotray_tools alone)"; fail=1; } ;;
         esac
         case "$target" in
