@@ -80,7 +80,7 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
             list,
             std::move(r),
             [&backend, wallet, lines](const QList<dimo::Vehicle> &vehicles, const SharedResponder &r2) {
-                backend.setVehicles(vehicles);
+                backend.vehicles().setVehicles(vehicles);
                 QStringList out = lines;
                 out << u"License accepted by DIMO: yes"_s;
                 out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
@@ -99,17 +99,16 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
 
 void initOauth(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)
 {
-    const auto client = backend.client();
-    if (!client) {
-        responder->resolve(errorResult(client.error()));
+    const CallStart call = startCall(backend, responder);
+    if (!call) {
         return;
     }
-    const auto url = client.value()->loginUrl(dimo::LoginRequest{});
+    const auto url = call.client->loginUrl(dimo::LoginRequest{});
     if (!url) {
         responder->resolve(errorResult(url.error()));
         return;
     }
-    if (backend.openLoginWindow && backend.openLoginWindow(url.value())) {
+    if (backend.openLoginWindow(url.value())) {
         responder->resolve(mcp::ToolResult::text(u"DIMO Tray opened its Login with DIMO window on the user's desktop. "
                                                  u"Ask the user to log in there; when they "
                                                  "are done, call check_vehicle_access_status."_s));
@@ -127,7 +126,7 @@ void initOauth(Backend &backend, const QJsonObject &arguments, const SharedRespo
     }
     const int port = arguments.contains(u"port"_s) ? arguments.value(u"port"_s).toInt() : redirect.port(3333);
     LoginListener &listener = backend.loginListener();
-    const dimo::Status listening = listener.listen(quint16(port), redirect, client.value());
+    const dimo::Status listening = listener.listen(quint16(port), redirect, call.client);
     if (!listening) {
         responder->resolve(errorResult(listening.error()));
         return;
@@ -135,7 +134,7 @@ void initOauth(Backend &backend, const QJsonObject &arguments, const SharedRespo
     // The link of this attempt: it carries the listener's one-time state, echoed on the redirect.
     dimo::LoginRequest attempt;
     attempt.state = listener.state();
-    const auto link = client.value()->loginUrl(attempt);
+    const auto link = call.client->loginUrl(attempt);
     if (!link) {
         listener.close();
         responder->resolve(errorResult(link.error()));
@@ -152,9 +151,8 @@ void initOauth(Backend &backend, const QJsonObject &arguments, const SharedRespo
 
 void sharingUrl(Backend &backend, const QJsonObject &arguments, const SharedResponder &responder)
 {
-    const auto client = backend.client();
-    if (!client) {
-        responder->resolve(errorResult(client.error()));
+    const CallStart call = startCall(backend, responder);
+    if (!call) {
         return;
     }
     dimo::LoginRequest request;
@@ -181,7 +179,7 @@ void sharingUrl(Backend &backend, const QJsonObject &arguments, const SharedResp
         }
         request.expiration = range.value().to;
     }
-    auto url = client.value()->loginUrl(request);
+    auto url = call.client->loginUrl(request);
     if (!url) {
         responder->resolve(errorResult(url.error()));
         return;

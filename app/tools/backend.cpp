@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tools/backend.h"
 
+#include "app/tools/desktophooks.h"
 #include "dimo/auth/userjwtverifier.h"
-#include "dimo/vehicles/vehiclelistjob.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -34,6 +34,14 @@ Backend::Backend(QNetworkAccessManager *nam,
             return now();
         },
         this);
+    m_vehicles = new VehicleState(
+        [this] {
+            return client();
+        },
+        [this] {
+            return now();
+        },
+        this);
     m_approvals.setApprover(&m_elicitation);
     m_approvals.setClock([this] {
         return now();
@@ -42,35 +50,15 @@ Backend::Backend(QNetworkAccessManager *nam,
 
 Backend::~Backend() = default;
 
-void Backend::setVehicles(const QList<dimo::Vehicle> &list)
+void Backend::setDesktopHooks(DesktopHooks *hooks)
 {
-    m_vehicles.list = list;
-    m_vehicles.updatedAt = now();
-    Q_EMIT vehiclesChanged();
+    m_hooks = hooks;
+    m_approvals.setApprover(hooks ? &hooks->approver() : static_cast<Approver *>(&m_elicitation));
 }
 
-void Backend::setLatestSignals(qint64 tokenId, const QJsonObject &signalValues)
+bool Backend::openLoginWindow(const QUrl &loginUrl)
 {
-    m_vehicles.latest.insert(tokenId, signalValues);
-}
-
-void Backend::refreshVehicles()
-{
-    const auto c = client();
-    if (!c || m_refreshing || (!c.value()->fleetMode() && !c.value()->session())) {
-        return;
-    }
-    m_refreshing = true;
-    auto *job = c.value()->fleetMode() ? c.value()->sharedVehicles() : c.value()->myVehicles();
-    connect(job, &dimo::VehicleListJob::finished, this, [this](const dimo::Result<QList<dimo::Vehicle>> &r) {
-        m_refreshing = false;
-        if (r) {
-            setVehicles(r.value());
-            Q_EMIT refreshFinished(true, {}, {});
-        } else {
-            Q_EMIT refreshFinished(false, r.error().kind, r.error().toString());
-        }
-    });
+    return m_hooks && m_hooks->openLoginWindow(loginUrl);
 }
 
 QString Backend::redirectUri() const
@@ -98,9 +86,8 @@ void Backend::setCredentialSource(std::unique_ptr<CredentialSource> source)
     delete m_client;
     m_client = nullptr;
     m_approvals.revokeAll();
-    m_vehicles = {};
+    m_vehicles->clear();
     Q_EMIT clientReplaced();
-    Q_EMIT vehiclesChanged();
 }
 
 dimo::Result<dimo::Client *> Backend::client()
@@ -166,7 +153,7 @@ void Backend::signInDemoUser(int testUser)
         auto *job = signedIn.value()->completeLogin(location);
         connect(job, &dimo::UserJwtVerifyJob::finished, this, [this](const dimo::Result<dimo::UserSession> &session) {
             if (session) {
-                refreshVehicles();
+                m_vehicles->refresh();
             }
             Q_EMIT demoSignInFinished(session.ok(),
                                       session ? u"signed in as %1"_s.arg(session.value().walletAddress)

@@ -124,13 +124,12 @@ void runBatch(Backend &backend, const QString &document, const QJsonObject &argu
                       .arg(ids.size())));
         return;
     }
-    const auto client = backend.client();
-    if (!client) {
-        responder->resolve(errorResult(client.error()));
+    const CallStart call = startCall(backend, responder);
+    if (!call) {
         return;
     }
     auto *batch =
-        new Batch(client.value(), document, arguments.value(u"variables"_s).toObject(), ids, responder, &backend);
+        new Batch(call.client, document, arguments.value(u"variables"_s).toObject(), ids, responder, &backend);
     batch->start();
 }
 

@@ -79,30 +79,24 @@ void send(Backend &backend,
           const SharedResponder &responder)
 {
     const QDateTime sentAt = backend.now();
-    auto *job = client->sendCommand(tokenId, spec.command);
-    QPointer<dimo::CommandJob> guard(job);
     // Cancelling after the request left cannot unsend it; the job is not cancelled then.
-    QObject::connect(
-        job,
-        &dimo::CommandJob::finished,
-        &backend,
-        [&backend, client, spec, tokenId, sentAt, approval, responder](const dimo::Result<dimo::CommandReceipt> &r) {
-            if (!responder->isPending()) {
-                return;
+    respond(
+        client->sendCommand(tokenId, spec.command),
+        responder,
+        [&backend, client, spec, tokenId, sentAt, approval](const dimo::CommandReceipt &receipt,
+                                                            const SharedResponder &r) {
+            watch(backend, client, spec, tokenId, sentAt, receipt, approval, r);
+        },
+        [&backend, spec, tokenId](dimo::Error e, const SharedResponder &r) {
+            if (dimo::commands::outcomeUnknown(e)) {
+                e.hint = u"The outcome is unknown: DIMO may have queued the command. It was not "
+                         "sent again. Check the vehicle's state with telemetry_get_latest_signals "
+                         "before resending it."_s;
             }
-            if (!r) {
-                dimo::Error e = r.error();
-                if (dimo::commands::outcomeUnknown(e)) {
-                    e.hint = u"The outcome is unknown: DIMO may have queued the command. It was not "
-                             "sent again. Check the vehicle's state with telemetry_get_latest_signals "
-                             "before resending it."_s;
-                }
-                Q_EMIT backend.commandFailed(spec.tool, tokenId, e);
-                responder->resolve(errorResult(e));
-                return;
-            }
-            watch(backend, client, spec, tokenId, sentAt, r.value(), approval, responder);
-        });
+            Q_EMIT backend.commandFailed(spec.tool, tokenId, e);
+            r->resolve(errorResult(e));
+        },
+        OnCancel::KeepJob);
 }
 
 void runCommand(Backend &backend,
@@ -110,14 +104,12 @@ void runCommand(Backend &backend,
                 const QJsonObject &arguments,
                 const SharedResponder &responder)
 {
-    QString error;
-    const qint64 tokenId = args::tokenId(arguments, &error);
-    const auto client = backend.client();
-    if (!tokenId || !client) {
-        responder->resolve(!tokenId ? mcp::ToolResult::error(error) : errorResult(client.error()));
+    const CallStart call = startVehicleCall(backend, arguments, responder);
+    if (!call) {
         return;
     }
-    dimo::Client *c = client.value();
+    const qint64 tokenId = call.tokenId;
+    dimo::Client *c = call.client;
     // Access first (ownership in user mode, the grant always), so the user is never asked to
     // approve a command that cannot run.
     auto *check = c->checkAccess(tokenId);

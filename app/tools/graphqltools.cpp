@@ -60,35 +60,24 @@ mcp::Tool introspectTool(Backend &backend, const QString &service)
 // Runs a GraphQL job; on a schema error, explains it with the cached schema.
 void answerQuery(Backend &backend, dimo::GraphQlJob *job, const QString &service, const SharedResponder &responder)
 {
-    QPointer<dimo::GraphQlJob> guard(job);
-    responder->onCancelled([guard] {
-        if (guard) {
-            guard->cancel();
-        }
-    });
-    QObject::connect(job, &dimo::GraphQlJob::finished, &backend, [&backend, service, responder](const auto &result) {
-        if (!responder->isPending()) {
-            return;
-        }
-        if (result) {
-            responder->resolve(mcp::ToolResult::text(compact(result.value())));
-            return;
-        }
-        const dimo::Error &e = result.error();
+    const auto answer = [](const QJsonObject &data, const SharedResponder &r) {
+        r->resolve(mcp::ToolResult::text(compact(data)));
+    };
+    respond(job, responder, answer, [&backend, service](const dimo::Error &e, const SharedResponder &r) {
         if (e.kind != dimo::Error::Kind::GraphQlValidation) {
-            responder->resolve(errorResult(e));
+            r->resolve(errorResult(e));
             return;
         }
         // Explain with the cached schema (fetching it once if needed); a field the cache has but
         // DIMO rejects means the cache is outdated: drop it.
-        backend.schemas().get(service, serviceUrl(backend, service), [&backend, service, responder, e](const auto &s) {
+        backend.schemas().get(service, serviceUrl(backend, service), [&backend, service, r, e](const auto &s) {
             bool outdated = false;
             const QString text = explainSchemaError(e, service, s ? s.value().get() : nullptr, &outdated);
             if (outdated) {
                 backend.schemas().invalidate(service);
             }
-            if (responder->isPending()) {
-                responder->resolve(mcp::ToolResult::error(text));
+            if (r->isPending()) {
+                r->resolve(mcp::ToolResult::error(text));
             }
         });
     });
@@ -142,14 +131,12 @@ QList<ToolSpec> graphqlTools(Backend &backend)
                                     auto responder = share(std::move(r));
                                     QString error;
                                     const QJsonObject variables = variablesArgument(arguments, &error);
-                                    const auto client = backend.client();
-                                    if (!error.isEmpty() || !client) {
-                                        responder->resolve(error.isEmpty() ? errorResult(client.error())
-                                                                           : mcp::ToolResult::error(error));
+                                    const CallStart call = startCall(backend, responder, error);
+                                    if (!call) {
                                         return;
                                     }
-                                    auto *job = client.value()->identityQuery(arguments.value(u"query"_s).toString(),
-                                                                              variables);
+                                    auto *job =
+                                        call.client->identityQuery(arguments.value(u"query"_s).toString(), variables);
                                     answerQuery(backend, job, u"identity"_s, responder);
                                 }},
                       ToolSpec::Essential};
@@ -170,17 +157,14 @@ QList<ToolSpec> graphqlTools(Backend &backend)
                                     if (!arguments.contains(u"tokenId"_s) && variables.contains(u"tokenId"_s)) {
                                         idSource = variables;
                                     }
-                                    const qint64 tokenId = error.isEmpty() ? args::tokenId(idSource, &error) : 0;
-                                    const auto client = backend.client();
-                                    if (!tokenId || !client) {
-                                        responder->resolve(!tokenId ? mcp::ToolResult::error(error)
-                                                                    : errorResult(client.error()));
+                                    const CallStart call = startVehicleCall(backend, idSource, responder, error);
+                                    if (!call) {
                                         return;
                                     }
-                                    variables.insert(u"tokenId"_s, tokenId);
+                                    variables.insert(u"tokenId"_s, call.tokenId);
                                     const QString document = arguments.value(u"query"_s).toString();
-                                    auto *job = client.value()->telemetryQuery(
-                                        tokenId, document, variables, privilegesForTelemetryDocument(document));
+                                    auto *job = call.client->telemetryQuery(
+                                        call.tokenId, document, variables, privilegesForTelemetryDocument(document));
                                     answerQuery(backend, job, u"telemetry"_s, responder);
                                 }},
                       ToolSpec::Essential};

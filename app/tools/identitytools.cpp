@@ -44,36 +44,25 @@ void identityCall(Backend &backend,
                   const QString &identifier,
                   const SharedResponder &responder)
 {
-    const auto client = backend.client();
-    if (!client) {
-        responder->resolve(errorResult(client.error()));
+    const CallStart call = startCall(backend, responder);
+    if (!call) {
         return;
     }
-    auto *job = client.value()->identityQuery(document, variables);
-    QPointer<dimo::GraphQlJob> guard(job);
-    responder->onCancelled([guard] {
-        if (guard) {
-            guard->cancel();
-        }
-    });
-    QObject::connect(job, &dimo::GraphQlJob::finished, job, [=](const dimo::Result<QJsonObject> &result) {
-        if (!responder->isPending()) {
-            return;
-        }
-        if (!result) {
-            const dimo::Error &e = result.error();
-            responder->resolve(errorResult(!identifier.isEmpty() && dimo::GraphQlJob::isNotFoundFor(e, field)
-                                               ? dimo::GraphQlJob::notFound(field, identifier, e.detail)
-                                               : e));
-            return;
-        }
-        const QJsonObject &data = result.value();
-        if (data.value(field).isNull()) {
-            responder->resolve(errorResult(dimo::GraphQlJob::notFound(field, identifier)));
-            return;
-        }
-        responder->resolve(mcp::ToolResult::structured(QJsonObject{{field, data.value(field)}}));
-    });
+    respond(
+        call.client->identityQuery(document, variables),
+        responder,
+        [field, identifier](const QJsonObject &data, const SharedResponder &r) {
+            if (data.value(field).isNull()) {
+                r->resolve(errorResult(dimo::GraphQlJob::notFound(field, identifier)));
+                return;
+            }
+            r->resolve(mcp::ToolResult::structured(QJsonObject{{field, data.value(field)}}));
+        },
+        [field, identifier](const dimo::Error &e, const SharedResponder &r) {
+            r->resolve(errorResult(!identifier.isEmpty() && dimo::GraphQlJob::isNotFoundFor(e, field)
+                                       ? dimo::GraphQlJob::notFound(field, identifier, e.detail)
+                                       : e));
+        });
 }
 
 } // namespace

@@ -25,27 +25,52 @@ inline SharedResponder share(mcp::Responder responder)
     return std::make_shared<mcp::Responder>(std::move(responder));
 }
 
-// Runs a DIMO job for one tool call: the client's cancellation cancels the job, a failure
-// becomes an isError result, success goes to `onSuccess(value, responder)`.
-template <class JobT, class OnSuccess> void respond(JobT *job, SharedResponder responder, OnSuccess onSuccess)
+// What the client's cancellation of the tool call does to its DIMO job.
+enum class OnCancel {
+    CancelJob, // reads: nothing is lost
+    KeepJob, // commands: cancelling after the request left cannot unsend it
+};
+
+// Runs a DIMO job for one tool call, the one adapter every tool uses: the client's cancellation
+// cancels the job (unless KeepJob), nothing is answered once the call is resolved, success goes to
+// `onSuccess(value, responder)` and a failure to `onFailure(error, responder)`.
+template <class JobT, class OnSuccess, class OnFailure>
+void respond(JobT *job,
+             SharedResponder responder,
+             OnSuccess onSuccess,
+             OnFailure onFailure,
+             OnCancel cancel = OnCancel::CancelJob)
 {
-    QPointer<JobT> guard(job);
-    responder->onCancelled([guard] {
-        if (guard) {
-            guard->cancel();
-        }
-    });
+    if (cancel == OnCancel::CancelJob) {
+        QPointer<JobT> guard(job);
+        responder->onCancelled([guard] {
+            if (guard) {
+                guard->cancel();
+            }
+        });
+    }
     QObject::connect(
-        job, &JobT::finished, job, [responder, onSuccess = std::move(onSuccess)](const auto &result) mutable {
+        job,
+        &JobT::finished,
+        job,
+        [responder, onSuccess = std::move(onSuccess), onFailure = std::move(onFailure)](const auto &result) mutable {
             if (!responder->isPending()) {
                 return;
             }
             if (!result) {
-                responder->resolve(errorResult(result.error()));
+                onFailure(result.error(), responder);
                 return;
             }
             onSuccess(result.value(), responder);
         });
+}
+
+// respond() with a failure answered as an isError result (errorResult).
+template <class JobT, class OnSuccess> void respond(JobT *job, SharedResponder responder, OnSuccess onSuccess)
+{
+    respond(job, std::move(responder), std::move(onSuccess), [](const dimo::Error &error, const SharedResponder &r) {
+        r->resolve(errorResult(error));
+    });
 }
 
 } // namespace app::tools

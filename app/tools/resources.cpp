@@ -70,9 +70,9 @@ void registerResources(mcp::Registry &registry, Backend &backend)
         u"The vehicles this app can reach, as of the last check_vehicle_access_status or refresh."_s,
         u"application/json"_s,
         [&backend](const QString &uri, const QHash<QString, QString> &) {
-            const VehicleSnapshot &known = backend.vehicles();
+            const VehicleSnapshot &known = backend.vehicles().snapshot();
             if (!known.updatedAt.isValid()) {
-                backend.refreshVehicles();
+                backend.vehicles().refresh();
                 return json(uri,
                             {{u"status"_s, u"loading"_s},
                              {u"note"_s,
@@ -93,22 +93,18 @@ void registerResources(mcp::Registry &registry, Backend &backend)
                               u"application/json"_s,
                               [&backend](const QString &uri, const QHash<QString, QString> &variables) {
                                   const qint64 tokenId = variables.value(u"tokenId"_s).toLongLong();
-                                  const VehicleSnapshot &known = backend.vehicles();
-                                  for (const dimo::Vehicle &v : known.list) {
-                                      if (v.tokenId == tokenId) {
-                                          QJsonObject out = v.toJson();
-                                          out.insert(u"latest"_s, known.latest.value(tokenId));
-                                          return json(uri, out);
-                                      }
+                                  VehicleState &known = backend.vehicles();
+                                  if (const dimo::Vehicle *v = known.find(tokenId)) {
+                                      QJsonObject out = v->toJson();
+                                      out.insert(u"latest"_s, known.snapshot().latest.value(tokenId));
+                                      return json(uri, out);
                                   }
-                                  if (!known.updatedAt.isValid()) {
-                                      backend.refreshVehicles();
-                                  }
+                                  known.refreshIfUnknown();
                                   return mcp::ResourceReadResult::notFound(uri);
                               },
                               [&backend](const QString &, const QString &value, const QHash<QString, QString> &) {
                                   QStringList ids;
-                                  for (const dimo::Vehicle &v : backend.vehicles().list) {
+                                  for (const dimo::Vehicle &v : backend.vehicles().list()) {
                                       const QString id = QString::number(v.tokenId);
                                       if (id.startsWith(value)) {
                                           ids << id;

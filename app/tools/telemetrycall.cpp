@@ -21,6 +21,24 @@ QString TelemetryCall::document() const
     return u"query %1($tokenId: Int!%2) { %3 }"_s.arg(operation, variableDefinitions, selectionSet);
 }
 
+QJsonObject TelemetryCall::queryVariables() const
+{
+    QJsonObject out = variables;
+    out.insert(u"tokenId"_s, tokenId);
+    return out;
+}
+
+QJsonObject TelemetryCall::answer(const QJsonObject &data, const QDateTime &now) const
+{
+    QJsonObject out = shape ? shape(data) : data;
+    const QJsonObject seen = data.value(u"_seen"_s).isObject() ? data.value(u"_seen"_s).toObject()
+                                                               : data.value(u"signalsLatest"_s).toObject();
+    const QDateTime lastSeen = QDateTime::fromString(seen.value(u"lastSeen"_s).toString(), Qt::ISODateWithMs);
+    out.insert(u"tokenId"_s, tokenId);
+    out.insert(u"freshness"_s, freshness(lastSeen, now));
+    return out;
+}
+
 QJsonObject telemetryOutputSchema()
 {
     // The shape (tokenId, freshness, the data) is in the text mirror; listing it here would cost every
@@ -36,22 +54,16 @@ dimo::Result<dimo::GraphQlJob *> start(Backend &backend, const TelemetryCall &ca
     if (!client) {
         return client.error();
     }
-    QJsonObject variables = call.variables;
-    variables.insert(u"tokenId"_s, call.tokenId);
-    return client.value()->telemetryQuery(call.tokenId, call.document(), variables, call.privileges, call.operation);
+    return client.value()->telemetryQuery(
+        call.tokenId, call.document(), call.queryVariables(), call.privileges, call.operation);
 }
 
-// The structured answer: the call's shape plus tokenId and freshness.
+// The structured answer, kept as the vehicle's latest signals when it holds some.
 QJsonObject answer(Backend &backend, const TelemetryCall &call, const QJsonObject &data)
 {
-    QJsonObject out = call.shape ? call.shape(data) : data;
-    const QJsonObject seen = data.value(u"_seen"_s).isObject() ? data.value(u"_seen"_s).toObject()
-                                                               : data.value(u"signalsLatest"_s).toObject();
-    const QDateTime lastSeen = QDateTime::fromString(seen.value(u"lastSeen"_s).toString(), Qt::ISODateWithMs);
-    out.insert(u"tokenId"_s, call.tokenId);
-    out.insert(u"freshness"_s, freshness(lastSeen, backend.now()));
+    const QJsonObject out = call.answer(data, backend.now());
     if (out.value(u"signals"_s).isObject()) {
-        backend.setLatestSignals(call.tokenId, out); // for dimo://vehicles/{tokenId} and the window
+        backend.vehicles().setLatestSignals(call.tokenId, out); // for dimo://vehicles/{tokenId} and the window
     }
     return out;
 }
@@ -68,35 +80,6 @@ void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedRespo
     respond(job.value(), responder, [&backend, call](const QJsonObject &data, const SharedResponder &r) {
         r->resolve(mcp::ToolResult::structured(answer(backend, call, data)));
     });
-}
-
-void fetchLatestSignals(Backend &backend,
-                        qint64 tokenId,
-                        const QStringList &signalNames,
-                        QObject *context,
-                        const std::function<void(const dimo::Result<QJsonObject> &result)> &done)
-{
-    auto call = latestSignalsCall(QJsonObject{{u"signalNames"_s, QJsonArray::fromStringList(signalNames)}});
-    if (!call) {
-        done(call.error());
-        return;
-    }
-    call.value().tokenId = tokenId;
-    const auto job = start(backend, call.value());
-    if (!job) {
-        done(job.error());
-        return;
-    }
-    QObject::connect(job.value(),
-                     &dimo::GraphQlJob::finished,
-                     context,
-                     [&backend, c = call.value(), done](const dimo::Result<QJsonObject> &r) {
-                         if (r) {
-                             done(answer(backend, c, r.value()));
-                         } else {
-                             done(r.error());
-                         }
-                     });
 }
 
 // Registers a typed tool whose handler checks the token id and builds a TelemetryCall.

@@ -7,6 +7,7 @@
 #include "dimo/core/result.h"
 #include "mcp/schema.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 
@@ -30,19 +31,13 @@ struct TelemetryCall
     std::function<QJsonObject(const QJsonObject &data)> shape;
 
     QString document() const;
+    QJsonObject queryVariables() const; // `variables` plus $tokenId
+    // data → the structured answer: the shape plus tokenId and freshness (as of `now`).
+    QJsonObject answer(const QJsonObject &data, const QDateTime &now) const;
 };
 
 // telemetry_get_latest_signals: {signalNames: [...]} → the call (names checked against the catalog).
 dimo::Result<TelemetryCall> latestSignalsCall(const QJsonObject &arguments);
-
-// The latest values of `signalNames` for one vehicle, outside any MCP call (the tray's vehicles
-// window): the same structured answer as the tool ({signals, noData?, tokenId, freshness}), also
-// kept as the vehicle's latest signals in the Backend. `done` is not called once `context` is gone.
-void fetchLatestSignals(Backend &backend,
-                        qint64 tokenId,
-                        const QStringList &signalNames,
-                        QObject *context,
-                        const std::function<void(const dimo::Result<QJsonObject> &result)> &done);
 
 // Runs the call and answers the tool: structured content + compact text, or isError.
 void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedResponder &responder);

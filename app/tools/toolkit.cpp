@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tools/toolkit.h"
 
+#include "app/tools/backend.h"
 #include "mcp/registry.h"
 #include "mcp/schema.h"
 
@@ -115,5 +116,35 @@ QJsonObject tokenIdSchema()
 }
 
 } // namespace args
+
+CallStart startCall(Backend &backend, const SharedResponder &responder, const QString &argumentError)
+{
+    if (!argumentError.isEmpty()) {
+        responder->resolve(mcp::ToolResult::error(argumentError));
+        return {};
+    }
+    const auto client = backend.client();
+    if (!client) {
+        responder->resolve(errorResult(client.error()));
+        return {};
+    }
+    return {client.value(), 0};
+}
+
+CallStart startVehicleCall(Backend &backend,
+                           const QJsonObject &idSource,
+                           const SharedResponder &responder,
+                           const QString &argumentError)
+{
+    QString error = argumentError;
+    const qint64 tokenId = error.isEmpty() ? args::tokenId(idSource, &error) : 0;
+    if (tokenId == 0) {
+        responder->resolve(mcp::ToolResult::error(error));
+        return {};
+    }
+    CallStart call = startCall(backend, responder);
+    call.tokenId = call ? tokenId : 0;
+    return call;
+}
 
 } // namespace app::tools

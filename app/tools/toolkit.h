@@ -2,12 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/tools/jobadapter.h"
 #include "mcp/tool.h"
 
 #include <QJsonObject>
 #include <QList>
 
 #include <optional>
+
+namespace dimo {
+class Client;
+}
 
 namespace mcp {
 class Registry;
@@ -63,5 +68,24 @@ inline constexpr qint64 MaxTokenId = 2147483647;
 qint64 tokenId(const QJsonObject &arguments, QString *error, const QString &key = QStringLiteral("tokenId"));
 QJsonObject tokenIdSchema(); // {"type":"integer"}; tokenId() checks the range
 } // namespace args
+
+// The preamble every tool call shares: its arguments checked, then the DIMO client. `client` is
+// nullptr once the call has been answered with what was wrong: `argumentError` if not empty (the
+// tool's own argument check), else the `tokenId` check (forVehicle), else what is missing for a
+// client (no license, ...).
+struct CallStart
+{
+    dimo::Client *client = nullptr;
+    qint64 tokenId = 0; // forVehicle(): the checked token id
+
+    explicit operator bool() const { return client != nullptr; }
+};
+
+CallStart startCall(Backend &backend, const SharedResponder &responder, const QString &argumentError = {});
+// The same for a call about one vehicle: `tokenId` read from `idSource` (args::tokenId) first.
+CallStart startVehicleCall(Backend &backend,
+                           const QJsonObject &idSource,
+                           const SharedResponder &responder,
+                           const QString &argumentError = {});
 
 } // namespace app::tools

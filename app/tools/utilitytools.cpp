@@ -30,26 +30,21 @@ void answerWithNames(Backend &backend, QJsonObject out, const SharedResponder &r
     auto *job = client.value()->identityQuery(
         u"query DefinitionNames($id: String!) { deviceDefinition(by: {id: $id}) { manufacturer { name } model } }"_s,
         {{u"id"_s, out.value(u"deviceDefinitionId"_s)}});
-    QPointer<dimo::GraphQlJob> guard(job);
-    responder->onCancelled([guard] {
-        if (guard) {
-            guard->cancel();
-        }
-    });
-    QObject::connect(
-        job, &dimo::GraphQlJob::finished, job, [out, responder](const dimo::Result<QJsonObject> &result) mutable {
-            if (!responder->isPending()) {
-                return;
-            }
-            const QJsonObject definition =
-                result ? result.value().value(u"deviceDefinition"_s).toObject() : QJsonObject();
+    respond(
+        job,
+        responder,
+        [out](const QJsonObject &data, const SharedResponder &r) mutable {
+            const QJsonObject definition = data.value(u"deviceDefinition"_s).toObject();
             const QString make = definition.value(u"manufacturer"_s)[u"name"_s].toString();
             const QString model = definition.value(u"model"_s).toString();
             if (!make.isEmpty() && !model.isEmpty()) {
                 out.insert(u"make"_s, make);
                 out.insert(u"model"_s, model);
             }
-            responder->resolve(mcp::ToolResult::structured(out));
+            r->resolve(mcp::ToolResult::structured(out));
+        },
+        [out](const dimo::Error &, const SharedResponder &r) {
+            r->resolve(mcp::ToolResult::structured(out)); // Identity unreachable: the id's slugs stand in
         });
 }
 
@@ -109,12 +104,11 @@ void searchVehicles(Backend &backend, const QJsonObject &arguments, const Shared
     if (search.query.isEmpty()) {
         search.query = QString::number(search.year);
     }
-    const auto client = backend.client();
-    if (!client) {
-        responder->resolve(errorResult(client.error()));
+    const CallStart call = startCall(backend, responder);
+    if (!call) {
         return;
     }
-    auto *job = client.value()->searchDeviceDefinitions(search);
+    auto *job = call.client->searchDeviceDefinitions(search);
     respond(job, responder, [](const QJsonObject &answer, const SharedResponder &r) {
         QJsonArray rows;
         for (const QJsonValue &d : answer.value(u"deviceDefinitions"_s).toArray()) {

@@ -46,8 +46,9 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
     , m_backend(dimo.backend())
 {
     // With the tray present, commands are approved in a dialog on this desktop, never by the AI
-    // client itself (elicitation).
-    dimo.backend()->approvals().setApprover(m_approver);
+    // client itself (elicitation), and init_oauth opens the login window: set here, cleared in
+    // ~Desktop.
+    dimo.backend()->setDesktopHooks(this);
     ui::TrayMenu &menu = m_tray->menu();
     connect(&menu, &ui::TrayMenu::connectRequested, m_connect, &ConnectController::show);
     connect(m_status, &StatusTracker::clientsChanged, m_connect, [this] {
@@ -80,10 +81,20 @@ Desktop::Desktop(const Options &options, McpHost &host, DimoService &dimo, QObje
 Desktop::~Desktop()
 {
     if (m_backend) {
-        m_backend->useElicitationApprover(); // the dialog approver dies with this object
+        m_backend->setDesktopHooks(nullptr); // headless again: the dialog approver dies with this object
     }
     delete m_vehiclesWindow;
     delete m_activityWindow;
+}
+
+tools::Approver &Desktop::approver()
+{
+    return *m_approver;
+}
+
+bool Desktop::openLoginWindow(const QUrl &loginUrl)
+{
+    return m_login->openWindow(loginUrl);
 }
 
 void Desktop::show()
@@ -133,16 +144,14 @@ void Desktop::openVehicles()
                 [this](qint64 tokenId, const QList<int> &missing) {
                     // Re-sharing replaces the grant: ask for what it has plus what it lacks.
                     QSet<int> wanted(missing.begin(), missing.end());
-                    for (const dimo::Vehicle &v : m_dimo.backend()->vehicles().list) {
-                        if (v.tokenId == tokenId) {
-                            wanted.unite(QSet<int>(v.privileges.begin(), v.privileges.end()));
-                        }
+                    if (const dimo::Vehicle *v = m_dimo.backend()->vehicles().find(tokenId)) {
+                        wanted.unite(QSet<int>(v->privileges.begin(), v->privileges.end()));
                     }
                     QList<int> privileges = wanted.values();
                     std::sort(privileges.begin(), privileges.end());
                     m_login->share({tokenId}, privileges);
                 });
-        m_dimo.backend()->refreshVehicles();
+        m_dimo.backend()->vehicles().refresh();
     }
     present(m_vehiclesWindow);
 }

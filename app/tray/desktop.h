@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/tools/desktophooks.h"
 #include "app/tray/options.h"
 
 #include <QObject>
@@ -32,7 +33,10 @@ class TrayController;
 
 // The desktop side of dimo-tray: the tray icon (or fallback window), its menu and every window
 // it opens, wired to the DIMO service and the MCP host. Windows are created when first opened.
-class Desktop : public QObject
+// It is the tools' DesktopHooks (approval dialog, login window) while it lives.
+class Desktop
+    : public QObject
+    , public tools::DesktopHooks
 {
     Q_OBJECT
 public:
@@ -53,6 +57,9 @@ public:
     ui::ActivityModel &activity() { return *m_activity; }
 
     StatusTracker &status() { return *m_status; }
+
+    tools::Approver &approver() override;
+    bool openLoginWindow(const QUrl &loginUrl) override;
 
 Q_SIGNALS:
     void quitRequested();

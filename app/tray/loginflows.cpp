@@ -18,11 +18,11 @@ LoginFlows::LoginFlows(tools::Backend &backend, QObject *parent)
         Q_EMIT openChanged(false);
         Q_EMIT notify(ok ? tr("Login with DIMO") : tr("Login with DIMO did not finish"), message, !ok);
     });
-    // init_oauth opens the embedded window when the helper exists; otherwise the tool falls back
-    // to the loopback listener and a URL for the user's browser.
-    backend.openLoginWindow = [this](const QUrl &loginUrl) {
-        return !LoginProcess::helperPath().isEmpty() && start(loginUrl);
-    };
+}
+
+bool LoginFlows::openWindow(const QUrl &loginUrl)
+{
+    return !LoginProcess::helperPath().isEmpty() && start(loginUrl);
 }
 
 void LoginFlows::logIn()

@@ -27,6 +27,9 @@ public:
     // Share vehicles with this license: `vehicles` preselected (empty = choose in the page),
     // `privileges` asked for (empty = DIMO's template 1: all six).
     void share(const QList<qint64> &vehicles = {}, const QList<int> &privileges = {});
+    // init_oauth's login (DesktopHooks::openLoginWindow): the embedded window when the helper
+    // exists; false otherwise, and the tool falls back to the loopback listener and a browser URL.
+    bool openWindow(const QUrl &loginUrl);
 
     LoginProcess &process() { return *m_process; }
 

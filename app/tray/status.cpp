@@ -45,9 +45,9 @@ StatusTracker::StatusTracker(tools::Backend &backend, mcp::Server &server, bool 
         m_activeCalls = qMax(0, m_activeCalls - 1);
         update();
     });
-    connect(&backend, &tools::Backend::vehiclesChanged, this, &StatusTracker::update);
-    connect(&backend,
-            &tools::Backend::refreshFinished,
+    connect(&backend.vehicles(), &tools::VehicleState::changed, this, &StatusTracker::update);
+    connect(&backend.vehicles(),
+            &tools::VehicleState::refreshFinished,
             this,
             [this](bool ok, dimo::Error::Kind kind, const QString &error) {
                 handleRefresh(ok, int(kind), error);
@@ -55,7 +55,7 @@ StatusTracker::StatusTracker(tools::Backend &backend, mcp::Server &server, bool 
     connect(&backend, &tools::Backend::clientReplaced, this, &StatusTracker::attachClient);
     connect(&backend.approvals(), &tools::ApprovalGate::policyChanged, this, &StatusTracker::update);
     m_refreshTimer->setInterval(RefreshIntervalMs);
-    connect(m_refreshTimer, &QTimer::timeout, &backend, &tools::Backend::refreshVehicles);
+    connect(m_refreshTimer, &QTimer::timeout, &backend.vehicles(), &tools::VehicleState::refresh);
     attachClient();
 }
 
@@ -87,7 +87,7 @@ void StatusTracker::attachClient()
     if (m_client) {
         connect(m_client, &dimo::Client::sessionStateChanged, this, &StatusTracker::handleSession);
         if (m_client->fleetMode()) {
-            QTimer::singleShot(0, &m_backend, &tools::Backend::refreshVehicles);
+            QTimer::singleShot(0, &m_backend.vehicles(), &tools::VehicleState::refresh);
         }
     }
     update();
@@ -96,9 +96,9 @@ void StatusTracker::attachClient()
 void StatusTracker::handleSession(dimo::Client::SessionState session)
 {
     if (session == dimo::Client::SessionState::SignedIn) {
-        m_backend.refreshVehicles();
+        m_backend.vehicles().refresh();
     } else if (session == dimo::Client::SessionState::SignedOut && m_client && !m_client->fleetMode()) {
-        m_backend.setVehicles({}); // logged out: nothing of the user's stays on screen
+        m_backend.vehicles().setVehicles({}); // logged out: nothing of the user's stays on screen
     }
     update();
 }
@@ -125,7 +125,7 @@ void StatusTracker::update()
     s.demo = m_demo;
     s.clients = int(m_clients.size());
     s.activeCalls = m_activeCalls;
-    s.vehicles = int(m_backend.vehicles().list.size());
+    s.vehicles = int(m_backend.vehicles().list().size());
     s.fleet = m_client && m_client->fleetMode();
     s.approval = m_backend.approvals().effectivePolicy().describe();
     if (!m_client) {

@@ -3,7 +3,6 @@
 #include "app/tray/vehiclesfeed.h"
 
 #include "app/tools/backend.h"
-#include "app/tools/telemetrycall.h"
 #include "ui/vehicles/vehiclelistmodel.h"
 #include "ui/vehicles/vehicleswindow.h"
 
@@ -24,14 +23,14 @@ VehiclesFeed::VehiclesFeed(tools::Backend &backend, ui::VehiclesWindow &window, 
     , m_demo(demo)
 {
     window.setDemoMode(demo);
-    connect(&backend, &tools::Backend::vehiclesChanged, this, &VehiclesFeed::updateList);
+    connect(&backend.vehicles(), &tools::VehicleState::changed, this, &VehiclesFeed::updateList);
     connect(window.model(), &ui::VehicleListModel::signalsWanted, this, &VehiclesFeed::want);
     connect(&window, &ui::VehiclesWindow::refreshRequested, this, [this] {
         if (m_window) {
             m_window->model()->clearSignals();
         }
         m_queue.clear();
-        m_backend.refreshVehicles();
+        m_backend.vehicles().refresh();
     });
     updateList();
 }
@@ -62,7 +61,7 @@ void VehiclesFeed::updateList()
         status = tr("Fleet mode: every vehicle shared with this developer license.");
     }
     m_window->setStatusText(status);
-    m_window->setVehicles(m_backend.vehicles().list, walletOf());
+    m_window->setVehicles(m_backend.vehicles().list(), walletOf());
 }
 
 void VehiclesFeed::want(const QList<qint64> &tokenIds)
@@ -83,16 +82,13 @@ QStringList VehiclesFeed::signalNamesFor(qint64 tokenId) const
                       u"powertrainTransmissionTravelledDistance"_s,
                       u"bodyLockIsLocked"_s};
     // Location only as far as the owner shared it (privilege 4 exact, 8 approximate).
-    for (const dimo::Vehicle &v : m_backend.vehicles().list) {
-        if (v.tokenId != tokenId) {
-            continue;
-        }
-        if (v.privileges.contains(4)) {
+    if (const dimo::Vehicle *v = m_backend.vehicles().find(tokenId)) {
+        if (v->privileges.contains(4)) {
             names << u"currentLocationCoordinates"_s;
-        } else if (v.privileges.contains(8)) {
+        } else if (v->privileges.contains(8)) {
             names << u"currentLocationApproximateCoordinates"_s;
         }
-        if (!v.privileges.contains(1)) {
+        if (!v->privileges.contains(1)) {
             names.clear(); // without "all non-location data" nothing can be read
         }
     }
@@ -111,13 +107,14 @@ void VehiclesFeed::pump()
             continue;
         }
         ++m_running;
-        tools::fetchLatestSignals(m_backend, tokenId, names, this, [this, tokenId](const dimo::Result<QJsonObject> &r) {
-            --m_running;
-            if (m_window) {
-                m_window->model()->setSignals(tokenId, r ? r.value() : QJsonObject());
-            }
-            pump();
-        });
+        m_backend.vehicles().fetchLatestSignals(
+            tokenId, names, this, [this, tokenId](const dimo::Result<QJsonObject> &r) {
+                --m_running;
+                if (m_window) {
+                    m_window->model()->setSignals(tokenId, r ? r.value() : QJsonObject());
+                }
+                pump();
+            });
     }
 }
 

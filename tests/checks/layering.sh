@@ -12,6 +12,9 @@
 # Link edges: the engine links neither dimo nor a transport; dimotray_mcp_http links the engine; no
 # shipped binary (dimo-tray, mcp-dimo) links the fixtures library dimotray_mcp_fixtures, directly
 # or through another library; the shim's closure (mcp-dimo+) holds dimotray_mcp_wire only.
+# The tools library (app/tools/ → dimotray_tools) includes only dimo/, mcp/ and itself from the tree, no
+# GUI module, and links dimotray_dimo, dimotray_mcp, QtCore and QtNetwork only; the tool tests
+# (tests/tools/) link it, never the tray (dimotray_app).
 # QtWebEngine only in ui/login/ (dimotray_ui_web) and app/login/ (the dimo-tray-login helper): the tray
 # (dimotray_ui, dimotray_app, dimo-tray) never includes, links or loads it.
 # Usage: layering.sh <source dir> [<link report file>] [<shim binary>] [<tray binary>]
@@ -69,6 +72,13 @@ for f in mcp/responder.h mcp/responder.cpp mcp/requestcontext.h mcp/requesthost.
     mcp_engine_forbid "$f" '(session|sessioncore|era)\.h' 'the session and its era'
 done
 mcp_engine_forbid mcp/schemawalker.h 'schemavalidator\.h' 'SchemaValidator'
+if [ -d app/tools ]; then
+    hits=$(grep -rnE --include='*.h' --include='*.cpp' --include='*.inc' '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(ui|app)/' app/tools \
+        | grep -vE '"app/tools/' || true)
+    [ -z "$hits" ] || { echo "LAYERING: app/tools/ (dimotray_tools) may include only dimo/, mcp/ and app/tools/ from the tree (no ui/, no app/tray/)"; echo "$hits" | sed 's/^/  /'; fail=1; }
+    forbid app/tools "$gui" 'app/tools/ (dimotray_tools) is headless: no QtGui, QtWidgets, QtWebEngine or QtKeychain'
+    forbid app/tools '<(QtWebEngine|QWebEngine|QtWebChannel/|QWebChannel)' 'app/tools/ (dimotray_tools) must not use QtWebEngine'
+fi
 for dir in app dimo mcp ui; do
     forbid $dir '"tests/' "$dir/ must not include test code (tests/)"
 done
@@ -112,6 +122,13 @@ if [ -n "$links" ] && [ -f "$links" ]; then
         mcp-dimo | mcp-dimo+)
             bad=$(echo "$libs" | tr ';' '\n' | grep -E 'dimotray' | grep -vxE 'dimotray_mcp_wire|dimotray::mcp_wire' || true)
             [ -z "$bad" ] || { echo "LAYERING: the shim links" $bad "(only dimotray_mcp_wire, never the engine)"; fail=1; } ;;
+        esac
+        case "$target" in
+        dimotray_tools)
+            bad=$(echo "$libs" | tr ';' '\n' | grep -vxE '(dimotray_dimo|dimotray::dimo|dimotray_mcp|dimotray::mcp|Qt6::Core|Qt6::Network|)' || true)
+            [ -z "$bad" ] || { echo "LAYERING: dimotray_tools links" $bad "(only dimo, the MCP engine, QtCore and QtNetwork)"; fail=1; } ;;
+        tst_tools* | tst_loginlistener | tst_approvalgrants | tst_vehiclestate)
+            echo "$libs" | grep -qE 'dimotray_app|dimotray::app|dimotray_ui' && { echo "LAYERING: the tool test $target links the tray (link dimotray_tools alone)"; fail=1; } ;;
         esac
         case "$target" in
         dimotray_ui | dimotray_app | dimo-tray | dimo-tray+)

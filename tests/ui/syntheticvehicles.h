@@ -51,7 +51,7 @@ inline QList<dimo::Vehicle> make(int count)
     return out;
 }
 
-// The shape telemetry_get_latest_signals stores through Backend::setLatestSignals.
+// The shape telemetry_get_latest_signals stores through VehicleState::setLatestSignals.
 inline QJsonObject latest(const QString &lastSeenIso, double soc, double rangeKm, double odometerKm, bool locked)
 {
     const auto entry = [](const QJsonValue &value) {
