@@ -171,8 +171,8 @@ void sharingUrl(Backend &backend, const QJsonObject &arguments, const SharedResp
         request.vehicleMakes << m.toString();
     }
     if (arguments.contains(u"expirationDate"_s)) {
-        const auto range =
-            parseTimeRange(u"1970-01-01T00:00:00Z"_s, arguments.value(u"expirationDate"_s).toString(), 1000000);
+        const auto range = parseTimeRange(
+            u"1970-01-01T00:00:00Z"_s, arguments.value(u"expirationDate"_s).toString(), RangeRule::Unlimited);
         if (!range) {
             responder->resolve(errorResult(range.error()));
             return;

@@ -38,9 +38,9 @@ struct ActivityArguments
 
 // from/to (≤ 31 days) and, for segments and daily activity, mechanism, config, signal and
 // event requests.
-dimo::Result<ActivityArguments> activityArguments(const QJsonObject &arguments, bool segments)
+dimo::Result<ActivityArguments> activityArguments(const QJsonObject &arguments, bool segments, RangeRule rule)
 {
-    const auto range = parseTimeRange(arguments.value(u"from"_s).toString(), arguments.value(u"to"_s).toString());
+    const auto range = parseTimeRange(arguments.value(u"from"_s).toString(), arguments.value(u"to"_s).toString(), rule);
     if (!range) {
         return range.error();
     }
@@ -125,7 +125,7 @@ QList<ToolSpec> activityTools(Backend &backend)
                            {u"from"_s, u"to"_s},
                            backend,
                            [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-                               const auto a = activityArguments(arguments, false);
+                               const auto a = activityArguments(arguments, false, RangeRule::TrayGuard31Days);
                                if (!a) {
                                    return a.error();
                                }
@@ -146,12 +146,12 @@ QList<ToolSpec> activityTools(Backend &backend)
                  << QPair<QString, QJsonObject>{u"after"_s, schema::string(u"start of the last segment seen"_s)};
     tools << telemetryTool(u"telemetry_get_trip_segments"_s,
                            u"Trip segments"_s,
-                           u"Trip, idling, refuel or recharge segments (start, end, duration), at most 31 days."_s,
+                           u"Trip, idling, refuel or recharge segments (start, end, duration), at most 32 days."_s,
                            segmentProps,
                            {u"from"_s, u"to"_s, u"mechanism"_s},
                            backend,
                            [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-                               const auto a = activityArguments(arguments, true);
+                               const auto a = activityArguments(arguments, true, RangeRule::DimoSegments32Days);
                                if (!a) {
                                    return a.error();
                                }
@@ -181,16 +181,24 @@ QList<ToolSpec> activityTools(Backend &backend)
     tools << telemetryTool(
         u"telemetry_get_daily_activity"_s,
         u"Daily activity"_s,
-        u"Per-day summaries of segments, at most 31 days."_s,
+        u"Per-day summaries of segments, at most 32 days."_s,
         dailyProps,
         {u"from"_s, u"to"_s, u"mechanism"_s},
         backend,
         [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
-            const auto a = activityArguments(arguments, true);
+            const auto a = activityArguments(arguments, true, RangeRule::Unlimited); // calendar days below
             if (!a) {
                 return a.error();
             }
             QJsonObject variables = a.value().variables;
+            const QString mechanism = variables.value(u"mechanism"_s).toString();
+            if (mechanism == u"idling"_s || mechanism == u"refuel"_s || mechanism == u"recharge"_s) {
+                // telemetry-api segments.go GetDailyActivity l.503-505
+                return dimo::Error::make(dimo::Error::Kind::InvalidInput,
+                                         u"daily activity does not take mechanism %1"_s.arg(mechanism),
+                                         u"Use ignitionDetection, frequencyAnalysis or changePointDetection, or "
+                                         "telemetry_get_trip_segments for %1 segments."_s.arg(mechanism));
+            }
             QTimeZone dayZone = QTimeZone::utc();
             if (arguments.contains(u"timezone"_s)) {
                 const QByteArray zone = arguments.value(u"timezone"_s).toString().toUtf8();
@@ -201,6 +209,21 @@ QList<ToolSpec> activityTools(Backend &backend)
                 }
                 variables.insert(u"timezone"_s, QString::fromUtf8(zone));
                 dayZone = QTimeZone(zone);
+            }
+            const QDate fromDay = a.value().range.from.toTimeZone(dayZone).date();
+            const QDate toDay = a.value().range.to.toTimeZone(dayZone).date();
+            if (fromDay.daysTo(toDay) > 32) { // segments.go l.516-526: the calendar days in the zone, 32 days + 1 s
+                return dimo::Error::make(dimo::Error::Kind::InvalidInput,
+                                         u"the days %1 .. %2 are more than 32 days apart"_s.arg(
+                                             fromDay.toString(Qt::ISODate), toDay.toString(Qt::ISODate)),
+                                         u"DIMO refuses longer daily-activity ranges (\"date range exceeds maximum of "
+                                         "32 days\"): split the range and call once per part."_s);
+            }
+            if (toDay > QDateTime::currentDateTimeUtc().toTimeZone(dayZone).date()) { // segments.go l.521-523
+                return dimo::Error::make(dimo::Error::Kind::InvalidInput,
+                                         u"`to` (%1) is a day in the future"_s.arg(a.value().range.toText()),
+                                         u"DIMO refuses daily activity up to a future day (\"to date cannot be in the "
+                                         "future\"): end the range today or earlier."_s);
             }
             return TelemetryCall{
                 0,

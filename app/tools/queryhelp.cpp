@@ -3,6 +3,7 @@
 #include "app/tools/queryhelp.h"
 
 #include "app/tools/suggest.h"
+#include "dimo/vehicles/privileges.h"
 
 #include <QRegularExpression>
 
@@ -17,9 +18,13 @@ QList<int> privilegesForTelemetryDocument(const QString &document)
     static const QRegularExpression approximate(u"\\bcurrentLocationApproximateCoordinates\\b"_s);
     static const QRegularExpression vin(u"\\bvinVCLatest\\b"_s);
     static const QRegularExpression data(u"\\b(signals|signalsLatest|availableSignals|signalsSnapshot|dataSummary|"
-                                         "events|segments|dailyActivity|attestations)\\b"_s);
+                                         "events|segments|dailyActivity)\\b"_s);
+    static const QRegularExpression attestations(u"\\battestations\\b"_s);
     if (data.match(document).hasMatch()) {
         privileges << 1;
+    }
+    if (attestations.match(document).hasMatch()) { // telemetry-api: the cloud-event grant, no privilege bit
+        privileges << dimo::privilege::AttestationEvents;
     }
     if (precise.match(document).hasMatch()) {
         privileges << 4;

@@ -8,6 +8,7 @@
 #include "app/tools/telemetrycall.h"
 #include "app/tools/timerules.h"
 #include "app/tools/toolkit.h"
+#include "dimo/vehicles/privileges.h"
 #include "mcp/schema.h"
 
 #include <QJsonArray>
@@ -260,7 +261,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                                    u"attestations(tokenId: $tokenId, subject: $subject, filter: $filter) { id time "
                                    "type source dataVersion producer attestation }"_s,
                                    {},
-                                   {1},
+                                   {dimo::privilege::AttestationEvents},
                                    [](const QJsonObject &data) {
                                        return QJsonObject{{u"attestations"_s, data.value(u"attestations"_s)}};
                                    }};

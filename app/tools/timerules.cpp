@@ -44,7 +44,7 @@ QString TimeRange::toText() const
     return to.toUTC().toString(Qt::ISODate);
 }
 
-dimo::Result<TimeRange> parseTimeRange(const QString &from, const QString &to, int maxDays)
+dimo::Result<TimeRange> parseTimeRange(const QString &from, const QString &to, RangeRule limit)
 {
     const QString rule = u"Use RFC 3339 times such as 2026-11-30T00:00:00Z."_s;
     TimeRange range{parseTime(from), parseTime(to)};
@@ -57,10 +57,16 @@ dimo::Result<TimeRange> parseTimeRange(const QString &from, const QString &to, i
     if (range.from >= range.to) {
         return invalid(u"`from` (%1) must be before `to` (%2)"_s.arg(range.fromText(), range.toText()));
     }
-    if (range.from.secsTo(range.to) > qint64(maxDays) * 86400) {
-        return invalid(
-            u"the range %1 .. %2 is longer than %3 days"_s.arg(range.fromText(), range.toText()).arg(maxDays),
-            u"DIMO serves at most %1 days per query: split the range and call once per part."_s.arg(maxDays));
+    const qint64 span = range.from.secsTo(range.to);
+    if (limit == RangeRule::DimoSegments32Days && span > 32 * 86400 + 1) {
+        return invalid(u"the range %1 .. %2 is longer than 32 days"_s.arg(range.fromText(), range.toText()),
+                       u"DIMO refuses longer segment and daily-activity ranges (\"date range exceeds maximum of "
+                       "32 days\"): split the range and call once per part."_s);
+    }
+    if (limit == RangeRule::TrayGuard31Days && span > 31 * 86400) {
+        return invalid(u"the range %1 .. %2 is longer than 31 days"_s.arg(range.fromText(), range.toText()),
+                       u"DIMO Tray asks for at most 31 days per call (DIMO stops a query after 30 s): split the "
+                       "range and call once per part."_s);
     }
     return range;
 }

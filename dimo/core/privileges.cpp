@@ -50,12 +50,22 @@ QString displayName(int id)
         return u"Raw data"_s;
     case ApproximateLocation:
         return u"Approximate location"_s;
+    case AttestationEvents:
+        return u"Attestations (the dimo.attestation cloud-event grant)"_s;
     }
     return u"unknown privilege"_s;
 }
 
+bool isPrivilegeBit(int id)
+{
+    return id > 0 && id < 256;
+}
+
 QString describe(int id)
 {
+    if (id == AttestationEvents) {
+        return u"access to its attestations (the dimo.attestation cloud-event grant)"_s;
+    }
     return u"privilege %1 (%2)"_s.arg(id).arg(displayName(id));
 }
 

@@ -15,7 +15,14 @@ enum Id : int {
     LiveData = 6,
     RawData = 7,
     ApproximateLocation = 8,
+    // Not a DIMO privilege bit: a vehicle JWT that also carries the `dimo.attestation` cloud-event grant, which
+    // telemetry-api's `attestations` field requires (auth/telemetry_claim.go). The token exchange asks for it
+    // with the current body (`asset` DID + `cloudEvents`); Identity's SACD mask cannot show it, so only the
+    // exchange decides. Never in a SACD mask or a login URL.
+    AttestationEvents = 1000,
 };
+
+bool isPrivilegeBit(int id); // 1..255: a bit pair of the SACD mask (not AttestationEvents)
 
 QString permissionName(int id); // "privilege:GetLocationHistory"
 QString displayName(int id); // "All-time location"

@@ -122,6 +122,15 @@ Error GraphQlJob::classifyErrors(const QJsonArray &errors, const QString &servic
         const QJsonObject o = v.toObject();
         const QString msg = o.value(u"message"_s).toString();
         const QJsonObject ext = o.value(u"extensions"_s).toObject();
+        if (msg.contains(u"exceed the maximum execution time"_s)) {
+            // telemetry-api repositories.go handleDBError: the query hit MAX_REQUEST_DURATION (30 s in prod,
+            // charts/telemetry-api/values-prod.yaml) or ClickHouse's estimate of it; the same query fails again.
+            return Error::make(Error::Kind::GraphQlExecution,
+                               u"the %1 stopped the query at its 30 s time limit"_s.arg(label),
+                               u"Ask for less: a shorter time range, a larger interval or fewer signals (split the "
+                               "range into parts); sending the same query again hits the same limit."_s,
+                               detail);
+        }
         if (msg.contains(u"insufficient credits"_s) || ext.value(u"code"_s).toInt() == 402) {
             return Error::make(Error::Kind::GraphQlExecution,
                                u"the developer license has run out of DIMO credits"_s,

@@ -159,6 +159,14 @@ Error fromStatus(int status, const QByteArray &body, const QString &service)
         e.kind = Error::Kind::RateLimited;
         e.message = u"the %1 is rate limiting requests"_s.arg(label);
         e.hint = u"Wait a minute and try again, and make fewer requests."_s;
+    } else if (status == 503) {
+        // DIMO's ingress (ingress-nginx `limit-rps` in each service's values-prod.yaml) refuses requests over its
+        // per-second budget with 503 and no Retry-After; an overloaded or restarting service answers the same, so
+        // the kind stays HttpStatus (a command's outcome is then unknown, dimo/commands.cpp).
+        e.message = u"the %1 is busy or rate limiting requests (HTTP 503)"_s.arg(label);
+        e.hint = u"DIMO's gateway answers 503 when requests arrive faster than it allows per second: wait a few "
+                 "seconds and send fewer requests at once. If it lasts for minutes, the service is down on DIMO's "
+                 "side."_s;
     } else if (status >= 500) {
         e.message = u"the %1 failed (HTTP %2)"_s.arg(label).arg(status);
         e.hint = u"This is a problem on DIMO's side; try again later."_s;

@@ -74,12 +74,31 @@ Result<HttpRequest> tokenExchange(const Environment &env, qint64 tokenId, const 
     if (tokenId <= 0 || privileges.isEmpty()) {
         return Error::make(Error::Kind::InvalidInput, u"a vehicle token needs a token id and privileges"_s);
     }
-    QJsonArray privs;
-    for (int p : privilege::normalized(privileges)) {
-        privs.append(p);
+    const QList<int> norm = privilege::normalized(privileges);
+    QJsonObject body;
+    if (norm.contains(privilege::AttestationEvents)) {
+        // The current body (token-exchange-api token_exchange.go TokenRequest): `asset` DID, permission names and
+        // the cloud-event grant telemetry-api's `attestations` needs; source/ids/tags default to "*" (l.164-181).
+        QJsonArray names;
+        for (int p : norm) {
+            if (privilege::isPrivilegeBit(p)) {
+                names.append(privilege::permissionName(p));
+            }
+        }
+        body.insert(u"asset"_s, u"did:erc721:%1:%2:%3"_s.arg(env.chainId).arg(env.vehicleNftAddress).arg(tokenId));
+        if (!names.isEmpty()) {
+            body.insert(u"permissions"_s, names);
+        }
+        body.insert(u"cloudEvents"_s,
+                    QJsonObject{{u"events"_s, QJsonArray{QJsonObject{{u"eventType"_s, u"dimo.attestation"_s}}}}});
+    } else {
+        QJsonArray privs;
+        for (int p : norm) {
+            privs.append(p);
+        }
+        body = QJsonObject{
+            {u"nftContractAddress"_s, env.vehicleNftAddress}, {u"privileges"_s, privs}, {u"tokenId"_s, tokenId}};
     }
-    const QJsonObject body{
-        {u"nftContractAddress"_s, env.vehicleNftAddress}, {u"privileges"_s, privs}, {u"tokenId"_s, tokenId}};
     return postJson(Environment::endpoint(env.tokenExchange, u"/v1/tokens/exchange"_s),
                     u"tokenExchange"_s,
                     QJsonDocument(body).toJson(QJsonDocument::Compact),

@@ -58,7 +58,9 @@ VehicleJwtJob::checkAccess(const Context &context, qint64 tokenId, const QJsonOb
                                v.owner, context.session->walletAddress),
                            u"Sign in with the owner's DIMO account, or use fleet mode for a fleet license."_s);
     }
-    if (!v.shared || !privilege::covers(v.privileges, needed)) {
+    QList<int> bits = needed; // the cloud-event grant is not in Identity's mask: the exchange decides it
+    bits.removeAll(privilege::AttestationEvents);
+    if (!v.shared || !privilege::covers(v.privileges, bits)) {
         return grantError(tokenId, context.credentials.clientId, v.privileges, needed, v.shared);
     }
     return success();
@@ -112,10 +114,33 @@ void VehicleJwtJob::handleSacd(const Result<QJsonObject> &data)
                });
 }
 
+Error VehicleJwtJob::attestationRefusal(qint64 tokenId, const Error &exchange)
+{
+    // token-exchange-api access.go l.84-96: a request with cloud events is checked against the grant's SACD
+    // document only: 403 "failed to evaluate cloudevents" (the document grants no dimo.attestation events),
+    // 400 "failed to fetch source document from IPFS" (no document: a legacy grant), 403 "… lacks permissions".
+    if ((exchange.httpStatus != 400 && exchange.httpStatus != 403)
+        || (exchange.kind == Error::Kind::MissingPrivilege && exchange.privilege > 0)) {
+        return exchange; // a missing privilege bit keeps its own words
+    }
+    Error e = Error::make(Error::Kind::MissingPrivilege,
+                          u"vehicle %1 is shared with this app without access to its attestations (DIMO's token "
+                          "exchange refused the dimo.attestation cloud-event grant)"_s.arg(tokenId),
+                          u"Ask the vehicle owner to share the vehicle again via Login with DIMO with a permission "
+                          "document that includes attestations (cloud events of type dimo.attestation); "
+                          "older shares without a document cannot grant them."_s,
+                          exchange.detail.isEmpty() ? exchange.message : exchange.detail);
+    e.httpStatus = exchange.httpStatus;
+    e.requestId = exchange.requestId;
+    e.privilege = privilege::AttestationEvents;
+    return e;
+}
+
 void VehicleJwtJob::handleExchange(const Result<QJsonObject> &body)
 {
     if (!body) {
-        finish(body.error());
+        finish(m_privileges.contains(privilege::AttestationEvents) ? attestationRefusal(m_tokenId, body.error())
+                                                                   : body.error());
         return;
     }
     const QString token = body.value().value(u"token"_s).toString();

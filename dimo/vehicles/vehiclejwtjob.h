@@ -25,6 +25,8 @@ public:
     // NotShared / MissingPrivilege for the SACD node (null if not shared) against the request.
     static Error grantError(
         qint64 tokenId, const QString &clientId, const QList<int> &granted, const QList<int> &needed, bool shared);
+    // A refused exchange for AttestationEvents (400/403) in words: the share lacks attestations, how to re-share.
+    static Error attestationRefusal(qint64 tokenId, const Error &exchange);
     // The access check on a VehicleSacd/VehicleDetails `vehicle` node, or success.
     static Status
     checkAccess(const Context &context, qint64 tokenId, const QJsonObject &vehicle, const QList<int> &needed);

@@ -53,6 +53,14 @@ private Q_SLOTS:
             << u"telemetry"_s << int(Kind::GraphQlValidation) << u"Cannot query field \"x\"."_s;
         QTest::newRow("429") << 429 << "{\"code\":429,\"message\":\"Too Many Requests\"}"_ba << u"identity"_s
                              << int(Kind::RateLimited) << u"Too Many Requests"_s;
+        // ingress-nginx `limit-rps` (DIMO's charts): 503, nginx's HTML page, no Retry-After
+        QTest::newRow("503 ingress rate limit")
+            << 503
+            << "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center>"
+               "<h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>"
+               "\r\n</html>\r\n"_ba
+            << u"telemetry"_s << int(Kind::HttpStatus)
+            << u"503 Service Temporarily Unavailable 503 Service Temporarily Unavailable nginx"_s;
         QTest::newRow("lacks permissions")
             << 403
             << "{\"code\":403,\"message\":\"Address 0xabc lacks permissions [4] for asset "
@@ -115,6 +123,19 @@ private Q_SLOTS:
         QVERIFY2(e.hint.contains(u"share the vehicle again"_s) && e.hint.contains(u"dimo.attestation"_s),
                  qPrintable(e.hint));
         QVERIFY(e.detail.contains(u"invalid claims"_s));
+    }
+
+    // telemetry-api's 30 s limit (repositories.go handleDBError, BAD_REQUEST): ask for less, never "try again".
+    void telemetryTimeLimit()
+    {
+        const QJsonArray errors =
+            QJsonDocument::fromJson(R"([{"message":"request exceeded or is estimated to exceed the maximum )"
+                                    R"(execution time","path":["signals"],"extensions":{"code":"BAD_REQUEST"}}])")
+                .array();
+        const dimo::Error e = dimo::GraphQlJob::classifyErrors(errors, u"telemetry"_s);
+        QVERIFY2(e.message.contains(u"30 s time limit"_s), qPrintable(e.message));
+        QVERIFY2(e.hint.contains(u"shorter time range"_s) && !e.hint.contains(u"try again"_s), qPrintable(e.hint));
+        QVERIFY(e.detail.contains(u"maximum execution time"_s));
     }
 
     // identity-api's not-found answers (tests/dimosim/FIDELITY.md): typed NOT_FOUND and the untyped

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void hangs();
     void tokensRevokedMidSession();
     void clockSkew();
+    void dimoShapedLimits();
 
 private:
     // Runs one call under `fault` and checks the matrix's promises; `what` names the case.
@@ -243,6 +244,33 @@ void TestFaultMatrix::tokensRevokedMidSession()
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
     QVERIFY(m_sim.count(u"auth"_s) > auth); // a new developer JWT was fetched, once the old one was refused
     r = m_session.call(u"identity_get_vehicle"_s, {{u"tokenId"_s, Vehicle}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
+}
+
+// The two limits DIMO's deployment sets (tests/dimosim/FIDELITY.md): the ingress's per-second budget (503, nginx's
+// page, no Retry-After) and telemetry-api's 30 s query limit (a BAD_REQUEST error). Each answer gives the advice
+// that fits it: slow down for the first, ask for less for the second; never a blind "try again".
+void TestFaultMatrix::dimoShapedLimits()
+{
+    const QJsonObject speed{{u"tokenId"_s, Vehicle}, {u"signalNames"_s, QJsonArray{u"speed"_s}}};
+    QVERIFY(m_sim.fault({{u"preset"_s, u"ingress503"_s}, {u"service"_s, u"identity"_s}, {u"times"_s, 20}})
+                .value(u"_ok"_s)
+                .toBool());
+    QJsonObject r = m_session.call(u"identity_get_vehicle"_s, {{u"tokenId"_s, Vehicle}}, 60000);
+    QString text = ToolSession::text(r);
+    QVERIFY2(ToolSession::isError(r) && text.contains(u"rate limiting requests (HTTP 503)"_s)
+                 && text.contains(u"send fewer requests at once"_s),
+             qPrintable(text));
+    QVERIFY(m_sim.clearFaults());
+
+    QVERIFY(m_sim.fault({{u"preset"_s, u"telemetryTimeout"_s}, {u"times"_s, 1}}).value(u"_ok"_s).toBool());
+    r = m_session.call(u"telemetry_get_latest_signals"_s, speed, 60000);
+    text = ToolSession::text(r);
+    QVERIFY2(ToolSession::isError(r) && text.contains(u"30 s time limit"_s) && text.contains(u"shorter time range"_s)
+                 && !text.contains(u"try again"_s, Qt::CaseInsensitive),
+             qPrintable(text));
+    QVERIFY(m_sim.clearFaults());
+    r = m_session.call(u"telemetry_get_latest_signals"_s, speed, 60000);
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
 }
 

@@ -206,16 +206,35 @@ void TestToolsTelemetry::timeSeriesRules()
     r = s.call(u"telemetry_get_signals_time_series"_s, args);
     QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"RFC 3339"_s), qPrintable(ToolSession::text(r)));
 
-    // Segments and events follow the same range rule.
+    // Segments and daily activity: telemetry-api's own rule (32 days + 1 s, its words in the hint); events: the
+    // tray's 31-day guard. A 32-day segment range is DIMO's to answer.
     r = s.call(u"telemetry_get_trip_segments"_s,
                {{u"tokenId"_s, 24567},
                 {u"from"_s, daysAgo(35)},
                 {u"to"_s, daysAgo(0)},
                 {u"mechanism"_s, u"ignitionDetection"_s}});
-    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"31 days"_s), qPrintable(ToolSession::text(r)));
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"date range exceeds maximum of 32 days"_s),
+             qPrintable(ToolSession::text(r)));
+    r = s.call(u"telemetry_get_daily_activity"_s,
+               {{u"tokenId"_s, 24567}, {u"from"_s, daysAgo(2)}, {u"to"_s, daysAgo(0)}, {u"mechanism"_s, u"idling"_s}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"does not take mechanism idling"_s),
+             qPrintable(ToolSession::text(r)));
+    r = s.call(u"telemetry_get_daily_activity"_s,
+               {{u"tokenId"_s, 24567},
+                {u"from"_s, daysAgo(2)},
+                {u"to"_s, daysAgo(-3)},
+                {u"mechanism"_s, u"frequencyAnalysis"_s}});
+    QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"to date cannot be in the future"_s),
+             qPrintable(ToolSession::text(r)));
     r = s.call(u"telemetry_get_events"_s, {{u"tokenId"_s, 24567}, {u"from"_s, daysAgo(35)}, {u"to"_s, daysAgo(0)}});
     QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"31 days"_s), qPrintable(ToolSession::text(r)));
     QCOMPARE(m_sim.count(u"telemetry"_s), before); // nothing was sent
+    r = s.call(u"telemetry_get_trip_segments"_s,
+               {{u"tokenId"_s, 24567},
+                {u"from"_s, daysAgo(32)},
+                {u"to"_s, daysAgo(0)},
+                {u"mechanism"_s, u"ignitionDetection"_s}});
+    QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
     VERIFY_FINISH(s);
 }
 

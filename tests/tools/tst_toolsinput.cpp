@@ -146,7 +146,7 @@ private Q_SLOTS:
                                << QString();
         QTest::newRow("reversed") << u"2026-11-02"_s << u"2026-11-01"_s << u"must be before"_s << QString();
         QTest::newRow("32 days") << u"2026-10-01T00:00:00Z"_s << u"2026-11-01T00:00:01Z"_s << u"longer than 31 days"_s
-                                 << u"at most 31 days per query"_s;
+                                 << u"at most 31 days per call"_s;
     }
 
     void timeRangeInvalid()
@@ -162,10 +162,16 @@ private Q_SLOTS:
         QVERIFY2(range.error().hint.contains(hint), qPrintable(range.error().hint));
     }
 
-    void timeRangeCustomLimit()
+    void timeRangeSegmentRule()
     {
-        QVERIFY(!parseTimeRange(u"2026-11-01"_s, u"2026-11-03"_s, 1).ok());
-        QVERIFY(parseTimeRange(u"2026-11-01"_s, u"2026-11-02"_s, 1).ok());
+        // telemetry-api repositories/segments.go: 32 days + 1 s, "date range exceeds maximum of 32 days"
+        const auto rule = RangeRule::DimoSegments32Days;
+        QVERIFY(parseTimeRange(u"2026-10-01T00:00:00Z"_s, u"2026-11-02T00:00:01Z"_s, rule).ok());
+        const auto over = parseTimeRange(u"2026-10-01T00:00:00Z"_s, u"2026-11-02T00:00:02Z"_s, rule);
+        QVERIFY(!over.ok());
+        QVERIFY2(over.error().message.contains(u"longer than 32 days"_s), qPrintable(over.error().message));
+        QVERIFY2(over.error().hint.contains(u"date range exceeds maximum of 32 days"_s), qPrintable(over.error().hint));
+        QVERIFY(parseTimeRange(u"1970-01-01"_s, u"2100-01-01"_s, RangeRule::Unlimited).ok());
     }
 
     void interval_data()

@@ -177,7 +177,10 @@ export function buildFixtures(seed = 1) {
     for (const [license, ids, opts = {}] of grants) {
       sacds.push({ vehicleId: tokenId, grantee: license.clientId, permissions: permissionsHex(ids),
         source: `ipfs://bafkrei${bytesToHex(keccak_256(utf8ToBytes(`${seed}:${tokenId}:${license.clientId}`))).slice(0, 52)}`,
-        createdAt: opts.createdAt || at(200 + (tokenId % 50)), expiresAt: opts.expiresAt || iso(FAR_FUTURE) });
+        createdAt: opts.createdAt || at(200 + (tokenId % 50)), expiresAt: opts.expiresAt || iso(FAR_FUTURE),
+        // the cloud-event types the grant's SACD document allows (token exchange checks requested cloud events
+        // against the document only); `legacy`: a grant without a document (only per-privilege bits)
+        events: opts.events || ['*'], legacy: !!opts.legacy });
     }
     vehicles.push(v);
     return v;
@@ -186,13 +189,13 @@ export function buildFixtures(seed = 1) {
   const tesla = { type: 'synthetic', connection: 'Tesla' };
   const smartcar = { type: 'synthetic', connection: 'Smartcar' };
   addVehicle(24556, carol, 11, 2021, smartcar, [[main, all6]]);
-  addVehicle(24557, bob, 10, 2020, { type: 'aftermarket', maker: 'AutoPi' }, [[main, [1]]]);
+  addVehicle(24557, bob, 10, 2020, { type: 'aftermarket', maker: 'AutoPi' }, [[main, [1], { legacy: true }]]);
   addVehicle(24558, alice, 9, 2023, { type: 'aftermarket', maker: 'Hashdog', offlineHours: 26 }, [[main, all6]]); // stale
   addVehicle(24559, carol, 3, 2021, { type: 'synthetic', connection: 'Motorq' }, [[main, [1, 4, 5]]]);
   addVehicle(24560, alice, 8, 2019, { type: 'aftermarket', maker: 'AutoPi' }, [[main, all6, { createdAt: at(10), expiresAt: at(40) }]]);
   addVehicle(24561, bob, 1, 2022, tesla, [[main, [1, 3, 4, 5, 6]]]);
   addVehicle(24562, carol, 7, 2019, { type: 'aftermarket', maker: 'AutoPi' }, [[main, [1, 2, 3, 4, 5, 6, 7, 8]]]);
-  addVehicle(24563, carol, 6, 2022, smartcar, [[main, [1, 4]]]);
+  addVehicle(24563, carol, 6, 2022, smartcar, [[main, [1, 4], { events: [] }]]); // shared without attestations
   addVehicle(24564, bob, 5, 2023, smartcar, [[second, all6]]);
   addVehicle(24565, bob, 4, 2022, smartcar, [[main, [1, 2, 5, 6]]]);
   addVehicle(24566, alice, 2, 2021, { type: 'aftermarket', maker: 'AutoPi', serial: '5c9e8a1f-3b2d-4e7a-9c61-0d4f2b8e7a13' },

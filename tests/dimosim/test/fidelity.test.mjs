@@ -76,6 +76,71 @@ test('telemetry attestations: a cloud_events grant for dimo.attestation and subj
   assert.equal((await gql(sim, 'telemetry', '{ attestations(tokenId: 24566) { id } }', null, events)).body.errors[0].message, 'invalid claims');
   const other = await token({ asset: `did:erc721:137:${NFT}:24567`, cloudEvents: { events: [{ eventType: 'dimo.status' }] } });
   assert.equal((await gql(sim, 'telemetry', q, null, other)).body.errors[0].message, 'invalid claims');
-  // cloud events need a grant to the license: 24564 is not shared with it
-  assert.equal((await exchange(sim, dev, { asset: `did:erc721:137:${NFT}:24564`, cloudEvents: { events: [{ eventType: 'dimo.attestation' }] } })).status, 403);
+  // cloud events are checked against the grant's SACD document only (TX access.go l.84-96, no fallback to the bits):
+  // no grant or a legacy grant without a document (24564: not shared; 24557: legacy) → 400, a document without
+  // the event type (24563) → 403; the bits alone still work for both
+  const ce = (id, extra = {}) => exchange(sim, dev, { asset: `did:erc721:137:${NFT}:${id}`, cloudEvents: { events: [{ eventType: 'dimo.attestation' }] }, ...extra });
+  const said = async (p) => { const r = await p; return [r.status, r.body]; };
+  assert.deepEqual(await said(ce(24564)), [400, { code: 400, message: 'failed to fetch source document from IPFS' }]);
+  assert.deepEqual(await said(ce(24557)), [400, { code: 400, message: 'failed to fetch source document from IPFS' }]);
+  assert.deepEqual(await said(ce(24563)), [403, { code: 403, message: 'failed to evaluate cloudevents' }]);
+  assert.equal((await exchange(sim, dev, { nftContractAddress: NFT, privileges: [1], tokenId: 24563 })).status, 200);
+  assert.equal((await exchange(sim, dev, { nftContractAddress: NFT, privileges: [1], tokenId: 24557 })).status, 200);
+  // the events pass, then the permission names: a missing one is still `lacks permissions [ids]`
+  const lacks = await said(ce(24561, { permissions: ['privilege:ExecuteCommands'] }));
+  assert.equal(lacks[0], 403);
+  assert.match(lacks[1].message, new RegExp(`^Address 0x[0-9a-fA-F]{40} lacks permissions \\[2\\] for asset did:erc721:137:${NFT}:24561\\.$`));
+  // the body the product sends (asset DID + permission names + dimo.attestation) yields a token telemetry accepts
+  const product = await token({ asset: `did:erc721:137:${NFT}:24567`, permissions: ['privilege:GetNonLocationHistory'], cloudEvents: { events: [{ eventType: 'dimo.attestation' }] } });
+  assert.deepEqual((await gql(sim, 'telemetry', q, null, product)).body, { data: { attestations: [] } });
+});
+
+test('telemetry resolvers: argument rules beyond the schema, with telemetry-api\'s words and codes', async () => {
+  const NFT = '0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF';
+  const dev = await developerJwt(sim);
+  const tok = (await exchange(sim, dev, { nftContractAddress: NFT, privileges: [1, 4], tokenId: 24567 })).body.token;
+  const HOUR = 3600000;
+  const now = Date.now();
+  const at = (h) => new Date(now - h * HOUR).toISOString();
+  const err = async (q, v) => { const e = (await gql(sim, 'telemetry', q, v, tok)).body.errors?.[0]; return e && [e.message, e.extensions?.code]; };
+  const SEG = 'query($f:Time!,$t:Time!,$m:DetectionMechanism!,$c:SegmentConfig,$l:Int){ segments(tokenId:24567, from:$f, to:$t, mechanism:$m, config:$c, limit:$l) { duration } }';
+  const seg = (f, t, extra = {}) => err(SEG, { f, t, m: 'frequencyAnalysis', ...extra });
+  // segments.go l.18-55: 32 days + 1 s is the most; from > to, from == to
+  assert.equal(await seg(at(32 * 24), at(0)), undefined);
+  assert.deepEqual(await seg(new Date(now - 32 * 24 * HOUR - 2000).toISOString(), new Date(now).toISOString()), ['date range exceeds maximum of 32 days', 'BAD_REQUEST']);
+  assert.deepEqual(await seg(at(1), at(2)), ['from time must be before to time', 'BAD_REQUEST']);
+  assert.deepEqual(await seg(at(2), at(2)), ['from and to times cannot be equal', 'BAD_REQUEST']);
+  // l.59-110: config and limit ranges
+  assert.deepEqual(await seg(at(5), at(0), { c: { maxGapSeconds: 59 } }), ['maxGapSeconds must be between 60 and 3600', 'BAD_REQUEST']);
+  assert.deepEqual(await seg(at(5), at(0), { c: { minSegmentDurationSeconds: 3601 } }), ['minSegmentDurationSeconds must be between 60 and 3600', 'BAD_REQUEST']);
+  assert.deepEqual(await seg(at(5), at(0), { c: { signalCountThreshold: 0 } }), ['signalCountThreshold must be between 1 and 3600', 'BAD_REQUEST']);
+  assert.deepEqual(await seg(at(5), at(0), { m: 'idling', c: { maxIdleRpm: 200 } }), ['maxIdleRpm must be between 300 and 3000', 'BAD_REQUEST']);
+  assert.equal(await seg(at(5), at(0), { c: { maxIdleRpm: 200 } }), undefined); // only checked for idling
+  assert.deepEqual(await seg(at(5), at(0), { m: 'refuel', c: { minIncreasePercent: 101 } }), ['minIncreasePercent must be between 1 and 100', 'BAD_REQUEST']);
+  assert.deepEqual(await seg(at(5), at(0), { l: 201 }), ['limit must be between 1 and 200', 'BAD_REQUEST']);
+  // a `to` in the future is capped to now, not refused (GetSegments l.203-205)
+  assert.equal(await seg(at(5), new Date(now + 48 * HOUR).toISOString()), undefined);
+  // dailyActivity (l.502-526): mechanism, time zone, calendar dates, a future to date
+  const DAILY = 'query($f:Time!,$t:Time!,$m:DetectionMechanism!,$z:String){ dailyActivity(tokenId:24567, from:$f, to:$t, mechanism:$m, timezone:$z) { segmentCount } }';
+  const daily = (f, t, extra = {}) => err(DAILY, { f, t, m: 'frequencyAnalysis', ...extra });
+  assert.deepEqual(await daily(at(5), at(0), { m: 'idling' }), ['dailyActivity does not accept mechanism idling; use ignitionDetection, frequencyAnalysis, or changePointDetection', 'BAD_REQUEST']);
+  assert.deepEqual(await daily(at(5), at(0), { z: 'Mars/Olympus' }), ['invalid timezone "Mars/Olympus": unknown time zone Mars/Olympus', 'BAD_REQUEST']);
+  assert.deepEqual(await daily(at(0), at(48)), ['from date must be before to date', 'BAD_REQUEST']);
+  assert.deepEqual(await daily(at(5), new Date(now + 48 * HOUR).toISOString()), ['to date cannot be in the future', 'BAD_REQUEST']);
+  assert.deepEqual(await daily(at(34 * 24), at(0)), ['date range exceeds maximum of 32 days', 'BAD_REQUEST']);
+  // signals: the interval is a Go duration (arguments.go l.123-129, untyped), then validate.go l.24-41
+  const SIG = 'query($i:String!,$f:Time!,$t:Time!){ signals(tokenId:24567, interval:$i, from:$f, to:$t) { timestamp speed(agg: MAX) } }';
+  assert.deepEqual(await err(SIG, { i: '1d', f: at(48), t: at(0) }), ['failed parsing interval: time: unknown unit "d" in duration "1d"', undefined]);
+  assert.deepEqual(await err(SIG, { i: 'hourly', f: at(48), t: at(0) }), ['failed parsing interval: time: invalid duration "hourly"', undefined]);
+  assert.deepEqual(await err(SIG, { i: '5', f: at(48), t: at(0) }), ['failed parsing interval: time: missing unit in duration "5"', undefined]);
+  assert.deepEqual(await err(SIG, { i: '-1h', f: at(48), t: at(0) }), ['invalid argument: interval is not a positive integer', 'BAD_REQUEST']);
+  assert.deepEqual(await err(SIG, { i: '1h', f: at(0), t: at(48) }), ['invalid argument: from timestamp is after to timestamp', 'BAD_REQUEST']);
+  assert.equal(await err(SIG, { i: '24h', f: at(60 * 24), t: at(0) }), undefined); // no range limit
+  // events: no range limit; event names must be namespaced (validate.go l.112-158)
+  const EV = 'query($f:Time!,$t:Time!,$n:StringValueFilter){ events(tokenId:24567, from:$f, to:$t, filter:{name:$n}) { name } }';
+  assert.equal(await err(EV, { f: at(60 * 24), t: at(0) }), undefined);
+  assert.deepEqual(await err(EV, { f: at(5), t: at(0), n: { eq: 'harshBraking' } }), ["invalid argument: event name 'harshBraking' does not match namespace pattern (e.g. 'behavior.harshBraking')", 'BAD_REQUEST']);
+  assert.deepEqual(await err(EV, { f: at(5), t: at(0), n: { startsWith: 'behavior' } }), ["invalid argument: event name prefix 'behavior' does not match namespace pattern (e.g. 'behavior.' or 'behavior.harsh')", 'BAD_REQUEST']);
+  // signal filters: a source must be an ethr DID (validate.go l.100-110)
+  assert.deepEqual(await err('{ signalsLatest(tokenId:24567, filter:{source:"tesla"}) { lastSeen } }'), ["invalid argument: source 'tesla' is not a valid ethr DID", 'BAD_REQUEST']);
 });

@@ -4,7 +4,19 @@ import { commandsView } from '../commands.mjs';
 import { vehicleSignals, lastSampleTime } from '../signals.mjs';
 import { TESLA_ORACLE_MODES, TESLA_STATUS_ACTIONS } from './teslaoracle.mjs';
 
-const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times', 'bodyBytes', 'contentLength', 'cutAfterBytes'];
+const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times', 'bodyBytes', 'contentLength', 'cutAfterBytes', 'preset'];
+/**
+ * Named faults as DIMO's deployment produces them (FIDELITY.md): `ingress503` = ingress-nginx's `limit-rps`
+ * refusal (the charts' values-prod.yaml set limit-rps; nginx's limit_req_status default is 503, its default
+ * HTML page, no Retry-After); `telemetryTimeout` = telemetry-api's MAX_REQUEST_DURATION (30 s in prod) reached,
+ * repositories.go handleDBError: a GraphQL BAD_REQUEST error in a 200 (add `delayMs` to make it slow).
+ */
+export const FAULT_PRESETS = {
+  ingress503: { status: 503, contentType: 'text/html',
+    body: '<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n' },
+  telemetryTimeout: { service: 'telemetry', status: 200, contentType: 'application/json',
+    body: JSON.stringify({ errors: [{ message: 'request exceeded or is estimated to exceed the maximum execution time', extensions: { code: 'BAD_REQUEST' } }], data: null }) },
+};
 
 export function controlHandler(sim) {
   return async (r, res) => {
@@ -28,7 +40,8 @@ export function controlHandler(sim) {
         if (f.service && f.service !== '*' && !sim.services.some((s) => s.name === f.service)) {
           return sendJson(res, 400, { error: `unknown service "${f.service}"`, services: sim.services.map((s) => s.name) });
         }
-        const fault = { id: sim.nextFaultId++, ...f, remaining: Number.isInteger(f.times) && f.times > 0 ? f.times : null, hits: 0 };
+        if (f.preset !== undefined && !(f.preset in FAULT_PRESETS)) return sendJson(res, 400, { error: `unknown fault preset: ${f.preset} (known: ${Object.keys(FAULT_PRESETS).join(', ')})` });
+        const fault = { id: sim.nextFaultId++, ...(FAULT_PRESETS[f.preset] || {}), ...f, remaining: Number.isInteger(f.times) && f.times > 0 ? f.times : null, hits: 0 };
         sim.faults.push(fault);
         added.push(fault);
       }

@@ -47,7 +47,8 @@ export function loginService(sim) {
       for (const v of chosen) {
         const active = activeSacds(sim.fx, v.tokenId, sim.now()).find((s) => sameAddress(s.grantee, lic.clientId));
         const rec = { vehicleId: v.tokenId, grantee: lic.clientId, permissions: permissionsHex(perms), source: `ipfs://bafkreisimlogin${v.tokenId}`,
-          createdAt: new Date(sim.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'), expiresAt: exp.toISOString().replace(/\.\d{3}Z$/, 'Z'), dynamic: true };
+          createdAt: new Date(sim.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'), expiresAt: exp.toISOString().replace(/\.\d{3}Z$/, 'Z'), dynamic: true,
+          events: ['*'], legacy: false }; // a re-share writes a document with attestations (assumed)
         if (active) { sim.replacedSacds.push(active); sim.fx.sacds.splice(sim.fx.sacds.indexOf(active), 1); }
         sim.fx.sacds.push(rec);
       }

@@ -3,15 +3,58 @@ import { SIGNAL_MODEL, hasSignal, stateAt, sampleTimes, dayTrips, lastSampleTime
 import { hash32 } from '../fixtures.mjs';
 import { checkPrivileges, checkSource } from './telemetry.mjs';
 import { overrideAt } from '../commands.mjs';
+import { gqlError } from '../graphql.mjs';
 
 const iso = (ms) => new Date(ms).toISOString();
 const DAY = 86400000;
 const UNITS = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+/** Go's time.ParseDuration: ms, or throws its error text (time/format.go). */
 function parseDuration(s) {
-  if (typeof s !== 'string' || !/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(s)) return NaN;
+  const q = JSON.stringify(s);
+  if (s === '0' || s === '+0' || s === '-0') return 0;
+  const m = /^([-+]?)(.*)$/.exec(s);
+  let rest = m[2];
+  if (rest === '') throw new Error(`time: invalid duration ${q}`);
   let total = 0;
-  for (const [, n, , u] of s.matchAll(/(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(n) * UNITS[u];
-  return total;
+  while (rest !== '') {
+    const num = /^(\d*)(\.\d*)?/.exec(rest)[0];
+    if (num === '' || num === '.') throw new Error(`time: invalid duration ${q}`);
+    rest = rest.slice(num.length);
+    const unit = /^[^\d.]*/.exec(rest)[0];
+    if (unit === '') throw new Error(`time: missing unit in duration ${q}`);
+    if (!(unit in UNITS)) throw new Error(`time: unknown unit ${JSON.stringify(unit)} in duration ${q}`);
+    rest = rest.slice(unit.length);
+    total += Number(num) * UNITS[unit];
+  }
+  return m[1] === '-' ? -total : total;
+}
+/** telemetry-api errorhandler.NewBadRequestError (server-garage errorhandler.go l.51-58): code BAD_REQUEST. */
+const badRequest = (message) => gqlError(message, { code: 'BAD_REQUEST' });
+// repositories/segments.go l.18-22: 32 days + 1 s, for segments and dailyActivity.
+const MAX_SEGMENT_RANGE = 32 * DAY + 1000;
+const SEGMENT_CONFIG = [['maxGapSeconds', 60, 3600], ['minSegmentDurationSeconds', 60, 3600], ['signalCountThreshold', 1, 3600]];
+/** segments.go validateSegmentConfig l.59-99. */
+function checkSegmentConfig(config, mechanism) {
+  if (!config) return;
+  const rules = [...SEGMENT_CONFIG];
+  if (mechanism === 'idling') rules.push(['maxIdleRpm', 300, 3000]);
+  if (mechanism === 'refuel' || mechanism === 'recharge') rules.push(['minIncreasePercent', 1, 100]);
+  for (const [k, lo, hi] of rules) {
+    if (config[k] != null && (config[k] < lo || config[k] > hi)) throw badRequest(`${k} must be between ${lo} and ${hi}`);
+  }
+}
+// validate.go l.13-17, 133-158
+const EVENT_NAME = /^[a-zA-Z][a-zA-Z0-9]*\.[a-zA-Z][a-zA-Z0-9]*$/;
+const EVENT_PREFIX = /^[a-zA-Z][a-zA-Z0-9]*\.([a-zA-Z][a-zA-Z0-9]*)?$/;
+function checkEventName(f) {
+  if (!f) return;
+  for (const n of [...(f.eq != null ? [f.eq] : []), ...(f.in || [])]) {
+    if (!EVENT_NAME.test(n)) throw badRequest(`invalid argument: event name '${n}' does not match namespace pattern (e.g. 'behavior.harshBraking')`);
+  }
+  if (f.startsWith != null && !EVENT_PREFIX.test(f.startsWith)) {
+    throw badRequest(`invalid argument: event name prefix '${f.startsWith}' does not match namespace pattern (e.g. 'behavior.' or 'behavior.harsh')`);
+  }
+  for (const o of f.or || []) checkEventName(o);
 }
 function parseTime(s, what) {
   const t = Date.parse(s);
@@ -90,16 +133,20 @@ export function aggregationsResolver(sim, guard) {
   return ({ tokenId, interval, from, to, filter }, ctx) => {
     const v = guard(tokenId, ctx);
     checkSource(filter);
-    const step = parseDuration(interval);
-    if (!(step > 0)) throw new Error(`invalid argument: invalid interval '${interval}'`);
+    let step;
+    try { step = parseDuration(interval); } catch (e) { throw new Error(`failed parsing interval: ${e.message}`); } // arguments.go l.123-129, untyped
     const f = parseTime(from, 'from');
     const t = parseTime(to, 'to');
-    if (f > t) throw new Error('invalid argument: from timestamp is after to timestamp');
+    // validate.go validateAggSigArgs l.24-41 (interval in µs)
+    if (f > t) throw badRequest('invalid argument: from timestamp is after to timestamp');
+    if (!(Math.trunc(step * 1000) >= 1)) throw badRequest('invalid argument: interval is not a positive integer');
     if (!v) return [];
     const now = sim.now();
     const lo = Math.max(f, historyStart(now));
     const hi = Math.min(t, lastSampleTime(sim.seed, v, now) + 1);
-    if ((hi - lo) / step > 20000) throw new Error('invalid argument: too many buckets, use a larger interval');
+    // DIMO sets no bucket or range limit; ClickHouse stops at MAX_REQUEST_DURATION (30 s in prod) and the answer is
+    // repositories.go handleDBError l.321-325. The simulator says so past 20000 buckets.
+    if ((hi - lo) / step > 20000) throw badRequest('request exceeded or is estimated to exceed the maximum execution time');
     const buckets = new Map();
     // a command's effect is reported as a sample of its own at its effect time
     const effects = Object.values(sim.overrides.get(v.tokenId) || {}).flat().map((o) => o.ts).filter((ts) => ts >= lo && ts < t && ts <= now);
@@ -147,9 +194,12 @@ function tripEvents(sim, v, tr) {
       durationNs: 1500000000, metadata: JSON.stringify({ counterValue: i + 1 }) };
   });
 }
-function checkRange(f, t) {
-  if (f > t) throw new Error('invalid argument: from timestamp is after to timestamp');
-  if (t - f > 31 * DAY) throw new Error('invalid argument: time range cannot exceed 31 days');
+/** segments.go validateSegmentArgs l.35-55 (after `to` is capped to now, GetSegments l.203-205). */
+function checkSegmentRange(tokenId, f, t) {
+  if (tokenId <= 0) throw badRequest(`invalid tokenID: ${tokenId}`);
+  if (f > t) throw badRequest('from time must be before to time');
+  if (f === t) throw badRequest('from and to times cannot be equal');
+  if (t - f > MAX_SEGMENT_RANGE) throw badRequest('date range exceeds maximum of 32 days');
 }
 
 export function eventsResolver(sim, guard) {
@@ -157,7 +207,9 @@ export function eventsResolver(sim, guard) {
     const v = guard(tokenId, ctx);
     const f = parseTime(from, 'from');
     const t = parseTime(to, 'to');
-    if (f > t) throw new Error('invalid argument: from timestamp is after to timestamp');
+    // validate.go validateEventArgs l.112-131: no range limit
+    if (f > t) throw badRequest('invalid argument: from timestamp is after to timestamp');
+    checkEventName(filter?.name);
     if (!v) return [];
     const out = [];
     for (const tr of tripsIn(sim, v, f, t)) {
@@ -214,12 +266,13 @@ function windowsIn(sim, v, mechanism, from, to) {
 }
 
 export function segmentsResolver(sim, guard) {
-  return ({ tokenId, from, to, mechanism, signalRequests, eventRequests, limit = 100, after }, ctx) => {
+  return ({ tokenId, from, to, mechanism, config, signalRequests, eventRequests, limit = 100, after }, ctx) => {
     const v = guard(tokenId, ctx);
     const f = parseTime(from, 'from');
-    const t = parseTime(to, 'to');
-    checkRange(f, t);
-    if (limit < 1 || limit > 200) throw new Error('invalid argument: limit must be between 1 and 200');
+    const t = Math.min(parseTime(to, 'to'), sim.now());
+    checkSegmentRange(tokenId, f, t);
+    checkSegmentConfig(config, mechanism);
+    if (limit != null && (limit < 1 || limit > 200)) throw badRequest('limit must be between 1 and 200'); // l.102-110
     if (!v) return [];
     const a = after ? parseTime(after, 'after') : -Infinity;
     return windowsIn(sim, v, mechanism, f, t).filter((w) => w.start > a).slice(0, limit).map((w) => segmentView(sim, v, w, f, signalRequests, eventRequests));
@@ -232,7 +285,7 @@ function localDay(timezone) {
   try {
     fmt = new Intl.DateTimeFormat('en-CA', { timeZone: timezone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
   } catch {
-    throw new Error(`invalid argument: unknown time zone ${timezone}`);
+    throw badRequest(`invalid timezone ${JSON.stringify(timezone)}: unknown time zone ${timezone}`); // segments.go l.507-513
   }
   return (ms) => fmt.format(new Date(ms));
 }
@@ -242,9 +295,14 @@ export function dailyActivityResolver(sim, guard) {
     const v = guard(tokenId, ctx);
     const f = parseTime(from, 'from');
     const t = parseTime(to, 'to');
-    checkRange(f, t);
-    if (!TRIP_MECHANISMS.includes(mechanism)) throw new Error('invalid argument: dailyActivity supports ignitionDetection, frequencyAnalysis or changePointDetection');
-    const dayOf = localDay(timezone);
+    // segments.go GetDailyActivity l.502-526: mechanism, zone, then calendar dates in the zone
+    if (!TRIP_MECHANISMS.includes(mechanism)) throw badRequest(`dailyActivity does not accept mechanism ${mechanism}; use ignitionDetection, frequencyAnalysis, or changePointDetection`);
+    const dayOf = timezone ? localDay(timezone) : localDay('UTC');
+    const fromDate = Date.parse(dayOf(f) + 'T00:00:00Z');
+    const toDate = Date.parse(dayOf(t) + 'T00:00:00Z');
+    if (fromDate > toDate) throw badRequest('from date must be before to date');
+    if (dayOf(t) > dayOf(sim.now())) throw badRequest('to date cannot be in the future');
+    if (toDate - fromDate > MAX_SEGMENT_RANGE) throw badRequest('date range exceeds maximum of 32 days');
     if (!v) return [];
     const days = new Map();
     for (const tr of windowsIn(sim, v, mechanism, f, t)) {

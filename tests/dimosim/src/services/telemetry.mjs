@@ -60,7 +60,7 @@ export function requireVehicle(sim, ctx, tokenId, queryName) {
 }
 export function checkSource(filter) {
   if (filter?.source != null && !/^did:ethr:\d+:0x[0-9a-fA-F]{40}$/.test(filter.source)) {
-    throw new Error(`invalid argument: source '${filter.source}' is not a valid ethr DID`);
+    throw gqlError(`invalid argument: source '${filter.source}' is not a valid ethr DID`, { code: 'BAD_REQUEST' }); // validate.go l.100-110
   }
 }
 

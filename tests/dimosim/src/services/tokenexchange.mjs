@@ -73,10 +73,16 @@ export function tokenExchangeService(sim) {
     const granted = new Set(vehicleOk ? activeSacds(sim.fx, tokenId, sim.now())
       .filter((s) => sameAddress(s.grantee, lic.clientId)).flatMap((s) => permissionIds(s.permissions)) : []);
     const missing = ids.filter((i) => !granted.has(i));
-    // Cloud events are checked against the grant's SACD document only (access.go ValidateAccess, no legacy
-    // fallback); the fixtures' SACDs carry no event list, so any active grant to the license stands for one.
-    const sacdOk = vehicleOk && activeSacds(sim.fx, tokenId, sim.now()).some((s) => sameAddress(s.grantee, lic.clientId));
-    if (missing.length || (events.length && !sacdOk)) {
+    if (events.length) {
+      // access.go l.84-96: with cloud events there is no fallback to the privilege bits; the grant's SACD document
+      // decides (ValidateAccessViaSourceDoc l.98-123, evaluateSacdDoc l.125-182): no document → ipfs_service.go
+      // l.109-113; events not granted → l.170-176; then the permissions (lacks …).
+      const sacd = vehicleOk && activeSacds(sim.fx, tokenId, sim.now()).find((s) => sameAddress(s.grantee, lic.clientId));
+      if (!sacd || sacd.legacy) return err(res, 400, 'failed to fetch source document from IPFS');
+      const allowed = (t) => sacd.events.includes('*') || sacd.events.includes(t);
+      if (!events.every((e) => allowed(e.eventType || '*'))) return err(res, 403, 'failed to evaluate cloudevents');
+    }
+    if (missing.length) {
       // evaluatePermissionsBits reports the missing privilege ids, whichever body named them.
       return err(res, 403, `Address ${lic.clientId} lacks permissions [${missing.join(' ')}] for asset ${asset}.`);
     }
