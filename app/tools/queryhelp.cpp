@@ -3,7 +3,7 @@
 #include "app/tools/queryhelp.h"
 
 #include "app/tools/suggest.h"
-#include "dimo/vehicles/privileges.h"
+#include "dimo/core/privileges.h"
 
 #include <QRegularExpression>
 

@@ -8,7 +8,7 @@
 #include "app/tools/telemetrycall.h"
 #include "app/tools/timerules.h"
 #include "app/tools/toolkit.h"
-#include "dimo/vehicles/privileges.h"
+#include "dimo/core/privileges.h"
 #include "mcp/schema.h"
 
 #include <QJsonArray>
