@@ -152,18 +152,20 @@ void HttpJob::send()
         // it, and a request with a body is handed over from the event loop, after this call:
         // without the queued call below, a fast 400 MB body was all read before the headers'
         // call took effect (the tray peaked at 453 MB; scripts/security's 400 MB row).
-        const QPointer<QNetworkReply> reply = m_reply;
-        const auto limit = [this, reply, max] {
-            if (reply && reply == m_reply) {
-                reply->setReadBufferSize(2 * max);
-            }
-        };
-        limit();
-        QMetaObject::invokeMethod(this, limit, Qt::QueuedConnection);
-        connect(m_reply, &QNetworkReply::metaDataChanged, this, limit);
+        applyReadLimit();
+        QMetaObject::invokeMethod(this, &HttpJob::applyReadLimit, Qt::QueuedConnection);
+        connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpJob::applyReadLimit);
     }
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpJob::checkBodySize);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpJob::checkBodySize);
+}
+
+void HttpJob::applyReadLimit()
+{
+    // The reply current when this runs: a queued call may arrive after a retry replaced it.
+    if (m_reply) {
+        m_reply->setReadBufferSize(2 * m_context->transport.maxResponseBytes);
+    }
 }
 
 void HttpJob::checkBodySize()

@@ -38,6 +38,7 @@ private:
     void send();
     void handleReply();
     // Aborts the reply once its body (declared or received) exceeds transport.maxResponseBytes.
+    void applyReadLimit();
     void checkBodySize();
     bool scheduleRetry(int status, const QByteArray &retryAfter);
 
