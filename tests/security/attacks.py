@@ -232,6 +232,13 @@ class Run:
         for exe in ("dimo-tray", "mcp-dimo"):
             shutil.copy2(os.path.join(build, "bin", exe), self.bin)
         shutil.copy2(__file__, os.path.join(self.bin, "attacks.py"))
+        # Under AddressSanitizer (scripts/test --sanitize) the tray rests at ~250 MB of shadow
+        # memory: the memory rows then bound the growth instead of the peak.
+        try:
+            with open(os.path.join(build, "CMakeCache.txt")) as f:
+                self.sanitized = "DIMOTRAY_ASAN:BOOL=ON" in f.read()
+        except OSError:
+            self.sanitized = False
         tag = str(os.getpid())
         self.owner = self.make_user("dtsec-own" + tag)
         self.intruder = self.make_user("dtsec-int" + tag)
@@ -321,6 +328,12 @@ class Run:
         except OSError:
             pass
         return 0.0
+
+    def memory_bound(self, before, limit_mb=150):
+        """(expected text, ceiling in MB) for a row whose tray started at `before` MB."""
+        if self.sanitized:
+            return f"grows under {limit_mb} MB (ASan build)", before + limit_mb
+        return f"peak under {limit_mb} MB", limit_mb
 
     def row(self, attack, expected, observed, ok):
         self.rows.append((attack, expected, observed, ok))
@@ -569,9 +582,10 @@ def attack_exhaustion(run):
     flood = run.as_user(run.owner, "never-reads", path, 20000)
     after = run.rss_mb(tray)
     still = run.as_user(run.owner, "connect", path)
-    run.row(f"a client sends {flood.get('sent')} tools/list and never reads", "tray stays under 150 MB, serves others",
+    bound, ceiling = run.memory_bound(before)
+    run.row(f"a client sends {flood.get('sent')} tools/list and never reads", f"tray {bound}, serves others",
             f"peak RSS {before:.0f} -> {after:.0f} MB; other client served: {still.get('initialized')}",
-            after < 150 and bool(still.get("initialized")))
+            after < ceiling and bool(still.get("initialized")))
     run.stop(tray)
     # DIMO (or whoever answers in its place) streams a 400 MB body: the tray stops reading at its
     # 32 MB cap, answers with the cap's error, and its peak RSS stays far below the body's size.
@@ -583,9 +597,10 @@ def attack_exhaustion(run):
     got = run.as_user(run.owner, "tool", path, "telemetry_get_latest_signals", json.dumps({"tokenId": VEHICLE, "signalNames": ["speed"]}))
     after = run.rss_mb(tray)
     run.clear_faults()
-    run.row("telemetry answers with a 400 MB body (chunked)", "isError naming the 32 MB cap; tray peak under 150 MB",
+    bound, ceiling = run.memory_bound(before)
+    run.row("telemetry answers with a 400 MB body (chunked)", f"isError naming the 32 MB cap; tray {bound}",
             f"isError={got.get('is_error')} \"{got.get('text', '')[:70]}\"; peak RSS {before:.0f} -> {after:.0f} MB",
-            bool(got.get("is_error")) and "larger than 32 MB" in got.get("text", "") and after < 150)
+            bool(got.get("is_error")) and "larger than 32 MB" in got.get("text", "") and after < ceiling)
     run.stop(tray)
 
 
