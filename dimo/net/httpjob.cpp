@@ -92,6 +92,16 @@ qint64 retryAfterMs(const QByteArray &value, qint64 nowSecs)
     return std::max<qint64>(0, QDateTime::fromSecsSinceEpoch(nowSecs, Qt::UTC).msecsTo(when));
 }
 
+bool shorterThanDeclared(const QNetworkReply &reply, const QByteArray &body)
+{
+    const QByteArray encoding = reply.rawHeader(QByteArrayLiteral("Content-Encoding")).trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity") {
+        return false; // Qt inflated it: the declared length is the compressed one
+    }
+    bool ok = false;
+    const qint64 declared = reply.header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+    return ok && declared > body.size();
+}
 } // namespace
 
 HttpJob::HttpJob(ContextPtr context, HttpRequest request, QObject *parent)
@@ -204,7 +214,11 @@ void HttpJob::handleReply()
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
-    const auto netError = reply->error();
+    // Qt 6.4 does not always report a connection closed before the declared Content-Length (the
+    // reply then finishes without error on a short body): that is a closed connection too.
+    const auto netError = reply->error() == QNetworkReply::NoError && shorterThanDeclared(*reply, body)
+        ? QNetworkReply::RemoteHostClosedError
+        : reply->error();
     const QString upstreamId = QString::fromLatin1(reply->rawHeader(QByteArrayLiteral("X-Request-Id")));
     qCInfo(lcDimoApi).noquote() << "<-" << (status ? QString::number(status) : reply->errorString()) << m_request.method
                                 << redact(m_request.url) << m_elapsed.elapsed() << "ms id" << m_requestId
@@ -220,7 +234,11 @@ void HttpJob::handleReply()
             return;
         }
         Error e = replyerror::fromNetwork(
-            netError, reply->errorString(), timedOut, m_request.service, m_context->transport.transferTimeoutMs);
+            netError,
+            netError == reply->error() ? reply->errorString() : u"the connection closed before the whole answer"_s,
+            timedOut,
+            m_request.service,
+            m_context->transport.transferTimeoutMs);
         e.requestId = m_requestId;
         finish(e);
         return;

@@ -212,6 +212,23 @@ private Q_SLOTS:
         QCOMPARE(m_fx.sim.count(u"tokenExchange"_s), 2);
     }
 
+    // DIMO's dex writes the challenge's status line before its Content-Type, so a deployment may
+    // send the JSON as text/plain (FIDELITY.md, generate_challenge): it is read as JSON all the same.
+    void challengeAsTextPlainIsJson()
+    {
+        addFault({{u"service"_s, u"auth"_s},
+                  {u"path"_s, u"^/auth/web3/generate_challenge$"_s},
+                  {u"contentType"_s, u"text/plain; charset=utf-8"_s},
+                  {u"times"_s, 1}});
+        auto c = client();
+        const auto r = waitForJob(c->developerJwt());
+        QVERIFY(r);
+        QVERIFY2(r->ok(), r->ok() ? "" : qPrintable(r->error().message));
+        QVERIFY(!r->value().isEmpty());
+        // One challenge, the text/plain one (the fault answers once), read without a retry.
+        QCOMPARE(m_fx.sim.count(u"auth"_s, u"/auth/web3/generate_challenge"_s), 1);
+    }
+
     void attestationNotRetried()
     {
         addFault({{u"service"_s, u"attestation"_s}, {u"status"_s, 503}});

@@ -225,6 +225,12 @@ export class SimHttp {
       send(res, f.status || 200, f.body ?? '', f.contentType);
       return true;
     }
-    return false; // pure delay: fall through to the real handler
+    if (f.contentType) {
+      // `contentType` alone: the real handler's answer under another Content-Type (DIMO's dex
+      // may send its JSON challenge as text/plain; FIDELITY.md, the generate_challenge row).
+      const writeHead = res.writeHead.bind(res);
+      res.writeHead = (status, headers = {}) => writeHead(status, { ...headers, 'Content-Type': f.contentType });
+    }
+    return false; // pure delay or content type: fall through to the real handler
   }
 }

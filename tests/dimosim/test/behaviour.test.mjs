@@ -203,6 +203,11 @@ test('fault injection knobs', async () => {
   await sim.control('/faults', 'POST', { service: 'identity', path: '/query', bodyBytes: 70000, contentLength: true, times: 1 });
   const declared = await fetch(sim.url('identity', '/query'), { method: 'POST', body: '{}' });
   assert.deepEqual([declared.headers.get('content-length'), (await declared.text()).length], ['70000', 70000]);
+  await sim.control('/faults', 'POST', { service: 'auth', path: '^/auth/web3/generate_challenge$', contentType: 'text/plain; charset=utf-8', times: 1 });
+  const c = sim.testCredentials;
+  const plain = await fetch(sim.url('auth', '/auth/web3/generate_challenge?' + form({ client_id: c.clientId, domain: c.redirectUri, scope: 'openid email', response_type: 'code', address: c.clientId })), { method: 'POST' });
+  assert.deepEqual([plain.status, plain.headers.get('content-type')], [200, 'text/plain; charset=utf-8']);
+  assert.ok((await plain.json()).challenge, 'the real handler still answered');
   await sim.control('/faults', 'POST', { service: 'identity', drop: true, times: 1 });
   await assert.rejects(gql(sim, 'identity', id));
   await sim.control('/faults', 'POST', { service: 'identity', delayMs: 300, times: 1 });
