@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace dimo {
@@ -24,13 +26,31 @@ Vehicle Vehicle::fromJson(const QJsonObject &n, qint64 nowSecs)
     v.make = def.value(u"make"_s).toString();
     v.model = def.value(u"model"_s).toString();
     v.year = def.value(u"year"_s).toInt();
+    const auto activeAt = [nowSecs](const QDateTime &expires) {
+        return !expires.isValid() || expires.toSecsSinceEpoch() > nowSecs;
+    };
     const QJsonObject sacd = n.value(u"sacd"_s).toObject();
     if (!sacd.isEmpty()) {
         v.grantExpiresAt = QDateTime::fromString(sacd.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
-        const bool active = !v.grantExpiresAt.isValid() || v.grantExpiresAt.toSecsSinceEpoch() > nowSecs;
-        v.privileges = active ? privilege::decodeMask(sacd.value(u"permissions"_s).toString()) : QList<int>();
-        v.shared = active && !v.privileges.isEmpty();
+        if (activeAt(v.grantExpiresAt)) {
+            v.privileges = privilege::decodeMask(sacd.value(u"permissions"_s).toString());
+        }
     }
+    // An older share: one row per privilege, each with its own expiry, and no SACD document.
+    for (const QJsonValue &row : n.value(u"privileges"_s).toObject().value(u"nodes"_s).toArray()) {
+        const int id = row.toObject().value(u"id"_s).toInt();
+        const auto expires = QDateTime::fromString(row.toObject().value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
+        if (id <= 0 || !activeAt(expires) || v.privileges.contains(id)) {
+            continue;
+        }
+        v.privileges.append(id);
+        v.legacyGrant = true;
+        if (sacd.isEmpty() && (!v.grantExpiresAt.isValid() || expires < v.grantExpiresAt)) {
+            v.grantExpiresAt = expires; // the earliest: from then on, the share is no longer whole
+        }
+    }
+    std::sort(v.privileges.begin(), v.privileges.end());
+    v.shared = !v.privileges.isEmpty();
     return v;
 }
 

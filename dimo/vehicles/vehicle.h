@@ -25,9 +25,11 @@ struct Vehicle
     bool shared = false; // this license holds an active grant
     QList<int> privileges; // granted privilege ids (empty if not shared)
     QDateTime grantExpiresAt;
+    bool legacyGrant = false; // some privileges come from an older per-privilege share (no SACD document)
 
-    // From an Identity `Vehicle` node with `sacd(grantee: <client id>)`; a grant counts as active
-    // if it has not expired at `nowSecs` (the client's clock).
+    // From an Identity `Vehicle` node with `sacd(grantee: <client id>)` and `privileges(filterBy:
+    // {user: <client id>})` (older shares); a grant counts as active if it has not expired at
+    // `nowSecs` (the client's clock).
     static Vehicle fromJson(const QJsonObject &node, qint64 nowSecs);
     QJsonObject toJson() const;
     QString displayName() const; // "2023 Tesla Model 3 (Amber Falcon Harbor)"

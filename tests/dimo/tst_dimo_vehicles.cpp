@@ -24,6 +24,7 @@ constexpr qint64 F150 = 24566; // Alice, 1,3,4,5,6: no commands privilege
 constexpr qint64 Rav4 = 24565; // Bob, 1,2,5,6, Smartcar (no command integration)
 constexpr qint64 Bmw = 24564; // not shared
 constexpr qint64 ModelY = 24561; // Bob, no commands privilege
+constexpr qint64 Legacy = 24557; // Bob, legacy per-privilege grant of privilege 1
 } // namespace
 
 class TestDimoVehicles : public QObject
@@ -134,6 +135,32 @@ private Q_SLOTS:
         QVERIFY(broken && !broken->ok());
         QCOMPARE(broken->error().kind, dimo::Error::Kind::HttpStatus);
         QCOMPARE(broken->error().httpStatus, 500);
+    }
+
+    void legacyGrantIsShared()
+    {
+        // 24557 (Bob's) was shared before SACDs: one `privileges` row (id 1), no SACD document.
+        auto c = client();
+        const auto all = waitForJob(c->sharedVehicles());
+        QVERIFY(all && all->ok());
+        const auto it = std::find_if(all->value().cbegin(), all->value().cend(), [](const dimo::Vehicle &v) {
+            return v.tokenId == Legacy;
+        });
+        QVERIFY(it != all->value().cend());
+        QVERIFY(it->shared);
+        QVERIFY(it->legacyGrant);
+        QCOMPARE(it->privileges, QList<int>{1});
+
+        QVERIFY(signIn(*c, 2)); // Bob owns it
+        const auto one = waitForJob(c->checkAccess(Legacy));
+        QVERIFY(one);
+        QVERIFY2(one->ok(), qPrintable(one->ok() ? QString() : one->error().toString()));
+        QCOMPARE(one->value().privileges, QList<int>{1});
+        QVERIFY(one->value().legacyGrant);
+
+        const auto rav4 = waitForJob(c->checkAccess(Rav4)); // Bob's, shared by SACD
+        QVERIFY(rav4 && rav4->ok());
+        QVERIFY(!rav4->value().legacyGrant);
     }
 
     void fleetModeSkipsOwnershipNotGrant()

@@ -144,3 +144,25 @@ test('telemetry resolvers: argument rules beyond the schema, with telemetry-api\
   // signal filters: a source must be an ethr DID (validate.go l.100-110)
   assert.deepEqual(await err('{ signalsLatest(tokenId:24567, filter:{source:"tesla"}) { lastSeen } }'), ["invalid argument: source 'tesla' is not a valid ethr DID", 'BAD_REQUEST']);
 });
+
+test('identity: a legacy per-privilege grant is a `privileges` row, not a SACD, and counts for `privileged`', async () => {
+  const me = sim.testCredentials.clientId;
+  const q = `query($g: Address!) { vehicle(tokenId: 24557) { sacd(grantee: $g) { permissions }
+    privileges(filterBy: { user: $g }) { nodes { id user expiresAt } } } }`;
+  const r = await gql(sim, 'identity', q, { g: me });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.errors, undefined);
+  assert.equal(r.body.data.vehicle.sacd, null);
+  assert.deepEqual(r.body.data.vehicle.privileges.nodes.map((p) => p.id), [1]);
+  assert.ok(sameCase(r.body.data.vehicle.privileges.nodes[0].user, me));
+  // a vehicle shared by SACD has no legacy rows
+  const t = await gql(sim, 'identity', q.replace('24557', '24567'), { g: me });
+  assert.ok(t.body.data.vehicle.sacd);
+  assert.deepEqual(t.body.data.vehicle.privileges.nodes, []);
+  // `privileged` counts owner, SACDs and legacy rows (identity-api vehicles.go l.261-289)
+  const list = await gql(sim, 'identity', `query($g: Address!) { vehicles(first: 100, filterBy: { privileged: $g }) { nodes { tokenId } } }`, { g: me });
+  assert.ok(list.body.data.vehicles.nodes.some((v) => v.tokenId === 24557));
+  assert.ok(!list.body.data.vehicles.nodes.some((v) => v.tokenId === 24564));
+});
+
+const sameCase = (a, b) => String(a).toLowerCase() === String(b).toLowerCase();

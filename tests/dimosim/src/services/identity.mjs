@@ -4,7 +4,7 @@ import { defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
 import { loadSchema, readGraphqlRequest, runGraphql, gqlError } from '../graphql.mjs';
 import { send } from '../http.mjs';
 import { checksumAddress, sameAddress } from '../eth.mjs';
-import { activeSacds, did, slug, VEHICLE_NFT, AFTERMARKET_NFT, SYNTHETIC_NFT, MANUFACTURER_NFT, LICENSE_NFT, CONNECTION_NFT } from '../fixtures.mjs';
+import { activeSacds, permissionIds, did, slug, VEHICLE_NFT, AFTERMARKET_NFT, SYNTHETIC_NFT, MANUFACTURER_NFT, LICENSE_NFT, CONNECTION_NFT } from '../fixtures.mjs';
 
 const schema = loadSchema(fileURLToPath(new URL('../../schema/identity.graphqls', import.meta.url)));
 // Not-found answers as identity-api gives them (FIDELITY.md): no root answers a bare `null`.
@@ -82,7 +82,14 @@ export function identityModel(sim) {
     } };
   const connView = (c) => c && { name: c.name, address: c.address, owner: c.owner, tokenId: c.tokenId, tokenDID: did(CONNECTION_NFT, c.tokenId), mintedAt: c.mintedAt };
   const sacdView = (s) => ({ grantee: s.grantee, permissions: s.permissions, source: s.source, createdAt: s.createdAt, expiresAt: s.expiresAt });
-  const sacdsOf = (tokenId) => activeSacds(fx, tokenId, sim.now()).map((s, i) => ({ ...s, key: i + 1 })).reverse();
+  // A legacy grant (per-privilege rows, no SACD document) is not a SACD: identity-api reads `sacd`/`sacds`
+  // from vehicle_sacds and `privileges` from the privileges table (IA vehiclesacd.go l.263-277,
+  // vehicleprivilege/vehicle_privileges.go l.85-108: unexpired rows, filterBy user / privilegeId).
+  const sacdsOf = (tokenId) => activeSacds(fx, tokenId, sim.now()).filter((s) => !s.legacy).map((s, i) => ({ ...s, key: i + 1 })).reverse();
+  const privilegesOf = (tokenId, f = {}) => activeSacds(fx, tokenId, sim.now()).filter((s) => s.legacy && (f.user == null || sameAddress(s.grantee, f.user)))
+    .flatMap((s) => permissionIds(s.permissions).filter((id) => f.privilegeId == null || id === f.privilegeId)
+      .map((id) => ({ id, user: s.grantee, setAt: s.createdAt, expiresAt: s.expiresAt })))
+    .map((p, i) => ({ ...p, key: i + 1 }));
   const adView = (d) => d && { __typename: 'AftermarketDevice', id: msgpackId('AD_', d.tokenId), tokenId: d.tokenId, tokenDID: did(AFTERMARKET_NFT, d.tokenId),
     manufacturer: mfrView(fx.mfr(d.manufacturer)), address: d.address, owner: d.owner, serial: d.serial, imei: d.imei, devEUI: d.devEUI,
     hardwareRevision: d.hardwareRevision, mintedAt: d.mintedAt, claimedAt: d.claimedAt, beneficiary: d.beneficiary, name: d.name,
@@ -97,7 +104,8 @@ export function identityModel(sim) {
     aftermarketDevice: () => adView(fx.aftermarketDevices.find((d) => d.tokenId === v.aftermarketDeviceId)),
     syntheticDevice: () => sdView(fx.syntheticDevices.find((d) => d.tokenId === v.syntheticDeviceId)),
     sacds: (args) => { const p = paginate(sacdsOf(v.tokenId), args, (s) => s.key, { required: false }); p.nodes = p.nodes.map(sacdView); p.edges = p.edges.map((e) => ({ ...e, node: sacdView(e.node) })); return p; },
-    sacd: ({ grantee }) => { const s = activeSacds(fx, v.tokenId, sim.now()).find((x) => sameAddress(x.grantee, grantee)); return s ? sacdView(s) : null; },
+    sacd: ({ grantee }) => { const s = sacdsOf(v.tokenId).find((x) => sameAddress(x.grantee, grantee)); return s ? sacdView(s) : null; },
+    privileges: (args) => { const p = paginate(privilegesOf(v.tokenId, args.filterBy || {}), args, (x) => x.key, { required: false }); p.nodes = p.nodes.map(({ key, ...x }) => x); p.edges = p.edges.map((e) => ({ ...e, node: (({ key, ...x }) => x)(e.node) })); return p; },
     definition: { id: v.definitionId, make: v.make, model: v.model, year: v.year }, name: v.name,
     imageURI: `https://assets.dimo.xyz/vehicle/${v.tokenId}/image`, image: `https://assets.dimo.xyz/vehicle/${v.tokenId}/image`,
     dataURI: `${sim.urls.telemetry}/query`,
