@@ -10,7 +10,6 @@
 #include "dimo/auth/tokenstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "dimo/commandjob.h"
-#include "dimo/core/privileges.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/net/requests.h"
@@ -242,39 +241,6 @@ GraphQlJob *Client::telemetryQuery(qint64 tokenId,
 {
     return graphQl(
         graphql::telemetry(m_context->env, tokenId, document, variables, operationName), privileges, tokenId);
-}
-
-GraphQlJob *Client::latestSignals(qint64 tokenId)
-{
-    return graphQl(graphql::telemetryOperation(m_context->env, tokenId, u"SignalsLatest"_s),
-                   {privilege::NonLocationHistory},
-                   tokenId);
-}
-
-GraphQlJob *Client::latestLocation(qint64 tokenId)
-{
-    return graphQl(graphql::telemetryOperation(m_context->env, tokenId, u"LatestLocation"_s),
-                   {privilege::AllTimeLocation},
-                   tokenId);
-}
-
-GraphQlJob *Client::vinCredential(qint64 tokenId)
-{
-    return graphQl(
-        graphql::telemetryOperation(m_context->env, tokenId, u"VinCredential"_s), {privilege::VinCredential}, tokenId);
-}
-
-GraphQlJob *Client::availableSignals(qint64 tokenId)
-{
-    return graphQl(graphql::telemetryOperation(m_context->env, tokenId, u"AvailableSignals"_s),
-                   {privilege::NonLocationHistory},
-                   tokenId);
-}
-
-GraphQlJob *Client::signalHistory(qint64 tokenId, const QString &from, const QString &to, const QString &interval)
-{
-    return graphQl(
-        graphql::signalHistory(m_context->env, tokenId, from, to, interval), {privilege::NonLocationHistory}, tokenId);
 }
 
 GraphQlJob *Client::introspect(const QString &service)

@@ -107,19 +107,13 @@ public:
     VehicleJob *checkAccess(qint64 tokenId); // ownership (user mode) + any grant; fleet mode: grant only
     GraphQlJob *identityQuery(const QString &document, const QJsonObject &variables, const QString &operationName = {});
 
-    // Telemetry: a vehicle JWT with exactly `privileges` is obtained (and cached) first.
+    // Telemetry: a vehicle JWT with exactly `privileges` is obtained (and cached) first. The
+    // product's documents are dimo::graphql's (documents.h); a caller's own document passes as is.
     GraphQlJob *telemetryQuery(qint64 tokenId,
                                const QString &document,
                                const QJsonObject &variables,
                                const QList<int> &privileges,
                                const QString &operationName = {});
-    GraphQlJob *latestSignals(qint64 tokenId); // privilege 1
-    GraphQlJob *latestLocation(qint64 tokenId); // privilege 4
-    GraphQlJob *vinCredential(qint64 tokenId); // privilege 5
-    GraphQlJob *availableSignals(qint64 tokenId); // privilege 1
-    // Aggregated history (privilege 1): interval a Go duration ("1h", "15m"), RFC 3339 times,
-    // from < to ≤ from + 31 days.
-    GraphQlJob *signalHistory(qint64 tokenId, const QString &from, const QString &to, const QString &interval);
     GraphQlJob *introspect(const QString &service); // "identity" or "telemetry" (telemetry unauthenticated)
 
     // Actions: sent exactly once, never retried automatically.

@@ -106,10 +106,6 @@ QJsonArray datedDays(const QJsonValue &rows, const QTimeZone &zone)
     return out;
 }
 
-const QString segmentVariables =
-    u", $from: Time!, $to: Time!, $mechanism: DetectionMechanism!, $config: SegmentConfig, "
-    "$signalRequests: [SegmentSignalRequest!], $eventRequests: [SegmentEventRequest!]"_s;
-
 } // namespace
 
 QList<ToolSpec> activityTools(Backend &backend)
@@ -129,17 +125,13 @@ QList<ToolSpec> activityTools(Backend &backend)
                                if (!a) {
                                    return a.error();
                                }
-                               return TelemetryCall{
-                                   0,
-                                   u"Events"_s,
-                                   u", $from: Time!, $to: Time!, $filter: EventFilter"_s,
-                                   u"events(tokenId: $tokenId, from: $from, to: $to, filter: $filter) { "
-                                   "timestamp name source durationNs metadata }"_s,
-                                   a.value().variables,
-                                   {1},
-                                   [](const QJsonObject &data) {
-                                       return QJsonObject{{u"events"_s, data.value(u"events"_s)}};
-                                   }};
+                               return TelemetryCall{0,
+                                                    dimo::graphql::shipped(u"telemetry"_s, u"Events"_s),
+                                                    a.value().variables,
+                                                    {1},
+                                                    [](const QJsonObject &data) {
+                                                        return QJsonObject{{u"events"_s, data.value(u"events"_s)}};
+                                                    }};
                            });
     schema::Properties segmentProps = segmentProperties();
     segmentProps << QPair<QString, QJsonObject>{u"limit"_s, schema::integer({}, 1, 200)}
@@ -160,21 +152,13 @@ QList<ToolSpec> activityTools(Backend &backend)
                                if (arguments.contains(u"after"_s)) {
                                    variables.insert(u"after"_s, arguments.value(u"after"_s));
                                }
-                               return TelemetryCall{
-                                   0,
-                                   u"TripSegments"_s,
-                                   segmentVariables + u", $limit: Int, $after: Time"_s,
-                                   u"segments(tokenId: $tokenId, from: $from, to: $to, mechanism: $mechanism, "
-                                   "config: $config, signalRequests: $signalRequests, eventRequests: "
-                                   "$eventRequests, limit: $limit, after: $after) { start { timestamp value { "
-                                   "latitude longitude } } end { timestamp value { latitude longitude } } "
-                                   "duration isOngoing startedBeforeRange signals { name agg value } "
-                                   "eventCounts { name count } }"_s,
-                                   variables,
-                                   {1, 4},
-                                   [](const QJsonObject &data) {
-                                       return QJsonObject{{u"segments"_s, data.value(u"segments"_s)}};
-                                   }};
+                               return TelemetryCall{0,
+                                                    dimo::graphql::shipped(u"telemetry"_s, u"TripSegments"_s),
+                                                    variables,
+                                                    {1, 4},
+                                                    [](const QJsonObject &data) {
+                                                        return QJsonObject{{u"segments"_s, data.value(u"segments"_s)}};
+                                                    }};
                            });
     schema::Properties dailyProps = segmentProperties();
     dailyProps << QPair<QString, QJsonObject>{u"timezone"_s, schema::string(u"IANA, e.g. Europe/Berlin"_s)};
@@ -227,13 +211,7 @@ QList<ToolSpec> activityTools(Backend &backend)
             }
             return TelemetryCall{
                 0,
-                u"DailyActivity"_s,
-                segmentVariables + u", $timezone: String"_s,
-                u"dailyActivity(tokenId: $tokenId, from: $from, to: $to, mechanism: "
-                "$mechanism, config: $config, signalRequests: $signalRequests, "
-                "eventRequests: $eventRequests, timezone: $timezone) { start { timestamp "
-                "value { latitude longitude } } end { timestamp value { latitude longitude } } "
-                "segmentCount duration signals { name agg value } eventCounts { name count } }"_s,
+                dimo::graphql::shipped(u"telemetry"_s, u"DailyActivity"_s),
                 variables,
                 {1, 4},
                 [dayZone](const QJsonObject &data) {

@@ -6,6 +6,8 @@
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
 #include "dimo/attestation.h"
+#include "dimo/core/privileges.h"
+#include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
 #include "mcp/schema.h"
@@ -21,7 +23,10 @@ namespace {
 
 void readBackVin(dimo::Client *client, qint64 tokenId, const QString &message, SharedResponder responder)
 {
-    auto *job = client->vinCredential(tokenId);
+    // The document telemetry_get_vin_credential sends, without the data's age (privilege 5 alone).
+    const dimo::graphql::Document document = dimo::graphql::shipped(u"telemetry"_s, u"VinCredential"_s);
+    auto *job = client->telemetryQuery(
+        tokenId, document.text, {{u"withAge"_s, false}}, {dimo::privilege::VinCredential}, document.operation);
     respond(job, std::move(responder), [message](const QJsonObject &data, const SharedResponder &r) {
         QJsonObject vc = data.value(u"vinVCLatest"_s).toObject();
         vc.remove(u"rawVC"_s); // the signed CloudEvent text: large, and telemetry_get_vin_credential has it

@@ -6,6 +6,7 @@
 #include "app/tools/jobadapter.h"
 #include "app/tools/queryhelp.h"
 #include "app/tools/toolkit.h"
+#include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 #include "mcp/schema.h"
 
@@ -173,8 +174,7 @@ QList<ToolSpec> batchTools(Backend &backend)
                                 {},
                                 [&backend](const QJsonObject &arguments, mcp::Responder r) {
                                     runBatch(backend,
-                                             u"query DataSummary($tokenId: Int!) { dataSummary(tokenId: $tokenId) { "
-                                             "numberOfSignals firstSeen lastSeen availableSignals } }"_s,
+                                             dimo::graphql::shipped(u"telemetry"_s, u"DataSummaryBrief"_s).text,
                                              arguments,
                                              share(std::move(r)));
                                 }},

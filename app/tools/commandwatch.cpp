@@ -3,6 +3,7 @@
 #include "app/tools/commandwatch.h"
 
 #include "dimo/client.h"
+#include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 
 #include <QTimer>
@@ -48,9 +49,8 @@ void CommandWatch::poll()
     ++m_polls;
     const int total = std::max(1, m_timeoutMs / std::max(1, m_intervalMs));
     m_responder->progress(m_polls, total, u"waiting for %1 to confirm the command"_s.arg(m_target.signal));
-    const QString document = u"query CommandEffect($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { %1 { "
-                             "timestamp value } } }"_s.arg(m_target.signal);
-    m_job = m_client->telemetryQuery(m_target.tokenId, document, {}, {1}, u"CommandEffect"_s);
+    const dimo::graphql::Document effect = dimo::graphql::commandEffect(m_target.signal);
+    m_job = m_client->telemetryQuery(m_target.tokenId, effect.text, {}, {1}, effect.operation);
     connect(m_job, &dimo::GraphQlJob::finished, this, [this](const dimo::Result<QJsonObject> &r) {
         if (r) {
             const QJsonObject sample = r.value().value(u"signalsLatest"_s).toObject().value(m_target.signal).toObject();

@@ -5,6 +5,7 @@
 #include "app/tools/backend.h"
 #include "app/tools/jobadapter.h"
 #include "app/tools/toolkit.h"
+#include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 #include "mcp/schema.h"
 
@@ -16,10 +17,6 @@ namespace schema = mcp::schema;
 namespace app::tools {
 
 namespace {
-
-const QString VehicleFields = u"tokenId tokenDID name owner mintedAt imageURI definition { id make model year } "
-                              "manufacturer { name } aftermarketDevice { tokenId serial manufacturer { name } } "
-                              "syntheticDevice { tokenId } dcn { name }"_s;
 
 // What was asked for, in DIMO's words: "tokenId 24566", "serial \"x\"".
 QString describe(const QJsonObject &by)
@@ -38,7 +35,7 @@ QString describe(const QJsonObject &by)
 // One Identity root query. A root that is `null` (the item does not exist) and identity-api's
 // not-found error for that root give the same tool error, naming what was asked for.
 void identityCall(Backend &backend,
-                  const QString &document,
+                  const QString &operation, // dimo/graphql/identity/<operation>.graphql
                   const QJsonObject &variables,
                   const QString &field,
                   const QString &identifier,
@@ -49,7 +46,7 @@ void identityCall(Backend &backend,
         return;
     }
     respond(
-        call.client->identityQuery(document, variables),
+        call.client->identityQuery(dimo::graphql::shipped(u"identity"_s, operation).text, variables),
         responder,
         [field, identifier](const QJsonObject &data, const SharedResponder &r) {
             if (data.value(field).isNull()) {
@@ -95,45 +92,29 @@ QList<ToolSpec> identityTools(Backend &backend)
                           responder->resolve(mcp::ToolResult::error(u"give the vehicle's tokenId or tokenDID"_s));
                           return;
                       }
-                      identityCall(backend,
-                                   u"query GetVehicle($tokenId: Int, $tokenDID: String) { vehicle(tokenId: $tokenId, "
-                                   "tokenDID: $tokenDID) { "_s
-                                       + VehicleFields + u" } }"_s,
-                                   variables,
-                                   u"vehicle"_s,
-                                   describe(variables),
-                                   responder);
+                      identityCall(backend, u"GetVehicle"_s, variables, u"vehicle"_s, describe(variables), responder);
                   }},
         0};
     tools << ToolSpec{
-        mcp::Tool{
-            u"identity_list_vehicles"_s,
-            u"List vehicles"_s,
-            u"Vehicles on DIMO by filterBy (privileged: a client ID, owner, make, model, year), paged."_s,
-            schema::object(
-                {{u"first"_s, schema::integer({}, 1, 100)},
-                 {u"after"_s, schema::string(u"pageInfo.endCursor"_s)},
-                 {u"last"_s, schema::integer({}, 1, 100)},
-                 {u"before"_s, schema::string({})},
-                 {u"filterBy"_s, QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"VehiclesFilter"_s}}}}),
-            {},
-            mcp::ToolAnnotations::readOnly(u"List vehicles"_s),
-            {},
-            [&backend](const QJsonObject &arguments, mcp::Responder r) {
-                QJsonObject variables = arguments;
-                if (!variables.contains(u"first"_s) && !variables.contains(u"last"_s)) {
-                    variables.insert(u"first"_s, 20);
-                }
-                identityCall(backend,
-                             u"query ListVehicles($first: Int, $after: String, $last: Int, $before: String, "
-                             "$filterBy: VehiclesFilter) { vehicles(first: $first, after: $after, last: $last, "
-                             "before: $before, filterBy: $filterBy) { totalCount pageInfo { hasNextPage endCursor } "
-                             "nodes { tokenId name owner definition { make model year } } } }"_s,
-                             variables,
-                             u"vehicles"_s,
-                             {},
-                             share(std::move(r)));
-            }},
+        mcp::Tool{u"identity_list_vehicles"_s,
+                  u"List vehicles"_s,
+                  u"Vehicles on DIMO by filterBy (privileged: a client ID, owner, make, model, year), paged."_s,
+                  schema::object({{u"first"_s, schema::integer({}, 1, 100)},
+                                  {u"after"_s, schema::string(u"pageInfo.endCursor"_s)},
+                                  {u"last"_s, schema::integer({}, 1, 100)},
+                                  {u"before"_s, schema::string({})},
+                                  {u"filterBy"_s,
+                                   QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"VehiclesFilter"_s}}}}),
+                  {},
+                  mcp::ToolAnnotations::readOnly(u"List vehicles"_s),
+                  {},
+                  [&backend](const QJsonObject &arguments, mcp::Responder r) {
+                      QJsonObject variables = arguments;
+                      if (!variables.contains(u"first"_s) && !variables.contains(u"last"_s)) {
+                          variables.insert(u"first"_s, 20);
+                      }
+                      identityCall(backend, u"ListVehicles"_s, variables, u"vehicles"_s, {}, share(std::move(r)));
+                  }},
         0};
     tools << ToolSpec{
         mcp::Tool{
@@ -148,9 +129,7 @@ QList<ToolSpec> identityTools(Backend &backend)
             {},
             [&backend](const QJsonObject &arguments, mcp::Responder r) {
                 identityCall(backend,
-                             u"query GetAftermarketDevice($by: AftermarketDeviceBy!) { aftermarketDevice(by: $by) "
-                             "{ tokenId tokenDID address owner serial imei manufacturer { name } vehicle { tokenId } "
-                             "pairedAt claimedAt } }"_s,
+                             u"GetAftermarketDevice"_s,
                              QJsonObject{{u"by"_s, arguments.value(u"by"_s)}},
                              u"aftermarketDevice"_s,
                              describe(arguments.value(u"by"_s).toObject()),

@@ -12,15 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace app::tools {
 
-QString TelemetryCall::document() const
-{
-    QString selectionSet = selection;
-    if (!selection.startsWith(u"signalsLatest"_s)) {
-        selectionSet += u" _seen: signalsLatest(tokenId: $tokenId) { lastSeen }"_s;
-    }
-    return u"query %1($tokenId: Int!%2) { %3 }"_s.arg(operation, variableDefinitions, selectionSet);
-}
-
 QJsonObject TelemetryCall::queryVariables() const
 {
     QJsonObject out = variables;
@@ -55,7 +46,7 @@ dimo::Result<dimo::GraphQlJob *> start(Backend &backend, const TelemetryCall &ca
         return client.error();
     }
     return client.value()->telemetryQuery(
-        call.tokenId, call.document(), call.queryVariables(), call.privileges, call.operation);
+        call.tokenId, call.document(), call.queryVariables(), call.privileges, call.query.operation);
 }
 
 // The structured answer, kept as the vehicle's latest signals when it holds some.

@@ -5,6 +5,7 @@
 #include "app/tools/jobadapter.h"
 #include "app/tools/toolkit.h"
 #include "dimo/core/result.h"
+#include "dimo/graphql/documents.h"
 #include "mcp/schema.h"
 
 #include <QDateTime>
@@ -17,20 +18,20 @@ namespace app::tools {
 
 class Backend;
 
-// One typed Telemetry query for one vehicle. The document gets `_seen: signalsLatest { lastSeen }`
-// added (unless it asks for lastSeen itself) so every answer says how old the data is.
+// One typed Telemetry query for one vehicle. Its document is one of dimo/graphql's (a shipped
+// file or a builder's), each of which asks for lastSeen (signalsLatest, or `_seen: signalsLatest
+// { lastSeen }` beside its root) so every answer says how old the data is.
 struct TelemetryCall
 {
     qint64 tokenId = 0;
-    QString operation; // "LatestSignals"
-    QString variableDefinitions; // ", $from: Time!, $to: Time!" (after $tokenId: Int!)
-    QString selection; // "signalsLatest(tokenId: $tokenId) { lastSeen speed { timestamp value } }"
+    dimo::graphql::Document query; // dimo::graphql::shipped(u"telemetry"_s, u"Events"_s), latestSignals(…)
     QJsonObject variables;
     QList<int> privileges;
     // data → the structured answer (tokenId and freshness are added).
     std::function<QJsonObject(const QJsonObject &data)> shape;
 
-    QString document() const;
+    QString document() const { return query.text; }
+
     QJsonObject queryVariables() const; // `variables` plus $tokenId
     // data → the structured answer: the shape plus tokenId and freshness (as of `now`).
     QJsonObject answer(const QJsonObject &data, const QDateTime &now) const;

@@ -27,9 +27,14 @@ QJsonObject filterSchema()
     return QJsonObject{{u"type"_s, u"object"_s}}; // SignalFilter (telemetry_introspect)
 }
 
-QString locationSelection(const SignalInfo &s)
+dimo::graphql::SignalField field(const SignalInfo &s, const QString &agg = {})
 {
-    return s.kind == SignalKind::Location ? u" { latitude longitude hdop }"_s : QString();
+    return dimo::graphql::SignalField{s.name, s.kind == SignalKind::Location, agg};
+}
+
+dimo::graphql::Document telemetryDocument(const QString &operation)
+{
+    return dimo::graphql::shipped(u"telemetry"_s, operation);
 }
 
 } // namespace
@@ -50,20 +55,13 @@ dimo::Result<TelemetryCall> latestSignalsCall(const QJsonObject &arguments)
     if (!resolved) {
         return resolved.error();
     }
-    QString selection = u"signalsLatest(tokenId: $tokenId, filter: $filter) { lastSeen"_s;
+    QList<dimo::graphql::SignalField> fields;
     for (const SignalInfo &s : resolved.value()) {
-        selection += u" "_s + s.name + u" { timestamp value"_s + locationSelection(s) + u" }"_s;
+        fields << field(s);
     }
-    selection += u" }"_s;
     const QList<SignalInfo> &list = resolved.value();
     return TelemetryCall{
-        0,
-        u"LatestSignals"_s,
-        u", $filter: SignalFilter"_s,
-        selection,
-        {},
-        signalcatalog::privileges(list),
-        [list](const QJsonObject &data) {
+        0, dimo::graphql::latestSignals(fields), {}, signalcatalog::privileges(list), [list](const QJsonObject &data) {
             const QJsonObject latest = data.value(u"signalsLatest"_s).toObject();
             QJsonObject values;
             QJsonArray noData;
@@ -114,8 +112,7 @@ dimo::Result<TelemetryCall> timeSeries(const QJsonObject &arguments)
     if (!resolved) {
         return resolved.error();
     }
-    QString selection =
-        u"signals(tokenId: $tokenId, interval: $interval, from: $from, to: $to, filter: $filter) { timestamp"_s;
+    QList<dimo::graphql::SignalField> fields;
     for (qsizetype i = 0; i < requests.size(); ++i) {
         const SignalInfo &s = resolved.value().at(i);
         const QString agg = requests.at(i).toObject().value(u"agg"_s).toString().toUpper();
@@ -125,15 +122,12 @@ dimo::Result<TelemetryCall> timeSeries(const QJsonObject &arguments)
                                      u"aggregation \"%1\" does not apply to %2"_s.arg(agg, s.name),
                                      u"Use one of %1."_s.arg(allowed.join(u", "_s)));
         }
-        selection += u" %1_%2: %1(agg: %2)%3"_s.arg(s.name, agg, locationSelection(s));
+        fields << field(s, agg);
     }
-    selection += u" }"_s;
     const QJsonObject variables{
         {u"interval"_s, interval.value()}, {u"from"_s, range.value().fromText()}, {u"to"_s, range.value().toText()}};
     return TelemetryCall{0,
-                         u"SignalsTimeSeries"_s,
-                         u", $interval: String!, $from: Time!, $to: Time!, $filter: SignalFilter"_s,
-                         selection,
+                         dimo::graphql::signalsTimeSeries(fields),
                          variables,
                          signalcatalog::privileges(resolved.value()),
                          [](const QJsonObject &data) {
@@ -141,15 +135,9 @@ dimo::Result<TelemetryCall> timeSeries(const QJsonObject &arguments)
                          }};
 }
 
-TelemetryCall plain(const QString &operation, const QString &selection, QList<int> privileges, const QString &field)
+TelemetryCall plain(const QString &operation, QList<int> privileges, const QString &field)
 {
-    return TelemetryCall{0,
-                         operation,
-                         u", $filter: SignalFilter"_s,
-                         selection,
-                         {},
-                         std::move(privileges),
-                         [field](const QJsonObject &data) {
+    return TelemetryCall{0, telemetryDocument(operation), {}, std::move(privileges), [field](const QJsonObject &data) {
                              return QJsonObject{{field, data.value(field)}};
                          }};
 }
@@ -193,10 +181,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                            {},
                            backend,
                            [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
-                               return plain(u"AvailableSignals"_s,
-                                            u"availableSignals(tokenId: $tokenId, filter: $filter)"_s,
-                                            {1},
-                                            u"availableSignals"_s);
+                               return plain(u"AvailableSignals"_s, {1}, u"availableSignals"_s);
                            });
     tools << telemetryTool(u"telemetry_get_signals_snapshot"_s,
                            u"Signals snapshot"_s,
@@ -205,12 +190,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                            {},
                            backend,
                            [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
-                               return plain(
-                                   u"SignalsSnapshot"_s,
-                                   u"signalsSnapshot(tokenId: $tokenId, filter: $filter) { lastSeen signals { name "
-                                   "timestamp valueNumber valueString } }"_s,
-                                   {1},
-                                   u"signalsSnapshot"_s);
+                               return plain(u"SignalsSnapshot"_s, {1}, u"signalsSnapshot"_s);
                            });
     tools << telemetryTool(
         u"vehicle_data_summary"_s,
@@ -220,12 +200,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
         {},
         backend,
         [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
-            return plain(u"DataSummary"_s,
-                         u"dataSummary(tokenId: $tokenId, filter: $filter) { numberOfSignals availableSignals "
-                         "firstSeen lastSeen signalDataSummary { name numberOfSignals firstSeen lastSeen } "
-                         "eventDataSummary { name numberOfEvents firstSeen lastSeen } }"_s,
-                         {1},
-                         u"dataSummary"_s);
+            return plain(u"DataSummary"_s, {1}, u"dataSummary"_s);
         },
         ToolSpec::Essential);
     tools << telemetryTool(u"telemetry_get_vin_credential"_s,
@@ -236,15 +211,14 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                            backend,
                            [](const QJsonObject &) -> dimo::Result<TelemetryCall> {
                                return TelemetryCall{
-                                   0,
-                                   u"VinCredential"_s,
-                                   {},
-                                   u"vinVCLatest(tokenId: $tokenId) { vin recordedBy recordedAt countryCode "
-                                   "validFrom validTo }"_s,
-                                   {},
-                                   {1, 5},
-                                   [](const QJsonObject &data) {
-                                       return QJsonObject{{u"vinCredential"_s, data.value(u"vinVCLatest"_s)}};
+                                   0, telemetryDocument(u"VinCredential"_s), {}, {1, 5}, [](const QJsonObject &data) {
+                                       QJsonValue credential = data.value(u"vinVCLatest"_s);
+                                       if (credential.isObject()) { // the read-back's field, not this tool's
+                                           QJsonObject o = credential.toObject();
+                                           o.remove(u"vehicleTokenId"_s);
+                                           credential = o;
+                                       }
+                                       return QJsonObject{{u"vinCredential"_s, credential}};
                                    }};
                            });
     tools << telemetryTool(u"telemetry_get_attestations"_s,
@@ -256,10 +230,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
                            [](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
                                TelemetryCall call{
                                    0,
-                                   u"Attestations"_s,
-                                   u", $subject: String, $filter: AttestationFilter"_s,
-                                   u"attestations(tokenId: $tokenId, subject: $subject, filter: $filter) { id time "
-                                   "type source dataVersion producer attestation }"_s,
+                                   telemetryDocument(u"Attestations"_s),
                                    {},
                                    {dimo::privilege::AttestationEvents},
                                    [](const QJsonObject &data) {

@@ -4,6 +4,7 @@
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
 #include "app/tools/vin.h"
+#include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
 #include "mcp/schema.h"
@@ -27,9 +28,8 @@ void answerWithNames(Backend &backend, QJsonObject out, const SharedResponder &r
         responder->resolve(mcp::ToolResult::structured(out));
         return;
     }
-    auto *job = client.value()->identityQuery(
-        u"query DefinitionNames($id: String!) { deviceDefinition(by: {id: $id}) { manufacturer { name } model } }"_s,
-        {{u"id"_s, out.value(u"deviceDefinitionId"_s)}});
+    auto *job = client.value()->identityQuery(dimo::graphql::shipped(u"identity"_s, u"DefinitionNames"_s).text,
+                                              {{u"id"_s, out.value(u"deviceDefinitionId"_s)}});
     respond(
         job,
         responder,

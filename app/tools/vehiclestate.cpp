@@ -92,7 +92,7 @@ void VehicleState::fetchLatestSignals(qint64 tokenId,
                                                call.value().document(),
                                                call.value().queryVariables(),
                                                call.value().privileges,
-                                               call.value().operation);
+                                               call.value().query.operation);
     QObject::connect(
         job, &dimo::GraphQlJob::finished, context, [this, c = call.value(), done](const dimo::Result<QJsonObject> &r) {
             if (!r) {

@@ -16,7 +16,7 @@ struct GraphQlRequest
 {
     QUrl url; // …/query
     QString service; // "identity" or "telemetry"
-    QString document; // one of dimo/graphql/**.graphql (graphql::load)
+    QString document; // one of graphql::registry() (dimo/graphql/documents.h), or a caller's own
     QJsonObject variables;
     QString operationName;
 };
@@ -25,8 +25,12 @@ struct GraphQlRequest
 namespace graphql {
 
 // The text of a document shipped in dimo/graphql/ (embedded as the qrc prefix /dimo/graphql),
-// e.g. load(u"identity/VehicleSacd.graphql"). Every GraphQL document the library sends is one of
-// these files, so the contract test can validate them against DIMO's real schema.
+// e.g. load(u"identity/VehicleSacd.graphql"). Every GraphQL document the product sends (the
+// library's and the tools') is one of these files or comes from one of the builders in
+// dimo/graphql/documents.h, all listed in graphql::registry(), so the contract test validates each
+// against DIMO's real schema. The exception is the user's own documents: the text that a
+// graphql_query-style tool or a batch query passes through is written by the caller (the AI
+// client), sent as given and validated by DIMO, not by us (identityDocument()/telemetry() below).
 QString load(const QString &relativePath);
 
 // Identity, a shipped document: identity/<operation>.graphql with operationName <operation>.
@@ -42,11 +46,6 @@ Result<GraphQlRequest> telemetry(const Environment &env,
                                  const QString &document,
                                  QJsonObject variables,
                                  const QString &operationName = {});
-// Telemetry, a shipped document: telemetry/<operation>.graphql.
-Result<GraphQlRequest> telemetryOperation(const Environment &env, qint64 tokenId, const QString &operation);
-// Aggregated history: interval a Go duration ("1h", "15m"), RFC 3339 times, from < to ≤ from + 31 days.
-Result<GraphQlRequest>
-signalHistory(const Environment &env, qint64 tokenId, const QString &from, const QString &to, const QString &interval);
 // The introspection query for "identity" or "telemetry".
 GraphQlRequest introspection(const Environment &env, const QString &service);
 

@@ -356,7 +356,7 @@ private Q_SLOTS:
             QCOMPARE(client.sessionState(), State::SignedIn);
             QCOMPARE(client.wallet(), s->value().walletAddress);
             QCOMPARE(store.saved.value(Token::UserJwt), userJwt);
-            const auto still = waitForJob(client.latestSignals(24567)); // Alice's Tesla: still hers
+            const auto still = waitForJob(DimoFixture::latestSignals(client, 24567)); // Alice's Tesla: still hers
             QVERIFY(still && still->ok());
             client.signOut();
             QCOMPARE(states.last(), State::SignedOut);
@@ -375,7 +375,7 @@ private Q_SLOTS:
         QCOMPARE(m_fx.sim.count(u"auth"_s, u"/auth/web3/generate_challenge"_s), signIns);
         // The first vehicle query after the restart: access check + exchange + query, nothing else.
         const qsizetype before = m_fx.sim.requests().size();
-        const auto latest = waitForJob(client.latestSignals(24567)); // Alice's Tesla
+        const auto latest = waitForJob(DimoFixture::latestSignals(client, 24567)); // Alice's Tesla
         QVERIFY2(latest && latest->ok(), latest && !latest->ok() ? qPrintable(latest->error().toString()) : "");
         QCOMPARE(m_fx.sim.requests().size(), before + 3);
 

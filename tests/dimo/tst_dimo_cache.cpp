@@ -89,7 +89,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         for (int i = 0; i < 100; ++i) {
-            const auto r = waitForJob(c->latestSignals(Tesla));
+            const auto r = waitForJob(DimoFixture::latestSignals(*c, Tesla));
             QVERIFY(r.has_value());
             QVERIFY2(r->ok(), qPrintable(r->ok() ? QString() : r->error().toString()));
             QVERIFY(r->value().value(u"signalsLatest"_s).isObject());
@@ -107,7 +107,7 @@ private Q_SLOTS:
         int finished = 0;
         int ok = 0;
         for (int i = 0; i < 20; ++i) {
-            auto *job = c->latestSignals(Tesla);
+            auto *job = DimoFixture::latestSignals(*c, Tesla);
             connect(job, &dimo::GraphQlJob::finished, this, [&](const dimo::Result<QJsonObject> &r) {
                 ++finished;
                 ok += r.ok() ? 1 : 0;
@@ -123,14 +123,14 @@ private Q_SLOTS:
     void expiredTokensRefreshOnce()
     {
         auto c = client();
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
         QVERIFY(m_fx.sim.expireTokens()); // both cached JWTs are now refused upstream
-        const auto r = waitForJob(c->latestSignals(Tesla));
+        const auto r = waitForJob(DimoFixture::latestSignals(*c, Tesla));
         QVERIFY2(r && r->ok(), r ? qPrintable(r->ok() ? QString() : r->error().toString()) : "timeout");
         // telemetry 401 → exchange 401 → ONE developer refresh → exchange → telemetry again.
         expectCounts(2, 2, 2, 3, 3);
         for (int i = 0; i < 5; ++i) {
-            QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+            QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
         }
         expectCounts(2, 2, 2, 3, 8);
     }
@@ -138,31 +138,31 @@ private Q_SLOTS:
     void simulatorClockExpiresVehicleJwt()
     {
         auto c = client();
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
         QVERIFY(m_fx.sim.setClockOffset(700)); // upstream, the 600 s vehicle JWT is now expired
-        const auto r = waitForJob(c->latestSignals(Tesla));
+        const auto r = waitForJob(DimoFixture::latestSignals(*c, Tesla));
         QVERIFY2(r && r->ok(), r && !r->ok() ? qPrintable(r->error().toString()) : "");
         // telemetry 401 → exactly one new exchange (the developer JWT is still valid) → telemetry again.
         expectCounts(1, 1, 2, 2, 3);
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
         expectCounts(1, 1, 2, 2, 4);
     }
 
     void localExpiryRefreshesVehicleJwtOnly()
     {
         auto c = client();
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
         m_clockOffset = 590; // past the vehicle JWT's refresh point (exp 600 s − 60 s), not the developer JWT's
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
         expectCounts(1, 1, 2, 2, 3);
     }
 
     void leastPrivilege()
     {
         auto c = client();
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
-        QVERIFY(waitForJob(c->latestLocation(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestLocation(*c, Tesla))->ok());
         QVERIFY(waitForJob(c->sendCommand(Tesla, dimo::Command::LockDoors))->ok());
         QCOMPARE(exchangedPrivileges(), (QList<QList<int>>{{1}, {4}, {2}}));
         // The SACD lookup asks for OUR grant only.
@@ -181,15 +181,15 @@ private Q_SLOTS:
         const auto both = waitForJob(c->telemetryQuery(
             Tesla, u"query Q($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { lastSeen } }"_s, {}, {1, 4}));
         QVERIFY(both && both->ok());
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
-        QVERIFY(waitForJob(c->latestLocation(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestLocation(*c, Tesla))->ok());
         QCOMPARE(exchangedPrivileges(), (QList<QList<int>>{{1, 4}}));
     }
 
     void missingLocationGrant()
     {
         auto c = client();
-        const auto r = waitForJob(c->latestLocation(Rav4));
+        const auto r = waitForJob(DimoFixture::latestLocation(*c, Rav4));
         QVERIFY(r && !r->ok());
         QCOMPARE(r->error().kind, dimo::Error::Kind::MissingPrivilege);
         QCOMPARE(r->error().privilege, 4);
@@ -203,7 +203,7 @@ private Q_SLOTS:
     {
         auto c = client();
         for (qint64 id : {NotShared, ExpiredGrant}) {
-            const auto r = waitForJob(c->latestSignals(id));
+            const auto r = waitForJob(DimoFixture::latestSignals(*c, id));
             QVERIFY(r && !r->ok());
             QCOMPARE(r->error().kind, dimo::Error::Kind::NotShared);
             QVERIFY(r->error().message.contains(QString::number(id)));
@@ -249,7 +249,7 @@ private Q_SLOTS:
             ++emissions;
             cancelled += isCancelled ? 1 : 0;
         };
-        auto *signals = c->latestSignals(Tesla);
+        auto *signals = DimoFixture::latestSignals(*c, Tesla);
         connect(signals, &dimo::GraphQlJob::finished, this, [&](const dimo::Result<QJsonObject> &r) {
             count(!r.ok() && r.error().kind == dimo::Error::Kind::Cancelled);
         });
@@ -267,7 +267,7 @@ private Q_SLOTS:
     void cancelFinishesOnce()
     {
         auto c = client();
-        auto *job = c->latestSignals(Tesla);
+        auto *job = DimoFixture::latestSignals(*c, Tesla);
         int emissions = 0;
         dimo::Error::Kind kind = dimo::Error::Kind::Network;
         connect(job, &dimo::GraphQlJob::finished, this, [&](const dimo::Result<QJsonObject> &r) {

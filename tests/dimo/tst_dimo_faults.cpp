@@ -247,7 +247,7 @@ private Q_SLOTS:
                   {u"status"_s, 401},
                   {u"body"_s, QJsonObject{{u"message"_s, u"JWT is invalid."_s}}}});
         auto c = client();
-        const auto r = waitForJob(c->latestSignals(Tesla));
+        const auto r = waitForJob(DimoFixture::latestSignals(*c, Tesla));
         QVERIFY(r && !r->ok());
         QCOMPARE(r->error().kind, dimo::Error::Kind::Unauthorized);
         QCOMPARE(r->error().detail, u"JWT is invalid."_s);

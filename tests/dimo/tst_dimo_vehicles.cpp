@@ -3,6 +3,8 @@
 // Vehicle listing (pagination), ownership/access, commands, attestations, device definitions.
 #include "dimo/client.h"
 #include "dimo/commandjob.h"
+#include "dimo/core/privileges.h"
+#include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/vehicles/vehiclejob.h"
@@ -208,7 +210,7 @@ private Q_SLOTS:
     {
         auto c = client();
         // User mode without a user: refused before any request.
-        const auto anonymous = waitForJob(c->latestSignals(Tesla));
+        const auto anonymous = waitForJob(DimoFixture::latestSignals(*c, Tesla));
         QVERIFY(anonymous && !anonymous->ok());
         QCOMPARE(anonymous->error().kind, dimo::Error::Kind::NotSignedIn);
         const auto noCommand = waitForJob(c->sendCommand(Tesla, dimo::Command::LockDoors));
@@ -218,7 +220,7 @@ private Q_SLOTS:
         QVERIFY(signIn(*c, 1)); // Alice
         const int afterLogin = m_fx.sim.requests().size();
         // Bob's RAV4 is shared with the license, but not Alice's: NotOwner, no token minted.
-        const auto bobs = waitForJob(c->latestSignals(Rav4));
+        const auto bobs = waitForJob(DimoFixture::latestSignals(*c, Rav4));
         QVERIFY(bobs && !bobs->ok());
         QCOMPARE(bobs->error().kind, dimo::Error::Kind::NotOwner);
         const auto bobsLock = waitForJob(c->sendCommand(Rav4, dimo::Command::LockDoors));
@@ -227,19 +229,19 @@ private Q_SLOTS:
         QCOMPARE(m_fx.sim.count(u"devices"_s), 0);
 
         // Her Tesla: cold = check + sign-in + exchange + query; warm = the query alone.
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
         const int warmStart = m_fx.sim.requests().size();
         QCOMPARE(warmStart - afterLogin, 2 + 5); // 2 failed checks; identity, challenge, submit, exchange, telemetry
-        QVERIFY(waitForJob(c->latestSignals(Tesla))->ok());
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Tesla))->ok());
         QCOMPARE(m_fx.sim.requests().size(), warmStart + 1);
 
         // Fleet mode skips ownership (not the grant); signing out drops the cached access.
         c->setFleetMode(true);
-        QVERIFY(waitForJob(c->latestSignals(Rav4))->ok());
-        QCOMPARE(waitForJob(c->latestSignals(Bmw))->error().kind, dimo::Error::Kind::NotShared);
+        QVERIFY(waitForJob(DimoFixture::latestSignals(*c, Rav4))->ok());
+        QCOMPARE(waitForJob(DimoFixture::latestSignals(*c, Bmw))->error().kind, dimo::Error::Kind::NotShared);
         c->setFleetMode(false);
         c->signOut();
-        QCOMPARE(waitForJob(c->latestSignals(Tesla))->error().kind, dimo::Error::Kind::NotSignedIn);
+        QCOMPARE(waitForJob(DimoFixture::latestSignals(*c, Tesla))->error().kind, dimo::Error::Kind::NotSignedIn);
     }
 
     void teslaOracleCommands()
@@ -286,7 +288,11 @@ private Q_SLOTS:
         const auto vin = waitForJob(c->requestAttestation({K::Vin, Tesla, {}, {}, {}}));
         QVERIFY2(vin && vin->ok(), vin && !vin->ok() ? qPrintable(vin->error().toString()) : "");
         QVERIFY(vin->value().value(u"vcQuery"_s).toString().contains(u"vinVCLatest"_s));
-        const auto vc = waitForJob(c->vinCredential(Tesla));
+        // attestation_create's read-back: the typed tool's document without the data's age needs
+        // privilege 5 alone.
+        const auto vcDocument = dimo::graphql::shipped(u"telemetry"_s, u"VinCredential"_s);
+        const auto vc = waitForJob(c->telemetryQuery(
+            Tesla, vcDocument.text, {{u"withAge"_s, false}}, {dimo::privilege::VinCredential}, vcDocument.operation));
         QVERIFY2(vc && vc->ok(), vc && !vc->ok() ? qPrintable(vc->error().toString()) : "");
         QCOMPARE(vc->value().value(u"vinVCLatest"_s).toObject().value(u"vin"_s).toString().size(), 17);
 
@@ -329,23 +335,20 @@ private Q_SLOTS:
         QCOMPARE(query.value(u"query"_s).toString(), u"Model 3"_s);
     }
 
-    void signalHistory()
+    void signalsTimeSeries()
     {
+        // telemetry_get_signals_time_series's document (its arguments are checked in app/tools/timerules).
         auto c = client();
         QVERIFY(signIn(*c, 1));
         const QDateTime to = QDateTime::currentDateTimeUtc();
-        const auto rows = waitForJob(
-            c->signalHistory(Tesla, to.addDays(-2).toString(Qt::ISODate), to.toString(Qt::ISODate), u"1h"_s));
+        const auto document = dimo::graphql::signalsTimeSeries({{u"speed"_s, false, u"AVG"_s}});
+        const QJsonObject variables{{u"interval"_s, u"1h"_s},
+                                    {u"from"_s, to.addDays(-2).toString(Qt::ISODate)},
+                                    {u"to"_s, to.toString(Qt::ISODate)}};
+        const auto rows = waitForJob(c->telemetryQuery(Tesla, document.text, variables, {1}, document.operation));
         QVERIFY2(rows && rows->ok(), rows && !rows->ok() ? qPrintable(rows->error().toString()) : "");
         QVERIFY(!rows->value().value(u"signals"_s).toArray().isEmpty());
-        const auto bad = waitForJob(
-            c->signalHistory(Tesla, to.toString(Qt::ISODate), to.addDays(-1).toString(Qt::ISODate), u"1h"_s));
-        QVERIFY(bad && !bad->ok());
-        QCOMPARE(bad->error().kind, dimo::Error::Kind::InvalidInput);
-        const auto days = waitForJob(
-            c->signalHistory(Tesla, to.addDays(-1).toString(Qt::ISODate), to.toString(Qt::ISODate), u"1d"_s));
-        QVERIFY(days && !days->ok());
-        QVERIFY(days->error().message.contains(u"no d"_s));
+        QVERIFY(rows->value().value(u"signals"_s)[0].toObject().contains(u"speed_AVG"_s));
         QCOMPARE(m_fx.sim.count(u"telemetry"_s), 1);
     }
 

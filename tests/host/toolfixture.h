@@ -44,6 +44,20 @@ struct ToolFixture
     }
 };
 
+// contractOfEveryDocument(), the last test of a tst_tools_* suite: the GraphQL documents its tests
+// sent (at least `minimum` distinct ones) validate against DIMO's real schemas; skips without them.
+#define VERIFY_CONTRACT(fixture, minimum)                                                                              \
+    do {                                                                                                               \
+        QVERIFY2((fixture).contract.size() >= (minimum), qPrintable(QString::number((fixture).contract.size())));      \
+        QString why_;                                                                                                  \
+        const int rc_ = (fixture).contract.validate(&why_);                                                            \
+        qInfo().noquote() << why_.trimmed();                                                                           \
+        if (rc_ == 3) {                                                                                                \
+            QSKIP(qPrintable(why_));                                                                                   \
+        }                                                                                                              \
+        QVERIFY2(rc_ == 0, qPrintable(why_));                                                                          \
+    } while (false)
+
 // Ends a session: the shim exits 0 and every line it wrote was JSON-RPC.
 #define VERIFY_FINISH(session)                                                                                         \
     do {                                                                                                               \

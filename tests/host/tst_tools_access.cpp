@@ -401,14 +401,7 @@ void TestToolsAccess::toolsets()
 
 void TestToolsAccess::contractOfEveryDocument()
 {
-    QVERIFY2(m_contract.size() >= 5, qPrintable(QString::number(m_contract.size())));
-    QString why;
-    const int rc = m_contract.validate(&why);
-    qInfo().noquote() << why.trimmed();
-    if (rc == 3) {
-        QSKIP(qPrintable(why));
-    }
-    QVERIFY2(rc == 0, qPrintable(why));
+    VERIFY_CONTRACT(m_fx, 5);
 }
 
 QTEST_GUILESS_MAIN(TestToolsAccess)

@@ -39,7 +39,6 @@ private:
 
     ToolFixture m_fx;
     DimoSim &m_sim = m_fx.sim;
-    ContractDocuments &m_contract = m_fx.contract;
 };
 
 void TestToolsCommands::initTestCase()
@@ -360,14 +359,7 @@ void TestToolsCommands::asDeployedTeslaOracleRefusesOnDimosSide()
 
 void TestToolsCommands::contractOfEveryDocument()
 {
-    QVERIFY2(m_contract.size() >= 3, qPrintable(QString::number(m_contract.size())));
-    QString why;
-    const int rc = m_contract.validate(&why);
-    qInfo().noquote() << why.trimmed();
-    if (rc == 3) {
-        QSKIP(qPrintable(why));
-    }
-    QVERIFY2(rc == 0, qPrintable(why));
+    VERIFY_CONTRACT(m_fx, 3);
 }
 
 QTEST_GUILESS_MAIN(TestToolsCommands)

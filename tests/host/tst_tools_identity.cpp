@@ -54,7 +54,6 @@ private:
 
     ToolFixture m_fx;
     DimoSim &m_sim = m_fx.sim;
-    ContractDocuments &m_contract = m_fx.contract;
 };
 
 void TestToolsIdentity::initTestCase()
@@ -301,14 +300,7 @@ void TestToolsIdentity::fleetModeChecksGrants()
 
 void TestToolsIdentity::contractOfEveryDocument()
 {
-    QVERIFY2(m_contract.size() >= 6, qPrintable(QString::number(m_contract.size())));
-    QString why;
-    const int rc = m_contract.validate(&why);
-    qInfo().noquote() << why.trimmed();
-    if (rc == 3) {
-        QSKIP(qPrintable(why));
-    }
-    QVERIFY2(rc == 0, qPrintable(why));
+    VERIFY_CONTRACT(m_fx, 6);
 }
 
 QTEST_GUILESS_MAIN(TestToolsIdentity)

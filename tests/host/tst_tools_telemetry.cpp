@@ -51,7 +51,6 @@ private:
 
     ToolFixture m_fx;
     DimoSim &m_sim = m_fx.sim;
-    ContractDocuments &m_contract = m_fx.contract;
 };
 
 void TestToolsTelemetry::initTestCase()
@@ -337,14 +336,7 @@ void TestToolsTelemetry::batchQuery()
 
 void TestToolsTelemetry::contractOfEveryDocument()
 {
-    QVERIFY2(m_contract.size() >= 8, qPrintable(QString::number(m_contract.size())));
-    QString why;
-    const int rc = m_contract.validate(&why);
-    qInfo().noquote() << why.trimmed();
-    if (rc == 3) {
-        QSKIP(qPrintable(why));
-    }
-    QVERIFY2(rc == 0, qPrintable(why));
+    VERIFY_CONTRACT(m_fx, 8);
 }
 
 QTEST_GUILESS_MAIN(TestToolsTelemetry)

@@ -3,6 +3,7 @@
 #include "tests/support/dimofixture.h"
 
 #include "dimo/auth/userjwtverifier.h"
+#include "dimo/graphql/documents.h"
 #include "tests/support/jobwait.h"
 #include "tests/support/timeout.h"
 
@@ -65,4 +66,16 @@ bool DimoFixture::signIn(dimo::Client &c, int user, bool shareEmail)
     }
     const auto s = waitForJob(c.completeLogin(sim.autoLogin(url.value(), user, shareEmail)));
     return s && s->ok();
+}
+
+dimo::GraphQlJob *DimoFixture::latestSignals(dimo::Client &c, qint64 tokenId)
+{
+    const auto document = dimo::graphql::latestSignals({{u"speed"_s}, {u"powertrainTransmissionTravelledDistance"_s}});
+    return c.telemetryQuery(tokenId, document.text, {}, {1}, document.operation);
+}
+
+dimo::GraphQlJob *DimoFixture::latestLocation(dimo::Client &c, qint64 tokenId)
+{
+    const auto document = dimo::graphql::latestSignals({{u"currentLocationCoordinates"_s, true}});
+    return c.telemetryQuery(tokenId, document.text, {}, {4}, document.operation);
 }

@@ -27,6 +27,10 @@ public:
     std::unique_ptr<dimo::Client> client(const dimo::Environment &environment, const dimo::ClientOptions &options);
     // Logs `c` in as the simulator's test user (1 = Alice …) through the login page.
     bool signIn(dimo::Client &c, int user, bool shareEmail = false);
+    // Telemetry with the product's own documents (dimo::graphql): the latest speed and odometer
+    // (privilege 1, as telemetry_get_latest_signals asks) and the latest position (privilege 4).
+    static dimo::GraphQlJob *latestSignals(dimo::Client &c, qint64 tokenId);
+    static dimo::GraphQlJob *latestLocation(dimo::Client &c, qint64 tokenId);
 
     DimoSim sim;
     QNetworkAccessManager nam;

@@ -174,7 +174,7 @@ private Q_SLOTS:
 
     void mergeSignalsAndLocation()
     {
-        // The data of dimo::Client::latestSignals() and latestLocation().
+        // The data of two dimo::graphql::latestSignals() queries: signals, and location.
         const QJsonObject signalsData{
             {u"signalsLatest"_s,
              QJsonObject{{u"lastSeen"_s, u"2026-12-01T11:00:00Z"_s},

@@ -28,12 +28,12 @@ struct VehicleSignals
     std::optional<Position> position;
 
     /// Reads the JSON the app keeps per vehicle (Backend's VehicleSnapshot::latest), or the
-    /// `data` of dimo::Client::latestSignals()/latestLocation() ({"signalsLatest": {...}}).
+    /// `data` of a dimo::graphql::latestSignals() query ({"signalsLatest": {...}}).
     static VehicleSignals fromJson(const QJsonObject &latest);
 };
 
 /// Merges two raw `signalsLatest` answers (wrapped in {"signalsLatest": …} or not), e.g. of
-/// dimo::Client::latestSignals() and latestLocation(): the union of the signals (`b` wins on a
+/// a signals and a location dimo::graphql::latestSignals() query: the union of the signals (`b` wins on a
 /// clash) and the later `lastSeen`. The result is {"signalsLatest": {...}}.
 QJsonObject mergeLatestSignals(const QJsonObject &a, const QJsonObject &b);
 
