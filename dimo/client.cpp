@@ -251,6 +251,30 @@ GraphQlJob *Client::latestSignals(qint64 tokenId)
                    tokenId);
 }
 
+GraphQlJob *Client::lastSeen(qint64 tokenId, int privilege)
+{
+    return graphQl(graphql::telemetryOperation(m_context->env, tokenId, u"LastSeen"_s), {privilege}, tokenId);
+}
+
+ApiCallJob *Client::teslaStatus(qint64 tokenId)
+{
+    if (!m_context->session) {
+        return apiCall(Error::make(Error::Kind::NotSignedIn,
+                                   u"nobody is signed in, so tesla-oracle's status cannot be read"_s,
+                                   u"Log in with DIMO (init_oauth)."_s),
+                       std::nullopt);
+    }
+    const QString token = m_context->session->token;
+    const TokenSource user{[token] {
+                               return new TokenJob([token](TokenJob *job) {
+                                   job->complete(token);
+                               });
+                           },
+                           [](const QString &) {},
+                           false};
+    return apiCall(requests::teslaStatus(m_context->env, tokenId), user);
+}
+
 GraphQlJob *Client::latestLocation(qint64 tokenId)
 {
     return graphQl(graphql::telemetryOperation(m_context->env, tokenId, u"LatestLocation"_s),

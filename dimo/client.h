@@ -117,6 +117,7 @@ public:
     GraphQlJob *latestLocation(qint64 tokenId); // privilege 4
     GraphQlJob *vinCredential(qint64 tokenId); // privilege 5
     GraphQlJob *availableSignals(qint64 tokenId); // privilege 1
+    GraphQlJob *lastSeen(qint64 tokenId, int privilege); // signalsLatest { lastSeen } with any granted privilege
     // Aggregated history (privilege 1): interval a Go duration ("1h", "15m"), RFC 3339 times,
     // from < to ≤ from + 31 days.
     GraphQlJob *signalHistory(qint64 tokenId, const QString &from, const QString &to, const QString &interval);
@@ -124,6 +125,9 @@ public:
 
     // Actions: sent exactly once, never retried automatically.
     CommandJob *sendCommand(qint64 tokenId, Command command); // privilege 2, tesla-oracle
+    // tesla-oracle's GET /v1/{tokenId}/status (why a Tesla can or cannot take commands): needs the
+    // signed-in user's JWT (NotSignedIn without one).
+    ApiCallJob *teslaStatus(qint64 tokenId);
     ApiCallJob *requestAttestation(const AttestationRequest &request);
     ApiCallJob *decodeVin(const QString &vin, const QString &countryCode); // developer JWT
     ApiCallJob *searchDeviceDefinitions(const devicedefinitions::Search &search); // public

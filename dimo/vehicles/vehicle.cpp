@@ -24,6 +24,12 @@ Vehicle Vehicle::fromJson(const QJsonObject &n, qint64 nowSecs)
     v.make = def.value(u"make"_s).toString();
     v.model = def.value(u"model"_s).toString();
     v.year = def.value(u"year"_s).toInt();
+    const QJsonObject aftermarket = n.value(u"aftermarketDevice"_s).toObject();
+    v.hasAftermarketDevice = !aftermarket.isEmpty();
+    v.aftermarketMaker = aftermarket.value(u"manufacturer"_s).toObject().value(u"name"_s).toString();
+    const QJsonObject synthetic = n.value(u"syntheticDevice"_s).toObject();
+    v.hasSyntheticDevice = !synthetic.isEmpty();
+    v.connection = synthetic.value(u"connection"_s).toObject().value(u"name"_s).toString();
     const QJsonObject sacd = n.value(u"sacd"_s).toObject();
     if (!sacd.isEmpty()) {
         v.grantExpiresAt = QDateTime::fromString(sacd.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);

@@ -25,6 +25,12 @@ struct Vehicle
     bool shared = false; // this license holds an active grant
     QList<int> privileges; // granted privilege ids (empty if not shared)
     QDateTime grantExpiresAt;
+    // Its data sources (only from a single-vehicle lookup, VehicleDetails): the paired aftermarket
+    // device's manufacturer ("AutoPi") and the synthetic device's connection ("Tesla", "Smartcar").
+    bool hasAftermarketDevice = false;
+    QString aftermarketMaker;
+    bool hasSyntheticDevice = false;
+    QString connection;
 
     // From an Identity `Vehicle` node with `sacd(grantee: <client id>)`; a grant counts as active
     // if it has not expired at `nowSecs` (the client's clock).
