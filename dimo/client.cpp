@@ -10,6 +10,7 @@
 #include "dimo/auth/tokenstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "dimo/commandjob.h"
+#include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/net/requests.h"
@@ -241,6 +242,31 @@ GraphQlJob *Client::telemetryQuery(qint64 tokenId,
 {
     return graphQl(
         graphql::telemetry(m_context->env, tokenId, document, variables, operationName), privileges, tokenId);
+}
+
+GraphQlJob *Client::lastSeen(qint64 tokenId, int privilege)
+{
+    const graphql::Document doc = graphql::shipped(u"telemetry"_s, u"LastSeen"_s);
+    return telemetryQuery(tokenId, doc.text, {}, {privilege}, doc.operation);
+}
+
+ApiCallJob *Client::teslaStatus(qint64 tokenId)
+{
+    if (!m_context->session) {
+        return apiCall(Error::make(Error::Kind::NotSignedIn,
+                                   u"nobody is signed in, so tesla-oracle's status cannot be read"_s,
+                                   u"Log in with DIMO (init_oauth)."_s),
+                       std::nullopt);
+    }
+    const QString token = m_context->session->token;
+    const TokenSource user{[token] {
+                               return new TokenJob([token](TokenJob *job) {
+                                   job->complete(token);
+                               });
+                           },
+                           [](const QString &) {},
+                           false};
+    return apiCall(requests::teslaStatus(m_context->env, tokenId), user);
 }
 
 GraphQlJob *Client::introspect(const QString &service)

@@ -114,10 +114,14 @@ public:
                                const QJsonObject &variables,
                                const QList<int> &privileges,
                                const QString &operationName = {});
+    GraphQlJob *lastSeen(qint64 tokenId, int privilege); // signalsLatest { lastSeen } with any granted privilege
     GraphQlJob *introspect(const QString &service); // "identity" or "telemetry" (telemetry unauthenticated)
 
     // Actions: sent exactly once, never retried automatically.
     CommandJob *sendCommand(qint64 tokenId, Command command); // privilege 2, tesla-oracle
+    // tesla-oracle's GET /v1/{tokenId}/status (why a Tesla can or cannot take commands): needs the
+    // signed-in user's JWT (NotSignedIn without one).
+    ApiCallJob *teslaStatus(qint64 tokenId);
     ApiCallJob *requestAttestation(const AttestationRequest &request);
     ApiCallJob *decodeVin(const QString &vin, const QString &countryCode); // developer JWT
     ApiCallJob *searchDeviceDefinitions(const devicedefinitions::Search &search); // public

@@ -87,6 +87,14 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
                 for (const dimo::Vehicle &v : vehicles) {
                     out << vehicleRow(v, wallet);
                 }
+                const QList<int> wanted{1, 2, 3, 4, 5, 6};
+                for (const dimo::Vehicle &v : vehicles) {
+                    if (!dimo::privilege::covers(v.privileges, wanted)
+                        || (v.grantExpiresAt.isValid() && backend.now().secsTo(v.grantExpiresAt) < 7 * 86400)) {
+                        out << u"Something missing for a vehicle? vehicle_capabilities {tokenId} says why and the fix."_s;
+                        break;
+                    }
+                }
                 if (vehicles.isEmpty()) {
                     out << u"Next step: the user shares vehicles with this app — call generate_vehicle_data_sharing_url."_s;
                 }

@@ -42,9 +42,9 @@ QString toString(Toolset toolset)
 
 QList<ToolSpec> allTools(Backend &backend)
 {
-    return accessTools(backend) + graphqlTools(backend) + batchTools(backend) + telemetryTools(backend)
-        + activityTools(backend) + identityTools(backend) + commandTools(backend) + utilityTools(backend)
-        + attestationTools(backend);
+    return accessTools(backend) + capabilityTools(backend) + graphqlTools(backend) + batchTools(backend)
+        + telemetryTools(backend) + activityTools(backend) + identityTools(backend) + commandTools(backend)
+        + utilityTools(backend) + attestationTools(backend);
 }
 
 int registerTools(mcp::Registry &registry, Backend &backend, Toolset toolset)

@@ -26,7 +26,7 @@ class Backend;
 enum class Toolset {
     All, // default
     ReadOnly, // no commands, no attestations
-    Essentials, // at most 12 tools, for clients with tool limits
+    Essentials, // at most 13 tools, for clients with tool limits
 };
 
 Toolset toolsetFromString(const QString &text); // "all", "read-only", "essentials"; else All
@@ -45,6 +45,7 @@ struct ToolSpec
 
 // One function per family (one file each).
 QList<ToolSpec> accessTools(Backend &backend);
+QList<ToolSpec> capabilityTools(Backend &backend);
 QList<ToolSpec> graphqlTools(Backend &backend);
 QList<ToolSpec> batchTools(Backend &backend);
 QList<ToolSpec> telemetryTools(Backend &backend);

@@ -36,7 +36,8 @@ const QList<QPair<QString, QStringList>> &shippedOperations()
           u"Attestations"_s,
           u"Events"_s,
           u"TripSegments"_s,
-          u"DailyActivity"_s}},
+          u"DailyActivity"_s,
+          u"LastSeen"_s}},
     };
     return operations;
 }

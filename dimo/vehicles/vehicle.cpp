@@ -26,6 +26,12 @@ Vehicle Vehicle::fromJson(const QJsonObject &n, qint64 nowSecs)
     v.make = def.value(u"make"_s).toString();
     v.model = def.value(u"model"_s).toString();
     v.year = def.value(u"year"_s).toInt();
+    const QJsonObject aftermarket = n.value(u"aftermarketDevice"_s).toObject();
+    v.hasAftermarketDevice = !aftermarket.isEmpty();
+    v.aftermarketMaker = aftermarket.value(u"manufacturer"_s).toObject().value(u"name"_s).toString();
+    const QJsonObject synthetic = n.value(u"syntheticDevice"_s).toObject();
+    v.hasSyntheticDevice = !synthetic.isEmpty();
+    v.connection = synthetic.value(u"connection"_s).toObject().value(u"name"_s).toString();
     const auto activeAt = [nowSecs](const QDateTime &expires) {
         return !expires.isValid() || expires.toSecsSinceEpoch() > nowSecs;
     };

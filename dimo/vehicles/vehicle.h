@@ -26,6 +26,12 @@ struct Vehicle
     QList<int> privileges; // granted privilege ids (empty if not shared)
     QDateTime grantExpiresAt;
     bool legacyGrant = false; // some privileges come from an older per-privilege share (no SACD document)
+    // Its data sources (only from a single-vehicle lookup, VehicleDetails): the paired aftermarket
+    // device's manufacturer ("AutoPi") and the synthetic device's connection ("Tesla", "Smartcar").
+    bool hasAftermarketDevice = false;
+    QString aftermarketMaker;
+    bool hasSyntheticDevice = false;
+    QString connection;
 
     // From an Identity `Vehicle` node with `sacd(grantee: <client id>)` and `privileges(filterBy:
     // {user: <client id>})` (older shares); a grant counts as active if it has not expired at

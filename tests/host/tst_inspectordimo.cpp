@@ -101,7 +101,7 @@ void TestInspectorDimo::toolsList()
         names.append(tool[u"name"_s].toString());
         QVERIFY2(tool[u"annotations"_s][u"readOnlyHint"_s].isBool(), qPrintable(names.last()));
     }
-    QCOMPARE(names.size(), 35);
+    QCOMPARE(names.size(), 36);
     for (const QString &name : {u"check_vehicle_access_status"_s,
                                 u"vin_decode"_s,
                                 u"telemetry_get_latest_signals"_s,

@@ -156,6 +156,7 @@ export function buildFixtures(seed = 1) {
       batteryKwh: make === 'Tesla' ? 82 : 77.4, tankLiters: pt === 'HEV' ? 55 : 70,
       // ms since the vehicle last reported (on top of the 20 s data lag); see `stale` below and /_control/last-seen
       offlineMs: device?.offlineHours ? device.offlineHours * 3600000 : 0,
+      neverSeen: !!device?.neverSeen, // a device is paired but no data ever arrived (telemetry has nothing)
     };
     v.defaultOfflineMs = v.offlineMs;
     if (device && device.type === 'aftermarket') {
@@ -170,7 +171,8 @@ export function buildFixtures(seed = 1) {
       const id = sdId++;
       syntheticDevices.push({ tokenId: id, address: labelAddress(`sd ${seed} ${id}`), mintedAt: v.mintedAt, vehicleId: tokenId,
         connection: device.connection, integrationId: 0, name: mnemonicName(seed, 'sd' + id),
-        subscription: device.subscription || 'active' }); // tesla-oracle refuses commands when 'inactive'
+        subscription: device.subscription || 'active', // tesla-oracle refuses commands when 'inactive'
+        teslaStatus: device.teslaStatus || null }); // GET /v1/:id/status's action unless /_control/tesla-status sets one
       v.syntheticDeviceId = id;
       v.connection = device.connection;
     }
@@ -188,12 +190,14 @@ export function buildFixtures(seed = 1) {
   const all6 = [1, 2, 3, 4, 5, 6];
   const tesla = { type: 'synthetic', connection: 'Tesla' };
   const smartcar = { type: 'synthetic', connection: 'Smartcar' };
-  addVehicle(24556, carol, 11, 2021, smartcar, [[main, all6]]);
+  // a grant that expires in 4-5 days (relative to the start day: "expiring soon" needs the real clock)
+  const soon = iso(Math.floor(Date.now() / 86400000) * 86400000 + 5 * 86400000);
+  addVehicle(24556, carol, 11, 2021, smartcar, [[main, all6, { expiresAt: soon }]]);
   addVehicle(24557, bob, 10, 2020, { type: 'aftermarket', maker: 'AutoPi' }, [[main, [1], { legacy: true }]]);
   addVehicle(24558, alice, 9, 2023, { type: 'aftermarket', maker: 'Hashdog', offlineHours: 26 }, [[main, all6]]); // stale
-  addVehicle(24559, carol, 3, 2021, { type: 'synthetic', connection: 'Motorq' }, [[main, [1, 4, 5]]]);
+  addVehicle(24559, carol, 3, 2021, { type: 'synthetic', connection: 'Motorq', neverSeen: true }, [[main, [1, 4, 5]]]); // no data ever
   addVehicle(24560, alice, 8, 2019, { type: 'aftermarket', maker: 'AutoPi' }, [[main, all6, { createdAt: at(10), expiresAt: at(40) }]]);
-  addVehicle(24561, bob, 1, 2022, tesla, [[main, [1, 3, 4, 5, 6]]]);
+  addVehicle(24561, bob, 1, 2022, { ...tesla, teslaStatus: 'update_firmware' }, [[main, [1, 3, 4, 5, 6]]]);
   addVehicle(24562, carol, 7, 2019, { type: 'aftermarket', maker: 'AutoPi' }, [[main, [1, 2, 3, 4, 5, 6, 7, 8]]]);
   addVehicle(24563, carol, 6, 2022, smartcar, [[main, [1, 4], { events: [] }]]); // shared without attestations
   addVehicle(24564, bob, 5, 2023, smartcar, [[second, all6]]);
@@ -216,7 +220,8 @@ export function buildFixtures(seed = 1) {
     seed, manufacturers, mfr, definitions, licenses, users, connections, conn, vehicles, byId,
     aftermarketDevices, syntheticDevices, sacds,
     ids: { tesla: 24567, ice: 24566, noLocation: 24565, notShared: 24564, expired: 24560, teslaNoCommands: 24561, all8: 24562,
-      stale: 24558, teslaInactiveSubscription: 24555, commandsNoTesla: 24565 },
+      stale: 24558, teslaInactiveSubscription: 24555, commandsNoTesla: 24565, expiringSoon: 24556, neverSeen: 24559,
+      teslaOldFirmware: 24561 },
     main, second, fleet, checksumAddress,
   };
 }

@@ -56,7 +56,8 @@ export function requireVehicle(sim, ctx, tokenId, queryName) {
   if (!sameAddress(d.contract, VEHICLE_NFT)) throw new Error(`unauthorized: unauthorized: contract in claim is ${d.contract} instead of the required ${VEHICLE_NFT}`);
   if (d.tokenId !== tokenId) throw new Error('unauthorized: unauthorized: token id does not match');
   checkPrivileges(ctx, 'Query', queryName);
-  return sim.fx.byId.get(tokenId) || null;
+  const v = sim.fx.byId.get(tokenId);
+  return v && !v.neverSeen ? v : null; // never seen: no data at all (lastSeen null, no signals)
 }
 export function checkSource(filter) {
   if (filter?.source != null && !/^did:ethr:\d+:0x[0-9a-fA-F]{40}$/.test(filter.source)) {

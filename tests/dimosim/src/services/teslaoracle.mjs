@@ -88,8 +88,9 @@ export function teslaOracleService(sim) {
   const status = (res, idParam) => {
     if (!/^-?\d{1,18}$/.test(idParam)) return err(res, 400, 'Invalid vehicle token ID format.');
     const v = sim.fx.byId.get(Number(idParam));
-    if (!teslaDevice(sim, v)) return err(res, 404, 'synthetic device not found: vehicle not found');
-    return sendJson(res, 200, teslaStatusAnswer(v.tokenId, sim.teslaStatus.get(v.tokenId) || 'telemetry_configured'));
+    const sd = teslaDevice(sim, v);
+    if (!sd) return err(res, 404, 'synthetic device not found: vehicle not found');
+    return sendJson(res, 200, teslaStatusAnswer(v.tokenId, sim.teslaStatus.get(v.tokenId) || sd.teslaStatus || 'telemetry_configured'));
   };
 
   return async (r, res) => {
