@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QTest>
+#include <QWebEngineView>
 
 using namespace Qt::StringLiterals;
 

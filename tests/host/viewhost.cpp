@@ -16,7 +16,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The host page: the view in a sandboxed iframe, the bridge in the page's script.
-const QString HostPage = uR"html(<!doctype html><html><body style="margin:0;background:#eceff3">
+const QString HostPage =
+    uR"html(<!doctype html><html><head><link rel="icon" href="data:,"></head><body style="margin:0;background:#eceff3">
 <iframe id="view" sandbox="allow-scripts allow-same-origin" style="border:0;width:100%;height:100vh"></iframe>
 <script>
 window.calls = [];
