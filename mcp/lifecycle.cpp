@@ -90,8 +90,18 @@ void initialize(SessionCore &core, const jsonrpc::Message &message, Responder re
     if (protocol::has2025_06_18(state.revision) && !info.title.isEmpty()) {
         serverInfo.insert(u"title"_s, info.title);
     }
+    QJsonObject capabilities = serverCapabilities(core.server().registry(), state.revision);
+    QJsonObject extensions; // only those the client declared (SEP-1724)
+    for (const Extension &e : core.server().extensions()) {
+        if (e.declaredBy(state.clientCapabilities)) {
+            extensions.insert(e.id, e.settings);
+        }
+    }
+    if (!extensions.isEmpty()) {
+        capabilities.insert(u"extensions"_s, extensions);
+    }
     QJsonObject result{{u"protocolVersion"_s, protocol::toString(state.revision)},
-                       {u"capabilities"_s, serverCapabilities(core.server().registry(), state.revision)},
+                       {u"capabilities"_s, capabilities},
                        {u"serverInfo"_s, serverInfo}};
     if (!info.instructions.isEmpty()) {
         result.insert(u"instructions"_s, info.instructions);

@@ -116,6 +116,13 @@ public:
     {
         QJsonObject caps = methods::serverCapabilities(core.server().registry(), Revision::V2025_11_25);
         caps.remove(u"logging"_s); // 2026-07-28: logging is per request (_meta logLevel)
+        QJsonObject extensions; // every offered one: each request declares its own (the envelope)
+        for (const Extension &e : core.server().extensions()) {
+            extensions.insert(e.id, e.settings);
+        }
+        if (!extensions.isEmpty()) {
+            caps.insert(u"extensions"_s, extensions);
+        }
         QJsonArray versions{QString::fromUtf16(protocol::ModernVersion)};
         for (const QString &v : protocol::supportedVersions()) {
             versions.append(v);

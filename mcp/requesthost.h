@@ -28,6 +28,8 @@ public:
     virtual QJsonObject clientInfo() const = 0;
     /// True when the client declared capability \a name for \a ctx's era.
     virtual bool clientSupports(const RequestContext &ctx, const QString &name) const = 0;
+    /// True when the client declared extension \a id (Server::clientDeclares) for \a ctx's era.
+    virtual bool clientDeclaresExtension(const RequestContext &ctx, const QString &id) const = 0;
 
     virtual void resolve(RequestContext &ctx, const QJsonObject &result) = 0;
     virtual void resolveTool(RequestContext &ctx, const ToolResult &result) = 0;

@@ -19,6 +19,9 @@ QJsonObject ResourceContents::toJson() const
     } else {
         out.insert(u"text"_s, text);
     }
+    if (!meta.isEmpty()) {
+        out.insert(u"_meta"_s, meta);
+    }
     return out;
 }
 
@@ -56,6 +59,9 @@ QJsonObject Resource::toJson(Revision revision) const
 {
     QJsonObject out{{u"uri"_s, uri}};
     addCommon(out, name, title, description, mimeType, revision);
+    if (!meta.isEmpty()) {
+        out.insert(u"_meta"_s, meta);
+    }
     return out;
 }
 

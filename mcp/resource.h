@@ -24,6 +24,7 @@ struct ResourceContents
     QString text;
     QByteArray blob; ///< raw bytes, used when isBlob
     bool isBlob = false;
+    QJsonObject meta{}; ///< `_meta` of the item when not empty (e.g. MCP Apps' `ui.csp`)
 
     QJsonObject toJson() const;
 };
@@ -51,6 +52,10 @@ struct Resource
     QString description;
     QString mimeType;
     ResourceReader read;
+    /// Non-empty: listed and readable only by clients that declared this extension
+    /// (Server::addExtension); others get "resource not found".
+    QString extension{};
+    QJsonObject meta{}; ///< `_meta` of the resources/list entry when not empty
 
     QJsonObject toJson(Revision revision) const;
 };

@@ -38,6 +38,9 @@ void resourcesList(SessionCore &core, const jsonrpc::Message &message, Responder
     }
     QJsonArray list;
     for (const Resource &r : core.server().registry().resources()) {
+        if (!r.extension.isEmpty() && !responder.clientDeclaresExtension(r.extension)) {
+            continue;
+        }
         list.append(r.toJson(SessionCore::contextOf(responder)->revision));
     }
     responder.resolve(QJsonObject{{u"resources"_s, list}});
@@ -63,7 +66,11 @@ void resourcesRead(SessionCore &core, const jsonrpc::Message &message, Responder
     }
     const Registry &registry = core.server().registry();
     ResourceReadResult result;
-    if (const Resource *r = registry.resource(uri)) {
+    const Resource *r = registry.resource(uri);
+    if (r && !r->extension.isEmpty() && !responder.clientDeclaresExtension(r->extension)) {
+        r = nullptr; // the client did not declare the extension the resource belongs to
+    }
+    if (r) {
         result = r->read(uri, {});
     } else {
         result = ResourceReadResult::notFound(uri);

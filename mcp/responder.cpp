@@ -143,6 +143,12 @@ bool Responder::clientSupports(const QString &name) const
     return c && c->clientSupports(*m_ctx, name);
 }
 
+bool Responder::clientDeclaresExtension(const QString &id) const
+{
+    const auto c = core();
+    return c && c->clientDeclaresExtension(*m_ctx, id);
+}
+
 void Responder::request(const QString &method, const QJsonObject &params, ReplyCallback callback, int timeoutMs) &&
 {
     if (const auto c = core()) {

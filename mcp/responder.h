@@ -75,6 +75,9 @@ public:
     quint64 sessionId() const;
     /// True when the client declared capability \a name ("elicitation", "sampling", "roots").
     bool clientSupports(const QString &name) const;
+    /// True when the client declared protocol extension \a id (Server::addExtension), e.g.
+    /// "io.modelcontextprotocol/ui".
+    bool clientDeclaresExtension(const QString &id) const;
     /// Sends a server→client request and hands this Responder to \a callback with the reply (or
     /// RequestTimeout after \a timeoutMs, or MethodNotFound when the client lacks the capability).
     /// Consumes the Responder: `std::move(responder).request(...)`. If the request is cancelled

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "mcp/continuations.h"
+#include "mcp/extension.h"
 #include "mcp/registry.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -77,6 +79,16 @@ public:
 
     bool modernEraEnabled() const { return m_modernEra; }
 
+    /// Offers a protocol extension (mcp/extension.h); false for an empty or duplicate id. Tools and
+    /// resources tied to it (Tool::extension, Tool::extensionMeta, Resource::extension) are served
+    /// only to clients that declare it.
+    bool addExtension(Extension extension);
+
+    const QList<Extension> &extensions() const { return m_extensions; }
+
+    /// True when extension \a id is offered and \a clientCapabilities declare it (Extension::declaredBy).
+    bool clientDeclares(const QJsonObject &clientCapabilities, const QString &id) const;
+
     /// Multi-round-trip continuations of 2026-07-28 tool calls (internal).
     ContinuationStore &continuations() { return m_continuations; }
 
@@ -101,6 +113,7 @@ private:
     int m_maxRequestsInFlight = DefaultMaxRequestsInFlight;
     bool m_modernEra = false;
     ContinuationStore m_continuations;
+    QList<Extension> m_extensions;
     quint64 m_lastToolCallId = 0;
 };
 

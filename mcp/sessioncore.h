@@ -65,6 +65,7 @@ public:
     QJsonObject clientInfo() const override { return m_state.clientInfo; }
 
     bool clientSupports(const RequestContext &ctx, const QString &name) const override;
+    bool clientDeclaresExtension(const RequestContext &ctx, const QString &id) const override;
     void resolve(RequestContext &ctx, const QJsonObject &result) override;
     void resolveTool(RequestContext &ctx, const ToolResult &result) override;
     void reject(RequestContext &ctx, const RpcError &error) override;

@@ -4,6 +4,7 @@
 #include "mcp/era.h"
 #include "mcp/logging.h"
 #include "mcp/methods.h"
+#include "mcp/server.h"
 #include "mcp/sessioncore.h"
 
 #include <QTimer>
@@ -54,6 +55,11 @@ void SessionCore::progress(RequestContext &ctx, double value, std::optional<doub
 bool SessionCore::clientSupports(const RequestContext &ctx, const QString &name) const
 {
     return ctx.era->clientCapabilities(ctx, m_state).contains(name);
+}
+
+bool SessionCore::clientDeclaresExtension(const RequestContext &ctx, const QString &id) const
+{
+    return m_server && m_server->clientDeclares(ctx.era->clientCapabilities(ctx, m_state), id);
 }
 
 void SessionCore::closeStream(RequestContext &ctx)

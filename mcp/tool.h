@@ -5,6 +5,7 @@
 #include "mcp/protocolversion.h"
 #include "mcp/responder.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -46,6 +47,12 @@ struct Tool
     ToolAnnotations annotations;
     QJsonArray icons; ///< optional (2025-11-25)
     ToolHandler handler;
+    /// Non-empty: the tool exists only for clients that declared this extension (Server::addExtension):
+    /// others neither see it in tools/list nor can call it (an unknown tool).
+    QString extension{};
+    /// Extension id → `_meta` members of the tools/list entry, sent only to clients that declared
+    /// that extension (e.g. MCP Apps' `{"ui": {"resourceUri": ...}}`).
+    QHash<QString, QJsonObject> extensionMeta{};
 
     static bool isValidName(const QString &name);
     QJsonObject effectiveInputSchema() const;

@@ -23,7 +23,22 @@ void toolsList(SessionCore &core, const jsonrpc::Message &message, Responder res
     }
     QJsonArray tools;
     for (const Tool &tool : core.server().registry().tools()) {
-        tools.append(tool.toJson(SessionCore::contextOf(responder)->revision));
+        if (!tool.extension.isEmpty() && !responder.clientDeclaresExtension(tool.extension)) {
+            continue;
+        }
+        QJsonObject entry = tool.toJson(SessionCore::contextOf(responder)->revision);
+        QJsonObject meta;
+        for (auto it = tool.extensionMeta.cbegin(); it != tool.extensionMeta.cend(); ++it) {
+            if (responder.clientDeclaresExtension(it.key())) {
+                for (auto m = it.value().constBegin(); m != it.value().constEnd(); ++m) {
+                    meta.insert(m.key(), m.value());
+                }
+            }
+        }
+        if (!meta.isEmpty()) {
+            entry.insert(u"_meta"_s, meta);
+        }
+        tools.append(entry);
     }
     responder.resolve(QJsonObject{{u"tools"_s, tools}});
 }
@@ -59,6 +74,9 @@ void toolsCall(SessionCore &core, const jsonrpc::Message &message, Responder res
         return;
     }
     const Tool *tool = core.server().registry().tool(name.toString());
+    if (tool && !tool->extension.isEmpty() && !responder.clientDeclaresExtension(tool->extension)) {
+        tool = nullptr; // the client did not declare the extension the tool belongs to
+    }
     if (!tool) {
         responder.reject({errc::InvalidParams, u"Unknown tool: "_s + name.toString(), {}});
         return;

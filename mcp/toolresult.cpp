@@ -101,6 +101,9 @@ QJsonObject ToolResult::toJson(Revision revision) const
     if (isError) {
         out.insert(u"isError"_s, true);
     }
+    if (!meta.isEmpty()) {
+        out.insert(u"_meta"_s, meta);
+    }
     return out;
 }
 

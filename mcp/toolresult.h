@@ -29,6 +29,9 @@ struct ToolResult
     QJsonObject structuredContent; ///< used when hasStructuredContent
     bool hasStructuredContent = false;
     bool isError = false;
+    /// `_meta` of the result when not empty: for the client, not the model (e.g. what an MCP Apps
+    /// view shows besides structuredContent).
+    QJsonObject meta{};
 
     /// One text block.
     static ToolResult text(const QString &text);

@@ -4,6 +4,7 @@
 
 #include "app/tools/backend.h"
 #include "app/tools/timerules.h"
+#include "app/tools/views.h"
 #include "dimo/graphql/graphqljob.h"
 
 #include <QJsonArray>
@@ -69,7 +70,9 @@ void runTelemetry(Backend &backend, const TelemetryCall &call, const SharedRespo
         return;
     }
     respond(job.value(), responder, [&backend, call](const QJsonObject &data, const SharedResponder &r) {
-        r->resolve(mcp::ToolResult::structured(answer(backend, call, data)));
+        mcp::ToolResult result = mcp::ToolResult::structured(answer(backend, call, data));
+        views::addVehicleMeta(result, backend, call.tokenId, *r);
+        r->resolve(result);
     });
 }
 

@@ -8,6 +8,7 @@
 #include "app/tools/telemetrycall.h"
 #include "app/tools/timerules.h"
 #include "app/tools/toolkit.h"
+#include "app/tools/views.h"
 #include "dimo/core/privileges.h"
 #include "mcp/schema.h"
 
@@ -158,6 +159,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
         backend,
         latestSignalsCall,
         ToolSpec::Essential);
+    tools.last().tool.extensionMeta.insert(QString::fromUtf16(views::ExtensionId), views::cardToolMeta());
     tools << telemetryTool(
         u"telemetry_get_signals_time_series"_s,
         u"Signal time series"_s,
@@ -203,6 +205,7 @@ QList<ToolSpec> telemetryTools(Backend &backend)
             return plain(u"DataSummary"_s, {1}, u"dataSummary"_s);
         },
         ToolSpec::Essential);
+    tools.last().tool.extensionMeta.insert(QString::fromUtf16(views::ExtensionId), views::cardToolMeta());
     tools << telemetryTool(u"telemetry_get_vin_credential"_s,
                            u"VIN credential"_s,
                            u"The latest VIN credential (null if none; see attestation_create)."_s,

@@ -4,6 +4,7 @@
 
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
+#include "app/tools/views.h"
 #include "app/tray/clients/autostart.h"
 #include "app/tray/countingnam.h"
 #include "app/tray/keychaintokenstore.h"
@@ -201,6 +202,7 @@ void DimoService::attach(mcp::Server &server)
         m_backend->approvals().forgetSession(sessionId);
     });
     tools::registerResources(server.registry(), *m_backend);
+    tools::views::registerViews(server, *m_backend); // MCP Apps, for clients that declare it
     qCInfo(lcTools).noquote() << count << "DIMO tools registered (toolset" << tools::toString(toolset) << ")";
 }
 

@@ -94,7 +94,7 @@ bool ToolSession::connectShim(const Options &options, QString *why)
         *why = u"mcp-dimo did not start"_s;
         return false;
     }
-    QJsonObject capabilities;
+    QJsonObject capabilities = options.capabilities;
     if (options.elicitation) {
         capabilities.insert(u"elicitation"_s, QJsonObject());
     }
@@ -104,6 +104,7 @@ bool ToolSession::connectShim(const Options &options, QString *why)
         *why = u"initialize failed: "_s + QString::fromUtf8(QJsonDocument(init).toJson()) + diagnostics();
         return false;
     }
+    initializeResult = init;
     shim.send(rpcNotification(u"notifications/initialized"_s));
     return true;
 }
@@ -194,6 +195,13 @@ void ToolSession::reply(const QJsonValue &id, const QJsonObject &result)
 QJsonObject ToolSession::call(const QString &tool, const QJsonObject &arguments, int timeoutMs)
 {
     return waitForResult(sendCall(tool, arguments), timeoutMs);
+}
+
+QJsonObject ToolSession::request(const QString &method, const QJsonObject &params, int timeoutMs)
+{
+    const int id = ++m_nextId;
+    shim.send(rpcRequest(id, method, params));
+    return waitForResult(id, timeoutMs);
 }
 
 QJsonArray ToolSession::listTools()

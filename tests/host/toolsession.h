@@ -25,6 +25,7 @@ public:
         QString approvalEnv; // DIMOTRAY_APPROVAL for the tray (empty: unset); it can only tighten
         QString toolset; // DIMOTRAY_TOOLSET (empty: unset)
         bool elicitation = false; // the client declares the elicitation capability
+        QJsonObject capabilities; // more client capabilities for initialize (e.g. extensions)
         bool waitForSignIn = true; // retry check_vehicle_access_status until "Signed in: wallet"
         bool fleetMode = false; // FLEET_MODE=true
         bool keychain = false; // keep tokens in the keychain (DIMOTRAY_KEYCHAIN; off by default in tests)
@@ -47,6 +48,8 @@ public:
     QJsonObject waitForRequest(const QString &method, int timeoutMs = 15000);
     void reply(const QJsonValue &id, const QJsonObject &result);
     QJsonArray listTools();
+    // Any request; answers its `result` (or {"rpcError": error}).
+    QJsonObject request(const QString &method, const QJsonObject &params = {}, int timeoutMs = 10000);
 
     // Closes the shim's stdin; true when it exited 0 and every stdout line was JSON-RPC.
     bool finish(QString *why);
@@ -58,6 +61,7 @@ public:
 
     HostProcess tray;
     HostProcess shim;
+    QJsonObject initializeResult; // what the server answered to initialize
 
 private:
     bool connectShim(const Options &options, QString *why);
