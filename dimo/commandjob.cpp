@@ -5,6 +5,7 @@
 #include "dimo/core/privileges.h"
 #include "dimo/net/apicalljob.h"
 #include "dimo/net/requests.h"
+#include "dimo/vehicles/capabilities.h"
 #include "dimo/vehicles/vehiclejwtcache.h"
 
 #include <QHash>
@@ -63,21 +64,11 @@ QString describeTeslaStatus(const QJsonObject &status, qint64 tokenId)
     if (action.isEmpty()) {
         return {};
     }
-    static const QHash<QString, QString> meaning{
-        {u"telemetry_configured"_s, u"the Tesla connection itself is set up"_s},
-        {u"set_telemetry_config"_s, u"the Tesla connection is set up, its data flow not started yet"_s},
-        {u"open_tesla_deeplink"_s, u"DIMO's virtual key is not paired: the owner must pair it in the Tesla app"_s},
-        {u"update_firmware"_s, u"the car's firmware is too old for DIMO's Tesla integration: update it"_s},
-        {u"prompt_toggle"_s, u"the car's data streaming toggle is off: the owner must turn it on"_s},
-        {u"missing_scopes"_s,
-         u"the Tesla login lacks permissions: the owner must log in to Tesla through DIMO again"_s},
-        {u"login_required"_s,
-         u"the Tesla login is no longer valid: the owner must log in to Tesla through DIMO again"_s},
-    };
-    return u"DIMO's Tesla status for vehicle %1: %2 (%3: \"%4\")."_s.arg(QString::number(tokenId),
-                                                                         meaning.value(action, u"see DIMO's message"_s),
-                                                                         action,
-                                                                         status.value(u"message"_s).toString());
+    return u"DIMO's Tesla status for vehicle %1: %2 (%3: \"%4\")."_s.arg(
+        QString::number(tokenId),
+        teslaStatusMeaning(action).isEmpty() ? u"see DIMO's message"_s : teslaStatusMeaning(action),
+        action,
+        status.value(u"message"_s).toString());
 }
 
 // A token that is already at hand (fetched just before, or the signed-in user's).

@@ -7,6 +7,7 @@
 #include "app/tools/telemetrycall.h"
 #include "app/tools/timerules.h"
 #include "app/tools/toolkit.h"
+#include "app/tools/views.h"
 #include "mcp/schema.h"
 
 #include <QJsonArray>
@@ -160,6 +161,8 @@ QList<ToolSpec> activityTools(Backend &backend)
                                                         return QJsonObject{{u"segments"_s, data.value(u"segments"_s)}};
                                                     }};
                            });
+    tools.last().tool.extensionMeta.insert(QString::fromUtf16(views::ExtensionId),
+                                           views::toolMeta(QString::fromUtf16(views::TripMapUri)));
     schema::Properties dailyProps = segmentProperties();
     dailyProps << QPair<QString, QJsonObject>{u"timezone"_s, schema::string(u"IANA, e.g. Europe/Berlin"_s)};
     tools << telemetryTool(

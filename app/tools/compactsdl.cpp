@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tools/compactsdl.h"
 
+#include "app/tools/sdlwords.h"
 #include "app/tools/suggest.h"
 
 #include <QJsonArray>
@@ -12,165 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace app::tools {
 
-namespace {
-
-bool isBuiltin(const QString &name)
-{
-    static const QSet<QString> builtins{u"String"_s, u"Int"_s, u"Float"_s, u"Boolean"_s, u"ID"_s};
-    return name.startsWith(u"__"_s) || builtins.contains(name);
-}
-
-bool isRedundant(const QString &doc, const QString &field, const QString &owner, const QString &type);
-
-bool isPagingArgument(const QJsonObject &arg)
-{
-    static const QSet<QString> paging{u"first"_s, u"after"_s, u"last"_s, u"before"_s};
-    const QString type = CompactSchema::typeRef(arg.value(u"type"_s).toObject());
-    return paging.contains(arg.value(u"name"_s).toString()) && (type == u"Int"_s || type == u"String"_s);
-}
-
-// Relay paging arguments (first, after, last, before) are written as "...paging".
-QString argumentList(const QJsonArray &args)
-{
-    if (args.isEmpty()) {
-        return {};
-    }
-    QStringList parts;
-    int pagingCount = 0;
-    for (const QJsonValue &a : args) {
-        pagingCount += isPagingArgument(a.toObject()) ? 1 : 0;
-    }
-    const bool abbreviate = pagingCount == 4;
-    if (abbreviate) {
-        parts << u"...paging"_s;
-    }
-    for (const QJsonValue &a : args) {
-        const QJsonObject arg = a.toObject();
-        if (abbreviate && isPagingArgument(arg)) {
-            continue;
-        }
-        QString part =
-            arg.value(u"name"_s).toString() + u": "_s + CompactSchema::typeRef(arg.value(u"type"_s).toObject());
-        const QJsonValue def = arg.value(u"defaultValue"_s);
-        if (def.isString()) {
-            part += u" = "_s + def.toString();
-        }
-        parts << part;
-    }
-    return u"("_s + parts.join(u", "_s) + u")"_s;
-}
-
-QString firstClause(const QString &doc);
-
-// Argument descriptions, cut (to the first clause in full renders), as "; name: text" after the
-// field's own description.
-QString argumentNotes(const QJsonArray &args, const QString &owner, bool full)
-{
-    QStringList notes;
-    for (const QJsonValue &a : args) {
-        if (isPagingArgument(a.toObject())) {
-            continue;
-        }
-        QString text = CompactSchema::firstSentence(a.toObject().value(u"description"_s).toString());
-        text = full ? firstClause(text) : text;
-        const QString argName = a.toObject().value(u"name"_s).toString();
-        QString argType = CompactSchema::typeRef(a.toObject().value(u"type"_s).toObject());
-        if (!text.isEmpty() && !isRedundant(text, argName, owner, argType.remove(u'!'))) {
-            notes << a.toObject().value(u"name"_s).toString() + u": "_s + text;
-        }
-    }
-    return notes.join(u"; "_s);
-}
-
-QStringList words(const QString &text)
-{
-    static const QRegularExpression split(u"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+"_s);
-    QStringList out;
-    for (const QString &w : text.split(split, Qt::SkipEmptyParts)) {
-        out << w.toLower();
-    }
-    return out;
-}
-
-// A description that only restates the field's, its owner's and its type's names ("The
-// manufacturer of this aftermarket device." on AftermarketDevice.manufacturer) tells the model
-// nothing; one unknown word among three or more known ones is still a restatement.
-bool isRedundant(const QString &doc, const QString &field, const QString &owner, const QString &type)
-{
-    // Words that say nothing about a field: articles, and the vocabulary of generated
-    // descriptions ("The VehiclesFilter input is used to specify filtering criteria for ...").
-    static const QSet<QString> filler{
-        u"the"_s,      u"a"_s,       u"an"_s,         u"of"_s,       u"this"_s,      u"for"_s,        u"is"_s,
-        u"in"_s,       u"to"_s,      u"and"_s,        u"or"_s,       u"with"_s,      u"by"_s,         u"its"_s,
-        u"that"_s,     u"s"_s,       u"id"_s,         u"if"_s,       u"any"_s,       u"which"_s,      u"at"_s,
-        u"on"_s,       u"view"_s,    u"particular"_s, u"retrieve"_s, u"retrieves"_s, u"list"_s,       u"lists"_s,
-        u"get"_s,      u"was"_s,     u"be"_s,         u"has"_s,      u"been"_s,      u"as"_s,         u"input"_s,
-        u"used"_s,     u"specify"_s, u"specified"_s,  u"filter"_s,   u"filters"_s,   u"filtering"_s,  u"criteria"_s,
-        u"querying"_s, u"based"_s,   u"specific"_s,   u"given"_s,    u"unique"_s,    u"represents"_s, u"information"_s,
-        u"about"_s,    u"query"_s,   u"search"_s,     u"relay"_s,    u"style"_s,     u"listing"_s};
-    // Words a field's type already says ("The block timestamp at which ..." on a Time field).
-    static const QHash<QString, QStringList> typeWords{
-        {u"Time"_s, {u"timestamp"_s, u"block"_s, u"time"_s}},
-        {u"ID"_s, {u"identifier"_s, u"opaque"_s, u"global"_s}},
-    };
-    if (doc.isEmpty() || doc.contains(u'[')) {
-        return false;
-    }
-    QSet<QString> known;
-    for (const QString &w : words(field) + words(owner) + words(type) + typeWords.value(type)) {
-        known.insert(w);
-        known.insert(w + u"s"_s);
-        if (w.endsWith(u's')) {
-            known.insert(w.chopped(1));
-        }
-    }
-    int content = 0;
-    int unknown = 0;
-    for (const QString &w : words(doc)) {
-        if (filler.contains(w)) {
-            continue;
-        }
-        ++content;
-        unknown += known.contains(w) ? 0 : 1;
-    }
-    return unknown == 0 || (unknown == 1 && content >= 3);
-}
-
-QString unitOf(const QString &doc)
-{
-    static const QRegularExpression unit(u"\\[[^\\]]+\\]$"_s);
-    return unit.match(doc).captured(0);
-}
-
-// Full renders: a description up to its first clause (", ", "; ", " (", " - " after at least three
-// words), without the closing period; a trailing unit ("[km/h]") is kept.
-QString firstClause(const QString &doc)
-{
-    const QString unit = unitOf(doc);
-    QString text = doc.chopped(unit.size()).trimmed();
-    static const QRegularExpression cut(u", |; | \\(| - "_s);
-    for (auto it = cut.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        if (text.left(m.capturedStart()).count(u' ') >= 2) {
-            text.truncate(m.capturedStart());
-            break;
-        }
-    }
-    if (text.endsWith(u'.')) {
-        text.chop(1);
-    }
-    static const QRegularExpression article(u"^(The|A|An) "_s);
-    text.remove(article);
-    return unit.isEmpty() || text.isEmpty() ? QString(text + unit) : QString(text + u' ' + unit);
-}
-
-// DIMO writes the DID format into every tokenDID's description; full renders say it once.
-bool isDidFormat(const QString &doc)
-{
-    return doc.contains(u"did:erc721:"_s);
-}
-
-} // namespace
+using namespace sdl;
 
 CompactSchema::CompactSchema(const QJsonObject &schema)
 {
@@ -281,45 +124,12 @@ void CompactSchema::indexSchema()
 
 QString CompactSchema::firstSentence(const QString &description)
 {
-    static const QRegularExpression unitRe(u"Unit: '([^']+)'"_s);
-    const QString unit = unitRe.match(description).captured(1);
-    // The first line (DIMO's generated descriptions put units and privileges on later lines).
-    QString text;
-    for (const QString &line : description.trimmed().split(u'\n')) {
-        const QString l = line.trimmed();
-        if (l.startsWith(u"Unit:"_s) || l.startsWith(u"Required Privileges"_s)) {
-            break;
-        }
-        text += l + u' ';
-    }
-    text = text.simplified();
-    if (text.isEmpty() || text.startsWith(u"Unit:"_s) || text.startsWith(u"Required Privileges"_s)) {
-        return unit.isEmpty() ? QString() : u"["_s + unit + u"]"_s;
-    }
-    static const QRegularExpression end(u"[.!?](\\s|$)"_s);
-    const QRegularExpressionMatch m = end.match(text);
-    if (m.hasMatch()) {
-        text.truncate(m.capturedStart() + 1);
-    }
-    if (text.size() > 160) {
-        text = text.left(157) + u"..."_s;
-    }
-    if (!unit.isEmpty() && !text.contains(unit)) {
-        text += u" ["_s + unit + u"]"_s;
-    }
-    return text;
+    return sdl::firstSentence(description);
 }
 
 QString CompactSchema::typeRef(const QJsonObject &type)
 {
-    const QString kind = type.value(u"kind"_s).toString();
-    if (kind == u"NON_NULL"_s) {
-        return typeRef(type.value(u"ofType"_s).toObject()) + u"!"_s;
-    }
-    if (kind == u"LIST"_s) {
-        return u"["_s + typeRef(type.value(u"ofType"_s).toObject()) + u"]"_s;
-    }
-    return type.value(u"name"_s).toString();
+    return sdl::typeRef(type);
 }
 
 struct CompactSchema::RenderState
@@ -329,21 +139,86 @@ struct CompactSchema::RenderState
     QSet<QString> seen;
 };
 
+QString CompactSchema::typeDoc(const QJsonObject &type, const RenderState &state) const
+{
+    const QString name = type.value(u"name"_s).toString();
+    const QString kind = type.value(u"kind"_s).toString();
+    QString doc = name == u"Query"_s ? QString() : firstSentence(type.value(u"description"_s).toString());
+    if (state.full && kind != u"SCALAR"_s) {
+        // Scalars keep their sentence (it is their format); other types their first clause, if it
+        // says more than the name ("The VehiclesFilter input is used to specify filtering ...").
+        doc = firstClause(doc);
+        if (kind == u"INPUT_OBJECT"_s || isRedundant(doc, name, {}, {})) {
+            doc.clear();
+        }
+    }
+    return doc.isEmpty() ? QString() : u" # "_s + doc;
+}
+
+QString CompactSchema::memberDoc(
+    QString doc, const QString &member, const QString &owner, const QString &memberType, RenderState &state) const
+{
+    if (isRedundant(doc, member, owner, memberType)) {
+        doc.clear();
+    }
+    // A description repeated by a same-named field elsewhere (signals appear in two types)
+    // is printed once.
+    const QString key = member + u'\x1f' + doc;
+    if (!doc.isEmpty() && state.full && m_docHome.value(key, owner) != owner) {
+        doc.clear();
+    }
+    if (state.full && m_docUses.value(normalizedDoc(doc, owner)) >= 3) {
+        doc = unitOf(doc); // boilerplate ("Is item open or closed?"): keep the unit only
+    }
+    if (!doc.isEmpty() && state.seen.contains(key)) {
+        doc.clear();
+    } else if (!doc.isEmpty()) {
+        state.seen.insert(key);
+    }
+    if (state.full && isDidFormat(doc)) {
+        state.didFormat = true;
+        return {};
+    }
+    if (state.full) {
+        // Cut to its first clause, the description may now be a restatement, or one already
+        // printed for a same-named field ("imei" of AftermarketDevice and AftermarketDeviceBy).
+        // "mintedAt: Time" says when; DIMO's "The block timestamp at which ..." adds nothing.
+        const bool when = memberType == u"Time"_s && member.endsWith(u"At"_s);
+        doc = when ? QString() : firstClause(doc);
+        const QString shown = member + u'\x1e' + doc;
+        doc = isRedundant(doc, member, owner, memberType) || state.seen.contains(shown) ? QString() : doc;
+        state.seen.insert(shown);
+    }
+    return doc;
+}
+
+// Members without a description that share a signature, on one line ("a, b, c(agg:
+// FloatAggregation!): Float"); a group mirroring another type's fields is named after it.
+QStringList CompactSchema::groupLines(const QList<QPair<QString, QStringList>> &groups,
+                                      const QString &owner,
+                                      bool isEnum,
+                                      const RenderState &state) const
+{
+    QStringList lines;
+    for (const auto &g : groups) {
+        QStringList sorted = g.second;
+        sorted.sort();
+        const auto mirror = m_fieldSets.constFind(sorted.join(u','));
+        if (state.full && g.second.size() > 3 && mirror != m_fieldSets.constEnd() && mirror->first != owner) {
+            lines << u"  <each %1 field of %2>%3"_s.arg(mirror->second, mirror->first, g.first);
+            continue;
+        }
+        lines << u"  "_s + g.second.join(isEnum ? u" "_s : u", "_s) + g.first;
+    }
+    return lines;
+}
+
 QString CompactSchema::renderType(const QJsonObject &type, const QString &search, RenderState &state) const
 {
     const QString name = type.value(u"name"_s).toString();
     const QString kind = type.value(u"kind"_s).toString();
     const bool typeMatches = search.isEmpty() || name.contains(search, Qt::CaseInsensitive);
-    QString typeDoc = name == u"Query"_s ? QString() : firstSentence(type.value(u"description"_s).toString());
-    if (state.full && kind != u"SCALAR"_s) {
-        // Scalars keep their sentence (it is their format); other types their first clause, if it
-        // says more than the name ("The VehiclesFilter input is used to specify filtering ...").
-        typeDoc = firstClause(typeDoc);
-        if (kind == u"INPUT_OBJECT"_s || isRedundant(typeDoc, name, {}, {})) {
-            typeDoc.clear();
-        }
-    }
-    const QString docSuffix = typeDoc.isEmpty() ? QString() : u" # "_s + typeDoc;
+    const QString docSuffix = typeDoc(type, state);
 
     if (kind == u"SCALAR"_s) {
         return typeMatches ? u"scalar "_s + name + docSuffix + u"\n"_s : QString();
@@ -366,55 +241,23 @@ QString CompactSchema::renderType(const QJsonObject &type, const QString &search
     } else if (kind == u"INTERFACE"_s) {
         keyword = u"interface"_s;
     }
-    // Members without a description that share a signature are written on one line
-    // ("a, b, c(agg: FloatAggregation!): Float"), in order of first appearance.
-    QStringList lines;
-    QList<QPair<QString, QStringList>> groups; // signature → names
+    QStringList lines; // members with a description, one per line
+    QList<QPair<QString, QStringList>> groups; // signature → names, in order of first appearance
     for (const QJsonValue &m : members) {
         const QJsonObject member = m.toObject();
         const QString memberName = member.value(u"name"_s).toString();
         if (state.full && member.value(u"isDeprecated"_s).toBool()) {
             continue; // a query writer should not start using it; `type` still shows it
         }
-        QString doc = firstSentence(member.value(u"description"_s).toString());
-        const bool matches = typeMatches || memberName.contains(search, Qt::CaseInsensitive)
-            || doc.contains(search, Qt::CaseInsensitive);
-        if (!matches) {
+        const QString sentence = firstSentence(member.value(u"description"_s).toString());
+        if (!typeMatches && !memberName.contains(search, Qt::CaseInsensitive)
+            && !sentence.contains(search, Qt::CaseInsensitive)) {
             continue;
         }
         const QString memberType = member.value(u"type"_s).isObject()
             ? typeRef(member.value(u"type"_s).toObject()).remove(u'!').remove(u'[').remove(u']')
             : QString();
-        if (isRedundant(doc, memberName, name, memberType)) {
-            doc.clear();
-        }
-        // A description repeated by a same-named field elsewhere (signals appear in two types)
-        // is printed once.
-        const QString key = memberName + u'\x1f' + doc;
-        if (!doc.isEmpty() && state.full && m_docHome.value(key, name) != name) {
-            doc.clear();
-        }
-        if (state.full && m_docUses.value(normalizedDoc(doc, name)) >= 3) {
-            doc = unitOf(doc); // boilerplate ("Is item open or closed?"): keep the unit only
-        }
-        if (!doc.isEmpty() && state.seen.contains(key)) {
-            doc.clear();
-        } else if (!doc.isEmpty()) {
-            state.seen.insert(key);
-        }
-        if (state.full && isDidFormat(doc)) {
-            doc.clear();
-            state.didFormat = true;
-        } else if (state.full) {
-            // Cut to its first clause, the description may now be a restatement, or one already
-            // printed for a same-named field ("imei" of AftermarketDevice and AftermarketDeviceBy).
-            // "mintedAt: Time" says when; DIMO's "The block timestamp at which ..." adds nothing.
-            const bool when = memberType == u"Time"_s && memberName.endsWith(u"At"_s);
-            doc = when ? QString() : firstClause(doc);
-            const QString shown = memberName + u'\x1e' + doc;
-            doc = isRedundant(doc, memberName, name, memberType) || state.seen.contains(shown) ? QString() : doc;
-            state.seen.insert(shown);
-        }
+        QString doc = memberDoc(sentence, memberName, name, memberType, state);
         QString signature;
         if (kind != u"ENUM"_s) {
             signature =
@@ -440,18 +283,7 @@ QString CompactSchema::renderType(const QJsonObject &type, const QString &search
             it->second << memberName;
         }
     }
-    QStringList grouped;
-    for (const auto &g : groups) {
-        QStringList sorted = g.second;
-        sorted.sort();
-        const auto mirror = m_fieldSets.constFind(sorted.join(u','));
-        if (state.full && g.second.size() > 3 && mirror != m_fieldSets.constEnd() && mirror->first != name) {
-            grouped << u"  <each %1 field of %2>%3"_s.arg(mirror->second, mirror->first, g.first);
-            continue;
-        }
-        grouped << u"  "_s + g.second.join(kind == u"ENUM"_s ? u" "_s : u", "_s) + g.first;
-    }
-    lines = grouped + lines;
+    lines = groupLines(groups, name, kind == u"ENUM"_s, state) + lines;
     if (lines.isEmpty() && !typeMatches) {
         return {};
     }

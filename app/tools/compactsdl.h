@@ -40,6 +40,14 @@ public:
 private:
     struct RenderState;
     QString renderType(const QJsonObject &type, const QString &search, RenderState &state) const;
+    QString typeDoc(const QJsonObject &type, const RenderState &state) const; // " # doc" or ""
+    // A member's description after the full-render rules (restatements, boilerplate, repeats).
+    QString memberDoc(
+        QString doc, const QString &member, const QString &owner, const QString &memberType, RenderState &state) const;
+    QStringList groupLines(const QList<QPair<QString, QStringList>> &groups,
+                           const QString &owner,
+                           bool isEnum,
+                           const RenderState &state) const;
     void indexSchema();
     void detectConnection(const QJsonObject &type);
 

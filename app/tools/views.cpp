@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-// MCP Apps: the extension, the vehicle card resource and its app-only refresh tool.
+// MCP Apps: the extension, the view resources (vehicle card, trip map) and the card's app-only
+// refresh tool.
 #include "app/tools/views.h"
 
 #include "app/tools/backend.h"
@@ -23,7 +24,7 @@ namespace {
 
 // The view loads nothing: no fetch, no external script, style, image or frame (the host builds
 // the iframe's CSP from this; empty lists = nothing beyond the document itself).
-QJsonObject cardResourceMeta()
+QJsonObject viewResourceMeta()
 {
     return QJsonObject{{u"ui"_s,
                         QJsonObject{{u"csp"_s,
@@ -32,6 +33,30 @@ QJsonObject cardResourceMeta()
                                                  {u"frameDomains"_s, QJsonArray()},
                                                  {u"baseUriDomains"_s, QJsonArray()}}},
                                     {u"prefersBorder"_s, true}}}};
+}
+
+// The views, each resources/views/<name>.html.
+struct View
+{
+    QString uri;
+    QString name;
+    QString title;
+    QString description;
+};
+
+const QList<View> &allViews()
+{
+    static const QList<View> views{
+        {QString::fromUtf16(VehicleCardUri),
+         u"vehicle-card"_s,
+         u"Vehicle card"_s,
+         u"Interactive card of one vehicle (MCP Apps view)."_s},
+        {QString::fromUtf16(TripMapUri),
+         u"trip-map"_s,
+         u"Trip map"_s,
+         u"Trip segments drawn from their start to their end position (MCP Apps view)."_s},
+    };
+    return views;
 }
 
 // What the card shows: charge or fuel, range, odometer, doors, and the location as far as shared
@@ -54,31 +79,20 @@ QStringList cardSignals(const Backend &backend, qint64 tokenId)
 
 ToolSpec cardTool(Backend &backend)
 {
-    ToolSpec spec;
-    spec.tool.name = QString::fromUtf16(VehicleCardTool);
-    spec.tool.description = u"The vehicle card's data (its refresh button; not for the model)."_s;
-    spec.tool.inputSchema = mcp::schema::object({{u"tokenId"_s, args::tokenIdSchema()}}, {u"tokenId"_s});
-    spec.tool.outputSchema = telemetryOutputSchema();
-    spec.tool.annotations = mcp::ToolAnnotations::readOnly({});
     // The signals depend on the vehicle's privileges (cardSignals), so the call is built per call.
-    spec.tool.handler = [&backend](const QJsonObject &arguments, mcp::Responder r) {
-        auto responder = share(std::move(r));
-        QString error;
-        const qint64 tokenId = args::tokenId(arguments, &error);
-        if (tokenId == 0) {
-            responder->resolve(mcp::ToolResult::error(error));
-            return;
-        }
-        backend.vehicles().refreshIfUnknown(); // the name and privileges for the next refresh
-        auto call = latestSignalsCall(
-            QJsonObject{{u"signalNames"_s, QJsonArray::fromStringList(cardSignals(backend, tokenId))}});
-        if (!call) {
-            responder->resolve(errorResult(call.error()));
-            return;
-        }
-        call.value().tokenId = tokenId;
-        runTelemetry(backend, call.value(), responder);
-    };
+    ToolSpec spec =
+        telemetryTool(QString::fromUtf16(VehicleCardTool),
+                      {},
+                      u"The vehicle card's data (its refresh button; not for the model)."_s,
+                      {},
+                      {},
+                      backend,
+                      [&backend](const QJsonObject &arguments) -> dimo::Result<TelemetryCall> {
+                          backend.vehicles().refreshIfUnknown(); // the name and privileges for the next refresh
+                          const qint64 tokenId = arguments.value(u"tokenId"_s).toInteger();
+                          return latestSignalsCall(QJsonObject{
+                              {u"signalNames"_s, QJsonArray::fromStringList(cardSignals(backend, tokenId))}});
+                      });
     spec.tool.extension = QString::fromUtf16(ExtensionId);
     spec.tool.extensionMeta.insert(QString::fromUtf16(ExtensionId),
                                    QJsonObject{{u"ui"_s,
@@ -89,15 +103,20 @@ ToolSpec cardTool(Backend &backend)
 
 } // namespace
 
-QJsonObject cardToolMeta()
+QJsonObject toolMeta(const QString &uri)
 {
-    return QJsonObject{{u"ui"_s, QJsonObject{{u"resourceUri"_s, QString::fromUtf16(VehicleCardUri)}}}};
+    return QJsonObject{{u"ui"_s, QJsonObject{{u"resourceUri"_s, uri}}}};
 }
 
-QString vehicleCardHtml()
+QString viewHtml(const QString &uri)
 {
-    QFile file(u":/views/vehicle-card.html"_s);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    for (const View &v : allViews()) {
+        if (v.uri == uri) {
+            QFile file(u":/views/"_s + v.name + u".html"_s);
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        }
+    }
+    return {};
 }
 
 void registerViews(mcp::Server &server, Backend &backend)
@@ -108,24 +127,26 @@ void registerViews(mcp::Server &server, Backend &backend)
                        [](const QJsonObject &client) {
                            return client.value(u"mimeTypes"_s).toArray().contains(QString::fromUtf16(MimeType));
                        }});
-    const QString uri = QString::fromUtf16(VehicleCardUri);
-    mcp::Resource card{uri,
-                       u"vehicle-card"_s,
-                       u"Vehicle card"_s,
-                       u"Interactive card of one vehicle (MCP Apps view)."_s,
-                       QString::fromUtf16(MimeType),
-                       [uri](const QString &, const QHash<QString, QString> &) -> mcp::ResourceReadResult {
-                           const QString html = vehicleCardHtml();
-                           if (html.isEmpty()) {
-                               return mcp::ResourceReadResult::notFound(uri);
-                           }
-                           mcp::ResourceContents contents{uri, QString::fromUtf16(MimeType), html, {}, false};
-                           contents.meta = cardResourceMeta();
-                           return {{contents}, std::nullopt};
-                       }};
-    card.extension = QString::fromUtf16(ExtensionId);
-    card.meta = cardResourceMeta();
-    server.registry().addResource(std::move(card));
+    for (const View &v : allViews()) {
+        const QString uri = v.uri;
+        mcp::Resource view{uri,
+                           v.name,
+                           v.title,
+                           v.description,
+                           QString::fromUtf16(MimeType),
+                           [uri](const QString &, const QHash<QString, QString> &) -> mcp::ResourceReadResult {
+                               const QString html = viewHtml(uri);
+                               if (html.isEmpty()) {
+                                   return mcp::ResourceReadResult::notFound(uri);
+                               }
+                               mcp::ResourceContents contents{uri, QString::fromUtf16(MimeType), html, {}, false};
+                               contents.meta = viewResourceMeta();
+                               return {{contents}, std::nullopt};
+                           }};
+        view.extension = QString::fromUtf16(ExtensionId);
+        view.meta = viewResourceMeta();
+        server.registry().addResource(std::move(view));
+    }
     server.registry().addTool(cardTool(backend).tool);
 }
 

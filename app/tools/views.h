@@ -15,7 +15,7 @@ namespace app::tools {
 
 class Backend;
 
-// MCP Apps (SEP-1865, extension io.modelcontextprotocol/ui): the vehicle card view, served only
+// MCP Apps (SEP-1865, extension io.modelcontextprotocol/ui): the vehicle card and trip map views, served only
 // to clients that declare the extension with the MIME type text/html;profile=mcp-app. Others see
 // no `_meta.ui`, no ui:// resource and no app-only tool (mcp::Extension, mcp::Tool::extension).
 namespace views {
@@ -23,15 +23,22 @@ namespace views {
 inline constexpr auto ExtensionId = u"io.modelcontextprotocol/ui";
 inline constexpr auto MimeType = u"text/html;profile=mcp-app";
 inline constexpr auto VehicleCardUri = u"ui://dimo-tray/vehicle-card";
+inline constexpr auto TripMapUri = u"ui://dimo-tray/trip-map";
 inline constexpr auto VehicleCardTool = u"vehicle_card"; // app-only: the card's refresh button
 inline constexpr auto VehicleMetaKey = u"dimo-tray/vehicle"; // result `_meta`: which vehicle
 
-// The `_meta` members of a tool shown with the vehicle card: {"ui": {"resourceUri": ...}}.
-QJsonObject cardToolMeta();
-// The card's HTML (compiled in from resources/views); empty if the resource is missing.
-QString vehicleCardHtml();
+// The `_meta` members of a tool shown with a view: {"ui": {"resourceUri": uri}}.
+QJsonObject toolMeta(const QString &uri);
 
-// Offers the extension, the ui://dimo-tray/vehicle-card resource and the app-only vehicle_card tool.
+inline QJsonObject cardToolMeta()
+{
+    return toolMeta(QString::fromUtf16(VehicleCardUri));
+}
+
+// A view's HTML (compiled in from resources/views); empty if `uri` names no view.
+QString viewHtml(const QString &uri);
+
+// Offers the extension, the ui://dimo-tray/… resources and the app-only vehicle_card tool.
 void registerViews(mcp::Server &server, Backend &backend);
 
 // For a client that declared the extension: `result._meta["dimo-tray/vehicle"]` = the vehicle's

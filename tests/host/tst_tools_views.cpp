@@ -19,6 +19,7 @@ namespace {
 const QString Ui = u"io.modelcontextprotocol/ui"_s;
 const QString Mime = u"text/html;profile=mcp-app"_s;
 const QString CardUri = u"ui://dimo-tray/vehicle-card"_s;
+const QString TripMapUri = u"ui://dimo-tray/trip-map"_s;
 
 QJsonObject uiCapabilities(const QJsonArray &mimeTypes = {u"text/html;profile=mcp-app"_s})
 {
@@ -154,6 +155,8 @@ void TestToolsViews::declaringClientGetsTheVehicleCard()
         const QJsonObject tool = toolNamed(tools, name);
         QCOMPARE(tool[u"_meta"_s][u"ui"_s][u"resourceUri"_s].toString(), CardUri);
     }
+    QCOMPARE(toolNamed(tools, u"telemetry_get_trip_segments"_s)[u"_meta"_s][u"ui"_s][u"resourceUri"_s].toString(),
+             TripMapUri);
     const QJsonObject refresh = toolNamed(tools, u"vehicle_card"_s);
     QCOMPARE(refresh[u"_meta"_s][u"ui"_s][u"visibility"_s].toArray(), QJsonArray{u"app"_s});
     QCOMPARE(refresh[u"annotations"_s][u"readOnlyHint"_s].toBool(), true);
@@ -168,6 +171,10 @@ void TestToolsViews::declaringClientGetsTheVehicleCard()
         listed = listed || (r[u"uri"_s].toString() == CardUri && r[u"mimeType"_s].toString() == Mime);
     }
     QVERIFY2(listed, qPrintable(QString::fromUtf8(QJsonDocument(resources).toJson())));
+    const QJsonObject map = s.request(u"resources/read"_s, {{u"uri"_s, TripMapUri}})[u"contents"_s][0].toObject();
+    QCOMPARE(map[u"mimeType"_s].toString(), Mime);
+    QVERIFY2(map[u"text"_s].toString().contains(u"<svg id=\"map\""_s), qPrintable(compact(map)));
+    QVERIFY(map[u"_meta"_s][u"ui"_s][u"csp"_s][u"connectDomains"_s].toArray().isEmpty());
     const QJsonObject read = s.request(u"resources/read"_s, {{u"uri"_s, CardUri}});
     const QJsonObject contents = read[u"contents"_s][0].toObject();
     QCOMPARE(contents[u"uri"_s].toString(), CardUri);

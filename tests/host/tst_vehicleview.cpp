@@ -10,6 +10,8 @@
 #include "tests/host/viewhost.h"
 
 #include <QApplication>
+#include <QDateTime>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -30,6 +32,31 @@ QJsonObject uiCapabilities()
                                      QJsonObject{{u"mimeTypes"_s, QJsonArray{u"text/html;profile=mcp-app"_s}}}}}}};
 }
 
+// The view's HTML as a client that declared the extension reads it ("" on failure, with the answer in *why).
+QString readView(ToolSession &s, const QString &uri, QString *why)
+{
+    const QJsonObject read = s.request(u"resources/read"_s, {{u"uri"_s, uri}});
+    const QString html = read[u"contents"_s][0][u"text"_s].toString();
+    *why = QString::fromUtf8(QJsonDocument(read).toJson());
+    qInfo().noquote() << uri << html.toUtf8().size() << "bytes";
+    return html.startsWith(u"<!doctype html>"_s) ? html : QString();
+}
+
+// scripts/screenshots: the view as a host shows it, for the README (DIMOTRAY_SCREENSHOT_DIR).
+bool saveScreenshot(ViewHost &host, const QString &name, int height)
+{
+    const QString shots = qEnvironmentVariable("DIMOTRAY_SCREENSHOT_DIR");
+    if (shots.isEmpty()) {
+        return true;
+    }
+    host.widget()->resize(560, height);
+    if (!QTest::qWaitForWindowExposed(host.widget())) {
+        return false;
+    }
+    QTest::qWait(1500); // let Chromium's compositor paint the last render (software GL under Xvfb)
+    return host.widget()->grab().save(QDir(shots).filePath(name + u".png"_s));
+}
+
 } // namespace
 
 class TestVehicleView : public QObject
@@ -40,8 +67,12 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void cardShowsTheToolResult();
+    void tripMapDrawsTheSegments();
 
 private:
+    // A session of a client that declared the extension, `uri`'s HTML read, access checked.
+    bool startWithView(ToolSession &s, const QString &uri, QString *html);
+
     ToolFixture m_fx;
 };
 
@@ -56,18 +87,27 @@ void TestVehicleView::cleanup()
     m_fx.afterTest();
 }
 
+bool TestVehicleView::startWithView(ToolSession &s, const QString &uri, QString *html)
+{
+    ToolSession::Options options;
+    options.capabilities = uiCapabilities();
+    if (!m_fx.startSession(s, options)) {
+        return false;
+    }
+    QString why;
+    *html = readView(s, uri, &why);
+    if (html->isEmpty()) {
+        qWarning().noquote() << "no view at" << uri << why;
+        return false;
+    }
+    return !ToolSession::isError(s.call(u"check_vehicle_access_status"_s));
+}
+
 void TestVehicleView::cardShowsTheToolResult()
 {
     ToolSession s;
-    ToolSession::Options options;
-    options.capabilities = uiCapabilities();
-    QVERIFY(m_fx.startSession(s, options));
-    const QJsonObject read = s.request(u"resources/read"_s, {{u"uri"_s, u"ui://dimo-tray/vehicle-card"_s}});
-    const QString html = read[u"contents"_s][0][u"text"_s].toString();
-    QVERIFY2(html.startsWith(u"<!doctype html>"_s), qPrintable(QString::fromUtf8(QJsonDocument(read).toJson())));
-    qInfo() << "vehicle card view:" << html.toUtf8().size() << "bytes";
-
-    QVERIFY(!ToolSession::isError(s.call(u"check_vehicle_access_status"_s)));
+    QString html;
+    QVERIFY(startWithView(s, u"ui://dimo-tray/vehicle-card"_s, &html));
     const QJsonObject arguments{{u"tokenId"_s, 24567},
                                 {u"signalNames"_s, QJsonArray{Soc, Odometer, u"powertrainRange"_s}}};
     const QJsonObject result = s.call(u"telemetry_get_latest_signals"_s, arguments);
@@ -107,6 +147,7 @@ void TestVehicleView::cardShowsTheToolResult()
 
     // Nothing was fetched: the view renders from what the host posted.
     QVERIFY2(host.networkRequests().isEmpty(), qPrintable(host.networkRequests().join(u'\n')));
+    QVERIFY(saveScreenshot(host, u"vehicle-card"_s, 340));
 }
 
 int main(int argc, char **argv)
@@ -115,6 +156,61 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     TestVehicleView test;
     return QTest::qExec(&test, argc, argv);
+}
+
+void TestVehicleView::tripMapDrawsTheSegments()
+{
+    ToolSession s;
+    QString html;
+    QVERIFY(startWithView(s, u"ui://dimo-tray/trip-map"_s, &html));
+    const QJsonObject arguments{{u"tokenId"_s, 24567},
+                                {u"from"_s, QDateTime::currentDateTimeUtc().addDays(-3).toString(Qt::ISODate)},
+                                {u"to"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                                {u"mechanism"_s, u"ignitionDetection"_s}};
+    const QJsonObject result = s.call(u"telemetry_get_trip_segments"_s, arguments);
+    QVERIFY2(!ToolSession::isError(result), qPrintable(ToolSession::text(result)));
+    VERIFY_FINISH(s);
+    const QJsonArray segments = result[u"structuredContent"_s][u"segments"_s].toArray();
+    QVERIFY2(!segments.isEmpty(), qPrintable(ToolSession::text(result)));
+    int withPositions = 0;
+    for (const QJsonValue &seg : segments) {
+        withPositions +=
+            seg[u"start"_s][u"value"_s][u"latitude"_s].isDouble() && seg[u"end"_s][u"value"_s][u"latitude"_s].isDouble()
+            ? 1
+            : 0;
+    }
+    QVERIFY2(withPositions > 0, "the simulator's trips have positions");
+
+    ViewHost host;
+    host.widget()->show();
+    QString why;
+    QVERIFY2(host.start(html, arguments, result, {}, &why), qPrintable(why));
+    QVERIFY2(host.waitForText(u"sum"_s), qPrintable(host.viewText(u"name"_s)));
+    QVERIFY2(host.viewText(u"sum"_s).startsWith(QString::number(segments.size()) + u" segment"_s),
+             qPrintable(host.viewText(u"sum"_s)));
+    QVERIFY2(host.viewText(u"name"_s).startsWith(u"Trips of "_s), qPrintable(host.viewText(u"name"_s)));
+    // One line per segment with both positions, one list entry per segment, all inside the map.
+    const auto count = [&host](const QString &selector) {
+        return host
+            .eval(u"document.getElementById('view').contentDocument.querySelectorAll('%1').length"_s.arg(selector))
+            .toInt();
+    };
+    // A segment is a line from start to end, or a ring where a round trip started and ended.
+    QCOMPARE(count(u"#map line"_s) + count(u"#map circle.ring"_s), withPositions);
+    QCOMPARE(count(u"#map circle.s"_s), withPositions);
+    QCOMPARE(count(u"#map circle.e"_s), withPositions);
+    QCOMPARE(count(u"#list li"_s), int(segments.size()));
+    const QVariant outside =
+        host.eval(u"[...document.getElementById('view').contentDocument.querySelectorAll('#map line')].filter(l => "
+                  "['x1','x2'].some(a => +l.getAttribute(a) < 0 || +l.getAttribute(a) > 520) || "
+                  "['y1','y2'].some(a => +l.getAttribute(a) < 0 || +l.getAttribute(a) > 300)).length + "
+                  "[...document.getElementById('view').contentDocument.querySelectorAll('#map circle')].filter(c => "
+                  "+c.getAttribute('cx') < 0 || +c.getAttribute('cx') > 520 || +c.getAttribute('cy') < 0 || "
+                  "+c.getAttribute('cy') > 300).length"_s);
+    QCOMPARE(outside.toInt(), 0);
+    QVERIFY2(host.viewText(u"s-0"_s).contains(u" min"_s), qPrintable(host.viewText(u"s-0"_s)));
+    QVERIFY2(host.networkRequests().isEmpty(), qPrintable(host.networkRequests().join(u'\n')));
+    QVERIFY(saveScreenshot(host, u"trip-map"_s, 640));
 }
 
 #include "tst_vehicleview.moc"
