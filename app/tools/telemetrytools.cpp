@@ -176,6 +176,8 @@ QList<ToolSpec> telemetryTools(Backend &backend)
         backend,
         timeSeries,
         ToolSpec::Essential);
+    tools.last().tool.extensionMeta.insert(QString::fromUtf16(views::ExtensionId),
+                                           views::toolMeta(QString::fromUtf16(views::TimeSeriesUri)));
     tools << telemetryTool(u"telemetry_get_available_signals"_s,
                            u"Available signals"_s,
                            u"Names of the signals with data for the vehicle."_s,

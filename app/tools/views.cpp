@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DIMO Tray developers
 // SPDX-License-Identifier: Apache-2.0
-// MCP Apps: the extension, the view resources (vehicle card, trip map) and the card's app-only
-// refresh tool.
+// MCP Apps: the extension, the view resources (vehicle card, trip map, time series) and the
+// card's app-only refresh tool.
 #include "app/tools/views.h"
 
 #include "app/tools/backend.h"
@@ -55,6 +55,10 @@ const QList<View> &allViews()
          u"trip-map"_s,
          u"Trip map"_s,
          u"Trip segments drawn from their start to their end position (MCP Apps view)."_s},
+        {QString::fromUtf16(TimeSeriesUri),
+         u"time-series"_s,
+         u"Signals over time"_s,
+         u"Each numeric series of a signal time series as a line chart (MCP Apps view)."_s},
     };
     return views;
 }

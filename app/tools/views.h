@@ -15,15 +15,16 @@ namespace app::tools {
 
 class Backend;
 
-// MCP Apps (SEP-1865, extension io.modelcontextprotocol/ui): the vehicle card and trip map views, served only
-// to clients that declare the extension with the MIME type text/html;profile=mcp-app. Others see
-// no `_meta.ui`, no ui:// resource and no app-only tool (mcp::Extension, mcp::Tool::extension).
+// MCP Apps (SEP-1865, extension io.modelcontextprotocol/ui): the vehicle card, trip map and time-series views, served
+// only to clients that declare the extension with the MIME type text/html;profile=mcp-app. Others see no `_meta.ui`, no
+// ui:// resource and no app-only tool (mcp::Extension, mcp::Tool::extension).
 namespace views {
 
 inline constexpr auto ExtensionId = u"io.modelcontextprotocol/ui";
 inline constexpr auto MimeType = u"text/html;profile=mcp-app";
 inline constexpr auto VehicleCardUri = u"ui://dimo-tray/vehicle-card";
 inline constexpr auto TripMapUri = u"ui://dimo-tray/trip-map";
+inline constexpr auto TimeSeriesUri = u"ui://dimo-tray/time-series";
 inline constexpr auto VehicleCardTool = u"vehicle_card"; // app-only: the card's refresh button
 inline constexpr auto VehicleMetaKey = u"dimo-tray/vehicle"; // result `_meta`: which vehicle
 

@@ -157,6 +157,8 @@ void TestToolsViews::declaringClientGetsTheVehicleCard()
     }
     QCOMPARE(toolNamed(tools, u"telemetry_get_trip_segments"_s)[u"_meta"_s][u"ui"_s][u"resourceUri"_s].toString(),
              TripMapUri);
+    QCOMPARE(toolNamed(tools, u"telemetry_get_signals_time_series"_s)[u"_meta"_s][u"ui"_s][u"resourceUri"_s].toString(),
+             u"ui://dimo-tray/time-series"_s);
     const QJsonObject refresh = toolNamed(tools, u"vehicle_card"_s);
     QCOMPARE(refresh[u"_meta"_s][u"ui"_s][u"visibility"_s].toArray(), QJsonArray{u"app"_s});
     QCOMPARE(refresh[u"annotations"_s][u"readOnlyHint"_s].toBool(), true);

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void cleanup();
     void cardShowsTheToolResult();
     void tripMapDrawsTheSegments();
+    void timeSeriesChartsEachSeries();
 
 private:
     // A session of a client that declared the extension, `uri`'s HTML read, access checked.
@@ -211,6 +212,56 @@ void TestVehicleView::tripMapDrawsTheSegments()
     QVERIFY2(host.viewText(u"s-0"_s).contains(u" min"_s), qPrintable(host.viewText(u"s-0"_s)));
     QVERIFY2(host.networkRequests().isEmpty(), qPrintable(host.networkRequests().join(u'\n')));
     QVERIFY(saveScreenshot(host, u"trip-map"_s, 640));
+}
+
+void TestVehicleView::timeSeriesChartsEachSeries()
+{
+    ToolSession s;
+    QString html;
+    QVERIFY(startWithView(s, u"ui://dimo-tray/time-series"_s, &html));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QJsonObject arguments{{u"tokenId"_s, 24567},
+                                {u"interval"_s, u"6h"_s},
+                                {u"from"_s, now.addDays(-4).toString(Qt::ISODate)},
+                                {u"to"_s, now.toString(Qt::ISODate)},
+                                {u"signalRequests"_s,
+                                 QJsonArray{QJsonObject{{u"name"_s, u"speed"_s}, {u"agg"_s, u"MAX"_s}},
+                                            QJsonObject{{u"name"_s, Soc}, {u"agg"_s, u"AVG"_s}}}}};
+    const QJsonObject result = s.call(u"telemetry_get_signals_time_series"_s, arguments);
+    QVERIFY2(!ToolSession::isError(result), qPrintable(ToolSession::text(result)));
+    VERIFY_FINISH(s);
+    const QJsonArray rows = result[u"structuredContent"_s][u"rows"_s].toArray();
+    QVERIFY2(rows.size() >= 10, qPrintable(ToolSession::text(result)));
+    const auto valuesOf = [&rows](const QString &key) {
+        int n = 0;
+        for (const QJsonValue &row : rows) {
+            n += row[key].isDouble() ? 1 : 0;
+        }
+        return n;
+    };
+
+    ViewHost host;
+    host.widget()->show();
+    QString why;
+    QVERIFY2(host.start(html, arguments, result, {}, &why), qPrintable(why));
+    QVERIFY2(host.waitForText(u"c-speed_MAX"_s), qPrintable(host.viewText(u"range"_s)));
+    QVERIFY2(host.viewText(u"range"_s).startsWith(QString::number(rows.size()) + u" intervals"_s),
+             qPrintable(host.viewText(u"range"_s)));
+    // One chart per series, one point per interval with a value.
+    const auto points = [&host](const QString &key) {
+        return host
+            .eval(u"document.getElementById('view').contentDocument.querySelector('#c-%1 polyline')"
+                  ".getAttribute('points').split(' ').length"_s.arg(key))
+            .toInt();
+    };
+    QCOMPARE(
+        host.eval(u"document.getElementById('view').contentDocument.querySelectorAll('#charts svg').length"_s).toInt(),
+        2);
+    QCOMPARE(points(u"speed_MAX"_s), valuesOf(u"speed_MAX"_s));
+    QCOMPARE(points(Soc + u"_AVG"_s), valuesOf(Soc + u"_AVG"_s));
+    QVERIFY2(host.viewText(u"c-speed_MAX"_s).startsWith(u"speed (MAX)"_s), qPrintable(host.viewText(u"c-speed_MAX"_s)));
+    QVERIFY2(host.networkRequests().isEmpty(), qPrintable(host.networkRequests().join(u'\n')));
+    QVERIFY(saveScreenshot(host, u"time-series"_s, 420));
 }
 
 #include "tst_vehicleview.moc"
