@@ -221,6 +221,8 @@ QList<ToolSpec> activityTools(Backend &backend)
                     return QJsonObject{{u"days"_s, datedDays(data.value(u"dailyActivity"_s), dayZone)}};
                 }};
         });
+    tools.last().tool.extensionMeta.insert(QString::fromUtf16(views::ExtensionId),
+                                           views::toolMeta(QString::fromUtf16(views::TimeSeriesUri)));
     return tools;
 }
 

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void cardShowsTheToolResult();
     void tripMapDrawsTheSegments();
     void timeSeriesChartsEachSeries();
+    void dailyActivityChartsTheDays();
 
 private:
     // A session of a client that declared the extension, `uri`'s HTML read, access checked.
@@ -262,6 +263,37 @@ void TestVehicleView::timeSeriesChartsEachSeries()
     QVERIFY2(host.viewText(u"c-speed_MAX"_s).startsWith(u"speed (MAX)"_s), qPrintable(host.viewText(u"c-speed_MAX"_s)));
     QVERIFY2(host.networkRequests().isEmpty(), qPrintable(host.networkRequests().join(u'\n')));
     QVERIFY(saveScreenshot(host, u"time-series"_s, 420));
+}
+
+void TestVehicleView::dailyActivityChartsTheDays()
+{
+    ToolSession s;
+    QString html;
+    QVERIFY(startWithView(s, u"ui://dimo-tray/time-series"_s, &html));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QJsonObject arguments{{u"tokenId"_s, 24567},
+                                {u"from"_s, now.addDays(-6).toString(Qt::ISODate)},
+                                {u"to"_s, now.toString(Qt::ISODate)},
+                                {u"mechanism"_s, u"ignitionDetection"_s}};
+    const QJsonObject result = s.call(u"telemetry_get_daily_activity"_s, arguments);
+    QVERIFY2(!ToolSession::isError(result), qPrintable(ToolSession::text(result)));
+    VERIFY_FINISH(s);
+    const QJsonArray days = result[u"structuredContent"_s][u"days"_s].toArray();
+    QVERIFY2(days.size() >= 2, qPrintable(ToolSession::text(result)));
+
+    ViewHost host;
+    host.widget()->show();
+    QString why;
+    QVERIFY2(host.start(html, arguments, result, {}, &why), qPrintable(why));
+    QVERIFY2(host.waitForText(u"c-trips"_s), qPrintable(host.viewText(u"range"_s)));
+    QVERIFY2(host.viewText(u"range"_s).startsWith(QString::number(days.size()) + u" days"_s),
+             qPrintable(host.viewText(u"range"_s)));
+    QVERIFY(!host.viewText(u"c-minutes"_s).isEmpty());
+    QCOMPARE(host.eval(u"document.getElementById('view').contentDocument.querySelector('#c-trips polyline')"
+                       ".getAttribute('points').split(' ').length"_s)
+                 .toInt(),
+             int(days.size()));
+    QVERIFY2(host.networkRequests().isEmpty(), qPrintable(host.networkRequests().join(u'\n')));
 }
 
 #include "tst_vehicleview.moc"
