@@ -61,6 +61,7 @@ void VehiclesFeed::updateList()
         status = tr("Fleet mode: every vehicle shared with this developer license.");
     }
     m_window->setStatusText(status);
+    m_window->setFleetMode(client && client.value()->fleetMode());
     m_window->setVehicles(m_backend.vehicles().list(), walletOf());
 }
 

@@ -146,6 +146,8 @@ QList<Capability> diagnoseCapabilities(const CapabilityFacts &f)
                 c.available = false;
                 c.reason = u"DIMO takes commands only for Teslas connected through its Tesla integration (this "
                            "vehicle has %1)"_s.arg(sources(v));
+            } else if (f.teslaAction.isEmpty() && f.teslaError.isEmpty()) {
+                c.reason = u"the Tesla's readiness was not asked for (vehicle_capabilities asks tesla-oracle)"_s;
             } else if (f.teslaAction.isEmpty()) {
                 c.reason = u"readiness not checked: %1"_s.arg(f.teslaError);
                 c.fixAction = u"sign_in"_s;

@@ -43,7 +43,7 @@ struct CapabilityFacts
     QDateTime lastSeen; // invalid after a check: never seen
     QString dataError; // why freshness is unknown
     QString teslaAction; // tesla-oracle's status action; empty: unknown
-    QString teslaError; // why it is unknown
+    QString teslaError; // why it is unknown; empty too: not asked (the Vehicles window)
 };
 
 inline constexpr qint64 StaleAfterSecs = 3600;

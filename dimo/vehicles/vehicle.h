@@ -26,7 +26,7 @@ struct Vehicle
     QList<int> privileges; // granted privilege ids (empty if not shared)
     QDateTime grantExpiresAt;
     bool legacyGrant = false; // some privileges come from an older per-privilege share (no SACD document)
-    // Its data sources (only from a single-vehicle lookup, VehicleDetails): the paired aftermarket
+    // Its data sources (VehicleDetails, SharedVehicles): the paired aftermarket
     // device's manufacturer ("AutoPi") and the synthetic device's connection ("Tesla", "Smartcar").
     bool hasAftermarketDevice = false;
     QString aftermarketMaker;

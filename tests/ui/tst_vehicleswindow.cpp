@@ -156,6 +156,36 @@ private Q_SLOTS:
         QCOMPARE(w.selectedTokenId(), 1002);
     }
 
+    void detailsSayWhatTheAppCanDo()
+    {
+        VehiclesWindow w;
+        w.model()->setNow(QDateTime::fromString(u"2026-12-01T12:00:00Z"_s, Qt::ISODate));
+        w.setVehicles(testvehicles::make(250), testvehicles::myWallet);
+        w.show();
+
+        // Car 9: yours, shared with {1, 4}: data yes, commands and VIN need a re-share.
+        QVERIFY(w.selectToken(1009));
+        QString details = w.detailsLabel()->text();
+        QVERIFY2(details.contains(u"What this app can do"_s), qPrintable(details));
+        QVERIFY2(details.contains(u"✓ Latest data"_s), qPrintable(details));
+        QVERIFY2(details.contains(u"✗ Commands: the grant lacks"_s), qPrintable(details));
+        QVERIFY2(details.contains(u"✗ VIN credential: the grant lacks"_s), qPrintable(details));
+        QVERIFY2(details.contains(u"fix: the owner re-shares"_s), qPrintable(details));
+
+        // Its data three hours old: the latest values and the location are stale.
+        w.model()->setSignals(1009, testvehicles::latest(u"2026-12-01T09:00:00Z"_s, 55, 200, 1000, false));
+        details = w.detailsLabel()->text();
+        QVERIFY2(details.contains(u"✗ Latest data: stale: last seen 3 h"_s), qPrintable(details));
+
+        // Car 1: someone else's, shared with {1, 4}: only fleet mode reaches it.
+        QVERIFY(w.selectToken(1001));
+        QVERIFY2(w.detailsLabel()->text().contains(u"✗ Latest data: not your vehicle"_s),
+                 qPrintable(w.detailsLabel()->text()));
+        QVERIFY(w.detailsLabel()->text().contains(u"fix: turn fleet mode on"_s));
+        w.setFleetMode(true);
+        QVERIFY2(w.detailsLabel()->text().contains(u"✓ Latest data"_s), qPrintable(w.detailsLabel()->text()));
+    }
+
     void buttonsAndBanner()
     {
         VehiclesWindow w;

@@ -64,6 +64,9 @@ public:
     dimo::Vehicle vehicleAt(int row) const;
     int rowOfToken(qint64 tokenId) const; // -1 if absent
     bool isMine(int row) const;
+
+    QString wallet() const { return m_wallet; } // the signed-in wallet, empty if none
+
     bool signalsLoaded(qint64 tokenId) const;
     const VehicleSignals *signalsFor(qint64 tokenId) const; // null if not loaded
     /// Queues a vehicle's signals as if a view had shown it (no-op if loaded or already asked).

@@ -169,6 +169,14 @@ void VehiclesWindow::setVehicles(const QList<dimo::Vehicle> &vehicles, const QSt
     updateDetails();
 }
 
+void VehiclesWindow::setFleetMode(bool fleet)
+{
+    if (m_fleet != fleet) {
+        m_fleet = fleet;
+        updateDetails();
+    }
+}
+
 void VehiclesWindow::setStatusText(const QString &text)
 {
     m_status = text;
@@ -256,7 +264,18 @@ void VehiclesWindow::updateDetails()
     m_model->want(v.tokenId);
     const QList<int> missing = missingFor(v);
     const bool mine = m_model->isMine(row);
-    m_details->setText(vehicleDetailsHtml(v, m_model->signalsFor(v.tokenId), mine, missing, m_model->now()));
+    // The doctor's rows from what the window knows: the grant, the data sources, the latest
+    // signals' age; tesla-oracle is not asked from here (vehicle_capabilities does).
+    dimo::CapabilityFacts facts;
+    facts.tokenId = v.tokenId;
+    facts.now = m_model->now();
+    facts.fleetMode = m_fleet;
+    facts.wallet = m_model->wallet();
+    facts.vehicle = v;
+    const VehicleSignals *latest = m_model->signalsFor(v.tokenId);
+    facts.dataChecked = latest != nullptr;
+    facts.lastSeen = latest ? latest->lastSeen : QDateTime();
+    m_details->setText(vehicleDetailsHtml(v, latest, mine, missing, m_model->now(), dimo::diagnoseCapabilities(facts)));
     QStringList names;
     for (int id : missing) {
         names << privilegeShortName(id);

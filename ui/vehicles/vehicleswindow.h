@@ -42,6 +42,9 @@ public:
     /// Privileges the tools want; a selected vehicle lacking any gets a "Grant …" button.
     /// Default: 1, 2, 4, 5, 6 (data, commands, location, VIN, live data).
     void setWantedPrivileges(const QList<int> &ids);
+    /// Fleet mode reaches every shared vehicle; without it, only the signed-in owner's (the
+    /// details pane's capability rows say which).
+    void setFleetMode(bool fleet);
 
     qint64 selectedTokenId() const; // 0 if none
     bool selectToken(qint64 tokenId);
@@ -87,6 +90,7 @@ private:
     QTimer *m_ages;
     QString m_status;
     bool m_demo = false;
+    bool m_fleet = false;
     QList<int> m_wanted;
 };
 

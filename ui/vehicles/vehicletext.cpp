@@ -6,6 +6,7 @@
 #include "ui/format.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -132,11 +133,46 @@ QString signalRows(const VehicleSignals *s, const QDateTime &now)
 
 } // namespace
 
+QString capabilityName(const QString &id)
+{
+    static const QHash<QString, const char *> names{
+        {u"latest"_s, QT_TRANSLATE_NOOP("ui::VehicleText", "Latest data")},
+        {u"history"_s, QT_TRANSLATE_NOOP("ui::VehicleText", "History")},
+        {u"location"_s, QT_TRANSLATE_NOOP("ui::VehicleText", "Location")},
+        {u"commands"_s, QT_TRANSLATE_NOOP("ui::VehicleText", "Commands")},
+        {u"vin"_s, QT_TRANSLATE_NOOP("ui::VehicleText", "VIN credential")},
+        {u"attestations"_s, QT_TRANSLATE_NOOP("ui::VehicleText", "Attestations")},
+    };
+    const char *name = names.value(id);
+    return name ? Text::tr(name) : id;
+}
+
+QString capabilityRows(const QList<dimo::Capability> &capabilities)
+{
+    if (capabilities.isEmpty()) {
+        return {};
+    }
+    // One line each: ✓ or ✗, the capability, DIMO's reason and the one fix (in the doctor's words).
+    QString html = u"<p style=\"margin: 0 0 6px 0\"><b>%1</b>"_s.arg(Text::tr("What this app can do").toHtmlEscaped());
+    for (const dimo::Capability &c : capabilities) {
+        QString line = (c.available ? u"✓ "_s : u"✗ "_s) + capabilityName(c.id);
+        if (!c.reason.isEmpty()) {
+            line += u": "_s + c.reason;
+        }
+        if (c.fixAction != u"none"_s && !c.fixText.isEmpty()) {
+            line += u" — "_s + Text::tr("fix: %1").arg(c.fixText);
+        }
+        html += u"<br>"_s + line.toHtmlEscaped();
+    }
+    return html + u"</p>"_s;
+}
+
 QString vehicleDetailsHtml(const dimo::Vehicle &v,
                            const VehicleSignals *latest,
                            bool mine,
                            const QList<int> &missingPrivileges,
-                           const QDateTime &now)
+                           const QDateTime &now,
+                           const QList<dimo::Capability> &capabilities)
 {
     QString html = u"<h3>%1</h3>"_s.arg((v.name.isEmpty() ? v.displayName() : v.name).toHtmlEscaped());
     html += row(Text::tr("Vehicle"),
@@ -161,6 +197,7 @@ QString vehicleDetailsHtml(const dimo::Vehicle &v,
         html += row(Text::tr("Not granted"), names.join(u"; "_s));
     }
     html += signalRows(latest, now);
+    html += capabilityRows(capabilities);
     html += row(Text::tr("Minted"), v.mintedAt.isValid() ? v.mintedAt.toLocalTime().toString(Qt::ISODate) : QString());
     return html;
 }
