@@ -90,7 +90,9 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
                     for (const dimo::Vehicle &v : vehicles) {
                         out << vehicleRow(v, wallet);
                     }
-                    addCredits(out, firstRow, vehicles, reads);
+                    if (const QStringList low = addCredits(out, firstRow, vehicles, reads); !low.isEmpty()) {
+                        Q_EMIT backend.creditsLow(low);
+                    }
                     const QList<int> wanted{1, 2, 3, 4, 5, 6};
                     for (const dimo::Vehicle &v : vehicles) {
                         if (!dimo::privilege::covers(v.privileges, wanted)

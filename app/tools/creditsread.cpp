@@ -68,10 +68,8 @@ void readCredits(dimo::Client *client,
     }
 }
 
-void addCredits(QStringList &out,
-                int firstRow,
-                const QList<dimo::Vehicle> &vehicles,
-                const QHash<qint64, CreditRead> &reads)
+QStringList
+addCredits(QStringList &out, int firstRow, const QList<dimo::Vehicle> &vehicles, const QHash<qint64, CreditRead> &reads)
 {
     QStringList reasons;
     QStringList low;
@@ -115,6 +113,7 @@ void addCredits(QStringList &out,
         out << u"Low on credits: %1. A vehicle without credits answers \"insufficient credits\": buy credits for "
                "this license in the DIMO developer console (console.dimo.org)."_s.arg(low.join(u", "_s));
     }
+    return low;
 }
 
 } // namespace app::tools

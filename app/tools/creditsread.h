@@ -39,10 +39,11 @@ void readCredits(dimo::Client *client,
                  std::function<void(const QHash<qint64, CreditRead> &)> done);
 
 // Adds the credits to the answer: on each vehicle's row (rows start at out[firstRow], in `vehicles`' order),
-// one "Credits unknown: …" line when every read failed alike, and the vehicles low on credits.
-void addCredits(QStringList &out,
-                int firstRow,
-                const QList<dimo::Vehicle> &vehicles,
-                const QHash<qint64, CreditRead> &reads);
+// one "Credits unknown: …" line when every read failed alike, and the vehicles low on credits, which it returns
+// ("24558 (12 left)" each).
+QStringList addCredits(QStringList &out,
+                       int firstRow,
+                       const QList<dimo::Vehicle> &vehicles,
+                       const QHash<qint64, CreditRead> &reads);
 
 } // namespace app::tools
