@@ -10,6 +10,7 @@
 #include "dimo/auth/tokenstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "dimo/commandjob.h"
+#include "dimo/credits.h"
 #include "dimo/graphql/documents.h"
 #include "dimo/graphql/graphqljob.h"
 #include "dimo/net/apicalljob.h"
@@ -285,6 +286,13 @@ ApiCallJob *Client::requestAttestation(const AttestationRequest &request)
 {
     return apiCall(requests::attestation(m_context->env, request),
                    m_vehicleJwt->source(request.tokenId, request.privileges(), false));
+}
+
+ApiCallJob *Client::vehicleCredits(qint64 tokenId)
+{
+    const qint64 from = m_context->now() - qint64(credits::PeriodDays) * 86400;
+    return apiCall(requests::vehicleCredits(m_context->env, m_context->credentials.clientId, tokenId, from),
+                   m_developerJwt->source());
 }
 
 ApiCallJob *Client::decodeVin(const QString &vin, const QString &countryCode)

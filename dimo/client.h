@@ -123,6 +123,9 @@ public:
     // signed-in user's JWT (NotSignedIn without one).
     ApiCallJob *teslaStatus(qint64 tokenId);
     ApiCallJob *requestAttestation(const AttestationRequest &request);
+    // credit-tracker: the license's credits for one vehicle (balance now, use in the last
+    // credits::PeriodDays days), with the developer JWT; parse with credits::parseVehicleCredits.
+    ApiCallJob *vehicleCredits(qint64 tokenId);
     ApiCallJob *decodeVin(const QString &vin, const QString &countryCode); // developer JWT
     ApiCallJob *searchDeviceDefinitions(const devicedefinitions::Search &search); // public
 

@@ -35,6 +35,7 @@ Environment Environment::production()
     e.attestation = root(u"https://attestation-api.dimo.zone"_s);
     e.deviceDefinitions = root(u"https://device-definitions-api.dimo.zone"_s);
     e.login = root(u"https://login.dimo.org"_s);
+    e.creditTracker = root(u"https://credit-tracker.dimo.zone"_s); // credit-tracker charts/values-prod.yaml
     e.chainId = 137;
     e.vehicleNftAddress = u"0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF"_s;
     return e;
@@ -53,6 +54,7 @@ Environment Environment::dev()
     e.attestation = root(u"https://attestation-api.dev.dimo.zone"_s);
     e.deviceDefinitions = root(u"https://device-definitions-api.dev.dimo.zone"_s);
     e.login = root(u"https://login.dev.dimo.org"_s);
+    e.creditTracker = root(u"https://credit-tracker.dev.dimo.zone"_s); // charts/values.yaml
     e.chainId = 80002;
     e.vehicleNftAddress = u"0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8"_s;
     return e;
@@ -76,7 +78,8 @@ Result<Environment> Environment::fromJson(const QJsonObject &o)
                     {"teslaOracle", &Environment::teslaOracle, false},
                     {"attestation", &Environment::attestation, true},
                     {"deviceDefinitions", &Environment::deviceDefinitions, true},
-                    {"login", &Environment::login, true}};
+                    {"login", &Environment::login, true},
+                    {"creditTracker", &Environment::creditTracker, false}};
 
     for (const auto &s : services) {
         const QString key = QString::fromLatin1(s.key);
@@ -86,11 +89,12 @@ Result<Environment> Environment::fromJson(const QJsonObject &o)
         }
         const QUrl url = root(o.value(key).toString());
         if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {
-            return Error::make(Error::Kind::InvalidInput,
-                               u"the environment file has no valid URL for the service \"%1\""_s.arg(key),
-                               u"Give every service (auth, tokenExchange, identity, telemetry, attestation, "
-                               "deviceDefinitions, login; optionally teslaOracle, devices) an absolute http(s) "
-                               "root URL."_s);
+            return Error::make(
+                Error::Kind::InvalidInput,
+                u"the environment file has no valid URL for the service \"%1\""_s.arg(key),
+                u"Give every service (auth, tokenExchange, identity, telemetry, attestation, "
+                "deviceDefinitions, login; optionally teslaOracle, devices, creditTracker) an absolute http(s) "
+                "root URL."_s);
         }
         e.*(s.member) = url;
     }

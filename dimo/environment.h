@@ -25,13 +25,14 @@ struct Environment
     QUrl attestation;
     QUrl deviceDefinitions;
     QUrl login;
+    QUrl creditTracker; // credits per license and vehicle (optional in an environment file)
     int chainId = 137;
     QString vehicleNftAddress;
 
     static Environment production();
     static Environment dev(); // Polygon Amoy
     // The simulator's environment file: {"auth": "http://…", "identity": "http://…", …}.
-    // `devices` and `teslaOracle` are optional; every other service is required.
+    // `devices`, `teslaOracle` and `creditTracker` are optional; every other service is required.
     static Result<Environment> fromFile(const QString &path);
     static Result<Environment> fromJson(const QJsonObject &object);
     // "production", "dev", or a path to an environment file. Applies DIMO_LOGIN_BASE_URL.

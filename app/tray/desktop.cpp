@@ -195,6 +195,24 @@ void Desktop::wireNotifications()
         m_dimoSideRefusals.insert(refusal);
         m_tray->notify(tr("DIMO's command service refuses commands"), refusal + u"\n"_s + error.hint, true);
     });
+    // Vehicles low on credits (from check_vehicle_access_status): each one once per process.
+    connect(backend, &tools::Backend::creditsLow, this, [this](const QStringList &vehicles) {
+        QStringList fresh;
+        for (const QString &v : vehicles) {
+            const QString tokenId = v.section(u' ', 0, 0);
+            if (!m_lowCredits.contains(tokenId)) {
+                m_lowCredits.insert(tokenId);
+                fresh << v;
+            }
+        }
+        if (!fresh.isEmpty()) {
+            m_tray->notify(tr("Low on DIMO credits"),
+                           tr("Vehicle %1. Buy credits for this license in the DIMO developer console "
+                              "(console.dimo.org).")
+                               .arg(fresh.join(u", "_s)),
+                           true);
+        }
+    });
     connect(backend, &tools::Backend::demoSignInFinished, this, [this](bool ok, const QString &message) {
         m_tray->notify(ok ? tr("Demo mode") : tr("Demo sign-in failed"),
                        ok ? tr("Connected to the DIMO simulator, %1.").arg(message) : message,

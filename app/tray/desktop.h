@@ -82,6 +82,7 @@ private:
     QPointer<ui::VehiclesWindow> m_vehiclesWindow;
     QPointer<ui::ActivityWindow> m_activityWindow;
     QSet<QString> m_dimoSideRefusals; // notified once per process, not once per command
+    QSet<QString> m_lowCredits; // vehicles notified as low on credits (once per process each)
 };
 
 } // namespace app

@@ -3,7 +3,9 @@
 #include "dimo/net/requests.h"
 
 #include "dimo/core/privileges.h"
+#include "dimo/credits.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -136,6 +138,28 @@ Result<HttpRequest> teslaStatus(const Environment &env, qint64 tokenId)
     HttpRequest r;
     r.url = Environment::endpoint(env.teslaOracle, u"/v1/%1/status"_s.arg(tokenId));
     r.service = u"teslaOracle"_s;
+    return r;
+}
+
+Result<HttpRequest> vehicleCredits(const Environment &env, const QString &licenseId, qint64 tokenId, qint64 fromSecs)
+{
+    if (tokenId <= 0) {
+        return badTokenId();
+    }
+    if (env.creditTracker.isEmpty()) {
+        return Error::make(Error::Kind::InvalidInput,
+                           u"the DIMO environment names no credit-tracker"_s,
+                           u"Add \"creditTracker\" (e.g. https://credit-tracker.dimo.zone) to the environment file."_s);
+    }
+    HttpRequest r;
+    // credit-tracker compares the path's license with the JWT's ethereum_address as strings: send it as the
+    // client ID is stored (checksummed, as DIMO's auth service writes it).
+    r.url = Environment::endpoint(
+        env.creditTracker, u"/v1/credits/%1/assets/%2/usage"_s.arg(licenseId, credits::vehicleDid(env, tokenId)));
+    QUrlQuery query;
+    query.addQueryItem(u"fromDate"_s, QDateTime::fromSecsSinceEpoch(fromSecs, Qt::UTC).toString(Qt::ISODate));
+    r.url.setQuery(query);
+    r.service = u"creditTracker"_s;
     return r;
 }
 

@@ -31,6 +31,9 @@ Result<HttpRequest> command(const Environment &env, qint64 tokenId, Command comm
 // tesla-oracle GET /v1/{tokenId}/status with a wallet (user) JWT: why a Tesla can or cannot take
 // commands ({"action", "message", "next"}).
 Result<HttpRequest> teslaStatus(const Environment &env, qint64 tokenId);
+// credit-tracker GET /v1/credits/{licenseId}/assets/{vehicle DID}/usage?fromDate=… with the license's
+// developer JWT (its ethereum_address must be licenseId): the vehicle's balance and use since `fromSecs`.
+Result<HttpRequest> vehicleCredits(const Environment &env, const QString &licenseId, qint64 tokenId, qint64 fromSecs);
 // attestation POST /v2/attestation/… (never retried: every call creates a new attestation).
 Result<HttpRequest> attestation(const Environment &env, const AttestationRequest &request);
 // device definitions POST /device-definitions/decode-vin (needs a developer JWT).

@@ -9,6 +9,7 @@
 #include "dimo/core/redact.h"
 #include "dimo/core/result.h"
 #include "dimo/credentials.h"
+#include "dimo/credits.h"
 #include "dimo/environment.h"
 #include "dimo/net/requests.h"
 
@@ -289,6 +290,48 @@ private Q_SLOTS:
         QVERIFY(!dimo::requests::command(none.value(), 0, dimo::Command::LockDoors).ok());
         file.insert(u"teslaOracle"_s, u"not a url"_s);
         QVERIFY(!dimo::Environment::fromJson(file).ok());
+    }
+
+    void creditRoutes()
+    {
+        // credit-tracker (tests/dimosim/FIDELITY.md): the license in the path as stored (EIP-55), the vehicle's
+        // DID, fromDate in RFC 3339; a read, so retryable.
+        const QString license = u"0x84a0F7845E012c833d255577F233284B46533543"_s;
+        const auto prod = dimo::requests::vehicleCredits(dimo::Environment::production(), license, 24567, 1700000000);
+        QVERIFY(prod.ok());
+        QCOMPARE(
+            prod.value().url.toString(),
+            u"https://credit-tracker.dimo.zone/v1/credits/0x84a0F7845E012c833d255577F233284B46533543/assets/"
+            "did:erc721:137:0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF:24567/usage?fromDate=2023-11-14T22:13:20Z"_s);
+        QCOMPARE(prod.value().method, QByteArrayLiteral("GET"));
+        QVERIFY(prod.value().idempotent);
+        QCOMPARE(dimo::Environment::dev().creditTracker.toString(), u"https://credit-tracker.dev.dimo.zone"_s);
+        QCOMPARE(dimo::credits::vehicleDid(dimo::Environment::dev(), 7),
+                 u"did:erc721:80002:0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8:7"_s);
+        QVERIFY(!dimo::requests::vehicleCredits(dimo::Environment::production(), license, 0, 0).ok());
+
+        // Optional in an environment file: without it the read says what is missing.
+        const QJsonObject file{{u"auth"_s, u"http://h/auth"_s},
+                               {u"tokenExchange"_s, u"http://h/tx"_s},
+                               {u"identity"_s, u"http://h/identity"_s},
+                               {u"telemetry"_s, u"http://h/telemetry"_s},
+                               {u"attestation"_s, u"http://h/attestation"_s},
+                               {u"deviceDefinitions"_s, u"http://h/dd"_s},
+                               {u"login"_s, u"http://h/login"_s}};
+        const auto missing = dimo::requests::vehicleCredits(dimo::Environment::fromJson(file).value(), license, 7, 0);
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().hint.contains(u"creditTracker"_s));
+
+        // The answer: the balance is required, the period's use defaults to 0.
+        const auto parsed = dimo::credits::parseVehicleCredits(
+            7, QJsonObject{{u"currentCreditsRemaining"_s, 640}, {u"numOfCreditsUsed"_s, 360}});
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed.value().remaining, 640);
+        QCOMPARE(parsed.value().usedInPeriod, 360);
+        QCOMPARE(parsed.value().tokenId, 7);
+        const auto bad = dimo::credits::parseVehicleCredits(7, QJsonObject{{u"currentCreditsRemaining"_s, u"640"_s}});
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().kind, dimo::Error::Kind::Parse);
     }
 };
 

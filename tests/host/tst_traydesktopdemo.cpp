@@ -55,6 +55,7 @@ private Q_SLOTS:
     void vehiclesWindowShowsTheSimulatorsVehicles();
     void commandsWaitForTheApprovalDialog();
     void dimoSideRefusalIsNotifiedOnce();
+    void lowCreditsAreNotifiedOnce();
     void logOutEmptiesTheWindow();
 
 private:
@@ -241,6 +242,29 @@ void TestTrayDesktopDemo::dimoSideRefusalIsNotifiedOnce()
     }
     QCOMPARE(refusals, 1);
     QVERIFY(m_sim.clearFaults());
+}
+
+// check_vehicle_access_status finds Alice's 24558 low on credits (12 left): one warning per process.
+void TestTrayDesktopDemo::lowCreditsAreNotifiedOnce()
+{
+    QSignalSpy notified(&m_desktop->tray(), &app::TrayController::notified);
+    for (int id = 20; id < 22; ++id) {
+        const QJsonObject result = call(id, u"check_vehicle_access_status"_s, {});
+        const QString text = result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();
+        QVERIFY2(!result.value(u"isError"_s).toBool() && text.contains(u"Low on credits: 24558 (12 left)"_s),
+                 qPrintable(text));
+    }
+    QTest::qWait(100);
+    int warnings = 0;
+    for (const QList<QVariant> &n : std::as_const(notified)) {
+        if (n.at(0).toString() == u"Low on DIMO credits"_s) {
+            ++warnings;
+            QVERIFY2(n.at(1).toString().startsWith(u"Vehicle 24558 (12 left). Buy credits"_s),
+                     qPrintable(n.at(1).toString()));
+            QVERIFY(n.at(2).toBool());
+        }
+    }
+    QCOMPARE(warnings, 1);
 }
 
 void TestTrayDesktopDemo::logOutEmptiesTheWindow()

@@ -166,6 +166,12 @@ bool DimoSim::expireTokens()
     return control("POST", u"/expire-tokens"_s).contains(u"_ok"_s);
 }
 
+bool DimoSim::setCredits(qint64 tokenId, int remaining)
+{
+    return control("POST", u"/credits"_s, QJsonObject{{u"tokenId"_s, tokenId}, {u"remaining"_s, remaining}})
+        .contains(u"_ok"_s);
+}
+
 bool DimoSim::setClockOffset(qint64 seconds)
 {
     return control("POST", u"/clock"_s, QJsonObject{{u"offsetSeconds"_s, seconds}}).contains(u"_ok"_s);

@@ -43,6 +43,7 @@ public:
     bool clearFaults();
     bool expireTokens();
     bool setClockOffset(qint64 seconds);
+    bool setCredits(qint64 tokenId, int remaining); // the main license's balance for a vehicle, until reset
     QJsonObject fixtures();
 
     // GET a login URL with testUser + autoApprove and return the 302 Location (the redirect).

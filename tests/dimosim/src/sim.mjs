@@ -11,6 +11,7 @@ import { teslaOracleService } from './services/teslaoracle.mjs';
 import { attestationService } from './services/attestation.mjs';
 import { devicedefinitionsService } from './services/devicedefinitions.mjs';
 import { loginService } from './services/login.mjs';
+import { creditTrackerService } from './services/credittracker.mjs';
 import { resetProvisioned } from './services/provision.mjs';
 import { controlHandler } from './services/control.mjs';
 import { sendJson } from './http.mjs';
@@ -19,6 +20,7 @@ import { sendJson } from './http.mjs';
 export const PREFIXES = {
   auth: '/auth-api', tokenExchange: '/token-exchange', identity: '/identity', telemetry: '/telemetry', devices: '/devices',
   teslaOracle: '/tesla-oracle', attestation: '/attestation', deviceDefinitions: '/device-definitions-api', login: '/login',
+  creditTracker: '/credit-tracker',
 };
 export const DEFAULT_COMMAND_DELAY_MS = 3000;
 export const TELEMETRY_COMPLEXITY_LIMIT = 100; // telemetry-api's gqlgen FixedComplexityLimit
@@ -30,6 +32,7 @@ export async function createSim({ port = 0, seed = 1, verbose = false, commandDe
     challenges: new Map(), overrides: new Map(), vinVCs: new Map(), attestations: [], commands: [], commandAttempts: [], replacedSacds: [],
     commandDelayMs, defaultCommandDelayMs: commandDelayMs, complexityLimit: TELEMETRY_COMPLEXITY_LIMIT,
     teslaOracleMode: teslaOracle, defaultTeslaOracleMode: teslaOracle, teslaStatus: new Map(),
+    creditsStartMs: Date.now(), creditBalances: new Map(),
     urls: {},
   };
   [sim.authJwt, sim.vehicleJwt] = await keys;
@@ -38,14 +41,15 @@ export async function createSim({ port = 0, seed = 1, verbose = false, commandDe
     sim.log.entries.length = 0; sim.faults.length = 0; sim.http.releaseHung(); sim.clockOffset = 0;
     sim.challenges.clear(); sim.overrides.clear(); sim.vinVCs.clear(); sim.attestations.length = 0; sim.commands.length = 0;
     sim.commandAttempts.length = 0; sim.commandDelayMs = sim.defaultCommandDelayMs; sim.complexityLimit = TELEMETRY_COMPLEXITY_LIMIT;
-    sim.teslaOracleMode = sim.defaultTeslaOracleMode; sim.teslaStatus.clear();
+    sim.teslaOracleMode = sim.defaultTeslaOracleMode; sim.teslaStatus.clear(); sim.creditBalances.clear();
     for (const v of sim.fx.vehicles) v.offlineMs = v.defaultOfflineMs;
     for (let i = sim.fx.sacds.length - 1; i >= 0; i--) if (sim.fx.sacds[i].dynamic) sim.fx.sacds.splice(i, 1);
     sim.fx.sacds.push(...sim.replacedSacds); sim.replacedSacds.length = 0;
     sim.authJwt.revokeAll(); sim.vehicleJwt.revokeAll(); resetProvisioned(sim);
   };
   const handlers = { auth: authService, tokenExchange: tokenExchangeService, identity: identityService, telemetry: telemetryService,
-    devices: devicesService, teslaOracle: teslaOracleService, attestation: attestationService, deviceDefinitions: devicedefinitionsService, login: loginService };
+    devices: devicesService, teslaOracle: teslaOracleService, attestation: attestationService, deviceDefinitions: devicedefinitionsService, login: loginService,
+    creditTracker: creditTrackerService };
   sim.services = Object.entries(PREFIXES).map(([name, prefix]) => ({ name, prefix, handle: handlers[name](sim) }));
   sim.services.push({ name: 'vehicleIssuer', prefix: '/auth-roles-rights', handle: async (r, res) => (r.path === '/keys'
     ? sendJson(res, 200, { keys: [sim.vehicleJwt.jwk()] }) : sendJson(res, 404, { message: 'Not Found' })) });

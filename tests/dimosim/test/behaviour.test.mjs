@@ -15,7 +15,7 @@ const LATEST = 'query($id:Int!){signalsLatest(tokenId:$id){lastSeen bodyLockIsLo
 test('startup line and environment file', () => {
   assert.match(sim.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
   // no legacy `devices` key unless asked for with `--legacy-devices` (commands.test.mjs)
-  assert.deepEqual(Object.keys(sim.env).sort(), ['attestation', 'auth', 'deviceDefinitions', 'identity', 'login', 'telemetry', 'teslaOracle', 'tokenExchange']);
+  assert.deepEqual(Object.keys(sim.env).sort(), ['attestation', 'auth', 'creditTracker', 'deviceDefinitions', 'identity', 'login', 'telemetry', 'teslaOracle', 'tokenExchange']);
   assert.equal(sim.env.teslaOracle, `${sim.baseUrl}/tesla-oracle`);
   assert.equal(sim.testCredentials.apiKey, TEST_VECTOR_KEY);
   assert.equal(sim.stdout().trim().split('\n').length, 1);

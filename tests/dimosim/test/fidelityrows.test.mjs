@@ -53,7 +53,7 @@ async function bearer(auth) {
 
 test('FIDELITY.md has contract rows for every service the product calls', () => {
   const services = new Set(rows.map((r) => r.service));
-  for (const s of ['auth', 'tokenExchange', 'identity', 'telemetry', 'teslaOracle', 'deviceDefinitions']) assert.ok(services.has(s), s);
+  for (const s of ['auth', 'tokenExchange', 'identity', 'telemetry', 'teslaOracle', 'deviceDefinitions', 'creditTracker']) assert.ok(services.has(s), s);
 });
 
 for (const row of rows) {

@@ -3,6 +3,7 @@ import { sendJson, parseJsonBody } from '../http.mjs';
 import { commandsView } from '../commands.mjs';
 import { vehicleSignals, lastSampleTime } from '../signals.mjs';
 import { TESLA_ORACLE_MODES, TESLA_STATUS_ACTIONS } from './teslaoracle.mjs';
+import { creditAccount, GRANT } from './credittracker.mjs';
 
 const FAULT_KEYS = ['service', 'path', 'method', 'status', 'body', 'contentType', 'delayMs', 'hang', 'drop', 'malformed', 'retryAfter', 'times', 'bodyBytes', 'contentLength', 'cutAfterBytes', 'preset'];
 /**
@@ -88,6 +89,15 @@ export function controlHandler(sim) {
       if (!TESLA_STATUS_ACTIONS.includes(action)) return sendJson(res, 400, { error: `action required: ${TESLA_STATUS_ACTIONS.join(', ')}` });
       sim.teslaStatus.set(tokenId, action);
       return sendJson(res, 200, { tokenId, action });
+    }
+    if (p === '/credits' && r.method === 'POST') { // a (license, vehicle) balance until reset
+      const b = parseJsonBody(r);
+      const { licenseId, tokenId, remaining } = b.ok && b.value && typeof b.value === 'object' ? b.value : {};
+      const license = licenseId ?? sim.fx.main.clientId;
+      if (!creditAccount(sim, license, tokenId)) return sendJson(res, 400, { error: 'tokenId of a vehicle the license has a grant for required' });
+      if (!Number.isInteger(remaining) || remaining < 0 || remaining > GRANT) return sendJson(res, 400, { error: `remaining (0..${GRANT}) required` });
+      sim.creditBalances.set(`${license}|${tokenId}`, remaining);
+      return sendJson(res, 200, { licenseId: license, tokenId, remaining });
     }
     if (p === '/complexity-limit' && r.method === 'GET') return sendJson(res, 200, { limit: sim.complexityLimit });
     if (p === '/complexity-limit' && r.method === 'POST') {
