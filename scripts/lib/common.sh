@@ -69,6 +69,9 @@ dt_build() {
         dt_log "configuring $DT_BUILD ($type)"
         # shellcheck disable=SC2086 # DT_CMAKE_EXTRA: extra -D options (scripts/test --sanitize)
         cmake -S "$DT_ROOT" -B "$DT_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$type" ${DT_CMAKE_EXTRA:-} >&2
+    elif [ "${CI:-}" = "true" ] && grep -q '^DIMOTRAY_WERROR:BOOL=OFF' "$DT_BUILD/CMakeCache.txt"; then
+        # A build dir configured outside CI must not hide a warning CI would fail on.
+        cmake -S "$DT_ROOT" -B "$DT_BUILD" -DDIMOTRAY_WERROR=ON >&2
     fi
     dt_log "building"
     cmake --build "$DT_BUILD" -j "$(nproc)" >&2

@@ -70,12 +70,13 @@ bool DimoFixture::signIn(dimo::Client &c, int user, bool shareEmail)
 
 dimo::GraphQlJob *DimoFixture::latestSignals(dimo::Client &c, qint64 tokenId)
 {
-    const auto document = dimo::graphql::latestSignals({{u"speed"_s}, {u"powertrainTransmissionTravelledDistance"_s}});
+    const auto document = dimo::graphql::latestSignals(
+        {{u"speed"_s, false, {}}, {u"powertrainTransmissionTravelledDistance"_s, false, {}}});
     return c.telemetryQuery(tokenId, document.text, {}, {1}, document.operation);
 }
 
 dimo::GraphQlJob *DimoFixture::latestLocation(dimo::Client &c, qint64 tokenId)
 {
-    const auto document = dimo::graphql::latestSignals({{u"currentLocationCoordinates"_s, true}});
+    const auto document = dimo::graphql::latestSignals({{u"currentLocationCoordinates"_s, true, {}}});
     return c.telemetryQuery(tokenId, document.text, {}, {4}, document.operation);
 }
