@@ -5,14 +5,15 @@
 #include "app/tools/creditsread.h"
 #include "app/tools/timerules.h"
 #include "app/tools/toolkit.h"
-#include "dimo/core/privileges.h"
 #include "dimo/net/tokenjob.h"
+#include "dimo/vehicles/capabilities.h"
 #include "dimo/vehicles/vehiclelistjob.h"
 #include "mcp/schema.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -82,32 +83,33 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
             std::move(r),
             [&backend, c, wallet, lines](const QList<dimo::Vehicle> &vehicles, const SharedResponder &r2) {
                 backend.vehicles().setVehicles(vehicles);
-                readCredits(c, vehicles, r2, [&backend, wallet, lines, vehicles, r2](const QHash<qint64, CreditRead> &reads) {
-                    QStringList out = lines;
-                    out << u"License accepted by DIMO: yes"_s;
-                    out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
-                    const int firstRow = int(out.size());
-                    for (const dimo::Vehicle &v : vehicles) {
-                        out << vehicleRow(v, wallet);
-                    }
-                    if (const QStringList low = addCredits(out, firstRow, vehicles, reads); !low.isEmpty()) {
-                        Q_EMIT backend.creditsLow(low);
-                    }
-                    const QList<int> wanted{1, 2, 3, 4, 5, 6};
-                    for (const dimo::Vehicle &v : vehicles) {
-                        if (!dimo::privilege::covers(v.privileges, wanted)
-                            || (v.grantExpiresAt.isValid() && backend.now().secsTo(v.grantExpiresAt) < 7 * 86400)) {
-                            out << u"Something missing for a vehicle? vehicle_capabilities {tokenId} says why and the fix."_s;
-                            break;
+                backend.vehicles().readCredits(
+                    vehicles, c, [&backend, wallet, lines, vehicles, r2](const QHash<qint64, CreditRead> &reads) {
+                        if (!r2->isPending()) {
+                            return;
                         }
-                    }
-                    if (vehicles.isEmpty()) {
-                        out << u"Next step: the user shares vehicles with this app — call generate_vehicle_data_sharing_url."_s;
-                    }
-                    out << u"Privileges: 1 data, 2 commands, 3 current location, 4 location history, 5 VIN credential, "
-                           "6 live data, 8 approximate location."_s;
-                    r2->resolve(mcp::ToolResult::text(out.join(u'\n')));
-                });
+                        QStringList out = lines;
+                        out << u"License accepted by DIMO: yes"_s;
+                        out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
+                        const int firstRow = int(out.size());
+                        for (const dimo::Vehicle &v : vehicles) {
+                            out << vehicleRow(v, wallet);
+                        }
+                        addCredits(out, firstRow, vehicles, reads);
+                        const QDateTime now = backend.now();
+                        if (std::any_of(vehicles.begin(), vehicles.end(), [&now](const dimo::Vehicle &v) {
+                                return dimo::grantNeedsAttention(v, now);
+                            })) {
+                            out << u"Something missing for a vehicle? vehicle_capabilities {tokenId} says why and the fix."_s;
+                        }
+                        if (vehicles.isEmpty()) {
+                            out << u"Next step: the user shares vehicles with this app — call generate_vehicle_data_sharing_url."_s;
+                        }
+                        out << u"Privileges: 1 data, 2 commands, 3 current location, 4 location history, 5 VIN "
+                               u"credential, "
+                               "6 live data, 8 approximate location."_s;
+                        r2->resolve(mcp::ToolResult::text(out.join(u'\n')));
+                    });
             });
     });
 }

@@ -78,8 +78,6 @@ public:
 
 Q_SIGNALS:
     void demoSignInFinished(bool ok, const QString &message);
-    // check_vehicle_access_status found vehicles low on credits ("24558 (12 left)" each); for notifications.
-    void creditsLow(const QStringList &vehicles);
     // A command was approved (and then sent) or refused; for the activity log and notifications.
     void commandDecided(const QString &tool, qint64 tokenId, bool allowed, const QString &note);
     // After an accepted command: whether telemetry showed its effect in time (`line` says so).

@@ -7,6 +7,7 @@
 #include "dimo/vehicles/vehiclelistjob.h"
 
 #include <QJsonArray>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +44,7 @@ void VehicleState::setLatestSignals(qint64 tokenId, const QJsonObject &signalVal
 void VehicleState::clear()
 {
     m_snapshot = {};
+    ++m_generation; // a credits read still running belongs to the previous user
     Q_EMIT changed();
 }
 
@@ -63,6 +65,47 @@ void VehicleState::refresh()
             Q_EMIT refreshFinished(false, r.error().kind, r.error().toString());
         }
     });
+}
+
+void VehicleState::readCredits(const QList<dimo::Vehicle> &vehicles,
+                               QObject *context,
+                               const std::function<void(const QHash<qint64, CreditRead> &)> &done)
+{
+    const QDateTime now = m_now();
+    QHash<qint64, CreditRead> known;
+    QList<qint64> toRead;
+    for (const dimo::Vehicle &v : vehicles.mid(0, MaxCreditReads)) {
+        const auto it = m_snapshot.credits.constFind(v.tokenId);
+        if (it != m_snapshot.credits.constEnd() && it->credits && it->readAt.secsTo(now) < CreditsFreshSecs) {
+            known.insert(v.tokenId, *it);
+        } else {
+            toRead << v.tokenId;
+        }
+    }
+    const auto client = m_client();
+    if (toRead.isEmpty() || !client) {
+        if (done) {
+            done(known);
+        }
+        return;
+    }
+    const quint64 generation = m_generation;
+    fetchCredits(
+        client.value(),
+        toRead,
+        now,
+        this,
+        [this, generation, known, context = QPointer<QObject>(context), done](const QHash<qint64, CreditRead> &reads) {
+            QHash<qint64, CreditRead> all = known;
+            all.insert(reads);
+            if (generation == m_generation) { // not kept once the user or license changed meanwhile
+                m_snapshot.credits.insert(reads);
+                Q_EMIT creditsChanged();
+            }
+            if (done && context) {
+                done(all);
+            }
+        });
 }
 
 void VehicleState::refreshIfUnknown()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/tools/creditsread.h"
 #include "dimo/client.h"
 #include "dimo/core/result.h"
 #include "dimo/vehicles/vehicle.h"
@@ -21,6 +22,7 @@ struct VehicleSnapshot
 {
     QList<dimo::Vehicle> list;
     QHash<qint64, QJsonObject> latest; // token id → the latest signals read (a tool or the window)
+    QHash<qint64, CreditRead> credits; // token id → the last credits read (credit-tracker)
     QDateTime updatedAt; // invalid: never fetched
 };
 
@@ -47,6 +49,9 @@ public:
 
     void setVehicles(const QList<dimo::Vehicle> &list);
     void setLatestSignals(qint64 tokenId, const QJsonObject &signalValues);
+
+    const QHash<qint64, CreditRead> &credits() const { return m_snapshot.credits; }
+
     void clear(); // sign-out or another license: nothing of the previous user's stays
 
     // Fetches the accessible vehicles (user mode: the signed-in user's; fleet: all shared); a no-op
@@ -63,8 +68,17 @@ public:
                             QObject *context,
                             const std::function<void(const dimo::Result<QJsonObject> &result)> &done);
 
+    // The credits of the first MaxCreditReads of `vehicles` (check_vehicle_access_status, the tray's
+    // tooltip): a balance read less than CreditsFreshSecs ago is reused, the others are read from
+    // credit-tracker at once. Emits creditsChanged() after a read; `done` (may be empty) gets every
+    // vehicle's entry unless `context` is gone.
+    void readCredits(const QList<dimo::Vehicle> &vehicles,
+                     QObject *context,
+                     const std::function<void(const QHash<qint64, CreditRead> &)> &done);
+
 Q_SIGNALS:
     void changed();
+    void creditsChanged();
     // The outcome of the last list refresh (the tray's "connected / unreachable / credentials
     // rejected" state); `error` is empty on success.
     void refreshFinished(bool ok, dimo::Error::Kind kind, const QString &error);
@@ -74,6 +88,7 @@ private:
     Now m_now;
     VehicleSnapshot m_snapshot;
     bool m_refreshing = false;
+    quint64 m_generation = 0; // cleared() count
 };
 
 } // namespace app::tools

@@ -195,10 +195,11 @@ void Desktop::wireNotifications()
         m_dimoSideRefusals.insert(refusal);
         m_tray->notify(tr("DIMO's command service refuses commands"), refusal + u"\n"_s + error.hint, true);
     });
-    // Vehicles low on credits (from check_vehicle_access_status): each one once per process.
-    connect(backend, &tools::Backend::creditsLow, this, [this](const QStringList &vehicles) {
+    // Vehicles low on credits (read for the tooltip or check_vehicle_access_status): each one once per process.
+    tools::VehicleState *vehicles = &backend->vehicles();
+    connect(vehicles, &tools::VehicleState::creditsChanged, this, [this, vehicles] {
         QStringList fresh;
-        for (const QString &v : vehicles) {
+        for (const QString &v : tools::lowOnCredits(vehicles->list(), vehicles->credits())) {
             const QString tokenId = v.section(u' ', 0, 0);
             if (!m_lowCredits.contains(tokenId)) {
                 m_lowCredits.insert(tokenId);

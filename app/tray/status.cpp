@@ -52,6 +52,7 @@ StatusTracker::StatusTracker(tools::Backend &backend, mcp::Server &server, bool 
             [this](bool ok, dimo::Error::Kind kind, const QString &error) {
                 handleRefresh(ok, int(kind), error);
             });
+    connect(&backend.vehicles(), &tools::VehicleState::creditsChanged, this, &StatusTracker::update);
     connect(&backend, &tools::Backend::clientReplaced, this, &StatusTracker::attachClient);
     connect(&backend.approvals(), &tools::ApprovalGate::policyChanged, this, &StatusTracker::update);
     m_refreshTimer->setInterval(RefreshIntervalMs);
@@ -109,6 +110,8 @@ void StatusTracker::handleRefresh(bool ok, int kind, const QString &error)
     if (ok) {
         m_failure.reset();
         m_failureDetail.clear();
+        // The tooltip's credits, at each refresh (at most every CreditsFreshSecs per vehicle).
+        m_backend.vehicles().readCredits(m_backend.vehicles().list(), this, {});
     } else if (k == dimo::Error::Kind::Network || k == dimo::Error::Kind::Timeout) {
         m_failure = ui::Connection::Unreachable;
         m_failureDetail = error;
@@ -128,6 +131,7 @@ void StatusTracker::update()
     s.vehicles = int(m_backend.vehicles().list().size());
     s.fleet = m_client && m_client->fleetMode();
     s.approval = m_backend.approvals().effectivePolicy().describe();
+    s.credits = tools::creditsSummary(m_backend.vehicles().list(), m_backend.vehicles().credits());
     if (!m_client) {
         s.connection = ui::Connection::NotConfigured;
     } else if (m_failure) {

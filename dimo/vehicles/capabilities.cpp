@@ -54,6 +54,18 @@ QString sourceFix(const Vehicle &v)
     return u"connect a data source in the DIMO app (an aftermarket device or a connection)"_s;
 }
 
+// Each capability and the privilege that gates it.
+const QList<Row> &capabilityRows()
+{
+    static const QList<Row> rows{{u"latest"_s, privilege::NonLocationHistory},
+                                 {u"history"_s, privilege::NonLocationHistory},
+                                 {u"location"_s, privilege::AllTimeLocation},
+                                 {u"commands"_s, privilege::ExecuteCommands},
+                                 {u"vin"_s, privilege::VinCredential},
+                                 {u"attestations"_s, privilege::NonLocationHistory}};
+    return rows;
+}
+
 void share(Capability &c, QList<int> privileges, const QString &text)
 {
     c.fixAction = u"share"_s;
@@ -100,14 +112,19 @@ LoginRequest reshareRequest(qint64 tokenId, const QList<int> &privileges)
     return r;
 }
 
+bool grantNeedsAttention(const Vehicle &v, const QDateTime &now)
+{
+    for (const Row &row : capabilityRows()) {
+        if (!privilege::covers(v.privileges, {row.privilege})) {
+            return true;
+        }
+    }
+    return v.grantExpiresAt.isValid() && now.secsTo(v.grantExpiresAt) < ExpiringSoonSecs;
+}
+
 QList<Capability> diagnoseCapabilities(const CapabilityFacts &f)
 {
-    const QList<Row> rows{{u"latest"_s, privilege::NonLocationHistory},
-                          {u"history"_s, privilege::NonLocationHistory},
-                          {u"location"_s, privilege::AllTimeLocation},
-                          {u"commands"_s, privilege::ExecuteCommands},
-                          {u"vin"_s, privilege::VinCredential},
-                          {u"attestations"_s, privilege::NonLocationHistory}};
+    const QList<Row> &rows = capabilityRows();
     QList<Capability> out;
     const Vehicle v = f.vehicle.value_or(Vehicle{});
     for (const Row &row : rows) {

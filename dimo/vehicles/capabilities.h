@@ -50,6 +50,9 @@ inline constexpr qint64 StaleAfterSecs = 3600;
 inline constexpr qint64 ExpiringSoonSecs = 7 * 86400;
 
 QList<Capability> diagnoseCapabilities(const CapabilityFacts &facts);
+// Whether the grant lacks a privilege some capability needs, or expires within ExpiringSoonSecs
+// (check_vehicle_access_status then points to the doctor).
+bool grantNeedsAttention(const Vehicle &vehicle, const QDateTime &now);
 // Re-sharing replaces the grant: a share link for `tokenId` asking for what it has plus what it lacks.
 LoginRequest reshareRequest(qint64 tokenId, const QList<int> &privileges);
 // tesla-oracle's status action in words ("" for an unknown one).

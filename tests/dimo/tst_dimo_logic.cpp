@@ -12,6 +12,7 @@
 #include "dimo/credits.h"
 #include "dimo/environment.h"
 #include "dimo/net/requests.h"
+#include "dimo/vehicles/capabilities.h"
 
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -332,6 +333,24 @@ private Q_SLOTS:
         const auto bad = dimo::credits::parseVehicleCredits(7, QJsonObject{{u"currentCreditsRemaining"_s, u"640"_s}});
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().kind, dimo::Error::Kind::Parse);
+    }
+
+    // check_vehicle_access_status points to the doctor for the grants the doctor would flag.
+    void grantNeedsAttention()
+    {
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+        dimo::Vehicle v;
+        v.privileges = {1, 2, 3, 4, 5, 6};
+        QVERIFY(!dimo::grantNeedsAttention(v, now)); // no expiry known
+        v.grantExpiresAt = now.addSecs(dimo::ExpiringSoonSecs + 60);
+        QVERIFY(!dimo::grantNeedsAttention(v, now));
+        v.grantExpiresAt = now.addSecs(dimo::ExpiringSoonSecs - 60);
+        QVERIFY(dimo::grantNeedsAttention(v, now)); // expiring soon
+        v.grantExpiresAt = {};
+        v.privileges = {1, 2, 4, 5}; // what the capabilities use: 3 and 6 gate none of them
+        QVERIFY(!dimo::grantNeedsAttention(v, now));
+        v.privileges = {1, 2, 3, 5, 6}; // no location history: the location capability is missing
+        QVERIFY(dimo::grantNeedsAttention(v, now));
     }
 };
 

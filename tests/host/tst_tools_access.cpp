@@ -91,24 +91,28 @@ void TestToolsAccess::accessStatusListsAlicesVehicles()
     VERIFY_FINISH(s);
 }
 
-// credit-tracker (FIDELITY.md): one balance per (license, vehicle), read with the developer JWT.
+// credit-tracker (FIDELITY.md): one balance per (license, vehicle), read with the developer JWT and
+// kept for CreditsFreshSecs.
 void TestToolsAccess::accessStatusShowsCredits()
 {
+    QVERIFY(m_sim.setCredits(24567, 640)); // before the session: its start calls the tool, which reads them
     ToolSession s;
     QVERIFY(startSession(s));
-    QVERIFY(m_sim.setCredits(24567, 640));
-    const qsizetype before = m_sim.requests(u"creditTracker"_s).size(); // the session's start called the tool too
+    const qsizetype before = m_sim.requests(u"creditTracker"_s).size();
+    QVERIFY2(before >= 4, qPrintable(QString::number(before))); // one read per vehicle at least
     const QJsonObject r = s.call(u"check_vehicle_access_status"_s);
     const QString text = ToolSession::text(r);
     QVERIFY2(!ToolSession::isError(r), qPrintable(text));
     QVERIFY2(text.contains(u"privileges 1,2,3,4,5,6; credits: 640 left (360 used in 30 days)"_s), qPrintable(text));
     QVERIFY2(text.contains(u"credits: 12 left (988 used in 30 days)"_s), qPrintable(text)); // 24558, the low fixture
     QVERIFY2(text.contains(u"Low on credits: 24558 (12 left)."_s), qPrintable(text));
+    QVERIFY(text.contains(u"read at most 5 minutes ago"_s));
     QVERIFY(text.contains(u"DIMO developer console (console.dimo.org)"_s));
     QVERIFY(!text.contains(u"credits unknown"_s, Qt::CaseInsensitive));
-    // One read per vehicle, each with the license in the path and the vehicle's DID.
+    // Read a moment ago: this call asked credit-tracker nothing.
     const QJsonArray reads = m_sim.requests(u"creditTracker"_s);
-    QCOMPARE(reads.size() - before, 4);
+    QCOMPARE(reads.size(), before);
+    // Each read has the license in the path and the vehicle's DID.
     for (const QJsonValue &req : reads) {
         QVERIFY2(req[u"path"_s].toString().startsWith(
                      u"/v1/credits/0x84a0F7845E012c833d255577F233284B46533543/assets/did:erc721:137:"_s),
@@ -117,11 +121,10 @@ void TestToolsAccess::accessStatusShowsCredits()
     VERIFY_FINISH(s);
 }
 
-// A failure to read credits never fails the tool: it says why the credits are unknown.
+// A failure to read credits never fails the tool: it says why the credits are unknown, and a
+// failed read is not kept (the next call asks again).
 void TestToolsAccess::accessStatusSurvivesUnknownCredits()
 {
-    ToolSession s;
-    QVERIFY(startSession(s));
     // One vehicle refused: only its row says so.
     QVERIFY(m_sim
                 .fault({{u"service"_s, u"creditTracker"_s},
@@ -130,6 +133,9 @@ void TestToolsAccess::accessStatusSurvivesUnknownCredits()
                         {u"body"_s, QJsonObject{{u"message"_s, u"Forbidden"_s}, {u"code"_s, 403}}}})
                 .value(u"_ok"_s)
                 .toBool());
+    ToolSession s;
+    QVERIFY(startSession(s));
+    const qsizetype before = m_sim.requests(u"creditTracker"_s).size();
     QJsonObject r = s.call(u"check_vehicle_access_status"_s);
     QString text = ToolSession::text(r);
     QVERIFY2(!ToolSession::isError(r), qPrintable(text));
@@ -138,18 +144,22 @@ void TestToolsAccess::accessStatusSurvivesUnknownCredits()
     const QString line = text.mid(row, text.indexOf(u'\n', row) - row);
     QVERIFY2(line.contains(u"; credits unknown: "_s) && line.contains(u"[HTTP 403]"_s), qPrintable(line));
     QVERIFY2(text.contains(u"credits: 12 left"_s), qPrintable(text));
+    QCOMPARE(m_sim.requests(u"creditTracker"_s).size(), before + 1); // only the refused vehicle again
+    VERIFY_FINISH(s);
     QVERIFY(m_sim.clearFaults());
 
     // The service down for every vehicle: one line says why, every vehicle is still listed.
     QVERIFY(m_sim.fault({{u"service"_s, u"creditTracker"_s}, {u"status"_s, 503}}).value(u"_ok"_s).toBool());
-    r = s.call(u"check_vehicle_access_status"_s);
+    ToolSession s2;
+    QVERIFY(startSession(s2));
+    r = s2.call(u"check_vehicle_access_status"_s);
     text = ToolSession::text(r);
     QVERIFY2(!ToolSession::isError(r), qPrintable(text));
     QVERIFY2(text.contains(u"\nCredits unknown: "_s) && text.contains(u"[HTTP 503]"_s), qPrintable(text));
     QVERIFY(!text.contains(u"; credits"_s));
     QVERIFY(text.contains(u"Accessible vehicles: 4"_s));
     QVERIFY(text.contains(u"- 24555: "_s));
-    VERIFY_FINISH(s);
+    VERIFY_FINISH(s2);
 }
 
 void TestToolsAccess::introspection()

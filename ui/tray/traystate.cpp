@@ -96,6 +96,9 @@ TrayPresentation present(const TrayState &state)
     if (!state.approval.isEmpty()) {
         tooltip += Text::tr("\nCommand approval: ") + state.approval;
     }
+    if (!state.credits.isEmpty() && state.connection == Connection::Connected) {
+        tooltip += Text::tr("\nDIMO credits: ") + state.credits;
+    }
     p.tooltip = tooltip;
     p.canLogIn = state.connection != Connection::NotConfigured;
     // Fleet mode reads every shared vehicle with the license alone: there is nobody to log out.

@@ -29,6 +29,7 @@ struct TrayState
     int clients = 0; // connected AI clients
     QString detail; // one sentence for Unreachable / CredentialsRejected
     QString approval; // the command approval policy in force and its source: "ask (settings)"
+    QString credits; // DIMO credits left (tooltip): "4,210 left on 3 vehicles · lowest: 24558, 12 left"
 
     bool operator==(const TrayState &) const = default;
 };
