@@ -4,7 +4,8 @@
 // A whole assistant session with the official TypeScript SDK Client over stdio through the real
 // mcp-dimo shim, against a `dimo-tray --headless --demo` (approval policy "ask") that uses the
 // DIMO simulator: access status → introspect → query → typed tools → lock_doors with elicitation
-// declined, then accepted, then confirmed by telemetry → VIN credential.
+// declined, then accepted, then confirmed by telemetry → VIN credential → the doctor; then a
+// second client that declares the MCP Apps extension gets the vehicle card.
 // Usage: node assistant-session.mjs <mcp-dimo path> <tray socket> <simulator control URL>
 // (tests/host/tst_assistantsession.cpp starts the simulator and the tray and runs this).
 import assert from 'node:assert/strict';
@@ -133,6 +134,49 @@ await check('attestation_create_vin: a new VIN credential, read back', async () 
   const vc = await client.callTool({ name: 'telemetry_get_vin_credential', arguments: { tokenId: 24567 } });
   assert.ok(!vc.isError, text(vc));
   assert.equal(vc.structuredContent.vinCredential.vin, '5YJA1E5A0PF024567');
+});
+await check('vehicle_capabilities: the doctor answers six rows, each with a fix', async () => {
+  const r = await client.callTool({ name: 'vehicle_capabilities', arguments: { tokenId: 24567 } });
+  assert.ok(!r.isError, text(r));
+  const rows = r.structuredContent.capabilities;
+  assert.deepEqual(rows.map((c) => c.capability), ['latest', 'history', 'location', 'commands', 'vin', 'attestations']);
+  for (const c of rows) {
+    assert.equal(typeof c.available, 'boolean');
+    assert.ok(c.reason && c.fix && c.fix.action, JSON.stringify(c));
+  }
+});
+await check('no MCP Apps extension declared: no ui _meta, no ui:// resource', async () => {
+  const { tools } = await client.listTools();
+  assert.ok(tools.every((t) => !(t._meta && t._meta.ui)));
+  assert.ok(!tools.some((t) => t.name === 'vehicle_card'));
+  const { resources } = await client.listResources();
+  assert.ok(resources.every((r) => !r.uri.startsWith('ui://')));
+});
+
+// A second AI client on the same tray that renders MCP Apps (as Claude Desktop or VS Code do).
+const ui = 'io.modelcontextprotocol/ui';
+const appClient = new Client({ name: 'apps-host', version: '1.0.0' },
+  { capabilities: { extensions: { [ui]: { mimeTypes: ['text/html;profile=mcp-app'] } } } });
+await check('an MCP Apps host gets the vehicle card: linked tool, resource, app-only refresh', async () => {
+  await appClient.connect(new StdioClientTransport({
+    command: shim,
+    args: [],
+    env: { ...process.env, DIMOTRAY_MCP_SOCKET: socket, DIMOTRAY_NO_AUTOSTART: '1' },
+    stderr: 'inherit',
+  }));
+  const { tools } = await appClient.listTools();
+  const latest = tools.find((t) => t.name === 'telemetry_get_latest_signals');
+  assert.equal(latest._meta.ui.resourceUri, 'ui://dimo-tray/vehicle-card');
+  assert.deepEqual(tools.find((t) => t.name === 'vehicle_card')._meta.ui.visibility, ['app']);
+  const { contents } = await appClient.readResource({ uri: 'ui://dimo-tray/vehicle-card' });
+  assert.equal(contents[0].mimeType, 'text/html;profile=mcp-app');
+  assert.ok(contents[0].text.includes('<html'), 'the view\'s HTML');
+  const r = await appClient.callTool({ name: 'telemetry_get_latest_signals', arguments: {
+    tokenId: 24567, signalNames: ['speed', 'powertrainTransmissionTravelledDistance'] } });
+  assert.ok(!r.isError, text(r));
+  assert.ok(r.structuredContent.signals, 'the view reads structuredContent');
+  assert.ok(text(r).length > 0, 'the text stays for hosts without views');
+  await appClient.close();
 });
 await check('close', async () => {
   await client.close();
