@@ -92,6 +92,12 @@ DimoService::DimoService(const Options &options, QObject *parent)
     connect(m_settings, &SettingsController::saved, this, &DimoService::adoptStoredLicense);
     connect(m_settings, &SettingsController::dialogOpened, this, [this](ui::SettingsDialog *dialog) {
         bindGrantsPanel(*dialog->grantsPanel(), m_backend->approvals());
+        tools::VehicleState *vehicles = &m_backend->vehicles();
+        const auto showCredits = [dialog, vehicles] {
+            dialog->setCredits(tools::creditsSummary(vehicles->list(), vehicles->credits()));
+        };
+        showCredits();
+        connect(vehicles, &tools::VehicleState::creditsChanged, dialog, showCredits);
     });
 }
 

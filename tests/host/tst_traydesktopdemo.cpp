@@ -11,12 +11,14 @@
 #include "app/tray/dialogapprover.h"
 #include "app/tray/dimoservice.h"
 #include "app/tray/mcphost.h"
+#include "app/tray/settings/settingscontroller.h"
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
 #include "tests/support/dimosim.h"
 #include "tests/support/timeout.h"
 #include "ui/activity/activitymodel.h"
 #include "ui/approval/approvaldialog.h"
+#include "ui/settings/settingsdialog.h"
 #include "ui/tray/traymenu.h"
 #include "ui/vehicles/vehiclelistmodel.h"
 #include "ui/vehicles/vehicleswindow.h"
@@ -255,6 +257,12 @@ void TestTrayDesktopDemo::lowCreditsAreNotifiedOnce()
     const ui::TrayState state = m_desktop->status().state();
     QVERIFY2(state.credits.contains(u" vehicles · lowest: 24558, 12 left"_s), qPrintable(state.credits));
     QVERIFY(ui::present(state).tooltip.contains(u"\nDIMO credits: "_s + state.credits));
+    // Settings says it too, under the license.
+    ui::SettingsDialog *settings = m_dimo->settings()->openDialog({u"all"_s});
+    const auto *credits = settings->findChild<QLabel *>(u"credits"_s);
+    QVERIFY(credits && !credits->isHidden());
+    QVERIFY2(credits->text().startsWith(u"DIMO credits: "_s + state.credits), qPrintable(credits->text()));
+    settings->close();
     for (int id = 20; id < 22; ++id) {
         const QJsonObject result = call(id, u"check_vehicle_access_status"_s, {});
         const QString text = result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();

@@ -192,6 +192,8 @@ QWidget *SettingsDialog::buildLicense()
     form->addRow(QString(), testRow);
     m_testResult = noteLabel(u"testResult"_s, box);
     form->addRow(QString(), m_testResult);
+    m_credits = noteLabel(u"credits"_s, box);
+    form->addRow(QString(), m_credits);
     return box;
 }
 

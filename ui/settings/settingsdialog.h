@@ -62,6 +62,10 @@ public:
     // The policy in force and the remembered approvals (the app fills it; it saves nothing).
     ApprovalGrantsPanel *grantsPanel() const { return m_grants; }
 
+    // The license's DIMO credits left ("4,210 left on 3 vehicles · lowest: 24558, 12 left"), as
+    // the app last read them; empty hides the row.
+    void setCredits(const QString &summary);
+
     // True when Save is enabled (every field valid).
     bool isSavable() const;
     // The license as typed (overrides applied), validated; an error when incomplete or invalid.
@@ -114,6 +118,7 @@ private:
     QPushButton *m_test = nullptr;
     QProgressBar *m_testBusy = nullptr;
     QLabel *m_testResult = nullptr;
+    QLabel *m_credits = nullptr;
     QComboBox *m_approval = nullptr;
     ApprovalGrantsPanel *m_grants = nullptr;
     QComboBox *m_toolset = nullptr;

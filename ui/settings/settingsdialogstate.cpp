@@ -346,4 +346,13 @@ void SettingsDialog::showTestResult(bool ok, const QString &words)
     m_testResult->setVisible(true);
 }
 
+void SettingsDialog::setCredits(const QString &summary)
+{
+    m_credits->setText(summary.isEmpty() ? QString()
+                                         : tr("DIMO credits: %1. DIMO deducts them per vehicle on each query; buy more "
+                                              "in the DIMO developer console (console.dimo.org).")
+                                               .arg(summary));
+    m_credits->setVisible(!summary.isEmpty());
+}
+
 } // namespace ui
