@@ -4,10 +4,21 @@
 
 #include "tests/host/toolsession.h"
 
+#include <QDateTime>
 #include <QDebug>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+// `days` days before now, ISO 8601 UTC (tool arguments such as startDate).
+inline QString daysAgo(int days)
+{
+    return QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODate);
+}
+
+// A telemetry_query document the simulator answers for every vehicle with data.
+inline const QString LatestSpeedQuery =
+    QStringLiteral("query($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { speed { value } } }");
 
 // What the tst_tools_* suites share: one simulator per suite (reset before each test), the
 // GraphQL documents it saw collected after each test for the contract check, and one tray +
@@ -43,6 +54,23 @@ struct ToolFixture
         return ok;
     }
 };
+
+// The initTestCase / init / cleanup of a suite with a ToolFixture `m_fx` and no set-up of its own:
+// the simulator started once, reset before each test, its documents collected after each.
+#define TOOL_SUITE_SETUP(Suite)                                                                                        \
+    void Suite::initTestCase()                                                                                         \
+    {                                                                                                                  \
+        QString why_;                                                                                                  \
+        QVERIFY2(m_fx.startSimulator(&why_), qPrintable(why_));                                                        \
+    }                                                                                                                  \
+    void Suite::init()                                                                                                 \
+    {                                                                                                                  \
+        QVERIFY(m_fx.sim.reset());                                                                                     \
+    }                                                                                                                  \
+    void Suite::cleanup()                                                                                              \
+    {                                                                                                                  \
+        m_fx.afterTest();                                                                                              \
+    }
 
 // contractOfEveryDocument(), the last test of a tst_tools_* suite: the GraphQL documents its tests
 // sent (at least `minimum` distinct ones) validate against DIMO's real schemas; skips without them.

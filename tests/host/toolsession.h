@@ -59,6 +59,11 @@ public:
 
     static bool isError(const QJsonObject &result) { return result.value(QStringLiteral("isError")).toBool(); }
 
+    static QJsonObject structured(const QJsonObject &result)
+    {
+        return result.value(QStringLiteral("structuredContent")).toObject();
+    }
+
     HostProcess tray;
     HostProcess shim;
     QJsonObject initializeResult; // what the server answered to initialize

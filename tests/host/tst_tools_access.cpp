@@ -12,12 +12,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString latestSpeed = u"query($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { speed { value } } }"_s;
-
-} // namespace
-
 class TestToolsAccess : public QObject
 {
     Q_OBJECT
@@ -50,21 +44,7 @@ private:
     ContractDocuments &m_contract = m_fx.contract;
 };
 
-void TestToolsAccess::initTestCase()
-{
-    QString error;
-    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
-}
-
-void TestToolsAccess::init()
-{
-    QVERIFY(m_sim.reset());
-}
-
-void TestToolsAccess::cleanup()
-{
-    m_fx.afterTest();
-}
+TOOL_SUITE_SETUP(TestToolsAccess)
 
 bool TestToolsAccess::startSession(ToolSession &session, const ToolSession::Options &options)
 {
@@ -233,11 +213,12 @@ void TestToolsAccess::telemetryQuery()
     ToolSession s;
     QVERIFY(startSession(s));
     // Token id top-level, or in variables.
-    QJsonObject r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"tokenId"_s, 24567}});
+    QJsonObject r = s.call(u"telemetry_query"_s, {{u"query"_s, LatestSpeedQuery}, {u"tokenId"_s, 24567}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
     QJsonObject data = QJsonDocument::fromJson(ToolSession::text(r).toUtf8()).object();
     QVERIFY2(data[u"signalsLatest"_s][u"speed"_s][u"value"_s].isDouble(), qPrintable(ToolSession::text(r)));
-    r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"variables"_s, QJsonObject{{u"tokenId"_s, 24566}}}});
+    r = s.call(u"telemetry_query"_s,
+               {{u"query"_s, LatestSpeedQuery}, {u"variables"_s, QJsonObject{{u"tokenId"_s, 24566}}}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
     data = QJsonDocument::fromJson(ToolSession::text(r).toUtf8()).object();
     QVERIFY(data[u"signalsLatest"_s][u"speed"_s][u"value"_s].isDouble());
@@ -272,17 +253,17 @@ void TestToolsAccess::telemetryQueryErrors()
     // Token ids a model can get wrong: nothing is sent.
     const int before = int(m_sim.requests().size());
     for (const QJsonValue &id : {QJsonValue(-3), QJsonValue(1.5), QJsonValue(u"abc"_s), QJsonValue(0)}) {
-        r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"tokenId"_s, id}});
+        r = s.call(u"telemetry_query"_s, {{u"query"_s, LatestSpeedQuery}, {u"tokenId"_s, id}});
         QVERIFY2(ToolSession::isError(r), qPrintable(ToolSession::text(r)));
         QVERIFY2(ToolSession::text(r).contains(u"tokenId"_s), qPrintable(ToolSession::text(r)));
     }
-    r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}});
+    r = s.call(u"telemetry_query"_s, {{u"query"_s, LatestSpeedQuery}});
     QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"tokenId"_s), qPrintable(ToolSession::text(r)));
     QCOMPARE(int(m_sim.requests().size()), before);
 
     // Bob's vehicle: not Alice's, refused before telemetry.
     const int telemetryBefore = m_sim.count(u"telemetry"_s);
-    r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"tokenId"_s, 24564}});
+    r = s.call(u"telemetry_query"_s, {{u"query"_s, LatestSpeedQuery}, {u"tokenId"_s, 24564}});
     text = ToolSession::text(r);
     QVERIFY(ToolSession::isError(r));
     QVERIFY2(text.contains(u"24564"_s) && text.contains(u"not to the signed-in wallet"_s), qPrintable(text));
@@ -294,7 +275,7 @@ void TestToolsAccess::warmTelemetryQueryMakesOneRequest()
 {
     ToolSession s;
     QVERIFY(startSession(s));
-    const QJsonObject args{{u"query"_s, latestSpeed}, {u"tokenId"_s, 24567}};
+    const QJsonObject args{{u"query"_s, LatestSpeedQuery}, {u"tokenId"_s, 24567}};
     QVERIFY(!ToolSession::isError(s.call(u"telemetry_query"_s, args)));
     const QJsonArray before = m_sim.requests();
     QVERIFY(!ToolSession::isError(s.call(u"telemetry_query"_s, args)));

@@ -49,21 +49,7 @@ private:
     DimoSim &m_sim = m_fx.sim;
 };
 
-void TestToolsApprovalScope::initTestCase()
-{
-    QString error;
-    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
-}
-
-void TestToolsApprovalScope::init()
-{
-    QVERIFY(m_sim.reset());
-}
-
-void TestToolsApprovalScope::cleanup()
-{
-    m_fx.afterTest();
-}
+TOOL_SUITE_SETUP(TestToolsApprovalScope)
 
 void TestToolsApprovalScope::elicitationApprovesOnlyItsOwnCall()
 {

@@ -34,21 +34,7 @@ private:
     DimoSim &m_sim = m_fx.sim;
 };
 
-void TestToolsCapabilities::initTestCase()
-{
-    QString error;
-    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
-}
-
-void TestToolsCapabilities::init()
-{
-    QVERIFY(m_sim.reset());
-}
-
-void TestToolsCapabilities::cleanup()
-{
-    m_fx.afterTest();
-}
+TOOL_SUITE_SETUP(TestToolsCapabilities)
 
 QJsonObject TestToolsCapabilities::row(const QJsonObject &result, const QString &id)
 {

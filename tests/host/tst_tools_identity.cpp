@@ -15,22 +15,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString daysAgo(int days)
-{
-    return QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODate);
-}
-
-QJsonObject structured(const QJsonObject &result)
-{
-    return result.value(u"structuredContent"_s).toObject();
-}
-
-const QString latestSpeed = u"query($tokenId: Int!) { signalsLatest(tokenId: $tokenId) { speed { value } } }"_s;
-
-} // namespace
-
 class TestToolsIdentity : public QObject
 {
     Q_OBJECT
@@ -56,21 +40,7 @@ private:
     DimoSim &m_sim = m_fx.sim;
 };
 
-void TestToolsIdentity::initTestCase()
-{
-    QString error;
-    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
-}
-
-void TestToolsIdentity::init()
-{
-    QVERIFY(m_sim.reset());
-}
-
-void TestToolsIdentity::cleanup()
-{
-    m_fx.afterTest();
-}
+TOOL_SUITE_SETUP(TestToolsIdentity)
 
 bool TestToolsIdentity::startSession(ToolSession &session, bool fleetMode)
 {
@@ -85,7 +55,7 @@ void TestToolsIdentity::identityTools()
     QVERIFY(startSession(s));
     QJsonObject r = s.call(u"identity_get_vehicle"_s, {{u"tokenId"_s, 24566}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonObject vehicle = structured(r)[u"vehicle"_s].toObject();
+    const QJsonObject vehicle = ToolSession::structured(r)[u"vehicle"_s].toObject();
     QCOMPARE(vehicle[u"definition"_s][u"model"_s].toString(), u"F-150"_s);
     QCOMPARE(vehicle[u"owner"_s].toString(), u"0x21715970edFB986Aa4E754821a4ce1b598622F18"_s);
     const QString serial = vehicle[u"aftermarketDevice"_s][u"serial"_s].toString();
@@ -93,15 +63,15 @@ void TestToolsIdentity::identityTools()
 
     r = s.call(u"identity_get_aftermarket_device"_s, {{u"by"_s, QJsonObject{{u"serial"_s, serial}}}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    QCOMPARE(structured(r)[u"aftermarketDevice"_s][u"vehicle"_s][u"tokenId"_s].toInt(), 24566);
-    QCOMPARE(structured(r)[u"aftermarketDevice"_s][u"manufacturer"_s][u"name"_s].toString(), u"AutoPi"_s);
+    QCOMPARE(ToolSession::structured(r)[u"aftermarketDevice"_s][u"vehicle"_s][u"tokenId"_s].toInt(), 24566);
+    QCOMPARE(ToolSession::structured(r)[u"aftermarketDevice"_s][u"manufacturer"_s][u"name"_s].toString(), u"AutoPi"_s);
 
     r = s.call(u"identity_list_vehicles"_s,
                {{u"first"_s, 10},
                 {u"filterBy"_s, QJsonObject{{u"owner"_s, u"0x21715970edFB986Aa4E754821a4ce1b598622F18"_s}}}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
     QSet<int> ids;
-    for (const QJsonValue &v : structured(r)[u"vehicles"_s][u"nodes"_s].toArray()) {
+    for (const QJsonValue &v : ToolSession::structured(r)[u"vehicles"_s][u"nodes"_s].toArray()) {
         ids.insert(v[u"tokenId"_s].toInt());
     }
     QCOMPARE(ids, (QSet<int>{24567, 24566, 24560, 24558, 24555})); // every vehicle Alice owns, shared or not
@@ -184,7 +154,7 @@ void TestToolsIdentity::dailyActivity()
                             {u"mechanism"_s, u"ignitionDetection"_s},
                             {u"timezone"_s, u"Europe/Berlin"_s}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonArray days = structured(r)[u"days"_s].toArray();
+    const QJsonArray days = ToolSession::structured(r)[u"days"_s].toArray();
     QVERIFY2(days.size() >= 3 && days.size() <= 4, qPrintable(ToolSession::text(r)));
     int segments = 0;
     QString previous;
@@ -198,7 +168,7 @@ void TestToolsIdentity::dailyActivity()
         previous = date;
     }
     QVERIFY(segments >= 3); // 1-3 trips a day
-    QVERIFY(structured(r)[u"freshness"_s].isObject());
+    QVERIFY(ToolSession::structured(r)[u"freshness"_s].isObject());
 
     const int before = m_sim.count(u"telemetry"_s);
     r = s.call(u"telemetry_get_daily_activity"_s,
@@ -221,13 +191,13 @@ void TestToolsIdentity::attestations()
                            {{u"tokenId"_s, 24567}, {u"type"_s, u"odometer"_s}, {u"force"_s, true}}); // force: obsolete
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
     QCOMPARE(m_sim.count(u"attestation"_s, u"/v2/attestation/odometer-statement/24567"_s, "POST"), 1);
-    QVERIFY(structured(r)[u"next"_s].toString().contains(u"telemetry_get_attestations"_s));
+    QVERIFY(ToolSession::structured(r)[u"next"_s].toString().contains(u"telemetry_get_attestations"_s));
 
     // telemetry-api answers attestations only to a token with a dimo.attestation cloud-event grant
     // (FIDELITY.md): the tray asks token exchange for one with the current body (asset DID + cloudEvents).
     r = s.call(u"telemetry_get_attestations"_s, {{u"tokenId"_s, 24567}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    QVERIFY(structured(r)[u"attestations"_s].isArray());
+    QVERIFY(ToolSession::structured(r)[u"attestations"_s].isArray());
     const int exchanges = m_sim.count(u"tokenExchange"_s, u"/v1/tokens/exchange"_s, "POST");
     r = s.call(u"telemetry_get_attestations"_s, {{u"tokenId"_s, 24567}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
@@ -274,9 +244,9 @@ void TestToolsIdentity::fleetModeChecksGrants()
     QVERIFY(!text.contains(u"- 24564:"_s)); // not shared
     QVERIFY(!text.contains(u"- 24560:"_s)); // grant expired
 
-    r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"tokenId"_s, 24565}});
+    r = s.call(u"telemetry_query"_s, {{u"query"_s, LatestSpeedQuery}, {u"tokenId"_s, 24565}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    r = s.call(u"telemetry_query"_s, {{u"query"_s, latestSpeed}, {u"tokenId"_s, 24564}});
+    r = s.call(u"telemetry_query"_s, {{u"query"_s, LatestSpeedQuery}, {u"tokenId"_s, 24564}});
     QVERIFY2(ToolSession::isError(r) && ToolSession::text(r).contains(u"not shared"_s),
              qPrintable(ToolSession::text(r)));
     // 24565 is shared without location (privilege 4).

@@ -93,21 +93,7 @@ private:
     DimoSim &m_sim = m_fx.sim;
 };
 
-void TestToolsLimits::initTestCase()
-{
-    QString error;
-    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
-}
-
-void TestToolsLimits::init()
-{
-    QVERIFY(m_sim.reset());
-}
-
-void TestToolsLimits::cleanup()
-{
-    m_fx.afterTest();
-}
+TOOL_SUITE_SETUP(TestToolsLimits)
 
 bool TestToolsLimits::startSession(ToolSession &session, bool waitForSignIn)
 {

@@ -13,20 +13,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString daysAgo(int days)
-{
-    return QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODate);
-}
-
-QJsonObject structured(const QJsonObject &result)
-{
-    return result.value(u"structuredContent"_s).toObject();
-}
-
-} // namespace
-
 class TestToolsTelemetry : public QObject
 {
     Q_OBJECT
@@ -53,21 +39,7 @@ private:
     DimoSim &m_sim = m_fx.sim;
 };
 
-void TestToolsTelemetry::initTestCase()
-{
-    QString error;
-    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
-}
-
-void TestToolsTelemetry::init()
-{
-    QVERIFY(m_sim.reset());
-}
-
-void TestToolsTelemetry::cleanup()
-{
-    m_fx.afterTest();
-}
+TOOL_SUITE_SETUP(TestToolsTelemetry)
 
 bool TestToolsTelemetry::startSession(ToolSession &session)
 {
@@ -85,7 +57,7 @@ void TestToolsTelemetry::latestSignals()
           QJsonArray{
               u"speed"_s, u"powertrainTractionBatteryStateOfChargeCurrent"_s, u"currentLocationCoordinates"_s}}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonObject out = structured(r);
+    const QJsonObject out = ToolSession::structured(r);
     QCOMPARE(out[u"tokenId"_s].toInteger(), 24567);
     const QJsonObject signals = out[u"signals"_s].toObject();
     QVERIFY(signals[u"speed"_s][u"value"_s].isDouble());
@@ -135,7 +107,7 @@ void TestToolsTelemetry::staleVehicleSaysSo()
     const QJsonObject r =
         s.call(u"telemetry_get_latest_signals"_s, {{u"tokenId"_s, 24558}, {u"signalNames"_s, QJsonArray{u"speed"_s}}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonObject freshness = structured(r)[u"freshness"_s].toObject();
+    const QJsonObject freshness = ToolSession::structured(r)[u"freshness"_s].toObject();
     QCOMPARE(freshness[u"stale"_s].toBool(), true);
     const int age = freshness[u"ageSeconds"_s].toInt();
     QVERIFY2(age > 25 * 3600 && age < 27 * 3600, qPrintable(QString::number(age)));
@@ -146,7 +118,7 @@ void TestToolsTelemetry::staleVehicleSaysSo()
     // The other typed tools state the age too.
     const QJsonObject summary = s.call(u"vehicle_data_summary"_s, {{u"tokenId"_s, 24558}});
     QVERIFY2(!ToolSession::isError(summary), qPrintable(ToolSession::text(summary)));
-    QCOMPARE(structured(summary)[u"freshness"_s][u"stale"_s].toBool(), true);
+    QCOMPARE(ToolSession::structured(summary)[u"freshness"_s][u"stale"_s].toBool(), true);
     VERIFY_FINISH(s);
 }
 
@@ -164,14 +136,14 @@ void TestToolsTelemetry::timeSeries()
           QJsonArray{QJsonObject{{u"name"_s, u"speed"_s}, {u"agg"_s, u"MAX"_s}},
                      QJsonObject{{u"name"_s, u"powertrainTransmissionTravelledDistance"_s}, {u"agg"_s, u"LAST"_s}}}}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonArray rows = structured(r)[u"rows"_s].toArray();
+    const QJsonArray rows = ToolSession::structured(r)[u"rows"_s].toArray();
     QVERIFY2(rows.size() >= 4 && rows.size() <= 5, qPrintable(ToolSession::text(r)));
     for (const QJsonValue &row : rows) {
         QVERIFY(row[u"timestamp"_s].isString());
         QVERIFY(row[u"speed_MAX"_s].isDouble());
         QVERIFY(row[u"powertrainTransmissionTravelledDistance_LAST"_s].isDouble());
     }
-    QVERIFY(structured(r)[u"freshness"_s].isObject());
+    QVERIFY(ToolSession::structured(r)[u"freshness"_s].isObject());
     VERIFY_FINISH(s);
 }
 
@@ -247,7 +219,7 @@ void TestToolsTelemetry::tripSegmentsAndEvents()
                             {u"to"_s, daysAgo(1)},
                             {u"mechanism"_s, u"ignitionDetection"_s}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonArray segments = structured(r)[u"segments"_s].toArray();
+    const QJsonArray segments = ToolSession::structured(r)[u"segments"_s].toArray();
     QVERIFY2(segments.size() >= 2 && segments.size() <= 6, qPrintable(ToolSession::text(r))); // 1-3 trips a day
     for (const QJsonValue &seg : segments) {
         QVERIFY(seg[u"start"_s][u"timestamp"_s].isString());
@@ -260,7 +232,7 @@ void TestToolsTelemetry::tripSegmentsAndEvents()
 
     r = s.call(u"telemetry_get_events"_s, {{u"tokenId"_s, 24567}, {u"from"_s, daysAgo(10)}, {u"to"_s, daysAgo(0)}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonArray events = structured(r)[u"events"_s].toArray();
+    const QJsonArray events = ToolSession::structured(r)[u"events"_s].toArray();
     QVERIFY2(!events.isEmpty(), qPrintable(ToolSession::text(r)));
     for (const QJsonValue &e : events) {
         QVERIFY2(e[u"name"_s].toString().startsWith(u"behavior."_s), qPrintable(e[u"name"_s].toString()));
@@ -274,21 +246,21 @@ void TestToolsTelemetry::dataSummaryAndSnapshot()
     QVERIFY(startSession(s));
     QJsonObject r = s.call(u"vehicle_data_summary"_s, {{u"tokenId"_s, 24567}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonObject summary = structured(r)[u"dataSummary"_s].toObject();
+    const QJsonObject summary = ToolSession::structured(r)[u"dataSummary"_s].toObject();
     // Uint64: a string in DIMO's JSON.
     QVERIFY2(summary[u"numberOfSignals"_s].toVariant().toLongLong() > 0, qPrintable(ToolSession::text(r).left(300)));
     QVERIFY(summary[u"availableSignals"_s].toArray().contains(u"speed"_s));
-    QCOMPARE(structured(r)[u"freshness"_s][u"stale"_s].toBool(true), false);
+    QCOMPARE(ToolSession::structured(r)[u"freshness"_s][u"stale"_s].toBool(true), false);
 
     r = s.call(u"telemetry_get_available_signals"_s, {{u"tokenId"_s, 24566}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    const QJsonArray available = structured(r)[u"availableSignals"_s].toArray();
+    const QJsonArray available = ToolSession::structured(r)[u"availableSignals"_s].toArray();
     QVERIFY(available.contains(u"powertrainFuelSystemRelativeLevel"_s)); // the F-150 burns fuel
     QVERIFY(!available.contains(u"powertrainTractionBatteryStateOfChargeCurrent"_s));
 
     r = s.call(u"telemetry_get_signals_snapshot"_s, {{u"tokenId"_s, 24567}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    QVERIFY(structured(r)[u"signalsSnapshot"_s][u"signals"_s].toArray().size() > 10);
+    QVERIFY(ToolSession::structured(r)[u"signalsSnapshot"_s][u"signals"_s].toArray().size() > 10);
     VERIFY_FINISH(s);
 }
 
@@ -300,7 +272,7 @@ void TestToolsTelemetry::batchQuery()
     QJsonObject r =
         s.call(u"batch_telemetry_query"_s, {{u"query"_s, query}, {u"tokenIds"_s, QJsonArray{24567, 24564, 24566}}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    QJsonObject out = structured(r);
+    QJsonObject out = ToolSession::structured(r);
     QCOMPARE(out[u"succeeded"_s].toInt(), 2);
     QCOMPARE(out[u"failed"_s].toInt(), 1);
     QMap<qint64, QJsonObject> rows;
@@ -314,7 +286,7 @@ void TestToolsTelemetry::batchQuery()
 
     r = s.call(u"batch_vehicle_data_summary"_s, {{u"tokenIds"_s, QJsonArray{24567, 24558}}});
     QVERIFY2(!ToolSession::isError(r), qPrintable(ToolSession::text(r)));
-    QCOMPARE(structured(r)[u"succeeded"_s].toInt(), 2);
+    QCOMPARE(ToolSession::structured(r)[u"succeeded"_s].toInt(), 2);
 
     // Refused before anything is sent: more than 50 ids, no $tokenId, bad ids.
     const int before = m_sim.count(u"telemetry"_s);

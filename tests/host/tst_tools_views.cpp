@@ -67,21 +67,7 @@ private:
     ToolFixture m_fx;
 };
 
-void TestToolsViews::initTestCase()
-{
-    QString error;
-    QVERIFY2(m_fx.startSimulator(&error), qPrintable(error));
-}
-
-void TestToolsViews::init()
-{
-    QVERIFY(m_fx.sim.reset());
-}
-
-void TestToolsViews::cleanup()
-{
-    m_fx.afterTest();
-}
+TOOL_SUITE_SETUP(TestToolsViews)
 
 bool TestToolsViews::startSession(ToolSession &session, const QJsonObject &capabilities)
 {

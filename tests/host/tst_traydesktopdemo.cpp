@@ -14,6 +14,7 @@
 #include "app/tray/settings/settingscontroller.h"
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
+#include "tests/host/demotray.h"
 #include "tests/support/dimosim.h"
 #include "tests/support/timeout.h"
 #include "ui/activity/activitymodel.h"
@@ -61,107 +62,47 @@ private Q_SLOTS:
     void logOutEmptiesTheWindow();
 
 private:
-    QJsonObject call(int id, const QString &tool, const QJsonObject &arguments);
-    // Waits for the approval dialog of the next command and clicks `button`.
+    // Waits for the approval dialog of the next command (which names the client) and clicks `button`.
     void answerNextApproval(const std::function<QPushButton *(ui::ApprovalDialog *)> &button);
 
-    DimoSim m_sim;
-    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tdd-XXXXXX"_s};
-    std::unique_ptr<app::McpHost> m_host;
-    std::unique_ptr<app::DimoService> m_dimo;
-    std::unique_ptr<app::Desktop> m_desktop;
+    DemoTray m_tray;
+    DimoSim &m_sim = m_tray.sim;
     std::unique_ptr<QSignalSpy> m_notified; // every notification since the tray started
-    QLocalSocket m_client;
-    QByteArray m_buffer;
+    TrayClient m_client;
 };
 
 void TestTrayDesktopDemo::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("DIMOTRAY_KEYCHAIN", "off");
-    QString error;
-    QVERIFY2(m_sim.start(&error), qPrintable(error));
-    app::Options options;
-    options.demo = true;
-    options.environmentFile = m_sim.environmentFile();
-    options.socketName = m_dir.filePath(u"mcp.sock"_s);
-    m_host = std::make_unique<app::McpHost>(options);
-    m_dimo = std::make_unique<app::DimoService>(options);
-    m_dimo->backend()->setCommandWatchMs(4000);
-    m_dimo->attach(m_host->server());
-    QSignalSpy ready(m_host.get(), &app::McpHost::ready);
-    m_host->start();
-    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, testsupport::scaled(5000));
-    m_desktop = std::make_unique<app::Desktop>(options, *m_host, *m_dimo);
-    m_notified = std::make_unique<QSignalSpy>(&m_desktop->tray(), &app::TrayController::notified);
-    m_desktop->show();
+    QString why;
+    QVERIFY2(m_tray.start(&why,
+                          [this](app::Desktop &desktop) {
+                              m_notified =
+                                  std::make_unique<QSignalSpy>(&desktop.tray(), &app::TrayController::notified);
+                          }),
+             qPrintable(why));
     // Demo mode signs in as Alice and lists her vehicles: the tray says so.
-    QTRY_COMPARE_WITH_TIMEOUT(
-        int(m_desktop->status().state().connection), int(ui::Connection::Connected), testsupport::scaled(15000));
-    QTRY_VERIFY_WITH_TIMEOUT(m_desktop->status().state().vehicles > 0, testsupport::scaled(10000));
-    QVERIFY(m_desktop->tray().menu().actions().first()->text().startsWith(u"Demo mode · Connected — "_s));
-
-    m_client.connectToServer(options.socketName);
-    QVERIFY(m_client.waitForConnected(testsupport::scaled(5000)));
-    m_client.write(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",)"
-                   R"("capabilities":{"elicitation":{}},"clientInfo":{"name":"probe","version":"1"}}})"
-                   "\n"
-                   R"({"jsonrpc":"2.0","method":"notifications/initialized"})"
-                   "\n");
-    QTRY_VERIFY_WITH_TIMEOUT((m_buffer += m_client.readAll()).contains("\"id\":0"), testsupport::scaled(5000));
-    m_buffer.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(m_tray.desktop->status().state().vehicles > 0, testsupport::scaled(10000));
+    QVERIFY(m_tray.desktop->tray().menu().actions().first()->text().startsWith(u"Demo mode · Connected — "_s));
+    QVERIFY(m_client.connect(m_tray.socketName(), u"probe"_s));
 }
 
 void TestTrayDesktopDemo::cleanupTestCase()
 {
-    m_client.disconnectFromServer();
-    m_desktop.reset();
-    m_dimo.reset();
-    m_host.reset();
-}
-
-QJsonObject TestTrayDesktopDemo::call(int id, const QString &tool, const QJsonObject &arguments)
-{
-    const QJsonObject request{{u"jsonrpc"_s, u"2.0"_s},
-                              {u"id"_s, id},
-                              {u"method"_s, u"tools/call"_s},
-                              {u"params"_s, QJsonObject{{u"name"_s, tool}, {u"arguments"_s, arguments}}}};
-    m_client.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
-    const QByteArray marker = "\"id\":" + QByteArray::number(id) + ',';
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < testsupport::scaled(30000)) {
-        m_buffer += m_client.readAll();
-        for (const QByteArray &line : m_buffer.split('\n')) {
-            if (line.contains(marker) && line.contains("\"result\"")) {
-                return QJsonDocument::fromJson(line).object().value(u"result"_s).toObject();
-            }
-        }
-        QTest::qWait(20);
-    }
-    return {};
+    m_client.socket.disconnectFromServer();
+    m_tray.stop();
 }
 
 void TestTrayDesktopDemo::answerNextApproval(const std::function<QPushButton *(ui::ApprovalDialog *)> &button)
 {
-    auto *approver = m_desktop->findChild<app::DialogApprover *>();
-    QVERIFY(approver);
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(approver, &app::DialogApprover::asking, this, [connection, button](QWidget *dialog) {
-        QObject::disconnect(*connection);
-        auto *approval = qobject_cast<ui::ApprovalDialog *>(dialog);
-        QVERIFY(approval);
+    m_tray.answerNextApproval(this, button, [](ui::ApprovalDialog *approval) {
         QVERIFY(approval->messageLabel()->text().contains(u"probe"_s));
-        QTimer::singleShot(50, approval, [approval, button] {
-            QTest::mouseClick(button(approval), Qt::LeftButton);
-        });
     });
 }
 
 void TestTrayDesktopDemo::vehiclesWindowShowsTheSimulatorsVehicles()
 {
-    m_desktop->openVehicles();
-    auto *window = m_desktop->findChild<ui::VehiclesWindow *>(); // not a child: look among top levels
+    m_tray.desktop->openVehicles();
+    auto *window = m_tray.desktop->findChild<ui::VehiclesWindow *>(); // not a child: look among top levels
     if (!window) {
         for (QWidget *w : QApplication::topLevelWidgets()) {
             window = window ? window : qobject_cast<ui::VehiclesWindow *>(w);
@@ -169,7 +110,7 @@ void TestTrayDesktopDemo::vehiclesWindowShowsTheSimulatorsVehicles()
     }
     QVERIFY(window && window->isVisible());
     ui::VehicleListModel *model = window->model();
-    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), m_desktop->status().state().vehicles, testsupport::scaled(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), m_tray.desktop->status().state().vehicles, testsupport::scaled(5000));
     QVERIFY(model->rowOfToken(TeslaOfAlice) >= 0);
     // The view asked for the rows it shows; their latest signals arrive from telemetry.
     QTRY_VERIFY_WITH_TIMEOUT(model->signalsLoaded(TeslaOfAlice), testsupport::scaled(15000));
@@ -180,13 +121,13 @@ void TestTrayDesktopDemo::vehiclesWindowShowsTheSimulatorsVehicles()
 
 void TestTrayDesktopDemo::commandsWaitForTheApprovalDialog()
 {
-    ui::ActivityModel &activity = m_desktop->activity();
+    ui::ActivityModel &activity = m_tray.desktop->activity();
     const int before = m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST");
 
     answerNextApproval([](ui::ApprovalDialog *d) {
         return d->denyButton();
     });
-    QJsonObject result = call(1, u"lock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
+    QJsonObject result = m_client.call(u"lock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
     QVERIFY(result.value(u"isError"_s).toBool());
     QVERIFY(result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString().contains(u"denied"_s));
     QCOMPARE(m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST"), before); // nothing sent
@@ -196,7 +137,7 @@ void TestTrayDesktopDemo::commandsWaitForTheApprovalDialog()
     answerNextApproval([](ui::ApprovalDialog *d) {
         return d->allowOnceButton();
     });
-    result = call(2, u"lock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
+    result = m_client.call(u"lock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
     const QString text = result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();
     QVERIFY2(!result.value(u"isError"_s).toBool(), qPrintable(text));
     QVERIFY2(text.contains(u"accepted by DIMO"_s), qPrintable(text));
@@ -224,13 +165,13 @@ void TestTrayDesktopDemo::dimoSideRefusalIsNotifiedOnce()
                         {u"contentType"_s, u"text/plain"_s}})
                 .value(u"_ok"_s)
                 .toBool());
-    QSignalSpy notified(&m_desktop->tray(), &app::TrayController::notified);
+    QSignalSpy notified(&m_tray.desktop->tray(), &app::TrayController::notified);
     const int before = m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST");
     for (int id = 10; id < 13; ++id) {
         answerNextApproval([](ui::ApprovalDialog *d) {
             return d->allowOnceButton();
         });
-        const QJsonObject result = call(id, u"unlock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
+        const QJsonObject result = m_client.call(u"unlock_doors"_s, {{u"tokenId"_s, TeslaOfAlice}});
         const QString text = result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();
         QVERIFY2(result.value(u"isError"_s).toBool() && text.contains(u"this is on DIMO's side"_s), qPrintable(text));
     }
@@ -253,18 +194,18 @@ void TestTrayDesktopDemo::dimoSideRefusalIsNotifiedOnce()
 // finds it low too.
 void TestTrayDesktopDemo::lowCreditsAreNotifiedOnce()
 {
-    QTRY_VERIFY_WITH_TIMEOUT(!m_desktop->status().state().credits.isEmpty(), testsupport::scaled(10000));
-    const ui::TrayState state = m_desktop->status().state();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_tray.desktop->status().state().credits.isEmpty(), testsupport::scaled(10000));
+    const ui::TrayState state = m_tray.desktop->status().state();
     QVERIFY2(state.credits.contains(u" vehicles · lowest: 24558, 12 left"_s), qPrintable(state.credits));
     QVERIFY(ui::present(state).tooltip.contains(u"\nDIMO credits: "_s + state.credits));
     // Settings says it too, under the license.
-    ui::SettingsDialog *settings = m_dimo->settings()->openDialog({u"all"_s});
+    ui::SettingsDialog *settings = m_tray.dimo->settings()->openDialog({u"all"_s});
     const auto *credits = settings->findChild<QLabel *>(u"credits"_s);
     QVERIFY(credits && !credits->isHidden());
     QVERIFY2(credits->text().startsWith(u"DIMO credits: "_s + state.credits), qPrintable(credits->text()));
     settings->close();
     for (int id = 20; id < 22; ++id) {
-        const QJsonObject result = call(id, u"check_vehicle_access_status"_s, {});
+        const QJsonObject result = m_client.call(u"check_vehicle_access_status"_s, {});
         const QString text = result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();
         QVERIFY2(!result.value(u"isError"_s).toBool() && text.contains(u"Low on credits: 24558 (12 left)"_s),
                  qPrintable(text));
@@ -284,11 +225,11 @@ void TestTrayDesktopDemo::lowCreditsAreNotifiedOnce()
 
 void TestTrayDesktopDemo::logOutEmptiesTheWindow()
 {
-    const QList<QAction *> actions = m_desktop->tray().menu().actions();
+    const QList<QAction *> actions = m_tray.desktop->tray().menu().actions();
     QCOMPARE(actions.at(2)->text(), u"Log out"_s);
     actions.at(2)->trigger();
-    QTRY_COMPARE(int(m_desktop->status().state().connection), int(ui::Connection::SignedOut));
-    QCOMPARE(m_desktop->status().state().vehicles, 0);
+    QTRY_COMPARE(int(m_tray.desktop->status().state().connection), int(ui::Connection::SignedOut));
+    QCOMPARE(m_tray.desktop->status().state().vehicles, 0);
     QCOMPARE(actions.at(2)->text(), u"Log in…"_s);
 }
 

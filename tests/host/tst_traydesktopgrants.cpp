@@ -13,6 +13,7 @@
 #include "app/tray/settings/settingscontroller.h"
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
+#include "tests/host/demotray.h"
 #include "tests/support/dimosim.h"
 #include "tests/support/timeout.h"
 #include "ui/approval/approvaldialog.h"
@@ -44,14 +45,6 @@ namespace {
 
 constexpr qint64 TeslaOfAlice = 24567; // commands privilege granted (tests/dimosim fixtures)
 
-// One AI client on the tray's socket.
-struct Client
-{
-    QLocalSocket socket;
-    QByteArray buffer;
-    int nextId = 1;
-};
-
 } // namespace
 
 class TestTrayDesktopGrants : public QObject
@@ -68,141 +61,53 @@ private Q_SLOTS:
     void logOutEndsGrants(); // keep last
 
 private:
-    bool connectClient(Client &client, const QString &name);
-    QJsonObject call(Client &client, const QString &tool);
+    QJsonObject call(TrayClient &client, const QString &tool)
+    {
+        return client.call(tool, {{u"tokenId"_s, TeslaOfAlice}});
+    }
+
     // The next approval dialog gets `button` clicked; the count of dialogs shown goes up.
-    void answerNextApproval(const std::function<QPushButton *(ui::ApprovalDialog *)> &button);
+    void answerNextApproval(const std::function<QPushButton *(ui::ApprovalDialog *)> &button)
+    {
+        m_tray.answerNextApproval(this, button);
+    }
 
     int commandsSent() { return m_sim.count(u"teslaOracle"_s, u"/v1/commands"_s, "POST"); }
 
-    app::tools::ApprovalGate &gate() { return m_dimo->backend()->approvals(); }
+    app::tools::ApprovalGate &gate() { return m_tray.dimo->backend()->approvals(); }
 
-    DimoSim m_sim;
-    QTemporaryDir m_dir{QDir::tempPath() + u"/tst-tdg-XXXXXX"_s};
-    std::unique_ptr<app::McpHost> m_host;
-    std::unique_ptr<app::DimoService> m_dimo;
-    std::unique_ptr<app::Desktop> m_desktop;
-    Client m_a;
-    Client m_b;
+    DemoTray m_tray;
+    DimoSim &m_sim = m_tray.sim;
+    TrayClient m_a;
+    TrayClient m_b;
     int m_dialogs = 0;
 };
 
 void TestTrayDesktopGrants::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("DIMOTRAY_KEYCHAIN", "off");
     qunsetenv("DIMOTRAY_APPROVAL");
-    QString error;
-    QVERIFY2(m_sim.start(&error), qPrintable(error));
-    app::Options options;
-    options.demo = true;
-    options.environmentFile = m_sim.environmentFile();
-    options.socketName = m_dir.filePath(u"mcp.sock"_s);
-    m_host = std::make_unique<app::McpHost>(options);
-    m_dimo = std::make_unique<app::DimoService>(options);
-    m_dimo->backend()->setCommandWatchMs(4000);
-    m_dimo->attach(m_host->server());
-    QSignalSpy ready(m_host.get(), &app::McpHost::ready);
-    m_host->start();
-    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, testsupport::scaled(5000));
-    m_desktop = std::make_unique<app::Desktop>(options, *m_host, *m_dimo);
-    m_desktop->show();
-    QTRY_COMPARE_WITH_TIMEOUT(
-        int(m_desktop->status().state().connection), int(ui::Connection::Connected), testsupport::scaled(15000));
-    auto *approver = m_desktop->findChild<app::DialogApprover *>();
+    QString why;
+    QVERIFY2(m_tray.start(&why), qPrintable(why));
+    auto *approver = m_tray.desktop->findChild<app::DialogApprover *>();
     QVERIFY(approver);
     connect(approver, &app::DialogApprover::asking, this, [this] {
         ++m_dialogs;
     });
-    QVERIFY(connectClient(m_a, u"client-a"_s));
-    QVERIFY(connectClient(m_b, u"client-b"_s));
+    QVERIFY(m_a.connect(m_tray.socketName(), u"client-a"_s));
+    QVERIFY(m_b.connect(m_tray.socketName(), u"client-b"_s));
     // The tray says which policy is in force, and why.
-    QCOMPARE(m_desktop->status().state().approval, u"ask (settings)"_s);
-    QVERIFY(ui::present(m_desktop->status().state()).tooltip.contains(u"Command approval: ask (settings)"_s));
+    QCOMPARE(m_tray.desktop->status().state().approval, u"ask (settings)"_s);
+    QVERIFY(ui::present(m_tray.desktop->status().state()).tooltip.contains(u"Command approval: ask (settings)"_s));
 }
 
 void TestTrayDesktopGrants::cleanupTestCase()
 {
     m_a.socket.disconnectFromServer();
     m_b.socket.disconnectFromServer();
-    m_desktop.reset();
-    m_dimo.reset();
-    m_host.reset();
-}
-
-bool TestTrayDesktopGrants::connectClient(Client &client, const QString &name)
-{
-    client.socket.connectToServer(m_dir.filePath(u"mcp.sock"_s));
-    if (!client.socket.waitForConnected(testsupport::scaled(5000))) {
-        return false;
-    }
-    const QJsonObject init{{u"jsonrpc"_s, u"2.0"_s},
-                           {u"id"_s, 0},
-                           {u"method"_s, u"initialize"_s},
-                           {u"params"_s,
-                            QJsonObject{{u"protocolVersion"_s, u"2025-11-25"_s},
-                                        {u"capabilities"_s, QJsonObject{{u"elicitation"_s, QJsonObject()}}},
-                                        {u"clientInfo"_s, QJsonObject{{u"name"_s, name}, {u"version"_s, u"1"_s}}}}}};
-    client.socket.write(QJsonDocument(init).toJson(QJsonDocument::Compact) + '\n'
-                        + R"({"jsonrpc":"2.0","method":"notifications/initialized"})" + '\n');
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < testsupport::scaled(5000)) {
-        client.buffer += client.socket.readAll();
-        if (client.buffer.contains("\"id\":0")) {
-            client.buffer.clear();
-            return true;
-        }
-        QTest::qWait(20);
-    }
-    return false;
-}
-
-QJsonObject TestTrayDesktopGrants::call(Client &client, const QString &tool)
-{
-    const int id = client.nextId++;
-    const QJsonObject request{
-        {u"jsonrpc"_s, u"2.0"_s},
-        {u"id"_s, id},
-        {u"method"_s, u"tools/call"_s},
-        {u"params"_s, QJsonObject{{u"name"_s, tool}, {u"arguments"_s, QJsonObject{{u"tokenId"_s, TeslaOfAlice}}}}}};
-    client.socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
-    const QByteArray marker = "\"id\":" + QByteArray::number(id) + ',';
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < testsupport::scaled(30000)) {
-        client.buffer += client.socket.readAll();
-        const QList<QByteArray> lines = client.buffer.split('\n');
-        for (const QByteArray &line : lines) {
-            if (line.contains(marker) && line.contains("\"result\"")) {
-                client.buffer.clear();
-                return QJsonDocument::fromJson(line).object().value(u"result"_s).toObject();
-            }
-        }
-        QTest::qWait(20);
-    }
-    return {};
-}
-
-void TestTrayDesktopGrants::answerNextApproval(const std::function<QPushButton *(ui::ApprovalDialog *)> &button)
-{
-    auto *approver = m_desktop->findChild<app::DialogApprover *>();
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(approver, &app::DialogApprover::asking, this, [connection, button](QWidget *dialog) {
-        QObject::disconnect(*connection);
-        auto *approval = qobject_cast<ui::ApprovalDialog *>(dialog);
-        QTimer::singleShot(50, approval, [approval, button] {
-            QTest::mouseClick(button(approval), Qt::LeftButton);
-        });
-    });
+    m_tray.stop();
 }
 
 namespace {
-
-QString textOf(const QJsonObject &result)
-{
-    return result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();
-}
 
 QPushButton *deny(ui::ApprovalDialog *d)
 {
@@ -218,14 +123,14 @@ void TestTrayDesktopGrants::sessionScopeCoversOnlyThatSession()
         return d->allowSessionButton();
     });
     QJsonObject r = call(m_a, u"lock_doors"_s);
-    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(textOf(r)));
+    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
     QCOMPARE(m_dialogs, 1);
     QCOMPARE(gate().grants().size(), 1);
 
     // The same session: no dialog.
     r = call(m_a, u"lock_doors"_s);
-    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(textOf(r)));
-    QVERIFY2(textOf(r).contains(u"allowed earlier by the user (for this AI client session"_s), qPrintable(textOf(r)));
+    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
+    QVERIFY2(TrayClient::text(r).contains(u"allowed earlier by the user (for this AI client session"_s), qPrintable(TrayClient::text(r)));
     QCOMPARE(m_dialogs, 1);
     QCOMPARE(commandsSent(), sent + 2);
 
@@ -233,7 +138,7 @@ void TestTrayDesktopGrants::sessionScopeCoversOnlyThatSession()
     answerNextApproval(deny);
     r = call(m_b, u"lock_doors"_s);
     QVERIFY(r.value(u"isError"_s).toBool());
-    QVERIFY2(textOf(r).contains(u"denied"_s), qPrintable(textOf(r)));
+    QVERIFY2(TrayClient::text(r).contains(u"denied"_s), qPrintable(TrayClient::text(r)));
     QCOMPARE(m_dialogs, 2);
     QCOMPARE(commandsSent(), sent + 2);
 }
@@ -246,15 +151,15 @@ void TestTrayDesktopGrants::anyClientScopeAndSettingsRevoke()
     });
     const int dialogs = m_dialogs;
     QJsonObject r = call(m_b, u"unlock_doors"_s);
-    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(textOf(r)));
+    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
     QCOMPARE(m_dialogs, dialogs + 1);
     r = call(m_a, u"unlock_doors"_s); // any AI client: no dialog
-    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(textOf(r)));
+    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
     QCOMPARE(m_dialogs, dialogs + 1);
     QCOMPARE(commandsSent(), sent + 2);
 
     // Settings lists both grants and the policy in force; Revoke and Revoke all end them.
-    ui::SettingsDialog *settings = m_dimo->settings()->openDialog({u"all"_s});
+    ui::SettingsDialog *settings = m_tray.dimo->settings()->openDialog({u"all"_s});
     ui::ApprovalGrantsPanel *panel = settings->grantsPanel();
     QCOMPARE(panel->policyLabel()->text(), u"In force: ask (settings)"_s);
     QCOMPARE(panel->list()->count(), 2);
@@ -295,17 +200,17 @@ void TestTrayDesktopGrants::grantsExpire()
         return d->allowAlwaysButton();
     });
     QJsonObject r = call(m_a, u"lock_doors"_s);
-    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(textOf(r)));
+    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
     QCOMPARE(gate().grants().size(), 1);
     const qint64 later = QDateTime::currentSecsSinceEpoch() + 8 * 3600 + 60;
-    m_dimo->backend()->setClock([later] {
+    m_tray.dimo->backend()->setClock([later] {
         return later;
     });
     const int dialogs = m_dialogs;
     const int sent = commandsSent();
     answerNextApproval(deny);
     r = call(m_b, u"lock_doors"_s);
-    m_dimo->backend()->setClock(dimo::systemClock());
+    m_tray.dimo->backend()->setClock(dimo::systemClock());
     QVERIFY(r.value(u"isError"_s).toBool());
     QCOMPARE(m_dialogs, dialogs + 1);
     QCOMPARE(commandsSent(), sent);
@@ -318,17 +223,17 @@ void TestTrayDesktopGrants::stricterPolicyEndsGrants()
         return d->allowAlwaysButton();
     });
     QJsonObject r = call(m_a, u"unlock_doors"_s);
-    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(textOf(r)));
+    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
     QCOMPARE(gate().grants().size(), 1);
-    ui::SettingsValues values = m_dimo->settings()->values();
+    ui::SettingsValues values = m_tray.dimo->settings()->values();
     values.approvalPolicy = u"unlock-and-trunk"_s; // looser: the grant stays
-    m_dimo->applySettings(values);
+    m_tray.dimo->applySettings(values);
     QCOMPARE(gate().grants().size(), 1);
-    QCOMPARE(m_desktop->status().state().approval, u"unlock-and-trunk (settings)"_s);
+    QCOMPARE(m_tray.desktop->status().state().approval, u"unlock-and-trunk (settings)"_s);
     values.approvalPolicy = u"ask"_s; // stricter: every grant ends
-    m_dimo->applySettings(values);
+    m_tray.dimo->applySettings(values);
     QVERIFY(gate().grants().isEmpty());
-    QCOMPARE(m_desktop->status().state().approval, u"ask (settings)"_s);
+    QCOMPARE(m_tray.desktop->status().state().approval, u"ask (settings)"_s);
 }
 
 void TestTrayDesktopGrants::logOutEndsGrants()
@@ -337,12 +242,12 @@ void TestTrayDesktopGrants::logOutEndsGrants()
         return d->allowAlwaysButton();
     });
     QJsonObject r = call(m_a, u"lock_doors"_s);
-    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(textOf(r)));
+    QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
     QCOMPARE(gate().grants().size(), 1);
-    const QList<QAction *> actions = m_desktop->tray().menu().actions();
+    const QList<QAction *> actions = m_tray.desktop->tray().menu().actions();
     QCOMPARE(actions.at(2)->text(), u"Log out"_s);
     actions.at(2)->trigger();
-    QTRY_COMPARE(int(m_desktop->status().state().connection), int(ui::Connection::SignedOut));
+    QTRY_COMPARE(int(m_tray.desktop->status().state().connection), int(ui::Connection::SignedOut));
     QVERIFY(gate().grants().isEmpty());
 }
 
