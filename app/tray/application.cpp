@@ -107,7 +107,7 @@ void Application::startHttpFromSettings()
 {
     // --http-port wins; otherwise the settings may enable the endpoint. From the settings it
     // always requires the bearer token kept in the keychain: without a keychain it stays off.
-    const ui::SettingsValues &values = m_dimo->startValues();
+    const Settings &values = m_dimo->startValues();
     if (m_options.httpPort || !values.httpEnabled || m_options.mode == Options::Mode::Stdio) {
         return;
     }

@@ -9,12 +9,10 @@
 #include "app/tray/countingnam.h"
 #include "app/tray/keychaintokenstore.h"
 #include "app/tray/logging.h"
-#include "app/tray/settings/grantspanelbinding.h"
 #include "app/tray/settings/settingscontroller.h"
 #include "app/tray/settings/settingsstore.h"
 #include "dimo/auth/userjwtverifier.h"
 #include "mcp/server.h"
-#include "ui/settings/settingsdialog.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -46,7 +44,7 @@ DimoService::DimoService(const Options &options, QObject *parent)
     , m_nam(new CountingNetworkAccessManager(this))
     , m_options(options)
     , m_settingsFile(SettingsStore::openDefault())
-    , m_settings(new SettingsController(m_settingsFile.get(), m_nam, QProcessEnvironment::systemEnvironment(), this))
+    , m_settings(new SettingsController(m_settingsFile.get(), QProcessEnvironment::systemEnvironment(), this))
     , m_startValues(m_settings->store().load()) // the file only: the API key comes later
 {
     applyLogLevel(m_startValues.logLevel);
@@ -90,15 +88,6 @@ DimoService::DimoService(const Options &options, QObject *parent)
         Q_EMIT settingsReady();
     });
     connect(m_settings, &SettingsController::saved, this, &DimoService::adoptStoredLicense);
-    connect(m_settings, &SettingsController::dialogOpened, this, [this](ui::SettingsDialog *dialog) {
-        bindGrantsPanel(*dialog->grantsPanel(), m_backend->approvals());
-        tools::VehicleState *vehicles = &m_backend->vehicles();
-        const auto showCredits = [dialog, vehicles] {
-            dialog->setCredits(tools::creditsSummary(vehicles->list(), vehicles->credits()));
-        };
-        showCredits();
-        connect(vehicles, &tools::VehicleState::creditsChanged, dialog, showCredits);
-    });
 }
 
 void DimoService::adoptStoredLicense()
@@ -133,7 +122,7 @@ void DimoService::applyLogLevel(const QString &level)
     }
 }
 
-QStringList DimoService::applySettings(const ui::SettingsValues &values, QString *problem)
+QStringList DimoService::applySettings(const Settings &values, QString *problem)
 {
     m_backend->approvals().setPolicy(
         tools::effectiveApprovalPolicy(values.approvalPolicy, qEnvironmentVariable("DIMOTRAY_APPROVAL")));

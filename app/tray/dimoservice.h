@@ -3,8 +3,8 @@
 #pragma once
 
 #include "app/tray/options.h"
+#include "app/tray/settings/settings.h"
 #include "dimo/credentials.h"
-#include "ui/settings/settingsvalues.h"
 
 #include <QObject>
 
@@ -54,13 +54,13 @@ public:
     SettingsController *settings() const { return m_settings; }
 
     // The settings this process started with (environment, toolset and HTTP apply at start).
-    const ui::SettingsValues &startValues() const { return m_startValues; }
+    const Settings &startValues() const { return m_startValues; }
 
     bool settingsLoaded() const { return m_settingsLoaded; }
 
     // What a saved change does now: license, approval policy, log level, start at login. Returns
     // the settings that apply only after a restart, in words; `problem` gets what failed.
-    QStringList applySettings(const ui::SettingsValues &values, QString *problem = nullptr);
+    QStringList applySettings(const Settings &values, QString *problem = nullptr);
 
 Q_SIGNALS:
     // The stored license was read from the keychain (emitted once).
@@ -76,7 +76,7 @@ private:
     Options m_options;
     std::unique_ptr<QSettings> m_settingsFile;
     SettingsController *m_settings = nullptr;
-    ui::SettingsValues m_startValues;
+    Settings m_startValues;
     bool m_settingsLoaded = false;
 };
 

@@ -4,10 +4,14 @@
 
 #include "app/tools/backend.h"
 #include "app/tools/toolkit.h"
+#include "app/tray/countingnam.h"
 #include "app/tray/dimoservice.h"
 #include "app/tray/login/loginprocess.h"
+#include "app/tray/settings/grantspanelbinding.h"
 #include "app/tray/settings/settingscontroller.h"
+#include "app/tray/settings/settingsdialogcontroller.h"
 #include "app/tray/settings/settingsstore.h"
+#include "ui/settings/settingsdialog.h"
 #include "ui/welcome/welcomedialog.h"
 
 #include <QHostInfo>
@@ -28,9 +32,20 @@ LicenseFlows::LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *pare
     : QObject(parent)
     , m_dimo(dimo)
     , m_login(login)
+    , m_settingsDialog(new SettingsDialogController(*dimo.settings(), &dimo.network(), this))
 {
     SettingsController *settings = dimo.settings();
-    connect(settings, &SettingsController::saved, this, [this](const ui::SettingsValues &values) {
+    connect(m_settingsDialog, &SettingsDialogController::opened, this, [this](ui::SettingsDialog *dialog) {
+        tools::Backend *backend = m_dimo.backend();
+        bindGrantsPanel(*dialog->grantsPanel(), backend->approvals());
+        tools::VehicleState *vehicles = &backend->vehicles();
+        const auto showCredits = [dialog, vehicles] {
+            dialog->setCredits(tools::creditsSummary(vehicles->list(), vehicles->credits()));
+        };
+        showCredits();
+        connect(vehicles, &tools::VehicleState::creditsChanged, dialog, showCredits);
+    });
+    connect(settings, &SettingsController::saved, this, [this](const Settings &values) {
         QString problem;
         const QStringList later = m_dimo.applySettings(values, &problem);
         if (!problem.isEmpty()) {
@@ -52,7 +67,7 @@ LicenseFlows::LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *pare
             this,
             [this](const QString &clientId, qint64 tokenId, const QString &apiKeyHex, const QString &redirectUri) {
                 SettingsController *s = m_dimo.settings();
-                ui::SettingsValues values = s->values();
+                Settings values = s->values();
                 values.clientId = clientId;
                 values.redirectUri = redirectUri;
                 values.apiKey = apiKeyHex; // to the keychain only (SettingsController::save)
@@ -66,10 +81,10 @@ LicenseFlows::LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *pare
             });
 }
 
-void LicenseFlows::openSettings()
+ui::SettingsDialog *LicenseFlows::openSettings()
 {
     using tools::Toolset;
-    m_dimo.settings()->openDialog(
+    return m_settingsDialog->open(
         {tools::toString(Toolset::All), tools::toString(Toolset::ReadOnly), tools::toString(Toolset::Essentials)});
 }
 

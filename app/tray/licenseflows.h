@@ -7,10 +7,15 @@
 #include <QObject>
 #include <QPointer>
 
+namespace ui {
+class SettingsDialog;
+}
+
 namespace app {
 
 class DimoService;
 class LoginProcess;
+class SettingsDialogController;
 
 // The developer license from the tray: the Settings dialog (saved changes applied at once where
 // they can be), the first-run welcome, and "Create a license…" (Login with DIMO's provisioning,
@@ -21,7 +26,9 @@ class LicenseFlows : public QObject
 public:
     LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *parent = nullptr);
 
-    void openSettings();
+    // Opens the Settings dialog (or raises the open one): the license, the approval grants and the
+    // credits left, all kept current while it is open.
+    ui::SettingsDialog *openSettings();
     void showWelcome();
     void createLicense();
 
@@ -33,6 +40,7 @@ Q_SIGNALS:
 private:
     DimoService &m_dimo;
     LoginProcess &m_login;
+    SettingsDialogController *m_settingsDialog;
     QPointer<ui::WelcomeDialog> m_welcome;
 };
 

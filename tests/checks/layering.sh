@@ -79,6 +79,17 @@ if [ -d app/tools ]; then
     forbid app/tools "$gui" 'app/tools/ (dimotray_tools) is headless: no QtGui, QtWidgets, QtWebEngine or QtKeychain'
     forbid app/tools '<(QtWebEngine|QWebEngine|QtWebChannel/|QWebChannel)' 'app/tools/ (dimotray_tools) must not use QtWebEngine'
 fi
+# The headless service (DimoService and the settings it applies) takes no UI type: the Settings
+# dialog's form is converted on the desktop side (app/tray/settings/settingsform.*).
+for f in app/tray/dimoservice.{h,cpp} app/tray/settings/{settings,settingsstore,secretstore,storedcredentialsource,settingscontroller}.{h,cpp}; do
+    if [ ! -f "$f" ]; then
+        echo "LAYERING: the headless-service rule names $f, which does not exist (update tests/checks/layering.sh)"
+        fail=1
+        continue
+    fi
+    hits=$(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*("ui/|<(QtGui/|QtWidgets/|QtWebEngine|QWidget>|QApplication>|QGuiApplication>|QIcon>|QSystemTrayIcon>))' "$f" || true)
+    [ -z "$hits" ] || { echo "LAYERING: $f is the headless service: no ui/ and no GUI module (the keychain is fine)"; echo "$hits" | sed "s|^|  $f:|"; fail=1; }
+done
 for dir in app dimo mcp ui; do
     forbid $dir '"tests/' "$dir/ must not include test code (tests/)"
 done

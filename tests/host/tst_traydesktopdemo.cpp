@@ -10,8 +10,8 @@
 #include "app/tray/desktop.h"
 #include "app/tray/dialogapprover.h"
 #include "app/tray/dimoservice.h"
+#include "app/tray/licenseflows.h"
 #include "app/tray/mcphost.h"
-#include "app/tray/settings/settingscontroller.h"
 #include "app/tray/status.h"
 #include "app/tray/traycontroller.h"
 #include "tests/host/demotray.h"
@@ -199,7 +199,7 @@ void TestTrayDesktopDemo::lowCreditsAreNotifiedOnce()
     QVERIFY2(state.credits.contains(u" vehicles · lowest: 24558, 12 left"_s), qPrintable(state.credits));
     QVERIFY(ui::present(state).tooltip.contains(u"\nDIMO credits: "_s + state.credits));
     // Settings says it too, under the license.
-    ui::SettingsDialog *settings = m_tray.dimo->settings()->openDialog({u"all"_s});
+    ui::SettingsDialog *settings = m_tray.desktop->license().openSettings();
     const auto *credits = settings->findChild<QLabel *>(u"credits"_s);
     QVERIFY(credits && !credits->isHidden());
     QVERIFY2(credits->text().startsWith(u"DIMO credits: "_s + state.credits), qPrintable(credits->text()));

@@ -9,6 +9,7 @@
 #include "app/tray/desktop.h"
 #include "app/tray/dialogapprover.h"
 #include "app/tray/dimoservice.h"
+#include "app/tray/licenseflows.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/settings/settingscontroller.h"
 #include "app/tray/status.h"
@@ -130,7 +131,8 @@ void TestTrayDesktopGrants::sessionScopeCoversOnlyThatSession()
     // The same session: no dialog.
     r = call(m_a, u"lock_doors"_s);
     QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
-    QVERIFY2(TrayClient::text(r).contains(u"allowed earlier by the user (for this AI client session"_s), qPrintable(TrayClient::text(r)));
+    QVERIFY2(TrayClient::text(r).contains(u"allowed earlier by the user (for this AI client session"_s),
+             qPrintable(TrayClient::text(r)));
     QCOMPARE(m_dialogs, 1);
     QCOMPARE(commandsSent(), sent + 2);
 
@@ -159,7 +161,7 @@ void TestTrayDesktopGrants::anyClientScopeAndSettingsRevoke()
     QCOMPARE(commandsSent(), sent + 2);
 
     // Settings lists both grants and the policy in force; Revoke and Revoke all end them.
-    ui::SettingsDialog *settings = m_tray.dimo->settings()->openDialog({u"all"_s});
+    ui::SettingsDialog *settings = m_tray.desktop->license().openSettings();
     ui::ApprovalGrantsPanel *panel = settings->grantsPanel();
     QCOMPARE(panel->policyLabel()->text(), u"In force: ask (settings)"_s);
     QCOMPARE(panel->list()->count(), 2);
@@ -225,7 +227,7 @@ void TestTrayDesktopGrants::stricterPolicyEndsGrants()
     QJsonObject r = call(m_a, u"unlock_doors"_s);
     QVERIFY2(!r.value(u"isError"_s).toBool(), qPrintable(TrayClient::text(r)));
     QCOMPARE(gate().grants().size(), 1);
-    ui::SettingsValues values = m_tray.dimo->settings()->values();
+    app::Settings values = m_tray.dimo->settings()->values();
     values.approvalPolicy = u"unlock-and-trunk"_s; // looser: the grant stays
     m_tray.dimo->applySettings(values);
     QCOMPARE(gate().grants().size(), 1);

@@ -129,7 +129,7 @@ void TestTrayKeychain::provisionedLicenseIsStoredAndUsed()
     const auto jwt = waitForJob(client.value()->developerJwt());
     QVERIFY(jwt && jwt->ok());
     // Clean up the keyring for the next run.
-    dimo.settings()->save(ui::SettingsValues{});
+    dimo.settings()->save(app::Settings{});
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 2, testsupport::scaled(10000));
 }
 

@@ -8,6 +8,7 @@
 #include "app/tools/backend.h"
 #include "app/tray/desktop.h"
 #include "app/tray/dimoservice.h"
+#include "app/tray/licenseflows.h"
 #include "app/tray/mcphost.h"
 #include "app/tray/settings/settingscontroller.h"
 #include "app/tray/status.h"
@@ -220,10 +221,11 @@ int main(int argc, char **argv)
     shots.save(&welcome, u"welcome"_s);
     welcome.hide();
 
-    ui::SettingsDialog *settings = dimo.settings()->openDialog({u"all"_s, u"read-only"_s, u"essentials"_s});
+    ui::SettingsDialog *settings = desktop.license().openSettings();
     ui::SettingsValues values;
     const dimo::Credentials license = app::DimoService::simulatorLicense();
-    values.setEnvironmentName(sim.environmentFile());
+    values.environment = ui::SettingsValues::Environment::Custom;
+    values.environmentFile = sim.environmentFile();
     values.clientId = license.clientId;
     values.redirectUri = license.redirectUri;
     values.apiKey = license.apiKey; // the simulator's published test key, shown masked

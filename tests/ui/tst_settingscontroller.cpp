@@ -6,6 +6,7 @@
 // banner, settings still save, the API key is written nowhere).
 #include "app/tray/settings/secretstore.h"
 #include "app/tray/settings/settingscontroller.h"
+#include "app/tray/settings/settingsdialogcontroller.h"
 #include "tests/support/secretscan.h"
 #include "tests/support/timeout.h"
 #include "ui/settings/settingsdialog.h"
@@ -59,9 +60,9 @@ private:
     // A client ID of its own (checksummed by the validator on the way in), so no real entry is touched.
     QString m_clientId;
 
-    ui::SettingsValues licensed() const
+    app::Settings licensed() const
     {
-        ui::SettingsValues v;
+        app::Settings v;
         v.clientId = m_clientId;
         v.redirectUri = redirectUri;
         v.apiKey = apiKey;
@@ -87,7 +88,7 @@ private Q_SLOTS:
     void firstRun()
     {
         QSettings settings(m_dir.filePath(u"first.ini"_s), QSettings::IniFormat);
-        app::SettingsController c(&settings, &m_nam, QProcessEnvironment());
+        app::SettingsController c(&settings, QProcessEnvironment());
         QVERIFY(c.needsWelcome());
         c.store().setWelcomeDone(true);
         QVERIFY(!c.needsWelcome());
@@ -95,7 +96,7 @@ private Q_SLOTS:
         QSettings fresh(m_dir.filePath(u"first-env.ini"_s), QSettings::IniFormat);
         QProcessEnvironment env;
         env.insert(u"DIMO_CLIENT_ID"_s, m_clientId);
-        app::SettingsController fromEnv(&fresh, &m_nam, env);
+        app::SettingsController fromEnv(&fresh, env);
         QVERIFY(!fromEnv.needsWelcome()); // the old server's configuration: no welcome
         QCOMPARE(fromEnv.overrides().size(), 1);
     }
@@ -108,7 +109,7 @@ private Q_SLOTS:
         const QString ini = m_dir.filePath(u"restart.ini"_s);
         {
             QSettings settings(ini, QSettings::IniFormat);
-            app::SettingsController c(&settings, &m_nam, QProcessEnvironment());
+            app::SettingsController c(&settings, QProcessEnvironment());
             QVERIFY(loadAndWait(c));
             QVERIFY(c.keychainError().isEmpty());
             QVERIFY(!c.credentialSource()->credentials());
@@ -123,7 +124,7 @@ private Q_SLOTS:
         {
             // As after a restart: a new controller on the same file reads the key from the keychain.
             QSettings settings(ini, QSettings::IniFormat);
-            app::SettingsController c(&settings, &m_nam, QProcessEnvironment());
+            app::SettingsController c(&settings, QProcessEnvironment());
             QVERIFY(loadAndWait(c));
             QCOMPARE(c.values().apiKey, apiKey);
             const auto creds = c.credentialSource()->credentials();
@@ -131,7 +132,8 @@ private Q_SLOTS:
             QCOMPARE(creds.value().clientId, m_clientId);
 
             // Cleared in the dialog: the settings forget the license and the key leaves the keychain.
-            auto *dialog = c.openDialog({u"all"_s});
+            app::SettingsDialogController dialogs(c, &m_nam);
+            auto *dialog = dialogs.open({u"all"_s});
             QVERIFY(dialog);
             ui::SettingsValues none = dialog->values();
             none.clientId.clear();
@@ -162,7 +164,7 @@ private Q_SLOTS:
             QSKIP("needs the keychain");
         }
         QSettings settings(m_dir.filePath(u"token.ini"_s), QSettings::IniFormat);
-        app::SettingsController c(&settings, &m_nam, QProcessEnvironment());
+        app::SettingsController c(&settings, QProcessEnvironment());
         auto get = [&c] {
             std::optional<std::pair<QString, QString>> out;
             c.httpToken([&out](const QString &token, const QString &error) {
@@ -232,7 +234,7 @@ private Q_SLOTS:
             settings.setValue(u"license/redirectUri"_s, redirectUri);
         }
         QSettings settings(ini, QSettings::IniFormat);
-        app::SettingsController c(&settings, &m_nam, QProcessEnvironment());
+        app::SettingsController c(&settings, QProcessEnvironment());
         QSignalSpy errors(&c, &app::SettingsController::keychainErrorChanged);
         QVERIFY(loadAndWait(c));
         QVERIFY(!c.keychainError().isEmpty());
@@ -241,7 +243,8 @@ private Q_SLOTS:
         QVERIFY(!creds);
         QVERIFY2(creds.error().message.contains(u"keychain"_s), qPrintable(creds.error().message));
 
-        auto *dialog = c.openDialog({u"all"_s, u"essentials"_s});
+        app::SettingsDialogController dialogs(c, &m_nam);
+        auto *dialog = dialogs.open({u"all"_s, u"essentials"_s});
         QVERIFY(dialog->findChild<QFrame *>(u"keychainBanner"_s)->isVisible());
         QVERIFY(!dialog->canStoreSecrets());
         auto *level = dialog->findChild<QComboBox *>(u"logLevel"_s);
@@ -275,7 +278,7 @@ private Q_SLOTS:
 
         // Retry: still down, still said.
         QSignalSpy retried(&c, &app::SettingsController::keychainRetried);
-        dialog = c.openDialog({u"all"_s});
+        dialog = dialogs.open({u"all"_s});
         dialog->findChild<QPushButton *>(u"retryKeychain"_s)->click();
         QVERIFY(retried.wait(testsupport::scaled(30000)));
         QVERIFY(!retried.first().first().toString().isEmpty());

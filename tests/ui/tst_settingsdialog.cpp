@@ -93,7 +93,7 @@ private Q_SLOTS:
         QVERIFY(note->isVisible());
         QVERIFY(note->text().contains(u"not configured"_s));
         QVERIFY(!d.findChild<QPushButton *>(u"testCredentials"_s)->isEnabled());
-        QVERIFY(d.values().licenseEmpty());
+        QVERIFY(d.values().clientId.isEmpty() && d.values().redirectUri.isEmpty() && d.values().apiKey.isEmpty());
     }
 
     void badClientIdAsYouType()
@@ -260,7 +260,7 @@ private Q_SLOTS:
         QVERIFY2(file->isValid(), qPrintable(file->message()));
         QVERIFY(save(d)->isEnabled());
         QCOMPARE(d.values().environment, ui::SettingsValues::Environment::Custom);
-        QCOMPARE(d.values().environmentName(), path);
+        QCOMPARE(d.values().environmentFile, path);
     }
 
     void overridesAreReadOnly()

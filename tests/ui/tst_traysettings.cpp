@@ -22,9 +22,9 @@ const QString redirectUri = u"https://example.com/callback"_s;
 const QString apiKey = u"245f45dbe7ee2ea57bc67cc48c4bf232cd305661be635ac9b89d47dd99dc55dc"_s;
 const QString otherClientId = u"0x1111111111111111111111111111111111111111"_s;
 
-ui::SettingsValues licensed()
+app::Settings licensed()
 {
-    ui::SettingsValues v;
+    app::Settings v;
     v.clientId = clientId;
     v.redirectUri = redirectUri;
     v.apiKey = apiKey;
@@ -53,8 +53,8 @@ private Q_SLOTS:
     void settingsRoundTripWithoutSecrets()
     {
         const QString path = m_dir.filePath(u"roundtrip.ini"_s);
-        ui::SettingsValues v = licensed();
-        v.environment = ui::SettingsValues::Environment::Custom;
+        app::Settings v = licensed();
+        v.environment = app::Settings::Environment::Custom;
         v.environmentFile = u"/tmp/env.json"_s;
         v.fleetMode = true;
         v.approvalPolicy = u"never"_s;
@@ -81,7 +81,7 @@ private Q_SLOTS:
 
         QSettings settings(path, QSettings::IniFormat);
         app::SettingsStore store(&settings);
-        ui::SettingsValues expected = v;
+        app::Settings expected = v;
         expected.apiKey.clear();
         QCOMPARE(store.load(), expected);
     }
@@ -92,7 +92,7 @@ private Q_SLOTS:
         {
             QSettings settings(path, QSettings::IniFormat);
             app::SettingsStore store(&settings);
-            QCOMPARE(store.load(), ui::SettingsValues{});
+            QCOMPARE(store.load(), app::Settings{});
             QVERIFY(!store.welcomeDone());
             settings.setValue(u"tools/approvalPolicy"_s, u"whenever"_s);
             settings.setValue(u"general/logLevel"_s, u"trace"_s);
@@ -100,10 +100,10 @@ private Q_SLOTS:
         }
         QSettings settings(path, QSettings::IniFormat);
         app::SettingsStore store(&settings);
-        const ui::SettingsValues v = store.load();
+        const app::Settings v = store.load();
         QCOMPARE(v.approvalPolicy, u"ask"_s);
         QCOMPARE(v.logLevel, u"info"_s);
-        QCOMPARE(v.httpPort, ui::SettingsValues::DefaultHttpPort);
+        QCOMPARE(v.httpPort, app::Settings::DefaultHttpPort);
     }
 
     void welcomeAndDemo()
@@ -114,7 +114,7 @@ private Q_SLOTS:
         store.setDemoMode(true);
         QVERIFY(store.welcomeDone());
         QVERIFY(store.demoMode());
-        QVERIFY(store.save(ui::SettingsValues{})); // still no license: demo stays
+        QVERIFY(store.save(app::Settings{})); // still no license: demo stays
         QVERIFY(store.demoMode());
         QVERIFY(store.save(licensed())); // a license ends demo mode
         QVERIFY(!store.demoMode());
@@ -129,7 +129,7 @@ private Q_SLOTS:
 
     void notConfigured()
     {
-        const app::StoredCredentialSource source(ui::SettingsValues{}, {}, QProcessEnvironment());
+        const app::StoredCredentialSource source(app::Settings{}, {}, QProcessEnvironment());
         const auto c = source.credentials();
         QVERIFY(!c);
         QCOMPARE(c.error().kind, dimo::Error::Kind::NotSignedIn);
@@ -143,7 +143,7 @@ private Q_SLOTS:
 
     void storedLicense()
     {
-        ui::SettingsValues v = licensed();
+        app::Settings v = licensed();
         v.clientId = clientId.toLower(); // normalised on the way out
         v.fleetMode = true;
         const app::StoredCredentialSource source(v, {}, QProcessEnvironment());
@@ -157,7 +157,7 @@ private Q_SLOTS:
 
     void incompleteLicense()
     {
-        ui::SettingsValues v = licensed();
+        app::Settings v = licensed();
         v.apiKey.clear();
         const app::StoredCredentialSource source(v, {}, QProcessEnvironment());
         QVERIFY(!source.credentials());
@@ -186,14 +186,14 @@ private Q_SLOTS:
         QVERIFY(source.fleetMode());
         QCOMPARE(source.entryState(), u"VEHICLE_MANAGER"_s);
         QCOMPARE(source.origin(), u"settings (client ID from DIMO_CLIENT_ID)"_s);
-        const QList<ui::SettingsOverride> expected{
-            {ui::SettingsField::ClientId, u"DIMO_CLIENT_ID"_s, otherClientId},
-            {ui::SettingsField::FleetMode, u"FLEET_MODE"_s, u"yes"_s},
-            {ui::SettingsField::EntryState, u"DIMO_ENTRY_STATE"_s, u"VEHICLE_MANAGER"_s}};
+        const QList<app::SettingsOverride> expected{
+            {app::SettingsField::ClientId, u"DIMO_CLIENT_ID"_s, otherClientId},
+            {app::SettingsField::FleetMode, u"FLEET_MODE"_s, u"yes"_s},
+            {app::SettingsField::EntryState, u"DIMO_ENTRY_STATE"_s, u"VEHICLE_MANAGER"_s}};
         QCOMPARE(source.overriddenFields(), expected);
 
         // FLEET_MODE set to anything else turns a stored fleet mode off for this run.
-        ui::SettingsValues fleet = licensed();
+        app::Settings fleet = licensed();
         fleet.fleetMode = true;
         QVERIFY(!app::StoredCredentialSource(fleet, {}, environment({{u"FLEET_MODE"_s, u"false"_s}})).fleetMode());
     }
@@ -204,7 +204,7 @@ private Q_SLOTS:
         const auto env = environment({{u"DIMO_CLIENT_ID"_s, clientId},
                                       {u"DIMO_DOMAIN"_s, redirectUri},
                                       {u"DIMO_PRIVATE_KEY"_s, u"0x"_s + apiKey}});
-        const app::StoredCredentialSource source(ui::SettingsValues{}, u"no keychain"_s, env);
+        const app::StoredCredentialSource source(app::Settings{}, u"no keychain"_s, env);
         const auto c = source.credentials();
         QVERIFY(c.ok());
         QCOMPARE(c.value().apiKey, apiKey);
@@ -232,11 +232,11 @@ private Q_SLOTS:
                                       {u"DIMOTRAY_APPROVAL"_s, u"never"_s},
                                       {u"DIMO_PRIVATE_KEY"_s, apiKey},
                                       {u"UNRELATED"_s, u"x"_s}});
-        const QList<ui::SettingsOverride> expected{
-            {ui::SettingsField::ApiKey, u"DIMO_PRIVATE_KEY"_s, apiKey},
-            {ui::SettingsField::LoginUrl, u"DIMO_LOGIN_BASE_URL"_s, u"http://127.0.0.1:6000"_s},
+        const QList<app::SettingsOverride> expected{
+            {app::SettingsField::ApiKey, u"DIMO_PRIVATE_KEY"_s, apiKey},
+            {app::SettingsField::LoginUrl, u"DIMO_LOGIN_BASE_URL"_s, u"http://127.0.0.1:6000"_s},
             // DIMOTRAY_APPROVAL overrides nothing: it may only tighten the stored policy.
-            {ui::SettingsField::Toolset, u"DIMOTRAY_TOOLSET"_s, u"essentials"_s}};
+            {app::SettingsField::Toolset, u"DIMOTRAY_TOOLSET"_s, u"essentials"_s}};
         QCOMPARE(app::environmentOverrides(env), expected);
     }
 

@@ -7,8 +7,8 @@
 
 namespace ui {
 
-// Everything the Settings dialog edits. Secrets (`apiKey`) travel in this struct between the
-// keychain and the dialog only; the app stores them in the keychain, never with the rest.
+// The Settings dialog's form: everything it edits. The app converts its own settings
+// (app::Settings) to and from it; the API key travels in it between the app and the dialog only.
 struct SettingsValues
 {
     enum class Environment {
@@ -32,18 +32,7 @@ struct SettingsValues
 
     static constexpr quint16 DefaultHttpPort = 8777;
 
-    // For dimo::Environment::byName: "production", "dev" or the environment file's path.
-    QString environmentName() const;
-    // The inverse: sets `environment` (and `environmentFile` for anything else than the two names).
-    void setEnvironmentName(const QString &nameOrPath);
-
-    // True when no part of the license is filled in (the app then runs "not configured").
-    bool licenseEmpty() const { return clientId.isEmpty() && redirectUri.isEmpty() && apiKey.isEmpty(); }
-
     bool operator==(const SettingsValues &other) const = default;
-
-    static QStringList approvalPolicies(); // "ask", "unlock-and-trunk", "never"
-    static QStringList logLevels(); // "warning", "info", "debug"
 };
 
 // A field of the dialog, for environment-variable overrides.

@@ -2,9 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/settings/settingscontroller.h"
 
-#include "app/tray/settings/credentialtest.h"
 #include "app/tray/settings/secretstore.h"
-#include "ui/settings/settingsdialog.h"
 
 #include <QRandomGenerator>
 
@@ -12,22 +10,13 @@ using namespace Qt::StringLiterals;
 
 namespace app {
 
-SettingsController::SettingsController(QSettings *settings,
-                                       QNetworkAccessManager *nam,
-                                       const QProcessEnvironment &env,
-                                       QObject *parent)
+SettingsController::SettingsController(QSettings *settings, const QProcessEnvironment &env, QObject *parent)
     : QObject(parent)
     , m_store(settings)
     , m_secrets(new SecretStore(this))
-    , m_test(new CredentialTest(nam, this))
     , m_env(env)
     , m_values(m_store.load())
 {}
-
-SettingsController::~SettingsController()
-{
-    delete m_dialog;
-}
 
 std::unique_ptr<StoredCredentialSource> SettingsController::credentialSource() const
 {
@@ -46,9 +35,6 @@ void SettingsController::setKeychainError(const QString &message)
         return;
     }
     m_keychainError = message;
-    if (m_dialog) {
-        m_dialog->setKeychainError(message);
-    }
     Q_EMIT keychainErrorChanged(message);
 }
 
@@ -117,46 +103,16 @@ void SettingsController::retryKeychain()
         m_secrets->read(SecretStore::apiKeyKey(m_values.clientId), [this](const SecretResult &r) {
             if (r.ok()) {
                 m_values.apiKey = r.value;
-                if (m_dialog) {
-                    m_dialog->setStoredApiKey(r.value);
-                }
+                Q_EMIT apiKeyRead(r.value);
             }
         });
     });
 }
 
-ui::SettingsDialog *SettingsController::openDialog(const QStringList &toolsets, QWidget *parent)
+void SettingsController::save(const Settings &values, bool storeSecrets)
 {
-    if (m_dialog && m_dialog->isVisible()) {
-        m_dialog->raise();
-        m_dialog->activateWindow();
-        return m_dialog;
-    }
-    auto *dialog = new ui::SettingsDialog(parent);
-    m_dialog = dialog;
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setToolsets(toolsets);
-    dialog->setOverrides(overrides());
-    dialog->setValues(m_values);
-    dialog->setKeychainError(m_keychainError);
-    connect(dialog, &ui::SettingsDialog::testRequested, m_test, [this](const dimo::Credentials &c, const QString &env) {
-        m_test->start(c, env);
-    });
-    connect(m_test, &CredentialTest::finished, dialog, &ui::SettingsDialog::showTestResult);
-    connect(dialog, &ui::SettingsDialog::retryKeychainRequested, this, &SettingsController::retryKeychain);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        save(dialog->values(), dialog->canStoreSecrets());
-    });
-    connect(dialog, &QDialog::finished, m_test, &CredentialTest::cancel);
-    Q_EMIT dialogOpened(dialog);
-    dialog->show();
-    return dialog;
-}
-
-void SettingsController::save(const ui::SettingsValues &values, bool storeSecrets)
-{
-    const ui::SettingsValues before = m_values;
-    ui::SettingsValues next = values;
+    const Settings before = m_values;
+    Settings next = values;
     if (!m_store.save(next)) {
         Q_EMIT saveFailed(tr("The settings could not be saved: %1.").arg(m_store.errorString()));
         return;

@@ -40,27 +40,27 @@ std::unique_ptr<QSettings> SettingsStore::openDefault()
     return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, u"dimo-tray"_s, u"dimo-tray"_s);
 }
 
-ui::SettingsValues SettingsStore::load() const
+Settings SettingsStore::load() const
 {
-    const ui::SettingsValues defaults;
-    ui::SettingsValues v;
+    const Settings defaults;
+    Settings v;
     v.setEnvironmentName(m_settings->value(kEnvironment, u"production"_s).toString());
     v.clientId = m_settings->value(kClientId).toString();
     v.redirectUri = m_settings->value(kRedirectUri).toString();
     v.fleetMode = m_settings->value(kFleetMode, false).toBool();
-    v.approvalPolicy = oneOf(
-        m_settings->value(kApprovalPolicy).toString(), ui::SettingsValues::approvalPolicies(), defaults.approvalPolicy);
+    v.approvalPolicy =
+        oneOf(m_settings->value(kApprovalPolicy).toString(), Settings::approvalPolicies(), defaults.approvalPolicy);
     v.toolset = m_settings->value(kToolset, defaults.toolset).toString();
     v.httpEnabled = m_settings->value(kHttpEnabled, false).toBool();
     bool ok = false;
     const int port = m_settings->value(kHttpPort, int(defaults.httpPort)).toInt(&ok);
     v.httpPort = ok && port >= 1024 && port <= 65535 ? quint16(port) : defaults.httpPort;
     v.startAtLogin = m_settings->value(kStartAtLogin, false).toBool();
-    v.logLevel = oneOf(m_settings->value(kLogLevel).toString(), ui::SettingsValues::logLevels(), defaults.logLevel);
+    v.logLevel = oneOf(m_settings->value(kLogLevel).toString(), Settings::logLevels(), defaults.logLevel);
     return v;
 }
 
-bool SettingsStore::save(const ui::SettingsValues &v)
+bool SettingsStore::save(const Settings &v)
 {
     m_settings->setValue(kVersion, 1);
     m_settings->setValue(kEnvironment, v.environmentName());

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "ui/settings/settingsvalues.h"
+#include "app/tray/settings/settings.h"
 
 #include <QString>
 
@@ -24,9 +24,9 @@ public:
     // scope (independent of QCoreApplication's organisation name, which the app does not set).
     static std::unique_ptr<QSettings> openDefault();
 
-    ui::SettingsValues load() const;
+    Settings load() const;
     // Writes everything but the API key and syncs; false (see errorString()) when not writable.
-    bool save(const ui::SettingsValues &values);
+    bool save(const Settings &values);
 
     QString errorString() const { return m_error; }
 

@@ -9,31 +9,31 @@ namespace {
 
 struct Variable
 {
-    ui::SettingsField field;
+    SettingsField field;
     const char16_t *name;
     const char16_t *words; // for origin()
 };
 
 constexpr Variable licenseVariables[] = {
-    {ui::SettingsField::ClientId, u"DIMO_CLIENT_ID", u"client ID"},
-    {ui::SettingsField::RedirectUri, u"DIMO_DOMAIN", u"redirect URI"},
-    {ui::SettingsField::ApiKey, u"DIMO_PRIVATE_KEY", u"API key"},
+    {SettingsField::ClientId, u"DIMO_CLIENT_ID", u"client ID"},
+    {SettingsField::RedirectUri, u"DIMO_DOMAIN", u"redirect URI"},
+    {SettingsField::ApiKey, u"DIMO_PRIVATE_KEY", u"API key"},
 };
 
 constexpr Variable otherVariables[] = {
-    {ui::SettingsField::FleetMode, u"FLEET_MODE", u"fleet mode"},
-    {ui::SettingsField::EntryState, u"DIMO_ENTRY_STATE", u"login entry state"},
-    {ui::SettingsField::LoginUrl, u"DIMO_LOGIN_BASE_URL", u"login address"},
+    {SettingsField::FleetMode, u"FLEET_MODE", u"fleet mode"},
+    {SettingsField::EntryState, u"DIMO_ENTRY_STATE", u"login entry state"},
+    {SettingsField::LoginUrl, u"DIMO_LOGIN_BASE_URL", u"login address"},
 };
 
 // DIMOTRAY_APPROVAL is not among them: it may only tighten the stored policy, which stays
 // editable (tools::effectiveApprovalPolicy; Settings shows the policy in force and its source).
 constexpr Variable trayVariables[] = {
-    {ui::SettingsField::Toolset, u"DIMOTRAY_TOOLSET", u"toolset"},
+    {SettingsField::Toolset, u"DIMOTRAY_TOOLSET", u"toolset"},
 };
 
 template <size_t N>
-void collect(QList<ui::SettingsOverride> &out, const Variable (&vars)[N], const QProcessEnvironment &env)
+void collect(QList<SettingsOverride> &out, const Variable (&vars)[N], const QProcessEnvironment &env)
 {
     for (const Variable &v : vars) {
         const QString name = QString::fromUtf16(v.name);
@@ -52,16 +52,16 @@ bool truthy(const QString &value)
 
 } // namespace
 
-QList<ui::SettingsOverride> environmentOverrides(const QProcessEnvironment &env)
+QList<SettingsOverride> environmentOverrides(const QProcessEnvironment &env)
 {
-    QList<ui::SettingsOverride> out;
+    QList<SettingsOverride> out;
     collect(out, licenseVariables, env);
     collect(out, otherVariables, env);
     collect(out, trayVariables, env);
     return out;
 }
 
-StoredCredentialSource::StoredCredentialSource(ui::SettingsValues stored,
+StoredCredentialSource::StoredCredentialSource(Settings stored,
                                                QString keychainError,
                                                const QProcessEnvironment &environment)
     : m_stored(std::move(stored))
@@ -69,9 +69,9 @@ StoredCredentialSource::StoredCredentialSource(ui::SettingsValues stored,
     , m_env(environment)
 {}
 
-QList<ui::SettingsOverride> StoredCredentialSource::overriddenFields() const
+QList<SettingsOverride> StoredCredentialSource::overriddenFields() const
 {
-    QList<ui::SettingsOverride> out;
+    QList<SettingsOverride> out;
     collect(out, licenseVariables, m_env);
     collect(out, otherVariables, m_env);
     return out;

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "app/tools/credentialsource.h"
-#include "ui/settings/settingsvalues.h"
+#include "app/tray/settings/settings.h"
 
 #include <QList>
 #include <QProcessEnvironment>
@@ -15,8 +15,7 @@ namespace app {
 // credential test only; the dialog never shows it), FLEET_MODE, DIMO_ENTRY_STATE,
 // DIMO_LOGIN_BASE_URL, and the tray's DIMOTRAY_TOOLSET. Blank variables do not count.
 // DIMOTRAY_APPROVAL does not override: it can only tighten (tools::effectiveApprovalPolicy).
-QList<ui::SettingsOverride>
-environmentOverrides(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+QList<SettingsOverride> environmentOverrides(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
 // The tray's license: the stored settings plus the API key read from the keychain, each field
 // overridden by its environment variable when that is set (the semantics of
@@ -27,7 +26,7 @@ class StoredCredentialSource : public tools::CredentialSource
 public:
     // `stored.apiKey`: as read from the keychain (empty when absent). `keychainError`: why it could
     // not be read (SecretResult::error), empty when the keychain answered.
-    explicit StoredCredentialSource(ui::SettingsValues stored,
+    explicit StoredCredentialSource(Settings stored,
                                     QString keychainError = {},
                                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
@@ -39,12 +38,12 @@ public:
     QString origin() const override;
 
     // The credential-related overrides (a subset of environmentOverrides()).
-    QList<ui::SettingsOverride> overriddenFields() const;
+    QList<SettingsOverride> overriddenFields() const;
 
 private:
     QString env(const QString &name) const { return m_env.value(name).trimmed(); }
 
-    ui::SettingsValues m_stored;
+    Settings m_stored;
     QString m_keychainError;
     QProcessEnvironment m_env;
 };
