@@ -2,29 +2,29 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/format.h"
 
-using namespace Qt::StringLiterals;
+#include <QCoreApplication>
 
 namespace ui {
 
 QString formatAge(const QDateTime &when, const QDateTime &now)
 {
     if (!when.isValid()) {
-        return u"never"_s;
+        return QCoreApplication::translate("ui::formatAge", "never");
     }
     const qint64 secs = when.secsTo(now);
     if (secs < 5) {
-        return u"just now"_s;
+        return QCoreApplication::translate("ui::formatAge", "just now");
     }
     if (secs < 60) {
-        return u"%1 s ago"_s.arg(secs);
+        return QCoreApplication::translate("ui::formatAge", "%1 s ago").arg(secs);
     }
     if (secs < 3600) {
-        return u"%1 min ago"_s.arg(secs / 60);
+        return QCoreApplication::translate("ui::formatAge", "%1 min ago").arg(secs / 60);
     }
     if (secs < 48 * 3600) {
-        return u"%1 h ago"_s.arg(secs / 3600);
+        return QCoreApplication::translate("ui::formatAge", "%1 h ago").arg(secs / 3600);
     }
-    return u"%1 days ago"_s.arg(secs / 86400);
+    return QCoreApplication::translate("ui::formatAge", "%1 days ago").arg(secs / 86400);
 }
 
 } // namespace ui

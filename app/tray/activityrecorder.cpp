@@ -72,7 +72,7 @@ ActivityRecorder::ActivityRecorder(mcp::Server &server,
             this,
             [this](const QString &tool, qint64 tokenId, bool confirmed, const QString &line) {
                 if (const quint64 entry = entryFor(tool, tokenId)) {
-                    m_model.setConfirmation(entry, confirmed ? u"confirmed by telemetry"_s : line);
+                    m_model.setConfirmation(entry, confirmed ? tr("confirmed by telemetry") : line);
                 }
             });
 }
@@ -84,7 +84,7 @@ void ActivityRecorder::started(quint64 callId,
 {
     ui::ActivityEntry entry;
     entry.arrived = QDateTime::currentDateTime();
-    entry.client = clientInfo.value(u"title"_s).toString(clientInfo.value(u"name"_s).toString(u"unknown client"_s));
+    entry.client = clientInfo.value(u"title"_s).toString(clientInfo.value(u"name"_s).toString(tr("unknown client")));
     entry.tool = tool;
     entry.tokenId = vehicleOf(arguments);
     const quint64 id = m_model.begin(entry);

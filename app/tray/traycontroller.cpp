@@ -82,11 +82,11 @@ void TrayController::apply(const ui::TrayState &state)
     }
     if (state.connection != m_last) {
         if (state.connection == ui::Connection::CredentialsRejected) {
-            notify(u"DIMO rejected the developer license"_s,
+            notify(tr("DIMO rejected the developer license"),
                    state.detail + u"\nCheck the client ID and API key in Settings."_s,
                    true);
         } else if (state.connection == ui::Connection::Unreachable) {
-            notify(u"DIMO is unreachable"_s, state.detail, true);
+            notify(tr("DIMO is unreachable"), state.detail, true);
         }
         m_last = state.connection;
     }

@@ -42,12 +42,12 @@ void ProvisionBridge::provisioned(const QJsonObject &response)
     bool ok = tokenValue.isDouble();
     qint64 tokenId = ok ? qint64(tokenValue.toDouble()) : tokenValue.toString().toLongLong(&ok);
     if (!dimo::eth::isHexAddress(clientId) || !ok || tokenId <= 0) {
-        failed(u"Login with DIMO answered without a valid client ID and token ID."_s);
+        failed(tr("Login with DIMO answered without a valid client ID and token ID."));
         return;
     }
     QString key = response.value(u"privateKey"_s).toString();
     if (!key.isEmpty() && !dimo::Credentials::validateApiKey(key).ok()) {
-        failed(u"Login with DIMO answered with an API key that is not a valid secp256k1 key."_s);
+        failed(tr("Login with DIMO answered with an API key that is not a valid secp256k1 key."));
         return;
     }
     if (!key.isEmpty()) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/clients/autostart.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -87,15 +88,17 @@ namespace autostartdetail {
 AutostartResult writeEntry(const QString &path, const QString &content)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        return {false, u"Cannot create the folder of %1"_s.arg(path)};
+        return {false, QCoreApplication::translate("app::Autostart", "Cannot create the folder of %1").arg(path)};
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return {false, u"Cannot write %1: %2"_s.arg(path, file.errorString())};
+        return {false,
+                QCoreApplication::translate("app::Autostart", "Cannot write %1: %2").arg(path, file.errorString())};
     }
     file.write(content.toUtf8());
     if (!file.commit()) {
-        return {false, u"Cannot write %1: %2"_s.arg(path, file.errorString())};
+        return {false,
+                QCoreApplication::translate("app::Autostart", "Cannot write %1: %2").arg(path, file.errorString())};
     }
     return {};
 }
@@ -104,7 +107,8 @@ AutostartResult removeEntry(const QString &path)
 {
     QFile file(path);
     if (file.exists() && !file.remove()) {
-        return {false, u"Cannot remove %1: %2"_s.arg(path, file.errorString())};
+        return {false,
+                QCoreApplication::translate("app::Autostart", "Cannot remove %1: %2").arg(path, file.errorString())};
     }
     return {};
 }

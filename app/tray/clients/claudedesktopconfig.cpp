@@ -31,7 +31,7 @@ QString parseErrorText(const QByteArray &text, const QJsonParseError &error)
     const QByteArray before = text.left(error.offset);
     const qsizetype line = before.count('\n') + 1;
     const qsizetype column = error.offset - (before.lastIndexOf('\n') + 1) + 1;
-    return u"line %1, column %2: %3"_s.arg(line).arg(column).arg(error.errorString());
+    return ClaudeDesktopConfig::tr("line %1, column %2: %3").arg(line).arg(column).arg(error.errorString());
 }
 
 // Writes `data` to `path` atomically (a temporary file renamed over the target).
@@ -39,11 +39,11 @@ QString writeAtomically(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        return ClaudeDesktopConfig::tr("Cannot write %1: %2").arg(path, file.errorString());
     }
     file.write(data);
     if (!file.commit()) {
-        return u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        return ClaudeDesktopConfig::tr("Cannot write %1: %2").arg(path, file.errorString());
     }
     return {};
 }
@@ -54,23 +54,25 @@ QString writeAtomically(const QString &path, const QByteArray &data)
 QString writeBackup(const QString &path, const QByteArray &data, QFileDevice::Permissions permissions)
 {
     if (QFileInfo(path).isSymLink() && !QFile::remove(path)) {
-        return u"Cannot replace %1, a symbolic link; remove it and try again"_s.arg(path);
+        return ClaudeDesktopConfig::tr("Cannot replace %1, a symbolic link; remove it and try again").arg(path);
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        return ClaudeDesktopConfig::tr("Cannot write %1: %2").arg(path, file.errorString());
     }
     if (QFileInfo(path).isSymLink()) { // planted again between the removal and open(), which followed it
         file.cancelWriting();
-        return u"Cannot write %1: it keeps turning into a symbolic link; remove it and try again"_s.arg(path);
+        return ClaudeDesktopConfig::tr(
+                   "Cannot write %1: it keeps turning into a symbolic link; remove it and try again")
+            .arg(path);
     }
     if (!file.setPermissions(permissions)) { // the temporary file, before the first byte is in it
         file.cancelWriting();
-        return u"Cannot restrict the permissions of %1: %2"_s.arg(path, file.errorString());
+        return ClaudeDesktopConfig::tr("Cannot restrict the permissions of %1: %2").arg(path, file.errorString());
     }
     file.write(data);
     if (!file.commit()) {
-        return u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        return ClaudeDesktopConfig::tr("Cannot write %1: %2").arg(path, file.errorString());
     }
     return {};
 }
@@ -86,14 +88,14 @@ bool pointsAtShim(const QJsonValue &entry, const QString &shimPath)
 
 QString ClaudeDesktopInstall::summary() const
 {
-    const QString backup = backupPath.isEmpty() ? QString() : u" (backup: %1)"_s.arg(backupPath);
+    const QString backup = backupPath.isEmpty() ? QString() : ClaudeDesktopConfig::tr(" (backup: %1)").arg(backupPath);
     switch (outcome) {
     case Outcome::Added:
-        return u"Added dimo to %1%2. Restart Claude Desktop to use it."_s.arg(path, backup);
+        return ClaudeDesktopConfig::tr("Added dimo to %1%2. Restart Claude Desktop to use it.").arg(path, backup);
     case Outcome::Updated:
-        return u"Updated dimo in %1%2. Restart Claude Desktop to use it."_s.arg(path, backup);
+        return ClaudeDesktopConfig::tr("Updated dimo in %1%2. Restart Claude Desktop to use it.").arg(path, backup);
     case Outcome::UpToDate:
-        return u"%1 already starts dimo from this DIMO Tray; nothing changed."_s.arg(path);
+        return ClaudeDesktopConfig::tr("%1 already starts dimo from this DIMO Tray; nothing changed.").arg(path);
     case Outcome::Failed:
         break;
     }
@@ -167,7 +169,7 @@ ClaudeDesktopInstall ClaudeDesktopConfig::install(const QString &path, const QSt
     const bool existed = file.exists();
     if (existed) {
         if (!file.open(QIODevice::ReadOnly)) {
-            return failure(path, u"Cannot read %1: %2"_s.arg(path, file.errorString()));
+            return failure(path, ClaudeDesktopConfig::tr("Cannot read %1: %2").arg(path, file.errorString()));
         }
         original = file.readAll();
         file.close();
@@ -183,13 +185,15 @@ ClaudeDesktopInstall ClaudeDesktopConfig::install(const QString &path, const QSt
         const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
         if (error.error != QJsonParseError::NoError) {
             return failure(path,
-                           u"%1 is not valid JSON (%2). It was left unchanged; fix or remove it and try again."_s.arg(
-                               path, parseErrorText(text, error)));
+                           ClaudeDesktopConfig::tr(
+                               "%1 is not valid JSON (%2). It was left unchanged; fix or remove it and try again.")
+                               .arg(path, parseErrorText(text, error)));
         }
         if (!doc.isObject()) {
             return failure(
                 path,
-                u"The top level of %1 is not a JSON object. It was left unchanged; fix or remove it and try again."_s
+                ClaudeDesktopConfig::tr(
+                    "The top level of %1 is not a JSON object. It was left unchanged; fix or remove it and try again.")
                     .arg(path));
         }
         root = doc.object();
@@ -232,11 +236,11 @@ ClaudeDesktopInstall ClaudeDesktopConfig::install(const QString &path, const QSt
         result.backupPath = path + u".bak"_s;
         const QFileDevice::Permissions mode = QFileInfo(path).permissions();
         if (const QString error = writeBackup(result.backupPath, original, mode); !error.isEmpty()) {
-            return failure(path, error + u" (the backup; %1 was left unchanged)"_s.arg(path));
+            return failure(path, error + ClaudeDesktopConfig::tr(" (the backup; %1 was left unchanged)").arg(path));
         }
     }
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        return failure(path, u"Cannot create the folder of %1"_s.arg(path));
+        return failure(path, ClaudeDesktopConfig::tr("Cannot create the folder of %1").arg(path));
     }
     if (const QString error = writeAtomically(path, updated); !error.isEmpty()) {
         return failure(path, error);

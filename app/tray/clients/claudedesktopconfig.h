@@ -4,6 +4,7 @@
 
 #include "app/tray/clients/platform.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace app {
@@ -32,6 +33,8 @@ struct ClaudeDesktopInstall
 /// Claude Desktop's `claude_desktop_config.json`: where it is, and adding DIMO Tray's shim to it.
 class ClaudeDesktopConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(ClaudeDesktopConfig)
+
 public:
     /// The config file for `os` given that OS's directories (pure; see PlatformDirs). On Windows,
     /// `msixPackage` is the folder of Claude Desktop's MSIX package (findMsixPackage()); the

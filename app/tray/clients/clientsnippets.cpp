@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/clients/clientsnippets.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -74,13 +75,17 @@ QList<ui::ClientSnippet> clientSnippets(const QString &shim, Os os)
 {
     return {
         {u"Claude Code"_s,
-         u"Run in a terminal (adds dimo for your user in every project):"_s,
+         QCoreApplication::translate("app::ClientSnippets",
+                                     "Run in a terminal (adds dimo for your user in every project):"),
          claudeCodeSnippet(shim, os)},
         {u"Cursor"_s,
-         u"Add to ~/.cursor/mcp.json (all projects) or .cursor/mcp.json (one project):"_s,
+         QCoreApplication::translate("app::ClientSnippets",
+                                     "Add to ~/.cursor/mcp.json (all projects) or .cursor/mcp.json (one project):"),
          mcpServersSnippet(shim)},
         {u"VS Code"_s,
-         u"Add to .vscode/mcp.json in your workspace, or run \"MCP: Open User Configuration\":"_s,
+         QCoreApplication::translate(
+             "app::ClientSnippets",
+             "Add to .vscode/mcp.json in your workspace, or run \"MCP: Open User Configuration\":"),
          vscodeSnippet(shim)},
     };
 }

@@ -18,7 +18,7 @@ QString clientLabel(const QJsonObject &clientInfo)
         name = clientInfo.value("name"_L1).toString().trimmed();
     }
     if (name.isEmpty()) {
-        return u"Unknown client"_s;
+        return ConnectController::tr("Unknown client");
     }
     const QString version = clientInfo.value("version"_L1).toString().trimmed();
     return version.isEmpty() ? name : name + u' ' + version;

@@ -43,7 +43,7 @@ void CredentialTest::start(const dimo::Credentials &credentials, const QString &
     const auto env = dimo::Environment::byName(environment);
     if (!env) {
         cancel();
-        report(false, u"The environment cannot be used: %1."_s.arg(env.error().message));
+        report(false, tr("The environment cannot be used: %1.").arg(env.error().message));
         return;
     }
     start(credentials, env.value());
@@ -55,8 +55,8 @@ void CredentialTest::start(const dimo::Credentials &credentials, const dimo::Env
     const auto valid = dimo::Credentials::validated(credentials.clientId, credentials.redirectUri, credentials.apiKey);
     if (!valid) {
         report(false,
-               u"The license was not sent to DIMO because it is invalid: %1. %2"_s.arg(valid.error().message,
-                                                                                       valid.error().hint));
+               tr("The license was not sent to DIMO because it is invalid: %1. %2")
+                   .arg(valid.error().message, valid.error().hint));
         return;
     }
     m_client = std::make_unique<dimo::Client>(m_nam, environment, valid.value(), m_options);
@@ -72,7 +72,7 @@ void CredentialTest::start(const dimo::Credentials &credentials, const dimo::Env
             client->deleteLater();
         }
         if (token) {
-            report(true, u"DIMO accepted the license: it issued a developer token for client ID %1."_s.arg(clientId));
+            report(true, tr("DIMO accepted the license: it issued a developer token for client ID %1.").arg(clientId));
         } else {
             report(false, describe(token.error()));
         }
@@ -81,31 +81,32 @@ void CredentialTest::start(const dimo::Credentials &credentials, const dimo::Env
 
 QString CredentialTest::describe(const dimo::Error &error)
 {
-    const QString said = error.detail.isEmpty() ? QString() : u" (DIMO said: %1)"_s.arg(error.detail);
+    const QString said = error.detail.isEmpty() ? QString() : tr(" (DIMO said: %1)").arg(error.detail);
     switch (error.kind) {
     case dimo::Error::Kind::Unauthorized:
     case dimo::Error::Kind::HttpStatus:
         if (error.kind == dimo::Error::Kind::Unauthorized || (error.httpStatus >= 400 && error.httpStatus < 500)) {
             const QString what = error.hint.contains(u"redirect URI"_s)
-                ? u"DIMO rejected the redirect URI for this license."_s
+                ? tr("DIMO rejected the redirect URI for this license.")
                 : u"DIMO rejected the license: it does not know this client ID, or the API key is not a signer of "
                   "this license."_s;
-            return what + u' ' + (error.hint.isEmpty() ? u"Check the client ID and the API key."_s : error.hint) + said;
+            return what + u' ' + (error.hint.isEmpty() ? tr("Check the client ID and the API key.") : error.hint)
+                + said;
         }
-        return u"DIMO could not check the license right now: %1.%2 Try again later."_s.arg(error.message, said);
+        return tr("DIMO could not check the license right now: %1.%2 Try again later.").arg(error.message, said);
     case dimo::Error::Kind::Network:
     case dimo::Error::Kind::Timeout:
         return u"DIMO could not be reached: %1. Check the network connection, or that the chosen environment is "
                "right and running.%2"_s.arg(error.message,
                                             error.detail.isEmpty() ? QString() : u" (%1)"_s.arg(error.detail));
     case dimo::Error::Kind::InvalidInput:
-        return u"The license was not sent to DIMO because it is invalid: %1. %2"_s.arg(error.message, error.hint);
+        return tr("The license was not sent to DIMO because it is invalid: %1. %2").arg(error.message, error.hint);
     case dimo::Error::Kind::Cancelled:
-        return u"The test was cancelled."_s;
+        return tr("The test was cancelled.");
     default:
         break;
     }
-    return u"The test failed: %1"_s.arg(error.toString());
+    return tr("The test failed: %1").arg(error.toString());
 }
 
 } // namespace app

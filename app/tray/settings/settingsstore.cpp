@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/settings/settingsstore.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -109,10 +110,12 @@ bool SettingsStore::sync()
         m_error.clear();
         return true;
     case QSettings::AccessError:
-        m_error = u"cannot write the settings file %1 (access denied)"_s.arg(m_settings->fileName());
+        m_error = QCoreApplication::translate("app::SettingsStore", "cannot write the settings file %1 (access denied)")
+                      .arg(m_settings->fileName());
         return false;
     case QSettings::FormatError:
-        m_error = u"the settings file %1 is malformed"_s.arg(m_settings->fileName());
+        m_error = QCoreApplication::translate("app::SettingsStore", "the settings file %1 is malformed")
+                      .arg(m_settings->fileName());
         return false;
     }
     return false;
