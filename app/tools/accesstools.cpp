@@ -38,6 +38,52 @@ QString vehicleRow(const dimo::Vehicle &v, const QString &wallet)
                                                                   privileges.join(u','));
 }
 
+// The vehicles part of check_vehicle_access_status: one row each (with its credits), then the
+// hints that apply.
+QString vehiclesAnswer(QStringList out,
+                       const QList<dimo::Vehicle> &vehicles,
+                       const QHash<qint64, CreditRead> &reads,
+                       const QString &wallet,
+                       const QDateTime &now)
+{
+    out << u"License accepted by DIMO: yes"_s;
+    out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
+    const int firstRow = int(out.size());
+    for (const dimo::Vehicle &v : vehicles) {
+        out << vehicleRow(v, wallet);
+    }
+    addCredits(out, firstRow, vehicles, reads);
+    if (std::any_of(vehicles.begin(), vehicles.end(), [&now](const dimo::Vehicle &v) {
+            return dimo::grantNeedsAttention(v, now);
+        })) {
+        out << u"Something missing for a vehicle? vehicle_capabilities {tokenId} says why and the fix."_s;
+    }
+    if (vehicles.isEmpty()) {
+        out << u"Next step: the user shares vehicles with this app — call generate_vehicle_data_sharing_url."_s;
+    }
+    out << u"Privileges: 1 data, 2 commands, 3 current location, 4 location history, 5 VIN credential, 6 live data, "
+           "8 approximate location."_s;
+    return out.join(u'\n');
+}
+
+// Who is signed in, with which license and policy: the lines before the vehicles.
+QStringList sessionLines(dimo::Client *c)
+{
+    QStringList lines;
+    lines << u"License (client ID): %1"_s.arg(c->clientId());
+    lines << u"Mode: %1"_s.arg(c->fleetMode() ? u"fleet (every vehicle shared with the license; no login needed)"_s
+                                              : u"user (the signed-in user's vehicles)"_s);
+    if (const auto &session = c->session()) {
+        lines << u"Signed in: wallet %1%2, session valid until %3"_s.arg(
+            session->walletAddress,
+            session->email.isEmpty() ? QString() : u" (" + session->email + u")",
+            session->expiresAt.toUTC().toString(Qt::ISODate));
+    } else {
+        lines << u"Signed in: nobody"_s;
+    }
+    return lines;
+}
+
 void accessStatus(Backend &backend, const SharedResponder &responder)
 {
     const auto client = backend.client();
@@ -54,62 +100,26 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
         return;
     }
     dimo::Client *c = client.value();
-    lines << u"License (client ID): %1"_s.arg(c->clientId());
-    lines << u"Mode: %1"_s.arg(c->fleetMode() ? u"fleet (every vehicle shared with the license; no login needed)"_s
-                                              : u"user (the signed-in user's vehicles)"_s);
-    const auto &session = c->session();
-    QString wallet;
-    if (session) {
-        wallet = session->walletAddress;
-        lines << u"Signed in: wallet %1%2, session valid until %3"_s.arg(
-            wallet,
-            session->email.isEmpty() ? QString() : u" (" + session->email + u")",
-            session->expiresAt.toUTC().toString(Qt::ISODate));
-    } else {
-        lines << u"Signed in: nobody"_s;
-    }
-    if (!c->fleetMode() && !session) {
+    lines << sessionLines(c);
+    const QString wallet = c->session() ? c->session()->walletAddress : QString();
+    if (!c->fleetMode() && !c->session()) {
         lines
             << u"Next step: call init_oauth and have the user log in with DIMO, then call check_vehicle_access_status again."_s;
         responder->resolve(mcp::ToolResult::text(lines.join(u'\n')));
         return;
     }
-    // The developer JWT proves the license works (cached for 14 days), then the vehicles.
-    auto *token = c->developerJwt();
-    respond(token, responder, [&backend, c, wallet, lines](const QString &, SharedResponder r) {
+    // The developer JWT proves the license works (cached for 14 days), then the vehicles and their credits.
+    respond(c->developerJwt(), responder, [&backend, c, wallet, lines](const QString &, SharedResponder r) {
         auto *list = c->fleetMode() ? c->sharedVehicles() : c->myVehicles();
         respond(
-            list,
-            std::move(r),
-            [&backend, c, wallet, lines](const QList<dimo::Vehicle> &vehicles, const SharedResponder &r2) {
+            list, std::move(r), [&backend, c, wallet, lines](const QList<dimo::Vehicle> &vehicles, SharedResponder r2) {
                 backend.vehicles().setVehicles(vehicles);
-                backend.vehicles().readCredits(
-                    vehicles, c, [&backend, wallet, lines, vehicles, r2](const QHash<qint64, CreditRead> &reads) {
-                        if (!r2->isPending()) {
-                            return;
-                        }
-                        QStringList out = lines;
-                        out << u"License accepted by DIMO: yes"_s;
-                        out << u"Accessible vehicles: %1"_s.arg(vehicles.size());
-                        const int firstRow = int(out.size());
-                        for (const dimo::Vehicle &v : vehicles) {
-                            out << vehicleRow(v, wallet);
-                        }
-                        addCredits(out, firstRow, vehicles, reads);
-                        const QDateTime now = backend.now();
-                        if (std::any_of(vehicles.begin(), vehicles.end(), [&now](const dimo::Vehicle &v) {
-                                return dimo::grantNeedsAttention(v, now);
-                            })) {
-                            out << u"Something missing for a vehicle? vehicle_capabilities {tokenId} says why and the fix."_s;
-                        }
-                        if (vehicles.isEmpty()) {
-                            out << u"Next step: the user shares vehicles with this app — call generate_vehicle_data_sharing_url."_s;
-                        }
-                        out << u"Privileges: 1 data, 2 commands, 3 current location, 4 location history, 5 VIN "
-                               u"credential, "
-                               "6 live data, 8 approximate location."_s;
-                        r2->resolve(mcp::ToolResult::text(out.join(u'\n')));
-                    });
+                backend.vehicles().readCredits(vehicles, c, [&backend, wallet, lines, vehicles, r2](const auto &reads) {
+                    if (r2->isPending()) {
+                        r2->resolve(
+                            mcp::ToolResult::text(vehiclesAnswer(lines, vehicles, reads, wallet, backend.now())));
+                    }
+                });
             });
     });
 }

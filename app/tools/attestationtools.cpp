@@ -36,15 +36,12 @@ void readBackVin(dimo::Client *client, qint64 tokenId, const QString &message, S
 
 void create(Backend &backend, const QString &type, const QJsonObject &arguments, const SharedResponder &responder)
 {
-    QString error;
-    const qint64 tokenId = args::tokenId(arguments, &error);
     const auto kind = dimo::AttestationRequest::kindFromString(type);
-    const auto client = backend.client();
-    if (!tokenId || !kind || !client) {
-        responder->resolve(!tokenId ? mcp::ToolResult::error(error)
-                                    : errorResult(!kind ? kind.error() : client.error()));
+    const CallStart call = startVehicleCall(backend, arguments, responder, kind ? QString() : kind.error().toString());
+    if (!call) {
         return;
     }
+    const qint64 tokenId = call.tokenId;
     dimo::AttestationRequest request;
     request.kind = kind.value();
     request.tokenId = tokenId;
@@ -55,7 +52,7 @@ void create(Backend &backend, const QString &type, const QJsonObject &arguments,
         responder->resolve(errorResult(body.error()));
         return;
     }
-    dimo::Client *c = client.value();
+    dimo::Client *c = call.client;
     auto *job = c->requestAttestation(request);
     const bool vin = request.kind == dimo::AttestationRequest::Kind::Vin;
     respond(job, responder, [c, tokenId, vin](const QJsonObject &answer, const SharedResponder &r) {

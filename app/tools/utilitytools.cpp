@@ -52,15 +52,15 @@ void decodeVin(Backend &backend, const QJsonObject &arguments, const SharedRespo
 {
     const auto vin = validateVin(arguments.value(u"vin"_s).toString());
     const auto country = validateCountryCode(arguments.value(u"countryCode"_s).toString());
-    const auto client = backend.client();
-    for (const dimo::Error *e :
-         {vin ? nullptr : &vin.error(), country ? nullptr : &country.error(), client ? nullptr : &client.error()}) {
-        if (e) {
-            responder->resolve(errorResult(*e));
-            return;
-        }
+    const CallStart call = startCall(backend,
+                                     responder,
+                                     !vin           ? vin.error().toString()
+                                         : !country ? country.error().toString()
+                                                    : QString());
+    if (!call) {
+        return;
     }
-    auto *job = client.value()->decodeVin(vin.value(), country.value());
+    auto *job = call.client->decodeVin(vin.value(), country.value());
     respond(
         job,
         responder,

@@ -122,74 +122,99 @@ bool grantNeedsAttention(const Vehicle &v, const QDateTime &now)
     return v.grantExpiresAt.isValid() && now.secsTo(v.grantExpiresAt) < ExpiringSoonSecs;
 }
 
+namespace {
+
+// Whether this app may use the capability at all: signed in (or fleet mode), the vehicle reachable,
+// the grant holding the row's privilege.
+void checkAccess(Capability &c, const Row &row, const CapabilityFacts &f, const Vehicle &v)
+{
+    const QString p = privilege::describe(row.privilege);
+    if (!f.fleetMode && f.wallet.isEmpty()) {
+        c.reason = u"nobody is signed in and fleet mode is off"_s;
+        c.fixAction = u"sign_in"_s;
+        c.fixText = u"log in with DIMO (init_oauth, or the tray's Log in)"_s;
+    } else if (!f.fleetMode && !eth::sameAddress(v.owner, f.wallet)) {
+        c.reason = u"not your vehicle: %1 belongs to %2, not to %3"_s.arg(f.tokenId).arg(v.owner, f.wallet);
+        if (v.shared) {
+            c.reason += u"; it is shared with this app, which only fleet mode reaches"_s;
+            c.fixAction = u"fleet_mode"_s;
+            c.fixText = u"turn fleet mode on (FLEET_MODE=true or Settings)"_s;
+        } else {
+            c.fixAction = u"sign_in"_s;
+            c.fixText = u"log in with the owner's DIMO account (init_oauth)"_s;
+        }
+    } else if (!v.shared) {
+        const bool expired = f.knownGrantExpiry.isValid() && f.knownGrantExpiry <= f.now;
+        c.reason = expired ? u"this app's grant expired at %1"_s.arg(f.knownGrantExpiry.toUTC().toString(Qt::ISODate))
+                           : u"not shared with this app (DIMO lists no active grant: never shared, revoked or "
+                             "expired)"_s;
+        share(c, {row.privilege}, u"the owner shares %1 with this app"_s.arg(p));
+    } else if (!v.privileges.contains(row.privilege)) {
+        c.reason = u"the grant lacks %1"_s.arg(p);
+        share(c, v.privileges + QList<int>{row.privilege}, u"the owner re-shares, adding %1"_s.arg(p));
+    } else {
+        c.available = true;
+    }
+}
+
+// Commands: a Tesla through DIMO's integration, ready as tesla-oracle's status says.
+void checkCommands(Capability &c, const CapabilityFacts &f, const Vehicle &v)
+{
+    if (v.connection != u"Tesla"_s) {
+        c.available = false;
+        c.reason = u"DIMO takes commands only for Teslas connected through its Tesla integration (this "
+                   "vehicle has %1)"_s.arg(sources(v));
+    } else if (f.teslaAction.isEmpty() && f.teslaError.isEmpty()) {
+        c.reason = u"the Tesla's readiness was not asked for (vehicle_capabilities asks tesla-oracle)"_s;
+    } else if (f.teslaAction.isEmpty()) {
+        c.reason = u"readiness not checked: %1"_s.arg(f.teslaError);
+        c.fixAction = u"sign_in"_s;
+        c.fixText = u"log in with DIMO (init_oauth) so tesla-oracle's status can be read"_s;
+    } else if (f.teslaAction != u"telemetry_configured"_s && f.teslaAction != u"set_telemetry_config"_s) {
+        c.available = false;
+        c.reason = u"tesla-oracle: %1 (%2)"_s.arg(teslaStatusMeaning(f.teslaAction), f.teslaAction);
+        c.fixAction = u"tesla_owner"_s;
+        c.fixText = teslaStatusMeaning(f.teslaAction);
+    }
+}
+
+// Data capabilities: never seen, or stale (the current ones are then unavailable, history stays).
+void checkFreshness(Capability &c, const Row &row, const CapabilityFacts &f, const Vehicle &v)
+{
+    if (!f.dataChecked) {
+        if (!f.dataError.isEmpty()) {
+            c.reason = u"freshness unknown: %1"_s.arg(f.dataError);
+        }
+        return;
+    }
+    const bool current = row.id == u"latest"_s || row.id == u"location"_s;
+    if (!f.lastSeen.isValid()) {
+        c.available = false;
+        c.reason = u"never seen: no data ever arrived (%1)"_s.arg(sources(v));
+        c.fixAction = u"check_source"_s;
+        c.fixText = sourceFix(v);
+    } else if (const qint64 secs = f.lastSeen.secsTo(f.now); secs > StaleAfterSecs) {
+        c.available = !current;
+        c.reason = u"stale: last seen %1 ago (%2)"_s.arg(age(secs), sources(v));
+        c.fixAction = u"check_source"_s;
+        c.fixText = sourceFix(v);
+    }
+}
+
+} // namespace
+
 QList<Capability> diagnoseCapabilities(const CapabilityFacts &f)
 {
-    const QList<Row> &rows = capabilityRows();
     QList<Capability> out;
     const Vehicle v = f.vehicle.value_or(Vehicle{});
-    for (const Row &row : rows) {
+    for (const Row &row : capabilityRows()) {
         Capability c;
         c.id = row.id;
-        const QString p = privilege::describe(row.privilege);
-        if (!f.fleetMode && f.wallet.isEmpty()) {
-            c.reason = u"nobody is signed in and fleet mode is off"_s;
-            c.fixAction = u"sign_in"_s;
-            c.fixText = u"log in with DIMO (init_oauth, or the tray's Log in)"_s;
-        } else if (!f.fleetMode && !eth::sameAddress(v.owner, f.wallet)) {
-            c.reason = u"not your vehicle: %1 belongs to %2, not to %3"_s.arg(f.tokenId).arg(v.owner, f.wallet);
-            if (v.shared) {
-                c.reason += u"; it is shared with this app, which only fleet mode reaches"_s;
-                c.fixAction = u"fleet_mode"_s;
-                c.fixText = u"turn fleet mode on (FLEET_MODE=true or Settings)"_s;
-            } else {
-                c.fixAction = u"sign_in"_s;
-                c.fixText = u"log in with the owner's DIMO account (init_oauth)"_s;
-            }
-        } else if (!v.shared) {
-            const bool expired = f.knownGrantExpiry.isValid() && f.knownGrantExpiry <= f.now;
-            c.reason = expired
-                ? u"this app's grant expired at %1"_s.arg(f.knownGrantExpiry.toUTC().toString(Qt::ISODate))
-                : u"not shared with this app (DIMO lists no active grant: never shared, revoked or "
-                  "expired)"_s;
-            share(c, {row.privilege}, u"the owner shares %1 with this app"_s.arg(p));
-        } else if (!v.privileges.contains(row.privilege)) {
-            c.reason = u"the grant lacks %1"_s.arg(p);
-            share(c, v.privileges + QList<int>{row.privilege}, u"the owner re-shares, adding %1"_s.arg(p));
-        } else {
-            c.available = true;
-        }
+        checkAccess(c, row, f, v);
         if (c.available && row.id == u"commands"_s) {
-            if (v.connection != u"Tesla"_s) {
-                c.available = false;
-                c.reason = u"DIMO takes commands only for Teslas connected through its Tesla integration (this "
-                           "vehicle has %1)"_s.arg(sources(v));
-            } else if (f.teslaAction.isEmpty() && f.teslaError.isEmpty()) {
-                c.reason = u"the Tesla's readiness was not asked for (vehicle_capabilities asks tesla-oracle)"_s;
-            } else if (f.teslaAction.isEmpty()) {
-                c.reason = u"readiness not checked: %1"_s.arg(f.teslaError);
-                c.fixAction = u"sign_in"_s;
-                c.fixText = u"log in with DIMO (init_oauth) so tesla-oracle's status can be read"_s;
-            } else if (f.teslaAction != u"telemetry_configured"_s && f.teslaAction != u"set_telemetry_config"_s) {
-                c.available = false;
-                c.reason = u"tesla-oracle: %1 (%2)"_s.arg(teslaStatusMeaning(f.teslaAction), f.teslaAction);
-                c.fixAction = u"tesla_owner"_s;
-                c.fixText = teslaStatusMeaning(f.teslaAction);
-            }
-        } else if (c.available && row.id != u"vin"_s && f.dataChecked) {
-            const bool current = row.id == u"latest"_s || row.id == u"location"_s;
-            if (!f.lastSeen.isValid()) {
-                c.available = false;
-                c.reason = u"never seen: no data ever arrived (%1)"_s.arg(sources(v));
-                c.fixAction = u"check_source"_s;
-                c.fixText = sourceFix(v);
-            } else if (const qint64 secs = f.lastSeen.secsTo(f.now); secs > StaleAfterSecs) {
-                c.available = !current;
-                c.reason = u"stale: last seen %1 ago (%2)"_s.arg(age(secs), sources(v));
-                c.fixAction = u"check_source"_s;
-                c.fixText = sourceFix(v);
-            }
-        } else if (c.available && row.id != u"vin"_s && !f.dataError.isEmpty()) {
-            c.reason = u"freshness unknown: %1"_s.arg(f.dataError);
+            checkCommands(c, f, v);
+        } else if (c.available && row.id != u"vin"_s) {
+            checkFreshness(c, row, f, v);
         }
         if (c.available && c.fixAction == u"none"_s && v.grantExpiresAt.isValid()
             && f.now.secsTo(v.grantExpiresAt) < ExpiringSoonSecs) {
