@@ -112,7 +112,9 @@ void accessStatus(Backend &backend, const SharedResponder &responder)
     respond(c->developerJwt(), responder, [&backend, c, wallet, lines](const QString &, SharedResponder r) {
         auto *list = c->fleetMode() ? c->sharedVehicles() : c->myVehicles();
         respond(
-            list, std::move(r), [&backend, c, wallet, lines](const QList<dimo::Vehicle> &vehicles, SharedResponder r2) {
+            list,
+            std::move(r),
+            [&backend, c, wallet, lines](const QList<dimo::Vehicle> &vehicles, const SharedResponder &r2) {
                 backend.vehicles().setVehicles(vehicles);
                 backend.vehicles().readCredits(vehicles, c, [&backend, wallet, lines, vehicles, r2](const auto &reads) {
                     if (r2->isPending()) {
