@@ -213,34 +213,14 @@ QStringList CompactSchema::groupLines(const QList<QPair<QString, QStringList>> &
     return lines;
 }
 
-QString CompactSchema::renderType(const QJsonObject &type, const QString &search, RenderState &state) const
+QStringList CompactSchema::memberLines(const QJsonObject &type,
+                                       const QJsonArray &members,
+                                       bool typeMatches,
+                                       const QString &search,
+                                       RenderState &state) const
 {
     const QString name = type.value(u"name"_s).toString();
     const QString kind = type.value(u"kind"_s).toString();
-    const bool typeMatches = search.isEmpty() || name.contains(search, Qt::CaseInsensitive);
-    const QString docSuffix = typeDoc(type, state);
-
-    if (kind == u"SCALAR"_s) {
-        return typeMatches ? u"scalar "_s + name + docSuffix + u"\n"_s : QString();
-    }
-    if (kind == u"UNION"_s) {
-        QStringList members;
-        for (const QJsonValue &p : type.value(u"possibleTypes"_s).toArray()) {
-            members << p.toObject().value(u"name"_s).toString();
-        }
-        return typeMatches ? u"union "_s + name + u" = "_s + members.join(u" | "_s) + docSuffix + u"\n"_s : QString();
-    }
-    QString keyword = u"type"_s;
-    QJsonArray members = type.value(u"fields"_s).toArray();
-    if (kind == u"INPUT_OBJECT"_s) {
-        keyword = u"input"_s;
-        members = type.value(u"inputFields"_s).toArray();
-    } else if (kind == u"ENUM"_s) {
-        keyword = u"enum"_s;
-        members = type.value(u"enumValues"_s).toArray();
-    } else if (kind == u"INTERFACE"_s) {
-        keyword = u"interface"_s;
-    }
     QStringList lines; // members with a description, one per line
     QList<QPair<QString, QStringList>> groups; // signature → names, in order of first appearance
     for (const QJsonValue &m : members) {
@@ -283,7 +263,38 @@ QString CompactSchema::renderType(const QJsonObject &type, const QString &search
             it->second << memberName;
         }
     }
-    lines = groupLines(groups, name, kind == u"ENUM"_s, state) + lines;
+    return groupLines(groups, name, kind == u"ENUM"_s, state) + lines;
+}
+
+QString CompactSchema::renderType(const QJsonObject &type, const QString &search, RenderState &state) const
+{
+    const QString name = type.value(u"name"_s).toString();
+    const QString kind = type.value(u"kind"_s).toString();
+    const bool typeMatches = search.isEmpty() || name.contains(search, Qt::CaseInsensitive);
+    const QString docSuffix = typeDoc(type, state);
+
+    if (kind == u"SCALAR"_s) {
+        return typeMatches ? u"scalar "_s + name + docSuffix + u"\n"_s : QString();
+    }
+    if (kind == u"UNION"_s) {
+        QStringList members;
+        for (const QJsonValue &p : type.value(u"possibleTypes"_s).toArray()) {
+            members << p.toObject().value(u"name"_s).toString();
+        }
+        return typeMatches ? u"union "_s + name + u" = "_s + members.join(u" | "_s) + docSuffix + u"\n"_s : QString();
+    }
+    QString keyword = u"type"_s;
+    QJsonArray members = type.value(u"fields"_s).toArray();
+    if (kind == u"INPUT_OBJECT"_s) {
+        keyword = u"input"_s;
+        members = type.value(u"inputFields"_s).toArray();
+    } else if (kind == u"ENUM"_s) {
+        keyword = u"enum"_s;
+        members = type.value(u"enumValues"_s).toArray();
+    } else if (kind == u"INTERFACE"_s) {
+        keyword = u"interface"_s;
+    }
+    const QStringList lines = memberLines(type, members, typeMatches, search, state);
     if (lines.isEmpty() && !typeMatches) {
         return {};
     }

@@ -5,6 +5,7 @@
 #include "dimo/core/result.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QStringList>
@@ -44,6 +45,12 @@ private:
     // A member's description after the full-render rules (restatements, boilerplate, repeats).
     QString memberDoc(
         QString doc, const QString &member, const QString &owner, const QString &memberType, RenderState &state) const;
+    // One type's members that match: documented ones a line each, the others grouped by signature.
+    QStringList memberLines(const QJsonObject &type,
+                            const QJsonArray &members,
+                            bool typeMatches,
+                            const QString &search,
+                            RenderState &state) const;
     QStringList groupLines(const QList<QPair<QString, QStringList>> &groups,
                            const QString &owner,
                            bool isEnum,

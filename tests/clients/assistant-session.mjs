@@ -66,7 +66,7 @@ await check('tools are listed with annotations; commands are destructive', async
   assert.equal(tools.find((t) => t.name === 'lock_doors').annotations.destructiveHint, true);
   assert.equal(tools.find((t) => t.name === 'telemetry_query').annotations.readOnlyHint, true);
 });
-await check('check_vehicle_access_status: signed in as Alice, 24567 listed', async () => {
+await check('check_vehicle_access_status: signed in as Alice, 24567 listed with its credits', async () => {
   let status = '';
   for (let i = 0; i < 100 && !status.includes('Signed in: wallet'); i++) {
     if (i) await new Promise((r) => setTimeout(r, 200));
@@ -74,6 +74,9 @@ await check('check_vehicle_access_status: signed in as Alice, 24567 listed', asy
   }
   assert.match(status, /Signed in: wallet 0x21715970edFB986Aa4E754821a4ce1b598622F18/);
   assert.match(status, /- 24567: 2023 Tesla Model 3/);
+  // The license's credits per vehicle (DIMO's credit-tracker in the simulator), and the low one.
+  assert.match(status, /- 24567: [^\n]*; credits: \d+ left \(\d+ used in 30 days\)/);
+  assert.match(status, /Low on credits: 24558 \(12 left\)/);
 });
 await check('telemetry_introspect finds the lock signal', async () => {
   const r = await client.callTool({ name: 'telemetry_introspect', arguments: { search: 'lock' } });

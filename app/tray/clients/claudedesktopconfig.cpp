@@ -84,6 +84,50 @@ bool pointsAtShim(const QJsonValue &entry, const QString &shimPath)
         && o.value("args"_L1).toArray().isEmpty();
 }
 
+// The config as it is: its bytes (kept for the backup) and its JSON object; `error` says why it
+// cannot be used (it is then left unchanged).
+struct ReadConfig
+{
+    QByteArray original;
+    QJsonObject root;
+    QString error;
+};
+
+ReadConfig readConfig(const QString &path)
+{
+    ReadConfig read;
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly)) {
+            read.error = ClaudeDesktopConfig::tr("Cannot read %1: %2").arg(path, file.errorString());
+            return read;
+        }
+        read.original = file.readAll();
+    }
+    QByteArray text = read.original;
+    if (text.startsWith("\xEF\xBB\xBF")) {
+        text.remove(0, 3); // Notepad's byte order mark; QJsonDocument rejects it
+    }
+    if (text.trimmed().isEmpty()) {
+        return read;
+    }
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError) {
+        read.error =
+            ClaudeDesktopConfig::tr("%1 is not valid JSON (%2). It was left unchanged; fix or remove it and try again.")
+                .arg(path, parseErrorText(text, error));
+    } else if (!doc.isObject()) {
+        read.error = ClaudeDesktopConfig::tr(
+                         "The top level of %1 is not a JSON object. It was left unchanged; fix or remove it and try "
+                         "again.")
+                         .arg(path);
+    } else {
+        read.root = doc.object();
+    }
+    return read;
+}
+
 } // namespace
 
 QString ClaudeDesktopInstall::summary() const
@@ -164,46 +208,17 @@ QString ClaudeDesktopConfig::findMsixPackage(const QString &localAppData)
 */
 ClaudeDesktopInstall ClaudeDesktopConfig::install(const QString &path, const QString &shimPath)
 {
-    QByteArray original;
-    QFile file(path);
-    const bool existed = file.exists();
-    if (existed) {
-        if (!file.open(QIODevice::ReadOnly)) {
-            return failure(path, ClaudeDesktopConfig::tr("Cannot read %1: %2").arg(path, file.errorString()));
-        }
-        original = file.readAll();
-        file.close();
+    const ReadConfig read = readConfig(path);
+    if (!read.error.isEmpty()) {
+        return failure(path, read.error);
     }
-
-    QByteArray text = original;
-    if (text.startsWith("\xEF\xBB\xBF")) {
-        text.remove(0, 3); // Notepad's byte order mark; QJsonDocument rejects it
-    }
-    QJsonObject root;
-    if (!text.trimmed().isEmpty()) {
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-        if (error.error != QJsonParseError::NoError) {
-            return failure(path,
-                           ClaudeDesktopConfig::tr(
-                               "%1 is not valid JSON (%2). It was left unchanged; fix or remove it and try again.")
-                               .arg(path, parseErrorText(text, error)));
-        }
-        if (!doc.isObject()) {
-            return failure(
-                path,
-                ClaudeDesktopConfig::tr(
-                    "The top level of %1 is not a JSON object. It was left unchanged; fix or remove it and try again.")
-                    .arg(path));
-        }
-        root = doc.object();
-    }
-
+    QJsonObject root = read.root;
     const QJsonValue servers = root.value("mcpServers"_L1);
     if (!servers.isUndefined() && !servers.isObject()) {
-        return failure(
-            path,
-            u"\"mcpServers\" in %1 is not a JSON object. It was left unchanged; fix it and try again."_s.arg(path));
+        return failure(path,
+                       ClaudeDesktopConfig::tr(
+                           "\"mcpServers\" in %1 is not a JSON object. It was left unchanged; fix it and try again.")
+                           .arg(path));
     }
     QJsonObject serverMap = servers.toObject();
     const QJsonValue current = serverMap.value(serverName());
@@ -228,14 +243,15 @@ ClaudeDesktopInstall ClaudeDesktopConfig::install(const QString &path, const QSt
     const QByteArray updated = QJsonDocument(root).toJson(QJsonDocument::Indented);
     if (QJsonDocument::fromJson(updated).object() != root) {
         return failure(path,
-                       u"%1 contains text DIMO Tray cannot rewrite without changing it (for example an invisible "
-                       "U+FEFF character). It was left unchanged; add the \"dimo\" entry by hand (see Connect an AI "
-                       "client)."_s.arg(path));
+                       ClaudeDesktopConfig::tr("%1 contains text DIMO Tray cannot rewrite without changing it (for "
+                                               "example an invisible U+FEFF character). It was left unchanged; add the "
+                                               "\"dimo\" entry by hand (see Connect an AI client).")
+                           .arg(path));
     }
-    if (!original.trimmed().isEmpty()) {
+    if (!read.original.trimmed().isEmpty()) {
         result.backupPath = path + u".bak"_s;
         const QFileDevice::Permissions mode = QFileInfo(path).permissions();
-        if (const QString error = writeBackup(result.backupPath, original, mode); !error.isEmpty()) {
+        if (const QString error = writeBackup(result.backupPath, read.original, mode); !error.isEmpty()) {
             return failure(path, error + ClaudeDesktopConfig::tr(" (the backup; %1 was left unchanged)").arg(path));
         }
     }
