@@ -4,6 +4,7 @@
 // read back by its bytes), StoredCredentialSource (environment variables override per field),
 // and the words SecretStore gives for QtKeychain's errors.
 #include "app/tray/settings/secretstore.h"
+#include "app/tray/settings/settingsform.h"
 #include "app/tray/settings/settingsstore.h"
 #include "app/tray/settings/storedcredentialsource.h"
 
@@ -238,6 +239,37 @@ private Q_SLOTS:
             // DIMOTRAY_APPROVAL overrides nothing: it may only tighten the stored policy.
             {app::SettingsField::Toolset, u"DIMOTRAY_TOOLSET"_s, u"essentials"_s}};
         QCOMPARE(app::environmentOverrides(env), expected);
+    }
+
+    // The dialog edits its own form: every setting survives the way there and back, and the
+    // overrides arrive with their fields.
+    void dialogFormRoundTrip()
+    {
+        app::Settings v = licensed();
+        v.environment = app::Settings::Environment::Custom;
+        v.environmentFile = u"/tmp/sim-environment.json"_s;
+        v.fleetMode = true;
+        v.approvalPolicy = u"never"_s;
+        v.toolset = u"essentials"_s;
+        v.httpEnabled = true;
+        v.httpPort = 9123;
+        v.startAtLogin = true;
+        v.logLevel = u"debug"_s;
+        QVERIFY(v != app::Settings{});
+        const ui::SettingsValues form = app::settingsform::toForm(v);
+        QCOMPARE(form.environment, ui::SettingsValues::Environment::Custom);
+        QCOMPARE(form.httpPort, quint16(9123));
+        QCOMPARE(app::settingsform::fromForm(form), v);
+        for (const auto environment : {app::Settings::Environment::Production, app::Settings::Environment::Dev}) {
+            v.environment = environment;
+            QCOMPARE(app::settingsform::fromForm(app::settingsform::toForm(v)).environment, environment);
+        }
+        const QList<ui::SettingsOverride> overrides = app::settingsform::toForm(
+            QList<app::SettingsOverride>{{app::SettingsField::EntryState, u"DIMO_ENTRY_STATE"_s, u"LOGIN"_s},
+                                         {app::SettingsField::ClientId, u"DIMO_CLIENT_ID"_s, u"0xabc"_s}});
+        const QList<ui::SettingsOverride> expected{{ui::SettingsField::EntryState, u"DIMO_ENTRY_STATE"_s, u"LOGIN"_s},
+                                                   {ui::SettingsField::ClientId, u"DIMO_CLIENT_ID"_s, u"0xabc"_s}};
+        QCOMPARE(overrides, expected);
     }
 
     void keychainWords_data()

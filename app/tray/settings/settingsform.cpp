@@ -57,7 +57,10 @@ ui::SettingsField toForm(SettingsField field)
     return ui::SettingsField::EntryState;
 }
 
-// The same members on both sides, copied one by one (a member added to one side only does not compile here).
+// The members both sides have, copied one by one. A setting is added to both structs and here:
+// the size check below fails when only one struct grows, tst_traysettings round-trips every member.
+static_assert(sizeof(Settings) == sizeof(ui::SettingsValues), "app::Settings and the dialog's form differ");
+
 template <typename To, typename From> To copyFields(const From &from)
 {
     To to;
