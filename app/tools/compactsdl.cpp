@@ -316,9 +316,19 @@ dimo::Result<QString> CompactSchema::render(const QString &type, const QString &
     QString out;
     if (!type.isEmpty()) {
         for (const QJsonObject &t : m_types) {
-            if (t.value(u"name"_s).toString().compare(type, Qt::CaseInsensitive) == 0) {
-                return renderType(t, search, state);
+            const QString name = t.value(u"name"_s).toString();
+            if (name.compare(type, Qt::CaseInsensitive) != 0) {
+                continue;
             }
+            QString one = renderType(t, search, state);
+            if (one.isEmpty()) { // a search that matches none of its members
+                return dimo::Error::make(
+                    dimo::Error::Kind::InvalidInput,
+                    u"no field of %1 matches \"%2\".%3"_s.arg(
+                        name, quotable(search), didYouMean(closestNames(search, fieldNames(name)))),
+                    u"Try a shorter search term, or leave `search` out for all of %1."_s.arg(name));
+            }
+            return one;
         }
         return dimo::Error::make(
             dimo::Error::Kind::InvalidInput,

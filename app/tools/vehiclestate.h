@@ -88,7 +88,7 @@ private:
     Now m_now;
     VehicleSnapshot m_snapshot;
     bool m_refreshing = false;
-    quint64 m_generation = 0; // cleared() count
+    quint64 m_generation = 0; // how often clear() ran: a credits read started before belongs to the previous user
 };
 
 } // namespace app::tools

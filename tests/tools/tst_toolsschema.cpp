@@ -423,6 +423,18 @@ private Q_SLOTS:
         const auto nothing = schema.render({}, u"xyzzy"_s);
         QVERIFY(!nothing.ok());
         QVERIFY(nothing.error().message.contains(u"no type or field matches \"xyzzy\""_s));
+        // A type with a search that matches none of its fields: an error, never an empty success
+        // (found by fuzz_compactsdl).
+        const auto narrowed = schema.render(u"Location"_s, u"latitud"_s);
+        QVERIFY(narrowed.ok());
+        QVERIFY2(narrowed->contains(u"latitude"_s) && !narrowed->contains(u"longitude"_s),
+                 qPrintable(narrowed.value()));
+        const auto none = schema.render(u"location"_s, u"xyzzy"_s);
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().kind, dimo::Error::Kind::InvalidInput);
+        QVERIFY2(none.error().message.startsWith(u"no field of Location matches \"xyzzy\"."_s),
+                 qPrintable(none.error().message));
+        QVERIFY(none.error().hint.contains(u"leave `search` out"_s));
     }
 };
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/settings/settings.h"
 
+#include "app/tools/approval.h"
+
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -37,7 +39,10 @@ void Settings::setEnvironmentName(const QString &nameOrPath)
 
 QStringList Settings::approvalPolicies()
 {
-    return {u"ask"_s, u"unlock-and-trunk"_s, u"never"_s};
+    using tools::ApprovalPolicy;
+    return {tools::toString(ApprovalPolicy::AskEveryCommand),
+            tools::toString(ApprovalPolicy::AskUnlockAndTrunk),
+            tools::toString(ApprovalPolicy::NeverAsk)};
 }
 
 QStringList Settings::logLevels()
