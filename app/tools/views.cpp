@@ -107,6 +107,16 @@ ToolSpec cardTool(Backend &backend)
 
 } // namespace
 
+namespace {
+
+QString resourceText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace
+
 QJsonObject toolMeta(const QString &uri)
 {
     return QJsonObject{{u"ui"_s, QJsonObject{{u"resourceUri"_s, uri}}}};
@@ -116,8 +126,8 @@ QString viewHtml(const QString &uri)
 {
     for (const View &v : allViews()) {
         if (v.uri == uri) {
-            QFile file(u":/views/"_s + v.name + u".html"_s);
-            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+            return resourceText(u":/views/"_s + v.name + u".html"_s)
+                .replace(u"/*@bridge*/"_s, resourceText(u":/views/bridge.js"_s));
         }
     }
     return {};

@@ -23,6 +23,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString ClientId = u"0x84a0F7845E012c833d255577F233284B46533543"_s;
+
+// An environment file with the required services only (the optional ones left out).
+QJsonObject requiredServicesOnly()
+{
+    return {{u"auth"_s, u"http://h/auth"_s},
+            {u"tokenExchange"_s, u"http://h/tx"_s},
+            {u"identity"_s, u"http://h/identity"_s},
+            {u"telemetry"_s, u"http://h/telemetry"_s},
+            {u"attestation"_s, u"http://h/attestation"_s},
+            {u"deviceDefinitions"_s, u"http://h/dd"_s},
+            {u"login"_s, u"http://h/login"_s}};
+}
+
 const QString Jwt = u"eyJhbGciOiJSUzI1NiIsImtpZCI6IjEyMyJ9.eyJleHAiOjE3NDIwNDAwMDAsImF1ZCI6WyJkaW1vLnpvbmUiXX0.c2ln"_s;
 } // namespace
 
@@ -267,13 +280,7 @@ private Q_SLOTS:
         QCOMPARE(dimo::Environment::dev().teslaOracle.toString(), u"https://tesla-oracle.dev.dimo.zone"_s);
 
         // An environment file that names only the legacy devices-api keeps its route.
-        QJsonObject file{{u"auth"_s, u"http://h/auth"_s},
-                         {u"tokenExchange"_s, u"http://h/tx"_s},
-                         {u"identity"_s, u"http://h/identity"_s},
-                         {u"telemetry"_s, u"http://h/telemetry"_s},
-                         {u"attestation"_s, u"http://h/attestation"_s},
-                         {u"deviceDefinitions"_s, u"http://h/dd"_s},
-                         {u"login"_s, u"http://h/login"_s}};
+        QJsonObject file = requiredServicesOnly();
         const auto none = dimo::Environment::fromJson(file); // devices and teslaOracle are optional
         QVERIFY(none.ok());
         const auto missing = dimo::requests::command(none.value(), 7, dimo::Command::LockDoors);
@@ -312,13 +319,7 @@ private Q_SLOTS:
         QVERIFY(!dimo::requests::vehicleCredits(dimo::Environment::production(), license, 0, 0).ok());
 
         // Optional in an environment file: without it the read says what is missing.
-        const QJsonObject file{{u"auth"_s, u"http://h/auth"_s},
-                               {u"tokenExchange"_s, u"http://h/tx"_s},
-                               {u"identity"_s, u"http://h/identity"_s},
-                               {u"telemetry"_s, u"http://h/telemetry"_s},
-                               {u"attestation"_s, u"http://h/attestation"_s},
-                               {u"deviceDefinitions"_s, u"http://h/dd"_s},
-                               {u"login"_s, u"http://h/login"_s}};
+        const QJsonObject file = requiredServicesOnly();
         const auto missing = dimo::requests::vehicleCredits(dimo::Environment::fromJson(file).value(), license, 7, 0);
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().hint.contains(u"creditTracker"_s));

@@ -170,6 +170,10 @@ void TestToolsViews::declaringClientGetsTheVehicleCard()
     const QString html = contents[u"text"_s].toString();
     QVERIFY2(html.startsWith(u"<!doctype html>"_s), qPrintable(html.left(100)));
     QVERIFY(html.contains(u"ui/initialize"_s) && html.contains(u"vehicle_card"_s));
+    // Each view is served whole: the shared host bridge spliced in where it says so.
+    for (const QString &view : {html, map[u"text"_s].toString()}) {
+        QVERIFY(view.contains(u"function mcpAppBridge("_s) && !view.contains(u"/*@bridge*/"_s));
+    }
     QVERIFY2(!html.contains(u"http://"_s) && !html.contains(u"https://"_s), "the view names no external URL");
     const QJsonObject csp = contents[u"_meta"_s][u"ui"_s][u"csp"_s].toObject();
     for (const QString &key : {u"connectDomains"_s, u"resourceDomains"_s, u"frameDomains"_s}) {
