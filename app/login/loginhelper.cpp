@@ -61,6 +61,22 @@ bool LoginHelper::start(const QCommandLineParser &parser)
 {
     m_window = new ui::LoginWindow;
     m_window->setTestClickElement(qEnvironmentVariable("DIMOTRAY_LOGIN_TEST_CLICK"));
+    if (!openFlow(parser)) {
+        return false;
+    }
+    forwardWindowEvents();
+    if (parser.isSet(u"screenshot"_s)) {
+        saveScreenshotWhenReady(parser.value(u"screenshot"_s));
+    }
+    listenToTray();
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+    return true;
+}
+
+bool LoginHelper::openFlow(const QCommandLineParser &parser)
+{
     if (parser.isSet(u"login"_s)) {
         const QUrl url(parser.value(u"login"_s));
         const QString redirect = parser.value(u"redirect"_s);
@@ -69,7 +85,9 @@ bool LoginHelper::start(const QCommandLineParser &parser)
             return false;
         }
         m_window->startLogin(url, redirect);
-    } else if (parser.isSet(u"provision"_s)) {
+        return true;
+    }
+    if (parser.isSet(u"provision"_s)) {
         ui::ProvisionSetup setup{QUrl(parser.value(u"provision"_s)),
                                  parser.value(u"client-id"_s),
                                  parser.value(u"domain"_s),
@@ -84,10 +102,14 @@ bool LoginHelper::start(const QCommandLineParser &parser)
             setup.alias = u"DIMO Tray"_s;
         }
         m_window->startProvisioning(setup);
-    } else {
-        fail(u"give --login or --provision"_s);
-        return false;
+        return true;
     }
+    fail(u"give --login or --provision"_s);
+    return false;
+}
+
+void LoginHelper::forwardWindowEvents()
+{
     connect(m_window, &ui::LoginWindow::redirected, this, [this](const QUrl &url) {
         send({{u"event"_s, u"redirect"_s}, {u"url"_s, url.toString(QUrl::FullyEncoded)}});
     });
@@ -111,27 +133,29 @@ bool LoginHelper::start(const QCommandLineParser &parser)
     connect(m_window, &ui::LoginWindow::succeeded, this, [] {
         QCoreApplication::exit(0);
     });
-    if (parser.isSet(u"screenshot"_s)) {
-        connect(m_window, &ui::LoginWindow::ready, this, [this, file = parser.value(u"screenshot"_s)] {
-            QTimer::singleShot(800, this, [this, file] { // let the page paint
-                const bool saved = m_window->grab().save(file, "PNG");
-                if (!saved) {
-                    fail(u"cannot write the screenshot %1"_s.arg(file));
-                }
-                QCoreApplication::exit(saved ? 0 : 1);
-            });
+}
+
+void LoginHelper::saveScreenshotWhenReady(const QString &file)
+{
+    connect(m_window, &ui::LoginWindow::ready, this, [this, file] {
+        QTimer::singleShot(800, this, [this, file] { // let the page paint
+            const bool saved = m_window->grab().save(file, "PNG");
+            if (!saved) {
+                fail(u"cannot write the screenshot %1"_s.arg(file));
+            }
+            QCoreApplication::exit(saved ? 0 : 1);
         });
-    }
+    });
+}
+
+void LoginHelper::listenToTray()
+{
     m_stdin = new mcp::wire::StdinReader(this);
     connect(m_stdin, &mcp::wire::StdinReader::lineRead, this, &LoginHelper::handleLine);
     connect(m_stdin, &mcp::wire::StdinReader::endOfInput, this, [] {
         QCoreApplication::exit(0);
     });
     m_stdin->start();
-    m_window->show();
-    m_window->raise();
-    m_window->activateWindow();
-    return true;
 }
 
 void LoginHelper::send(const QJsonObject &message)

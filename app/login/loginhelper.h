@@ -35,6 +35,10 @@ public:
     bool start(const QCommandLineParser &parser);
 
 private:
+    bool openFlow(const QCommandLineParser &parser); // --login or --provision, checked
+    void forwardWindowEvents(); // window signals → JSON lines on stdout
+    void saveScreenshotWhenReady(const QString &file);
+    void listenToTray(); // JSON lines on stdin; exits when stdin closes
     void send(const QJsonObject &message);
     void handleLine(const QByteArray &line);
 

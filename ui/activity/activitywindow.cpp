@@ -3,10 +3,10 @@
 #include "ui/activity/activitywindow.h"
 
 #include "ui/activity/activitymodel.h"
+#include "ui/listview.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -69,27 +69,16 @@ ActivityWindow::ActivityWindow(ActivityModel *model, QWidget *parent)
     resize(1100, 500);
 
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(ActivityModel::TimeColumn, 80);
-    m_table->setColumnWidth(ActivityModel::ClientColumn, 130);
-    m_table->setColumnWidth(ActivityModel::ToolColumn, 220);
-    m_table->setColumnWidth(ActivityModel::VehicleColumn, 80);
-    m_table->setColumnWidth(ActivityModel::OutcomeColumn, 160);
-    m_table->setColumnWidth(ActivityModel::DurationColumn, 80);
-    m_table->setColumnWidth(ActivityModel::RequestsColumn, 110);
+    setUpListTable(m_table,
+                   {{ActivityModel::TimeColumn, 80},
+                    {ActivityModel::ClientColumn, 130},
+                    {ActivityModel::ToolColumn, 220},
+                    {ActivityModel::VehicleColumn, 80},
+                    {ActivityModel::OutcomeColumn, 160},
+                    {ActivityModel::DurationColumn, 80},
+                    {ActivityModel::RequestsColumn, 110}});
 
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setUpDetailsLabel(m_details);
     m_details->setMargin(6);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_details);

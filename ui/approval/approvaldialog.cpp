@@ -71,12 +71,31 @@ ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWid
     top->addWidget(icon);
     top->addLayout(text, 1);
 
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(buildButtons(prompt.grantHours));
+
+    m_timeout->setSingleShot(true);
+    m_timeout->setTimerType(Qt::PreciseTimer);
+    connect(m_timeout, &QTimer::timeout, this, [this] {
+        decide(ApprovalChoice::TimedOut);
+    });
+    m_timeout->start(std::max(0, timeoutMs));
+    m_tick->setInterval(250);
+    connect(m_tick, &QTimer::timeout, this, &ApprovalDialog::updateCountdown);
+    m_tick->start();
+    updateCountdown();
+    m_deny->setFocus();
+}
+
+// Allow once / for this session / for any AI client, and Deny.
+QHBoxLayout *ApprovalDialog::buildButtons(int grantHours)
+{
     // Only Deny may ever be triggered by Enter: the allow buttons are never default buttons.
     m_allowOnce->setAutoDefault(false);
     m_allowSession->setAutoDefault(false);
     m_allowAlways->setAutoDefault(false);
-    const QString until =
-        tr("for %1 hours, until you sign out, or until you revoke it in Settings").arg(prompt.grantHours);
+    const QString until = tr("for %1 hours, until you sign out, or until you revoke it in Settings").arg(grantHours);
     m_allowSession->setToolTip(
         tr("Later requests from this AI client's current session to run this command on this vehicle run without "
            "asking, ")
@@ -92,10 +111,6 @@ ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWid
     buttons->addStretch();
     buttons->addWidget(m_deny);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addLayout(buttons);
-
     connect(m_allowOnce, &QPushButton::clicked, this, [this] {
         decide(ApprovalChoice::AllowOnce);
     });
@@ -108,18 +123,7 @@ ApprovalDialog::ApprovalDialog(const ApprovalPrompt &prompt, int timeoutMs, QWid
     connect(m_deny, &QPushButton::clicked, this, [this] {
         decide(ApprovalChoice::Deny);
     });
-
-    m_timeout->setSingleShot(true);
-    m_timeout->setTimerType(Qt::PreciseTimer);
-    connect(m_timeout, &QTimer::timeout, this, [this] {
-        decide(ApprovalChoice::TimedOut);
-    });
-    m_timeout->start(std::max(0, timeoutMs));
-    m_tick->setInterval(250);
-    connect(m_tick, &QTimer::timeout, this, &ApprovalDialog::updateCountdown);
-    m_tick->start();
-    updateCountdown();
-    m_deny->setFocus();
+    return buttons;
 }
 
 int ApprovalDialog::remainingSeconds() const

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -77,6 +78,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QHBoxLayout *buildButtons(int grantHours);
     void updateCountdown();
 
     ApprovalPrompt m_prompt;

@@ -3,6 +3,7 @@
 #include "ui/vehicles/vehicleswindow.h"
 
 #include "dimo/core/privileges.h"
+#include "ui/listview.h"
 #include "ui/vehicles/naturalsort.h"
 #include "ui/vehicles/vehiclelistmodel.h"
 #include "ui/vehicles/vehicletext.h"
@@ -47,65 +48,11 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
     m_banner->setBackgroundRole(QPalette::ToolTipBase);
     m_banner->setForegroundRole(QPalette::ToolTipText);
     m_banner->hide();
-
-    m_filter->setPlaceholderText(tr("Filter by name, make, model, year, token id or owner"));
-    m_filter->setClearButtonEnabled(true);
-    auto *refresh = new QPushButton(tr("Refresh"), this);
-    auto *share = new QPushButton(tr("Share more vehicles…"), this);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_filter, 1);
-    top->addWidget(refresh);
-    top->addWidget(share);
-
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(VehicleListModel::SortRole);
-    m_proxy->setFilterRole(VehicleListModel::FilterRole);
-    m_proxy->setFilterKeyColumn(VehicleListModel::NameColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-
-    // Fixed row heights and no resize-to-contents: nothing measures all 250 rows.
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(VehicleListModel::NameColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(VehicleListModel::NameColumn, 180);
-    m_table->setColumnWidth(VehicleListModel::MakeModelYearColumn, 170);
-    m_table->setColumnWidth(VehicleListModel::TokenIdColumn, 80);
-    m_table->setColumnWidth(VehicleListModel::OwnerColumn, 70);
-    m_table->setColumnWidth(VehicleListModel::PrivilegesColumn, 170);
-    m_table->setColumnWidth(VehicleListModel::LastSeenColumn, 100);
-    m_table->setColumnWidth(VehicleListModel::EnergyColumn, 110);
-    m_table->setColumnWidth(VehicleListModel::RangeColumn, 80);
-    m_table->setColumnWidth(VehicleListModel::OdometerColumn, 100);
-    m_table->setColumnWidth(VehicleListModel::LockColumn, 80);
-
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_grant->hide();
-    auto *pane = new QWidget(this);
-    auto *paneLayout = new QVBoxLayout(pane);
-    paneLayout->addWidget(m_details);
-    paneLayout->addWidget(m_grant);
-    paneLayout->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(pane);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(260);
+    setupTable();
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(scroll);
+    splitter->addWidget(buildDetailsPane());
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({740, 300});
@@ -119,12 +66,9 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
-    layout->addLayout(top);
+    layout->addLayout(buildTopBar());
     layout->addWidget(m_stack, 1);
 
-    connect(refresh, &QPushButton::clicked, this, &VehiclesWindow::refreshRequested);
-    connect(share, &QPushButton::clicked, this, &VehiclesWindow::shareRequested);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VehiclesWindow::updateDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &VehiclesWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
@@ -133,6 +77,68 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
             updateDetails();
         }
     });
+    m_ages->setInterval(30000);
+    connect(m_ages, &QTimer::timeout, m_model, &VehicleListModel::refreshAges);
+    updateEmptyState();
+    updateDetails();
+}
+
+QHBoxLayout *VehiclesWindow::buildTopBar()
+{
+    m_filter->setPlaceholderText(tr("Filter by name, make, model, year, token id or owner"));
+    m_filter->setClearButtonEnabled(true);
+    auto *refresh = new QPushButton(tr("Refresh"), this);
+    auto *share = new QPushButton(tr("Share more vehicles…"), this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(refresh);
+    top->addWidget(share);
+    connect(refresh, &QPushButton::clicked, this, &VehiclesWindow::refreshRequested);
+    connect(share, &QPushButton::clicked, this, &VehiclesWindow::shareRequested);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    return top;
+}
+
+void VehiclesWindow::setupTable()
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(VehicleListModel::SortRole);
+    m_proxy->setFilterRole(VehicleListModel::FilterRole);
+    m_proxy->setFilterKeyColumn(VehicleListModel::NameColumn);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    // No resize-to-contents: nothing measures all 250 rows.
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(VehicleListModel::NameColumn, Qt::AscendingOrder);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    setUpListTable(m_table,
+                   {{VehicleListModel::NameColumn, 180},
+                    {VehicleListModel::MakeModelYearColumn, 170},
+                    {VehicleListModel::TokenIdColumn, 80},
+                    {VehicleListModel::OwnerColumn, 70},
+                    {VehicleListModel::PrivilegesColumn, 170},
+                    {VehicleListModel::LastSeenColumn, 100},
+                    {VehicleListModel::EnergyColumn, 110},
+                    {VehicleListModel::RangeColumn, 80},
+                    {VehicleListModel::OdometerColumn, 100},
+                    {VehicleListModel::LockColumn, 80}});
+}
+
+// The right-hand pane: the selected vehicle's details and the "grant what is missing" button.
+QWidget *VehiclesWindow::buildDetailsPane()
+{
+    setUpDetailsLabel(m_details);
+    m_grant->hide();
+    auto *pane = new QWidget(this);
+    auto *paneLayout = new QVBoxLayout(pane);
+    paneLayout->addWidget(m_details);
+    paneLayout->addWidget(m_grant);
+    paneLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(pane);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(260);
     connect(m_grant, &QPushButton::clicked, this, [this] {
         const qint64 tokenId = selectedTokenId();
         const QList<int> missing = missingFor(m_model->vehicleAt(m_model->rowOfToken(tokenId)));
@@ -140,10 +146,7 @@ VehiclesWindow::VehiclesWindow(QWidget *parent)
             Q_EMIT reshareRequested(tokenId, missing);
         }
     });
-    m_ages->setInterval(30000);
-    connect(m_ages, &QTimer::timeout, m_model, &VehicleListModel::refreshAges);
-    updateEmptyState();
-    updateDetails();
+    return scroll;
 }
 
 void VehiclesWindow::showEvent(QShowEvent *event)

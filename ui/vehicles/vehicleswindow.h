@@ -7,6 +7,7 @@
 #include <QList>
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -73,6 +74,9 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    QHBoxLayout *buildTopBar(); // filter, Refresh, Share more vehicles…
+    void setupTable();
+    QWidget *buildDetailsPane();
     void updateBanner();
     void updateEmptyState();
     void updateDetails();
