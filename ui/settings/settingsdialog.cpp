@@ -116,32 +116,7 @@ QWidget *SettingsDialog::buildLicense()
     auto *box = new QGroupBox(tr("DIMO developer license"), this);
     auto *form = new QFormLayout(box);
 
-    m_environment = new QComboBox(box);
-    m_environment->setObjectName(u"environment"_s);
-    m_environment->addItem(tr("Production"), u"production"_s);
-    m_environment->addItem(tr("Dev (Polygon Amoy)"), u"dev"_s);
-    m_environment->addItem(tr("Custom environment file…"), u"custom"_s);
-    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
-        updateEnvironmentRow();
-        updateButtons();
-    });
-    auto *envColumn = new QVBoxLayout;
-    envColumn->addWidget(m_environment);
-    m_environmentFileRow = new QWidget(box);
-    auto *fileRow = new QHBoxLayout(m_environmentFileRow);
-    fileRow->setContentsMargins(0, 0, 0, 0);
-    m_environmentFile = new ValidatedField(validateEnvironmentFile, ValidatedField::Mode::Plain, m_environmentFileRow);
-    m_environmentFile->setObjectName(u"environmentFile"_s);
-    m_environmentFile->setRequired(true);
-    fileRow->addWidget(m_environmentFile, 1);
-    auto *browse = new QPushButton(tr("Browse…"), m_environmentFileRow);
-    browse->setObjectName(u"browseEnvironment"_s);
-    connect(browse, &QPushButton::clicked, this, &SettingsDialog::browseEnvironmentFile);
-    fileRow->addWidget(browse, 0, Qt::AlignTop);
-    envColumn->addWidget(m_environmentFileRow);
-    m_environmentNote = noteLabel(u"environmentNote"_s, box);
-    envColumn->addWidget(m_environmentNote);
-    form->addRow(tr("Environment:"), envColumn);
+    form->addRow(tr("Environment:"), buildEnvironmentColumn(box));
 
     m_clientId = new ValidatedField(dimo::Credentials::validateClientId, ValidatedField::Mode::Plain, box);
     m_clientId->setObjectName(u"clientId"_s);
@@ -175,6 +150,48 @@ QWidget *SettingsDialog::buildLicense()
     fleetColumn->addWidget(m_fleetNote);
     form->addRow(QString(), fleetColumn);
 
+    form->addRow(QString(), buildTestRow(box));
+    m_testResult = noteLabel(u"testResult"_s, box);
+    form->addRow(QString(), m_testResult);
+    m_credits = noteLabel(u"credits"_s, box);
+    form->addRow(QString(), m_credits);
+    return box;
+}
+
+// The environment picker, the custom environment file's row (shown for "Custom") and its note.
+QVBoxLayout *SettingsDialog::buildEnvironmentColumn(QWidget *box)
+{
+    m_environment = new QComboBox(box);
+    m_environment->setObjectName(u"environment"_s);
+    m_environment->addItem(tr("Production"), u"production"_s);
+    m_environment->addItem(tr("Dev (Polygon Amoy)"), u"dev"_s);
+    m_environment->addItem(tr("Custom environment file…"), u"custom"_s);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
+        updateEnvironmentRow();
+        updateButtons();
+    });
+    auto *envColumn = new QVBoxLayout;
+    envColumn->addWidget(m_environment);
+    m_environmentFileRow = new QWidget(box);
+    auto *fileRow = new QHBoxLayout(m_environmentFileRow);
+    fileRow->setContentsMargins(0, 0, 0, 0);
+    m_environmentFile = new ValidatedField(validateEnvironmentFile, ValidatedField::Mode::Plain, m_environmentFileRow);
+    m_environmentFile->setObjectName(u"environmentFile"_s);
+    m_environmentFile->setRequired(true);
+    fileRow->addWidget(m_environmentFile, 1);
+    auto *browse = new QPushButton(tr("Browse…"), m_environmentFileRow);
+    browse->setObjectName(u"browseEnvironment"_s);
+    connect(browse, &QPushButton::clicked, this, &SettingsDialog::browseEnvironmentFile);
+    fileRow->addWidget(browse, 0, Qt::AlignTop);
+    envColumn->addWidget(m_environmentFileRow);
+    m_environmentNote = noteLabel(u"environmentNote"_s, box);
+    envColumn->addWidget(m_environmentNote);
+    return envColumn;
+}
+
+// "Test credentials" and its busy indicator.
+QHBoxLayout *SettingsDialog::buildTestRow(QWidget *box)
+{
     auto *testRow = new QHBoxLayout;
     m_test = new QPushButton(tr("Test credentials"), box);
     m_test->setObjectName(u"testCredentials"_s);
@@ -189,12 +206,7 @@ QWidget *SettingsDialog::buildLicense()
     m_testBusy->setVisible(false);
     testRow->addWidget(m_testBusy);
     testRow->addStretch(1);
-    form->addRow(QString(), testRow);
-    m_testResult = noteLabel(u"testResult"_s, box);
-    form->addRow(QString(), m_testResult);
-    m_credits = noteLabel(u"credits"_s, box);
-    form->addRow(QString(), m_credits);
-    return box;
+    return testRow;
 }
 
 QWidget *SettingsDialog::buildTools()

@@ -12,10 +12,12 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QVBoxLayout;
 class QWidget;
 
 namespace ui {
@@ -85,6 +87,8 @@ protected:
 
 private:
     QWidget *buildLicense();
+    QVBoxLayout *buildEnvironmentColumn(QWidget *box);
+    QHBoxLayout *buildTestRow(QWidget *box);
     QWidget *buildTools();
     QWidget *buildGeneral();
     void buildBanner();
