@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tools/approval.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -67,6 +68,24 @@ EffectivePolicy effectiveApprovalPolicy(const QString &stored, const QString &en
                 toString(fromEnv))};
 }
 
+QList<ApprovalPolicy> approvalPolicies()
+{
+    return {ApprovalPolicy::AskEveryCommand, ApprovalPolicy::AskUnlockAndTrunk, ApprovalPolicy::NeverAsk};
+}
+
+QString label(ApprovalPolicy policy)
+{
+    switch (policy) {
+    case ApprovalPolicy::AskEveryCommand:
+        break;
+    case ApprovalPolicy::AskUnlockAndTrunk:
+        return QCoreApplication::translate("ApprovalPolicy", "Ask before unlocking and opening the trunk");
+    case ApprovalPolicy::NeverAsk:
+        return QCoreApplication::translate("ApprovalPolicy", "Never ask");
+    }
+    return QCoreApplication::translate("ApprovalPolicy", "Ask before every command");
+}
+
 QString toString(ApprovalPolicy policy)
 {
     switch (policy) {
@@ -113,8 +132,9 @@ void ElicitationApprover::ask(const ApprovalRequest &request, SharedResponder re
         done({ApprovalAnswer::Unavailable,
               u"this MCP client cannot ask the user (it does not support elicitation), and DIMO Tray runs without its "
               "tray window, so the command was not sent. To allow commands: run DIMO Tray with its tray icon (it then "
-              "shows an approval dialog), or choose \"Never ask\" for command approval in DIMO Tray's Settings "
-              "(approvalPolicy=never under [tools] in its settings file; DIMOTRAY_APPROVAL can only tighten it)."_s});
+              "shows an approval dialog), or choose \"%1\" for command approval in DIMO Tray's Settings "
+              "(approvalPolicy=%2 under [tools] in its settings file; DIMOTRAY_APPROVAL can only tighten it)."_s.arg(
+                  label(ApprovalPolicy::NeverAsk), toString(ApprovalPolicy::NeverAsk))});
         return;
     }
     const QString message = u"%1 asks to %2 on %3 (vehicle %4). Allow it?"_s

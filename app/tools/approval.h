@@ -22,6 +22,9 @@ enum class ApprovalPolicy {
 
 ApprovalPolicy approvalPolicyFromString(const QString &text); // "ask" (default), "unlock-and-trunk", "never"
 QString toString(ApprovalPolicy policy);
+QList<ApprovalPolicy> approvalPolicies(); // every policy, the strictest first
+// The policy as people see it, in the Settings dialog and in the tools' hints: "Never ask".
+QString label(ApprovalPolicy policy);
 // True when `a` asks for at least one command `b` does not ask for.
 bool isStricter(ApprovalPolicy a, ApprovalPolicy b);
 

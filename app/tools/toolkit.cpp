@@ -6,6 +6,7 @@
 #include "mcp/registry.h"
 #include "mcp/schema.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -25,6 +26,24 @@ Toolset toolsetFromString(const QString &text)
         return Toolset::Essentials;
     }
     return Toolset::All;
+}
+
+QList<Toolset> toolsets()
+{
+    return {Toolset::All, Toolset::ReadOnly, Toolset::Essentials};
+}
+
+QString label(Toolset toolset)
+{
+    switch (toolset) {
+    case Toolset::All:
+        break;
+    case Toolset::ReadOnly:
+        return QCoreApplication::translate("Toolset", "Read-only: no commands or attestations");
+    case Toolset::Essentials:
+        return QCoreApplication::translate("Toolset", "Essentials: the most used tools, for clients with a tool limit");
+    }
+    return QCoreApplication::translate("Toolset", "All tools");
 }
 
 QString toString(Toolset toolset)

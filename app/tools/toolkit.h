@@ -31,6 +31,8 @@ enum class Toolset {
 
 Toolset toolsetFromString(const QString &text); // "all", "read-only", "essentials"; else All
 QString toString(Toolset toolset);
+QList<Toolset> toolsets(); // every toolset, the largest first
+QString label(Toolset toolset); // as people see it in the Settings dialog: "Read-only: no commands or attestations"
 
 struct ToolSpec
 {

@@ -113,11 +113,11 @@ void DimoService::adoptStoredLicense()
 void DimoService::applyLogLevel(const QString &level)
 {
     // "info" is the tray's own default (QT_LOGGING_RULES still wins over these rules).
-    if (level == u"debug"_s) {
+    if (level == Settings::toString(Settings::LogLevel::Debug)) {
         QLoggingCategory::setFilterRules(u"dimotray.*.debug=true"_s);
-    } else if (level == u"warning"_s) {
+    } else if (level == Settings::toString(Settings::LogLevel::Warning)) {
         QLoggingCategory::setFilterRules(u"dimotray.*.info=false\ndimotray.*.debug=false"_s);
-    } else if (level == u"info"_s) {
+    } else if (level == Settings::toString(Settings::LogLevel::Info)) {
         QLoggingCategory::setFilterRules(QString());
     }
 }

@@ -3,7 +3,6 @@
 #include "app/tray/licenseflows.h"
 
 #include "app/tools/backend.h"
-#include "app/tools/toolkit.h"
 #include "app/tray/countingnam.h"
 #include "app/tray/dimoservice.h"
 #include "app/tray/login/loginprocess.h"
@@ -83,9 +82,7 @@ LicenseFlows::LicenseFlows(DimoService &dimo, LoginProcess &login, QObject *pare
 
 ui::SettingsDialog *LicenseFlows::openSettings()
 {
-    using tools::Toolset;
-    return m_settingsDialog->open(
-        {tools::toString(Toolset::All), tools::toString(Toolset::ReadOnly), tools::toString(Toolset::Essentials)});
+    return m_settingsDialog->open();
 }
 
 void LicenseFlows::showWelcome()

@@ -133,8 +133,14 @@ private Q_SLOTS:
 
             // Cleared in the dialog: the settings forget the license and the key leaves the keychain.
             app::SettingsDialogController dialogs(c, &m_nam);
-            auto *dialog = dialogs.open({u"all"_s});
+            auto *dialog = dialogs.open();
             QVERIFY(dialog);
+            // Its lists are the app's (settingsform::choices), showing the stored values.
+            auto *approval = dialog->findChild<QComboBox *>(u"approvalPolicy"_s);
+            QCOMPARE(approval->count(), 3);
+            QCOMPARE(approval->currentData().toString(), c.values().approvalPolicy);
+            QCOMPARE(dialog->findChild<QComboBox *>(u"logLevel"_s)->currentData().toString(), c.values().logLevel);
+            QCOMPARE(dialog->values().toolset, c.values().toolset);
             ui::SettingsValues none = dialog->values();
             none.clientId.clear();
             none.redirectUri.clear();
@@ -244,7 +250,7 @@ private Q_SLOTS:
         QVERIFY2(creds.error().message.contains(u"keychain"_s), qPrintable(creds.error().message));
 
         app::SettingsDialogController dialogs(c, &m_nam);
-        auto *dialog = dialogs.open({u"all"_s, u"essentials"_s});
+        auto *dialog = dialogs.open();
         QVERIFY(dialog->findChild<QFrame *>(u"keychainBanner"_s)->isVisible());
         QVERIFY(!dialog->canStoreSecrets());
         auto *level = dialog->findChild<QComboBox *>(u"logLevel"_s);
@@ -278,7 +284,7 @@ private Q_SLOTS:
 
         // Retry: still down, still said.
         QSignalSpy retried(&c, &app::SettingsController::keychainRetried);
-        dialog = dialogs.open({u"all"_s});
+        dialog = dialogs.open();
         dialog->findChild<QPushButton *>(u"retryKeychain"_s)->click();
         QVERIFY(retried.wait(testsupport::scaled(30000)));
         QVERIFY(!retried.first().first().toString().isEmpty());

@@ -211,7 +211,9 @@ private Q_SLOTS:
     void valuesRoundTrip()
     {
         ui::SettingsDialog d;
-        d.setToolsets({u"all"_s, u"read-only"_s, u"essentials"_s});
+        d.setChoices({{{u"ask"_s, u"Ask"_s}, {u"unlock-and-trunk"_s, u"Ask for some"_s}, {u"never"_s, u"Never"_s}},
+                      {{u"all"_s, u"All"_s}, {u"read-only"_s, u"Read"_s}, {u"essentials"_s, u"Few"_s}},
+                      {{u"info"_s, u"Info"_s}, {u"debug"_s, u"Debug"_s}}});
         ui::SettingsValues v = licensed();
         v.environment = ui::SettingsValues::Environment::Dev;
         v.fleetMode = true;
@@ -224,6 +226,14 @@ private Q_SLOTS:
         d.setValues(v);
         QCOMPARE(d.values(), v);
         QCOMPARE(d.findChild<QComboBox *>(u"toolset"_s)->count(), 3);
+        QCOMPARE(d.findChild<QComboBox *>(u"approvalPolicy"_s)->currentText(), u"Ask for some"_s);
+
+        // Lists given again (e.g. another language) keep what is selected.
+        d.setChoices({{{u"ask"_s, u"A"_s}, {u"unlock-and-trunk"_s, u"U"_s}, {u"never"_s, u"N"_s}},
+                      {{u"all"_s, u"A"_s}, {u"essentials"_s, u"E"_s}},
+                      {{u"debug"_s, u"D"_s}, {u"info"_s, u"I"_s}}});
+        QCOMPARE(d.values(), v);
+        QCOMPARE(d.findChild<QComboBox *>(u"approvalPolicy"_s)->currentText(), u"U"_s);
 
         // The client ID comes back checksummed, whatever case was typed.
         type(field(d, u"clientId"_s), clientId.toLower());

@@ -9,6 +9,7 @@
 #include "app/tray/settings/storedcredentialsource.h"
 
 #include <QFile>
+#include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -270,6 +271,33 @@ private Q_SLOTS:
         const QList<ui::SettingsOverride> expected{{ui::SettingsField::EntryState, u"DIMO_ENTRY_STATE"_s, u"LOGIN"_s},
                                                    {ui::SettingsField::ClientId, u"DIMO_CLIENT_ID"_s, u"0xabc"_s}};
         QCOMPARE(overrides, expected);
+    }
+
+    // The dialog's lists offer exactly the names the app stores and checks (spelled in tools:: and
+    // Settings only), each with its own label; the defaults are among them.
+    void dialogChoicesAreTheStoredNames()
+    {
+        const ui::SettingsChoices choices = app::settingsform::choices();
+        const auto check = [](const QList<ui::SettingsChoice> &offered, const QStringList &names, const QString &def) {
+            QStringList values;
+            QSet<QString> labels;
+            for (const ui::SettingsChoice &c : offered) {
+                values << c.value;
+                QVERIFY2(!c.label.isEmpty() && c.label != c.value, qPrintable(c.value));
+                labels.insert(c.label);
+            }
+            QCOMPARE(values, names);
+            QCOMPARE(labels.size(), offered.size());
+            QVERIFY(values.contains(def));
+        };
+        const app::Settings defaults;
+        check(choices.approvalPolicies, app::Settings::approvalPolicies(), defaults.approvalPolicy);
+        check(choices.toolsets, app::Settings::toolsets(), defaults.toolset);
+        check(choices.logLevels, app::Settings::logLevels(), defaults.logLevel);
+        QCOMPARE(app::Settings::approvalPolicies(), (QStringList{u"ask"_s, u"unlock-and-trunk"_s, u"never"_s}));
+        QCOMPARE(app::Settings::toolsets(), (QStringList{u"all"_s, u"read-only"_s, u"essentials"_s}));
+        QCOMPARE(defaults.approvalPolicy, u"ask"_s); // the strictest, unless the user chooses
+        QCOMPARE(defaults.logLevel, u"info"_s);
     }
 
     void keychainWords_data()

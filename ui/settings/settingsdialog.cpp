@@ -215,9 +215,6 @@ QWidget *SettingsDialog::buildTools()
     auto *form = new QFormLayout(box);
     m_approval = new QComboBox(box);
     m_approval->setObjectName(u"approvalPolicy"_s);
-    m_approval->addItem(tr("Ask before every command"), u"ask"_s);
-    m_approval->addItem(tr("Ask before unlocking and opening the trunk"), u"unlock-and-trunk"_s);
-    m_approval->addItem(tr("Never ask"), u"never"_s);
     form->addRow(tr("Command approval:"), m_approval);
     m_toolset = new QComboBox(box);
     m_toolset->setObjectName(u"toolset"_s);
@@ -247,9 +244,6 @@ QWidget *SettingsDialog::buildGeneral()
     form->addRow(QString(), m_startAtLogin);
     m_logLevel = new QComboBox(box);
     m_logLevel->setObjectName(u"logLevel"_s);
-    m_logLevel->addItem(tr("Warnings"), u"warning"_s);
-    m_logLevel->addItem(tr("Information"), u"info"_s);
-    m_logLevel->addItem(tr("Debug (verbose; never includes secrets)"), u"debug"_s);
     form->addRow(tr("Log level:"), m_logLevel);
     return box;
 }

@@ -48,7 +48,8 @@ public:
     // The edited values. Overridden fields and a locked API key keep what setValues() gave.
     SettingsValues values() const;
 
-    void setToolsets(const QStringList &toolsets); // e.g. {"all", "read-only", "essentials"}
+    // The entries of the approval, toolset and log-level lists; give them before setValues.
+    void setChoices(const SettingsChoices &choices);
     void setOverrides(const QList<SettingsOverride> &overrides);
 
     // Empty: the keychain works. Otherwise the banner shows `message` with a Retry button.

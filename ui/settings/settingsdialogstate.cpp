@@ -15,13 +15,20 @@
 #include <QSpinBox>
 #include <QTimer>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace ui {
 namespace {
 
+// Selects the entry with this value; an unknown value is added (e.g. a toolset this version does
+// not list), an empty one keeps the selection.
 void selectData(QComboBox *combo, const QString &data)
 {
+    if (data.isEmpty()) {
+        return;
+    }
     int index = combo->findData(data);
     if (index < 0) {
         combo->addItem(data, data); // e.g. a toolset this version does not list
@@ -111,17 +118,27 @@ SettingsValues SettingsDialog::values() const
     return v;
 }
 
-void SettingsDialog::setToolsets(const QStringList &toolsets)
+void SettingsDialog::setChoices(const SettingsChoices &choices)
 {
-    const QString current = m_toolset->currentData().toString();
-    m_toolset->clear();
-    for (const QString &t : toolsets) {
-        m_toolset->addItem(t, t);
-    }
-    selectData(m_toolset,
-               m_overrideValues.contains(SettingsField::Toolset) ? m_overrideValues.value(SettingsField::Toolset)
-                   : current.isEmpty()                           ? m_stored.toolset
-                                                                 : current);
+    // What stays selected: the override's value, else the current entry, else the stored value.
+    const auto kept = [this](QComboBox *combo, std::optional<SettingsField> field, const QString &stored) {
+        if (field && m_overrideValues.contains(*field)) {
+            return m_overrideValues.value(*field);
+        }
+        const QString current = combo->currentData().toString();
+        return current.isEmpty() ? stored : current;
+    };
+    const auto fill = [](QComboBox *combo, const QList<SettingsChoice> &entries, const QString &selected) {
+        combo->clear();
+        for (const SettingsChoice &c : entries) {
+            combo->addItem(c.label, c.value);
+        }
+        selectData(combo, selected);
+    };
+    fill(
+        m_approval, choices.approvalPolicies, kept(m_approval, SettingsField::ApprovalPolicy, m_stored.approvalPolicy));
+    fill(m_toolset, choices.toolsets, kept(m_toolset, SettingsField::Toolset, m_stored.toolset));
+    fill(m_logLevel, choices.logLevels, kept(m_logLevel, std::nullopt, m_stored.logLevel));
 }
 
 void SettingsDialog::setOverrides(const QList<SettingsOverride> &overrides)

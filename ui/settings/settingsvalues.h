@@ -23,16 +23,33 @@ struct SettingsValues
     QString redirectUri;
     QString apiKey; // secret: 64 lowercase hex without 0x once validated
     bool fleetMode = false;
-    QString approvalPolicy = QStringLiteral("ask"); // "ask", "unlock-and-trunk", "never"
-    QString toolset = QStringLiteral("all"); // one of the choices given to SettingsDialog::setToolsets
+    QString approvalPolicy; // one of SettingsChoices::approvalPolicies (empty: the first)
+    QString toolset; // one of SettingsChoices::toolsets (empty: the first)
     bool httpEnabled = false;
     quint16 httpPort = DefaultHttpPort;
     bool startAtLogin = false;
-    QString logLevel = QStringLiteral("info"); // "warning", "info" (default: what the tray does, to stderr), "debug"
+    QString logLevel; // one of SettingsChoices::logLevels (empty: the first)
 
     static constexpr quint16 DefaultHttpPort = 8777;
 
     bool operator==(const SettingsValues &other) const = default;
+};
+
+// One entry of a list the dialog offers: the value the app stores and the label people see.
+struct SettingsChoice
+{
+    QString value; // "never"
+    QString label; // "Never ask"
+
+    bool operator==(const SettingsChoice &other) const = default;
+};
+
+// What the dialog's lists offer. The app gives them (SettingsDialog::setChoices): it owns the names.
+struct SettingsChoices
+{
+    QList<SettingsChoice> approvalPolicies; // the strictest first
+    QList<SettingsChoice> toolsets;
+    QList<SettingsChoice> logLevels;
 };
 
 // A field of the dialog, for environment-variable overrides.

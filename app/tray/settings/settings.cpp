@@ -3,6 +3,7 @@
 #include "app/tray/settings/settings.h"
 
 #include "app/tools/approval.h"
+#include "app/tools/toolkit.h"
 
 #include <QStringList>
 
@@ -39,15 +40,48 @@ void Settings::setEnvironmentName(const QString &nameOrPath)
 
 QStringList Settings::approvalPolicies()
 {
-    using tools::ApprovalPolicy;
-    return {tools::toString(ApprovalPolicy::AskEveryCommand),
-            tools::toString(ApprovalPolicy::AskUnlockAndTrunk),
-            tools::toString(ApprovalPolicy::NeverAsk)};
+    QStringList names;
+    for (tools::ApprovalPolicy policy : tools::approvalPolicies()) {
+        names.append(tools::toString(policy));
+    }
+    return names;
+}
+
+QStringList Settings::toolsets()
+{
+    QStringList names;
+    for (tools::Toolset toolset : tools::toolsets()) {
+        names.append(tools::toString(toolset));
+    }
+    return names;
 }
 
 QStringList Settings::logLevels()
 {
-    return {u"warning"_s, u"info"_s, u"debug"_s};
+    return {toString(LogLevel::Warning), toString(LogLevel::Info), toString(LogLevel::Debug)};
+}
+
+QString Settings::toString(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Warning:
+        return u"warning"_s;
+    case LogLevel::Info:
+        break;
+    case LogLevel::Debug:
+        return u"debug"_s;
+    }
+    return u"info"_s;
+}
+
+QString Settings::defaultApprovalPolicy()
+{
+    return tools::toString(tools::ApprovalPolicy::AskEveryCommand);
+}
+
+QString Settings::defaultToolset()
+{
+    return tools::toString(tools::Toolset::All);
 }
 
 } // namespace app

@@ -18,6 +18,12 @@ struct Settings
         Dev,
         Custom, // a DIMO environment file (`environmentFile`), e.g. the simulator's
     };
+    // What the tray logs (to stderr or its log file).
+    enum class LogLevel {
+        Warning,
+        Info, // the default: what the tray does
+        Debug, // verbose; never secrets
+    };
 
     Environment environment = Environment::Production;
     QString environmentFile; // only with Environment::Custom
@@ -25,12 +31,12 @@ struct Settings
     QString redirectUri;
     QString apiKey; // secret: 64 lowercase hex without 0x once validated
     bool fleetMode = false;
-    QString approvalPolicy = QStringLiteral("ask"); // "ask", "unlock-and-trunk", "never"
-    QString toolset = QStringLiteral("all"); // tools::toString(Toolset)
+    QString approvalPolicy = defaultApprovalPolicy(); // tools::toString(ApprovalPolicy)
+    QString toolset = defaultToolset(); // tools::toString(Toolset)
     bool httpEnabled = false;
     quint16 httpPort = DefaultHttpPort;
     bool startAtLogin = false;
-    QString logLevel = QStringLiteral("info"); // "warning", "info" (default: what the tray does, to stderr), "debug"
+    QString logLevel = toString(LogLevel::Info); // toString(LogLevel)
 
     static constexpr quint16 DefaultHttpPort = 8777;
 
@@ -44,8 +50,13 @@ struct Settings
 
     bool operator==(const Settings &other) const = default;
 
+    // The names stored, each spelled once: approval policies and toolsets in tools/, log levels here.
     static QStringList approvalPolicies(); // "ask", "unlock-and-trunk", "never"
+    static QStringList toolsets(); // "all", "read-only", "essentials"
     static QStringList logLevels(); // "warning", "info", "debug"
+    static QString toString(LogLevel level);
+    static QString defaultApprovalPolicy();
+    static QString defaultToolset();
 };
 
 // A setting an environment variable can override.

@@ -22,7 +22,7 @@ SettingsDialogController::~SettingsDialogController()
     delete m_dialog;
 }
 
-ui::SettingsDialog *SettingsDialogController::open(const QStringList &toolsets, QWidget *parent)
+ui::SettingsDialog *SettingsDialogController::open(QWidget *parent)
 {
     if (m_dialog && m_dialog->isVisible()) {
         m_dialog->raise();
@@ -32,7 +32,7 @@ ui::SettingsDialog *SettingsDialogController::open(const QStringList &toolsets, 
     auto *dialog = new ui::SettingsDialog(parent);
     m_dialog = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setToolsets(toolsets);
+    dialog->setChoices(settingsform::choices());
     dialog->setOverrides(settingsform::toForm(m_settings.overrides()));
     dialog->setValues(settingsform::toForm(m_settings.values()));
     dialog->setKeychainError(m_settings.keychainError());

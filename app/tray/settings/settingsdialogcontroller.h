@@ -28,8 +28,8 @@ public:
     SettingsDialogController(SettingsController &settings, QNetworkAccessManager *nam, QObject *parent = nullptr);
     ~SettingsDialogController() override;
 
-    // Opens the dialog (or raises the open one) with `toolsets` to choose from. Deleted on close.
-    ui::SettingsDialog *open(const QStringList &toolsets, QWidget *parent = nullptr);
+    // Opens the dialog (or raises the open one), its lists filled from settingsform::choices(). Deleted on close.
+    ui::SettingsDialog *open(QWidget *parent = nullptr);
 
 Q_SIGNALS:
     // open() created a dialog (not emitted when it only raised the open one): more to bind.

@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/tray/settings/settingsform.h"
 
+#include "app/tools/approval.h"
+#include "app/tools/toolkit.h"
+
+#include <QCoreApplication>
+
 namespace app::settingsform {
 
 namespace {
@@ -101,6 +106,25 @@ QList<ui::SettingsOverride> toForm(const QList<SettingsOverride> &overrides)
         out << ui::SettingsOverride{toForm(o.field), o.variable, o.value};
     }
     return out;
+}
+
+ui::SettingsChoices choices()
+{
+    ui::SettingsChoices c;
+    for (tools::ApprovalPolicy policy : tools::approvalPolicies()) {
+        c.approvalPolicies.append({tools::toString(policy), tools::label(policy)});
+    }
+    for (tools::Toolset toolset : tools::toolsets()) {
+        c.toolsets.append({tools::toString(toolset), tools::label(toolset)});
+    }
+    using Level = Settings::LogLevel;
+    c.logLevels = {
+        {Settings::toString(Level::Warning), QCoreApplication::translate("Settings", "Warnings")},
+        {Settings::toString(Level::Info), QCoreApplication::translate("Settings", "Information")},
+        {Settings::toString(Level::Debug),
+         QCoreApplication::translate("Settings", "Debug (verbose; never includes secrets)")},
+    };
+    return c;
 }
 
 } // namespace app::settingsform

@@ -13,5 +13,7 @@ namespace app::settingsform {
 ui::SettingsValues toForm(const Settings &settings);
 Settings fromForm(const ui::SettingsValues &form);
 QList<ui::SettingsOverride> toForm(const QList<SettingsOverride> &overrides);
+// The dialog's lists: the names from tools:: and Settings, with the labels people see.
+ui::SettingsChoices choices();
 
 } // namespace app::settingsform
