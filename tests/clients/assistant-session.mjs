@@ -12,23 +12,12 @@ import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { check, done } from './checks.mjs';
 
 const [shim, socket, controlUrl] = process.argv.slice(2);
 if (!shim || !socket || !controlUrl) {
   console.log('usage: node assistant-session.mjs <mcp-dimo> <socket> <control url>');
   process.exit(2);
-}
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}: ${e && e.stack ? e.stack : e}`);
-  }
 }
 async function control(path, body) {
   const r = await fetch(controlUrl + path, body === undefined ? {} : {
@@ -185,5 +174,4 @@ await check('close', async () => {
   await client.close();
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+done();

@@ -10,27 +10,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { check, done } from './checks.mjs';
 
 const [inspector, server] = process.argv.slice(2);
-let passed = 0;
-let failed = 0;
 
 function inspect(era, ...args) {
   const r = spawnSync(inspector, ['--cli', server, '--stdio', '--modern-era', '--protocol-era', era,
                                   '--format', 'json', '-q', ...args],
                       { encoding: 'utf8', timeout: 60000, env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
   return { status: r.status, json: r.stdout ? JSON.parse(r.stdout.trim().split('\n').pop()) : null, stderr: r.stderr };
-}
-
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}: ${e && e.stack ? e.stack : e}`);
-  }
 }
 
 for (const era of ['modern', 'auto', 'legacy']) {
@@ -115,5 +103,4 @@ await check('modern over Streamable HTTP (v2 SDK client, auto): MRTR and progres
   }
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+done();

@@ -8,20 +8,9 @@ import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { check, done } from './checks.mjs';
 
 const url = new URL(process.argv[2]);
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}: ${e && e.stack ? e.stack : e}`);
-  }
-}
 
 const client = new Client({ name: 'dimotray-sdk-client-test', version: '1.0.0' },
                           { capabilities: { elicitation: {} } });
@@ -86,5 +75,4 @@ await check('terminate the session', async () => {
   await client.close();
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+done();

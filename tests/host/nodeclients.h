@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdio>
+
 // The pinned Node 22 and MCP clients of tests/clients (scripts/install-mcp-clients).
 namespace nodeclients {
 
@@ -23,6 +25,18 @@ inline QString inspectorPath()
 {
     return QFileInfo(QStringLiteral(DIMOTRAY_SOURCE_DIR "/tests/clients/node_modules/.bin/mcp-inspector"))
         .canonicalFilePath();
+}
+
+/// Whether Node and the Inspector CLI are installed; when not, prints the SKIP line that tells how
+/// to install them (the caller then exits 77, ctest's "skipped").
+inline bool inspectorInstalled()
+{
+    if (QFileInfo(nodePath()).isExecutable() && !inspectorPath().isEmpty()) {
+        return true;
+    }
+    std::printf("SKIP: Node 22 / @modelcontextprotocol/inspector not installed in tests/clients "
+                "(run scripts/install-mcp-clients)\n");
+    return false;
 }
 
 // Runs the Inspector CLI on the real mcp-dimo (no autostart) in front of `socket`, with

@@ -9,17 +9,11 @@
 #include "tests/host/nodeclients.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <cstdio>
-
-using nodeclients::inspectorPath;
-using nodeclients::nodePath;
 
 using namespace Qt::StringLiterals;
 
@@ -96,9 +90,7 @@ void TestInspectorCli::toolError()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    if (!QFileInfo(nodePath()).isExecutable() || inspectorPath().isEmpty()) {
-        std::printf("SKIP: Node 22 / @modelcontextprotocol/inspector not installed in tests/clients "
-                    "(run scripts/install-mcp-clients)\n");
+    if (!nodeclients::inspectorInstalled()) {
         return 77;
     }
     TestInspectorCli test;

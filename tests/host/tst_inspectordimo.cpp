@@ -11,7 +11,6 @@
 #include "tests/support/dimosim.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,11 +19,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
-#include <cstdio>
-
-using nodeclients::inspectorPath;
-using nodeclients::nodePath;
 
 using namespace Qt::StringLiterals;
 
@@ -162,9 +156,7 @@ void TestInspectorDimo::latestSignals()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    if (!QFileInfo(nodePath()).isExecutable() || inspectorPath().isEmpty()) {
-        std::printf("SKIP: Node 22 / @modelcontextprotocol/inspector not installed in tests/clients "
-                    "(run scripts/install-mcp-clients)\n");
+    if (!nodeclients::inspectorInstalled()) {
         return 77;
     }
     TestInspectorDimo test;

@@ -5,6 +5,7 @@
 #include "mcp/http/httpserver.h"
 #include "mcp/server.h"
 #include "tests/mcp/conformance/fixtures.h"
+#include "tests/mcp/httpharness.h"
 #include "tests/support/timeout.h"
 
 #include <QJsonArray>
@@ -24,33 +25,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using httpharness::finish;
+using httpharness::InitializeBody;
+using httpharness::Reply;
+using httpharness::rpc;
+
 double factor()
 {
     return testsupport::timeoutFactor();
-}
-
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-    QByteArray sessionId;
-
-    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
-
-    QHash<QByteArray, QByteArray> headers;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-const QByteArray InitializeBody = QByteArrayLiteral(
-    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
-    "\"capabilities\":{\"elicitation\":{}},\"clientInfo\":{\"name\":\"tst\",\"version\":\"1\"}}}");
-
-QByteArray rpc(int id, const char *method, const QByteArray &params = QByteArrayLiteral("{}"))
-{
-    return QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":") + QByteArray::number(id)
-        + QByteArrayLiteral(",\"method\":\"") + method + QByteArrayLiteral("\",\"params\":") + params + '}';
 }
 
 /// How many complete Content-Length-framed responses \a in holds.
@@ -397,46 +379,14 @@ private:
         QCOMPARE(m_http->url().host(), u"127.0.0.1"_s);
     }
 
-    QNetworkRequest request(const QByteArray &sessionId, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    QNetworkRequest request(const QByteArray &sessionId, const httpharness::Headers &headers = {})
     {
-        QNetworkRequest r(m_http->url());
-        r.setRawHeader("Content-Type", "application/json");
-        r.setRawHeader("Accept", "application/json, text/event-stream");
-        if (!sessionId.isEmpty()) {
-            r.setRawHeader("Mcp-Session-Id", sessionId);
-        }
-        for (const auto &[name, value] : headers) {
-            r.setRawHeader(name, value);
-        }
-        return r;
+        return httpharness::request(m_http->url(), sessionId, headers);
     }
 
-    Reply post(const QByteArray &body,
-               const QByteArray &sessionId = {},
-               const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    Reply post(const QByteArray &body, const QByteArray &sessionId = {}, const httpharness::Headers &headers = {})
     {
-        return finish(m_nam.post(request(sessionId, headers), body));
-    }
-
-    Reply finish(QNetworkReply *reply, QByteArray *streamed = nullptr)
-    {
-        if (!reply->isFinished()) {
-            QSignalSpy spy(reply, &QNetworkReply::finished);
-            spy.wait(10000 * factor());
-        }
-        Reply r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        if (streamed) {
-            *streamed += r.body;
-        }
-        r.contentType = reply->rawHeader("Content-Type");
-        r.sessionId = reply->rawHeader("Mcp-Session-Id");
-        for (const auto &[name, value] : reply->rawHeaderPairs()) {
-            r.headers.insert(name.toLower(), value);
-        }
-        reply->deleteLater();
-        return r;
+        return httpharness::post(m_nam, m_http->url(), body, sessionId, headers);
     }
 
     /// Sends \a bytes on a fresh socket and returns what arrives until \a responses responses or close.

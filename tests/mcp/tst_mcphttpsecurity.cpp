@@ -9,6 +9,7 @@
 #include "mcp/http/tokenfile.h"
 #include "mcp/server.h"
 #include "tests/mcp/conformance/fixtures.h"
+#include "tests/mcp/httpharness.h"
 #include "tests/support/timeout.h"
 
 #include <QElapsedTimer>
@@ -33,22 +34,10 @@ namespace {
 
 const QByteArray Token = "0123456789abcdef-token";
 
-const QByteArray InitializeBody = QByteArrayLiteral(
-    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
-    "\"capabilities\":{\"elicitation\":{}},\"clientInfo\":{\"name\":\"tst\",\"version\":\"1\"}}}");
-
-QByteArray rpc(int id, const char *method, const QByteArray &params)
-{
-    return "{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray::number(id) + ",\"method\":\"" + method
-        + "\",\"params\":" + params + '}';
-}
-
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray sessionId;
-};
+using httpharness::Headers;
+using httpharness::InitializeBody;
+using httpharness::Reply;
+using httpharness::rpc;
 
 } // namespace
 
@@ -306,8 +295,6 @@ private Q_SLOTS:
     }
 
 private:
-    using Headers = QList<QPair<QByteArray, QByteArray>>;
-
     static mcp::HttpServer::Options tokenOptions()
     {
         mcp::HttpServer::Options options;
@@ -346,30 +333,12 @@ private:
 
     QNetworkRequest request(const QByteArray &sessionId, const Headers &headers)
     {
-        QNetworkRequest r(m_http->url());
-        r.setRawHeader("Content-Type", "application/json");
-        r.setRawHeader("Accept", "application/json, text/event-stream");
-        if (!sessionId.isEmpty()) {
-            r.setRawHeader("Mcp-Session-Id", sessionId);
-        }
-        for (const auto &[name, value] : headers) {
-            r.setRawHeader(name, value);
-        }
-        return r;
+        return httpharness::request(m_http->url(), sessionId, headers);
     }
 
     Reply post(const QByteArray &body, const QByteArray &sessionId = {}, const Headers &headers = {})
     {
-        QNetworkReply *reply = m_nam.post(request(sessionId, headers), body);
-        if (!reply->isFinished()) {
-            QSignalSpy spy(reply, &QNetworkReply::finished);
-            spy.wait(testsupport::scaled(10000));
-        }
-        Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                reply->readAll(),
-                reply->rawHeader("Mcp-Session-Id")};
-        reply->deleteLater();
-        return r;
+        return httpharness::post(m_nam, m_http->url(), body, sessionId, headers);
     }
 
     QTemporaryDir m_dir;

@@ -8,6 +8,7 @@
 
 #include "app/tools/approval.h"
 #include "app/tools/backend.h"
+#include "tests/tools/approvalharness.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -18,23 +19,8 @@ using namespace app::tools;
 
 namespace {
 
-// Answers every request with `answer` and `scope`; `fromUser` plays the tray's dialog.
-class ScriptedApprover : public Approver
-{
-public:
-    void ask(const ApprovalRequest &request, SharedResponder, ApprovalCallback done) override
-    {
-        requests << request;
-        done({answer, u"scripted"_s, scope});
-    }
-
-    bool answersOnlyFromUser() const override { return fromUser; }
-
-    QList<ApprovalRequest> requests;
-    ApprovalAnswer answer = ApprovalAnswer::AllowAlways;
-    GrantScope scope = GrantScope::Session;
-    bool fromUser = true;
-};
+using approvalharness::decide;
+using approvalharness::ScriptedApprover;
 
 ApprovalRequest unlock(quint64 session, qint64 tokenId = 7)
 {
@@ -47,20 +33,6 @@ ApprovalRequest unlock(quint64 session, qint64 tokenId = 7)
     r.vehicleName = u"Model 3"_s;
     r.sessionId = session;
     return r;
-}
-
-ApprovalDecision decide(ApprovalGate &gate, const ApprovalRequest &request)
-{
-    ApprovalDecision result;
-    bool called = false;
-    gate.request(request, nullptr, [&](const ApprovalDecision &d) {
-        result = d;
-        called = true;
-    });
-    if (!called) {
-        qFatal("no synchronous answer");
-    }
-    return result;
 }
 
 const QDateTime Start = QDateTime::fromString(u"2026-12-05T08:00:00Z"_s, Qt::ISODate);
@@ -77,15 +49,14 @@ private Q_SLOTS:
     {
         // An approver an AI client could answer (elicitation) never grants more than its call.
         ApprovalGate gate;
-        ScriptedApprover approver;
+        ScriptedApprover approver{ApprovalAnswer::AllowAlways, GrantScope::AnyClient};
         approver.fromUser = false;
-        approver.scope = GrantScope::AnyClient;
         gate.setApprover(&approver);
         const ApprovalDecision first = decide(gate, unlock(1));
         QVERIFY(first.allowed());
         QCOMPARE(int(first.answer), int(ApprovalAnswer::AllowOnce));
         QVERIFY(gate.grants().isEmpty());
-        approver.answer = ApprovalAnswer::Deny;
+        approver.otherwise = ApprovalAnswer::Deny;
         QVERIFY(!decide(gate, unlock(1)).allowed()); // the same session asks again
         QVERIFY(!decide(gate, unlock(2)).allowed()); // and so does another
         QCOMPARE(approver.requests.size(), 3);
@@ -94,7 +65,7 @@ private Q_SLOTS:
     void sessionScope()
     {
         ApprovalGate gate;
-        ScriptedApprover approver;
+        ScriptedApprover approver{ApprovalAnswer::AllowAlways, GrantScope::Session};
         gate.setApprover(&approver);
         QSignalSpy changed(&gate, &ApprovalGate::grantsChanged);
         QVERIFY(decide(gate, unlock(1)).allowed());
@@ -102,7 +73,7 @@ private Q_SLOTS:
         QCOMPARE(gate.grants().size(), 1);
         QCOMPARE(int(gate.grants().first().scope), int(GrantScope::Session));
 
-        approver.answer = ApprovalAnswer::Deny;
+        approver.otherwise = ApprovalAnswer::Deny;
         const ApprovalDecision again = decide(gate, unlock(1));
         QVERIFY(again.allowed()); // the same session: not asked
         QVERIFY2(again.note.contains(u"for this AI client session"_s), qPrintable(again.note));
@@ -120,11 +91,10 @@ private Q_SLOTS:
     void anyClientScope()
     {
         ApprovalGate gate;
-        ScriptedApprover approver;
-        approver.scope = GrantScope::AnyClient;
+        ScriptedApprover approver{ApprovalAnswer::AllowAlways, GrantScope::AnyClient};
         gate.setApprover(&approver);
         QVERIFY(decide(gate, unlock(1)).allowed());
-        approver.answer = ApprovalAnswer::Deny;
+        approver.otherwise = ApprovalAnswer::Deny;
         QVERIFY(decide(gate, unlock(2)).allowed()); // another client: not asked
         QVERIFY(decide(gate, unlock(0)).allowed());
         QCOMPARE(approver.requests.size(), 1);
@@ -140,8 +110,7 @@ private Q_SLOTS:
         gate.setClock([&now] {
             return now;
         });
-        ScriptedApprover approver;
-        approver.scope = GrantScope::AnyClient;
+        ScriptedApprover approver{ApprovalAnswer::AllowAlways, GrantScope::AnyClient};
         gate.setApprover(&approver);
         QVERIFY(decide(gate, unlock(1)).allowed());
         const ApprovalGrant grant = gate.grants().first();
@@ -149,7 +118,7 @@ private Q_SLOTS:
         QCOMPARE(grant.expiresAt, Start.addSecs(8 * 3600));
         QVERIFY2(grant.describe().contains(u"until 2026-12-05 16:00 UTC"_s), qPrintable(grant.describe()));
 
-        approver.answer = ApprovalAnswer::Deny;
+        approver.otherwise = ApprovalAnswer::Deny;
         now = Start.addSecs(8 * 3600 - 1);
         QVERIFY(decide(gate, unlock(2)).allowed());
         now = Start.addSecs(8 * 3600);
@@ -161,8 +130,7 @@ private Q_SLOTS:
     void tighteningClearsLooseningKeeps()
     {
         ApprovalGate gate;
-        ScriptedApprover approver;
-        approver.scope = GrantScope::AnyClient;
+        ScriptedApprover approver{ApprovalAnswer::AllowAlways, GrantScope::AnyClient};
         gate.setApprover(&approver);
         QVERIFY(decide(gate, unlock(1)).allowed());
         QSignalSpy policy(&gate, &ApprovalGate::policyChanged);
@@ -174,10 +142,10 @@ private Q_SLOTS:
         gate.setPolicy(ApprovalPolicy::AskUnlockAndTrunk); // stricter than never: cleared
         QVERIFY(gate.grants().isEmpty());
         QCOMPARE(policy.size(), 2);
-        approver.answer = ApprovalAnswer::Deny;
+        approver.otherwise = ApprovalAnswer::Deny;
         QVERIFY(!decide(gate, unlock(1)).allowed());
 
-        approver.answer = ApprovalAnswer::AllowAlways;
+        approver.otherwise = ApprovalAnswer::AllowAlways;
         QVERIFY(decide(gate, unlock(1)).allowed());
         gate.setPolicy(ApprovalPolicy::AskEveryCommand, u"DIMOTRAY_APPROVAL tightened settings' unlock-and-trunk"_s);
         QVERIFY(gate.grants().isEmpty());
@@ -187,7 +155,7 @@ private Q_SLOTS:
     void revokeOneOrAll()
     {
         ApprovalGate gate;
-        ScriptedApprover approver;
+        ScriptedApprover approver{ApprovalAnswer::AllowAlways, GrantScope::Session};
         gate.setApprover(&approver);
         QVERIFY(decide(gate, unlock(1, 7)).allowed());
         QVERIFY(decide(gate, unlock(1, 8)).allowed());
@@ -237,8 +205,7 @@ private Q_SLOTS:
                                               u"245f45dbe7ee2ea57bc67cc48c4bf232cd305661be635ac9b89d47dd99dc55dc"_s},
                             false,
                             u"test"_s));
-        ScriptedApprover approver;
-        approver.scope = GrantScope::AnyClient;
+        ScriptedApprover approver{ApprovalAnswer::AllowAlways, GrantScope::AnyClient};
         backend.approvals().setApprover(&approver);
         const auto client = backend.client();
         QVERIFY(client);
@@ -270,8 +237,7 @@ private Q_SLOTS:
         backend.setClock([&seconds] {
             return seconds;
         });
-        ScriptedApprover approver;
-        approver.scope = GrantScope::AnyClient;
+        ScriptedApprover approver{ApprovalAnswer::AllowAlways, GrantScope::AnyClient};
         backend.approvals().setApprover(&approver);
         QVERIFY(decide(backend.approvals(), unlock(1)).allowed());
         QCOMPARE(backend.approvals().grants().first().expiresAt, Start.addSecs(8 * 3600));

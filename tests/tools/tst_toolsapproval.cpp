@@ -6,6 +6,7 @@
 
 #include "app/tools/approval.h"
 #include "app/tools/loginlistener.h"
+#include "tests/tools/approvalharness.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -18,24 +19,8 @@ using namespace app::tools;
 
 namespace {
 
-// Records every request and answers with the next scripted answer (Deny when none is left).
-class FakeApprover : public Approver
-{
-public:
-    void ask(const ApprovalRequest &request, SharedResponder, ApprovalCallback done) override
-    {
-        requests << request;
-        const ApprovalAnswer answer = answers.isEmpty() ? ApprovalAnswer::Deny : answers.takeFirst();
-        done({answer, u"fake"_s, scope});
-    }
-
-    bool answersOnlyFromUser() const override { return fromUser; }
-
-    QList<ApprovalRequest> requests;
-    QList<ApprovalAnswer> answers;
-    bool fromUser = true; // like the tray's dialog
-    GrantScope scope = GrantScope::AnyClient;
-};
+using approvalharness::decide;
+using approvalharness::ScriptedApprover;
 
 ApprovalRequest commandRequest(const QString &command, qint64 tokenId = 7)
 {
@@ -47,20 +32,6 @@ ApprovalRequest commandRequest(const QString &command, qint64 tokenId = 7)
     r.tokenId = tokenId;
     r.vehicleName = u"Model 3"_s;
     return r;
-}
-
-ApprovalDecision decide(ApprovalGate &gate, const ApprovalRequest &request)
-{
-    ApprovalDecision result;
-    bool called = false;
-    gate.request(request, nullptr, [&](const ApprovalDecision &d) {
-        result = d;
-        called = true;
-    });
-    if (!called) {
-        qFatal("ApprovalGate::request did not answer synchronously with a synchronous approver");
-    }
-    return result;
 }
 
 // One HTTP exchange with the listener: the whole response, up to the listener closing it.
@@ -140,7 +111,7 @@ private Q_SLOTS:
     void noApprovalNeeded()
     {
         ApprovalGate gate;
-        FakeApprover approver;
+        ScriptedApprover approver;
         gate.setApprover(&approver);
         gate.setPolicy(ApprovalPolicy::AskUnlockAndTrunk);
         const ApprovalDecision lock = decide(gate, commandRequest(u"doors/lock"_s));
@@ -156,7 +127,7 @@ private Q_SLOTS:
     void askedWithTheRequest()
     {
         ApprovalGate gate;
-        FakeApprover approver;
+        ScriptedApprover approver;
         gate.setApprover(&approver);
         approver.answers = {ApprovalAnswer::AllowOnce, ApprovalAnswer::Deny, ApprovalAnswer::TimedOut};
         QVERIFY(decide(gate, commandRequest(u"doors/unlock"_s)).allowed());
@@ -178,7 +149,7 @@ private Q_SLOTS:
     void alwaysPerVehicleAndCommand()
     {
         ApprovalGate gate;
-        FakeApprover approver;
+        ScriptedApprover approver;
         gate.setApprover(&approver);
         approver.answers = {ApprovalAnswer::AllowAlways};
         QVERIFY(decide(gate, commandRequest(u"trunk/open"_s, 7)).allowed());
@@ -202,7 +173,7 @@ private Q_SLOTS:
     void deniedAlwaysIsNotRemembered()
     {
         ApprovalGate gate;
-        FakeApprover approver;
+        ScriptedApprover approver;
         gate.setApprover(&approver);
         approver.answers = {ApprovalAnswer::Deny, ApprovalAnswer::AllowOnce};
         QVERIFY(!decide(gate, commandRequest(u"charge/start"_s)).allowed());
